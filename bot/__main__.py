@@ -1,0 +1,83 @@
+"""Command line: ``python -m bot`` (run), ``check-content``, ``chat``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bot.config import SettingsError, load_settings
+from bot.content_loader import DEFAULT_CONTENT_DIR, ContentError, check_content_main, load_content
+from bot.logs import setup_logging
+from bot.storage import StorageError
+
+log = logging.getLogger("bot")
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def run() -> int:
+    """Run the bot until SIGTERM/SIGINT: polling, or a webhook when WEBHOOK_URL is set."""
+    try:
+        settings = load_settings()
+    except SettingsError as err:
+        return _fail(str(err))
+    secrets = (settings.token,)
+    if settings.webhook_secret is not None:
+        secrets += (settings.webhook_secret.get_secret_value(),)
+    setup_logging(settings.log_level, secrets)
+    try:
+        content = load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
+    except ContentError as err:
+        return _fail(f"bad content, not starting: {err}")
+
+    from bot.app import build_application
+    from bot.runner import run_polling
+
+    try:
+        app = build_application(settings, content=content)
+    except StorageError as err:
+        return _fail(f"BOT_DATA_DIR: {err}")
+    if settings.webhook_url:
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        log.info("Starting webhook on %s:%s", settings.webhook_listen, settings.webhook_port)
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=secret,
+            allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"],
+        )
+    else:
+        run_polling(app)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Hip recovery coach bot")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the Telegram bot (default)")
+    check = sub.add_parser("check-content", help="validate the files under content/")
+    check.add_argument("--content-dir", type=Path, default=DEFAULT_CONTENT_DIR)
+    chat = sub.add_parser("chat", help="talk to the real bot in this terminal, offline")
+    chat.add_argument("--data-dir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if args.command == "check-content":
+        return check_content_main(args.content_dir)
+    if args.command == "chat":
+        try:
+            from bot.chat import chat_main
+        except ImportError:
+            return _fail("the terminal chat is not available in this version")
+        return chat_main(args.data_dir)
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""build_application(): the one place where every handler and job is wired.
+
+Used by ``python -m bot``, by the tests and by the terminal chat, so nothing is
+wired twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.clock import Clock
+from bot.commands import CLINICIAN_COMMANDS, PATIENT_COMMANDS
+from bot.config import Settings
+from bot.content import Content
+from bot.content_loader import DEFAULT_CONTENT_DIR, load_content
+from bot.deps import Deps
+from bot.storage import Store
+from handlers import common, gate, onboarding
+from handlers.text import make_text_router
+
+log = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+PRE_GROUP = -10  # dedupe, private chats only
+POST_GROUP = 100  # remember updates that wrote nothing
+
+
+async def _post_init(app: App) -> None:
+    """Start-up work that needs the network: the command menu."""
+    deps: Deps = app.bot_data["deps"]
+    try:
+        await app.bot.set_my_commands([BotCommand(c, d) for c, d in PATIENT_COMMANDS])
+        for admin in deps.settings.admin_user_ids:
+            await app.bot.set_my_commands(
+                [BotCommand(c, d) for c, d in PATIENT_COMMANDS + CLINICIAN_COMMANDS],
+                scope=BotCommandScopeChat(admin),
+            )
+    except TelegramError as exc:  # a menu is nice to have, not a reason to stop
+        log.warning("Could not set the command menu: %s", exc)
+    for hook in app.bot_data.get("startup_hooks", []):
+        await hook(app)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    content: Content | None = None,
+    store: Store | None = None,
+    clock: Clock | None = None,
+    request: BaseRequest | None = None,
+) -> App:
+    """Build the bot: settings in, a ready-to-run Application out."""
+    content = content or load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
+    store = store or Store(settings.bot_data_dir)
+    deps = Deps(settings=settings, content=content, store=store, clock=clock or Clock())
+
+    builder = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(settings.telegram_base_url)
+        .base_file_url(settings.telegram_base_url.replace("/bot", "/file/bot"))
+        .defaults(Defaults(tzinfo=ZoneInfo(settings.default_timezone)))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_post_init)
+    )
+    if not settings.webhook_url:
+        builder = builder.updater(None)  # bot.runner polls and confirms only handled updates
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app: App = builder.build()
+    app.bot_data["deps"] = deps
+
+    # Before everything: private chats only, each update once.
+    app.add_handler(TypeHandler(Update, gate.before), group=PRE_GROUP)
+
+    # Onboarding and help.
+    app.add_handler(CommandHandler("start", onboarding.start))
+    app.add_handler(CommandHandler("help", common.help_command))
+    app.add_handler(
+        CallbackQueryHandler(onboarding.consent_button, pattern=r"^ob:consent:(yes|no)$")
+    )
+    app.add_handler(CallbackQueryHandler(onboarding.time_button, pattern=r"^ob:time:"))
+    app.add_handler(CallbackQueryHandler(onboarding.tz_button, pattern=r"^ob:tz:"))
+    app.add_handler(MessageHandler(filters.LOCATION, onboarding.location))
+
+    # Free text: each feature in turn, most specific first.
+    router = make_text_router([onboarding.onboarding_text])
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED,
+                                   router))
+
+    # Everything else gets a clear answer, never silence.
+    app.add_handler(MessageHandler(filters.COMMAND, common.unknown_command))
+    app.add_handler(CallbackQueryHandler(common.stale_button))
+    app.add_handler(MessageHandler(filters.ALL, common.unsupported_message))
+
+    # After everything: remember updates that wrote nothing.
+    app.add_handler(TypeHandler(Update, gate.after), group=POST_GROUP)
+    app.add_error_handler(common.on_error)
+    return app

@@ -1,0 +1,45 @@
+"""Before and after every update: private chats only, and each update handled once."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop
+
+from bot.storage import current_update_id
+from handlers.base import Context, get_deps, send, user_id_of
+
+log = logging.getLogger(__name__)
+
+
+async def before(update: Update, context: Context) -> None:
+    """Drop repeats and non-private chats before any feature handler sees the update."""
+    current_update_id.set(update.update_id)
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    chat = update.effective_chat
+    if user_id is None or update.channel_post or update.edited_channel_post:
+        log.debug("Update %s has no user (channel post or similar); ignored", update.update_id)
+        raise ApplicationHandlerStop
+    if deps.store.has_seen(user_id, update.update_id):
+        log.info("Update %s was already handled; skipped", update.update_id)
+        raise ApplicationHandlerStop
+    if chat is not None and chat.type != ChatType.PRIVATE:
+        if update.callback_query is not None:
+            await update.callback_query.answer(deps.content.text("private_only")[:200])
+        elif update.message is not None and (update.message.text or "").startswith("/"):
+            await send(update, context, deps.content.text("private_only"))
+        deps.store.mark_seen(user_id, update.update_id, persist=False)
+        raise ApplicationHandlerStop
+
+
+async def after(update: Update, context: Context) -> None:
+    """Remember an update that no handler wrote down, so a redelivery is skipped."""
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    if user_id is None or deps.store.has_seen(user_id, update.update_id):
+        return
+    consented = bool(deps.store.profile(user_id).get("consent"))
+    deps.store.mark_seen(user_id, update.update_id, persist=consented)

@@ -1,0 +1,225 @@
+"""/start: welcome, safety note, consent, first reminder time and time zone."""
+
+from __future__ import annotations
+
+from bot.safety import safety_lines
+from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+
+from bot.profiles import COMMON_TIMES, COMMON_ZONES, new_profile
+from bot.schedule import local_now
+from bot.timeparse import TimeParseError, format_time, parse_time
+from bot.timezones import UnknownTimezone, resolve_timezone, timezone_for_location
+from handlers.base import Context, answer, get_deps, send, user_id_of
+from handlers.hooks import profile_changed
+
+
+async def start(update: Update, context: Context) -> None:
+    """Greet, explain the approach and the red flags, then ask for consent."""
+    deps = get_deps(context)
+    text = deps.content.text
+    user = update.effective_user
+    assert user is not None
+    profile = deps.store.profile(user.id)
+    if profile.get("consent") and profile.get("stage") == "done":
+        with deps.store.user(user.id) as txn:
+            profile = txn.update("profile", active=True, first_name=user.first_name[:64])
+        await profile_changed(context, user.id)
+        state = "on" if profile.get("reminder_times") else "off"
+        await send(
+            update,
+            context,
+            text("onboarding_welcome_back", name=user.first_name, reminder_state=state),
+            [[(text("onboarding_start_button"), "sess:start")],
+             [(text("onboarding_exercises_button"), "lib:list")]],
+        )
+        return
+    safety = "\n".join(f"• {line}" for line in safety_lines())
+    await send(update, context, text("onboarding_welcome", name=user.first_name))
+    await send(
+        update,
+        context,
+        "\n".join(
+            [text("onboarding_safety_heading"), safety, text("onboarding_safety_footer")]
+        ),
+    )
+    await send(
+        update,
+        context,
+        text("onboarding_consent_question"),
+        [[(text("onboarding_consent_yes_button"), "ob:consent:yes"),
+          (text("onboarding_consent_no_button"), "ob:consent:no")]],
+    )
+
+
+async def consent_button(update: Update, context: Context) -> None:
+    """Yes: create the profile and ask the reminder time. No: store nothing."""
+    deps = get_deps(context)
+    text = deps.content.text
+    query = update.callback_query
+    user = update.effective_user
+    assert query is not None and user is not None
+    await answer(update)
+    if query.data == "ob:consent:no":
+        if deps.store.exists(user.id):
+            deps.store.forget(user.id)
+        await send(update, context, text("onboarding_no_consent"))
+        return
+    with deps.store.user(user.id) as txn:
+        profile = txn.get("profile")
+        if not profile.get("consent"):
+            txn.set(
+                "profile",
+                new_profile(
+                    user.id,
+                    user.first_name,
+                    user.username,
+                    deps.clock.now(),
+                    deps.settings.default_timezone,
+                ),
+            )
+    await ask_time(update, context)
+
+
+async def ask_time(update: Update, context: Context) -> None:
+    text = get_deps(context).content.text
+    rows = [[(t, f"ob:time:{t}") for t in COMMON_TIMES[:3]],
+            [(t, f"ob:time:{t}") for t in COMMON_TIMES[3:]],
+            [(text("onboarding_no_reminder_button"), "ob:time:none")]]
+    await send(update, context, text("onboarding_ask_time"), rows)
+
+
+async def ask_timezone(update: Update, context: Context) -> None:
+    text = get_deps(context).content.text
+    rows = [
+        [(z.split("/")[-1].replace("_", " "), f"ob:tz:{z}") for z in COMMON_ZONES[i : i + 3]]
+        for i in range(0, len(COMMON_ZONES), 3)
+    ]
+    await send(update, context, text("onboarding_ask_timezone"), rows)
+    chat = update.effective_chat
+    if chat is not None:
+        await context.bot.send_message(
+            chat.id,
+            text("onboarding_share_location_button"),
+            reply_markup=ReplyKeyboardMarkup(
+                [[KeyboardButton(text("onboarding_share_location_button"),
+                                 request_location=True)]],
+                one_time_keyboard=True,
+                resize_keyboard=True,
+            ),
+        )
+
+
+async def time_button(update: Update, context: Context) -> None:
+    """A reminder time tapped during onboarding."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await answer(update)
+    value = query.data.removeprefix("ob:time:")
+    await _set_time(update, context, None if value == "none" else value)
+
+
+async def _set_time(update: Update, context: Context, value: str | None) -> None:
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    assert user_id is not None
+    if value is not None:
+        try:
+            value = format_time(parse_time(value))
+        except TimeParseError as err:
+            await send(update, context, deps.content.text("onboarding_bad_time", error=str(err)))
+            return
+    with deps.store.user(user_id) as txn:
+        profile = txn.get("profile")
+        if not profile.get("consent"):
+            return
+        txn.update("profile", reminder_times=[value] if value else [], stage="tz")
+    await ask_timezone(update, context)
+
+
+async def tz_button(update: Update, context: Context) -> None:
+    """A time zone tapped during onboarding."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await answer(update)
+    await set_timezone(update, context, query.data.removeprefix("ob:tz:"))
+
+
+async def set_timezone(update: Update, context: Context, name: str) -> bool:
+    """Resolve a typed or tapped zone name; on success store it and finish onboarding."""
+    deps = get_deps(context)
+    text = deps.content.text
+    try:
+        zone = resolve_timezone(name)
+    except UnknownTimezone as err:
+        hint = text("onboarding_tz_no_suggestions")
+        rows = None
+        if err.suggestions:
+            hint = text("onboarding_tz_suggestions")
+            rows = [[(s, f"ob:tz:{s}")] for s in err.suggestions if len(f"ob:tz:{s}") <= 64]
+        reply = text("onboarding_unknown_tz", text=name[:60], suggestions=hint)
+        await send(update, context, reply, rows)
+        return False
+    await _store_zone(update, context, zone.key)
+    return True
+
+
+async def location(update: Update, context: Context) -> None:
+    """A shared location sets the time zone (offline lookup)."""
+    deps = get_deps(context)
+    message = update.effective_message
+    assert message is not None and message.location is not None
+    zone = timezone_for_location(message.location.latitude, message.location.longitude)
+    if zone is None:
+        await send(update, context, deps.content.text("onboarding_location_unknown"))
+        return
+    await _store_zone(update, context, zone.key)
+
+
+async def _store_zone(update: Update, context: Context, zone: str) -> None:
+    deps = get_deps(context)
+    text = deps.content.text
+    user_id = user_id_of(update)
+    assert user_id is not None
+    if not deps.store.profile(user_id).get("consent"):
+        await send(update, context, text("onboarding_no_consent"))
+        return
+    with deps.store.user(user_id) as txn:
+        before = txn.get("profile")
+        profile = txn.update("profile", tz=zone, stage="done")
+    local = local_now(deps.clock.now(), zone).strftime("%H:%M")
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(
+        chat.id, text("onboarding_tz_set", tz=zone, local_time=local),
+        reply_markup=ReplyKeyboardRemove(),
+    )
+    await profile_changed(context, user_id)
+    if before.get("stage") != "done":
+        times = profile.get("reminder_times") or []
+        line = (text("onboarding_reminder_line", times=", ".join(times)) if times
+                else text("onboarding_no_reminder_line"))
+        await send(update, context, text("onboarding_done", reminder_line=line, tz=zone))
+        await send(
+            update,
+            context,
+            text("onboarding_done_next", minutes=deps.content.routine.minutes),
+            [[(text("onboarding_start_button"), "sess:start")],
+             [(text("onboarding_exercises_button"), "lib:list")]],
+        )
+
+
+async def onboarding_text(update: Update, context: Context) -> bool:
+    """Typed answers while onboarding asks for a time or a zone; True when consumed."""
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    message = update.effective_message
+    if user_id is None or message is None or not message.text:
+        return False
+    stage = deps.store.profile(user_id).get("stage")
+    if stage == "time":
+        await _set_time(update, context, message.text.strip()[:40])
+        return True
+    if stage == "tz":
+        await set_timezone(update, context, message.text.strip()[:80])
+        return True
+    return False

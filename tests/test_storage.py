@@ -1,0 +1,182 @@
+"""Storage: atomic writes, dedupe, archives, forgetting, and a SIGKILL loop."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot import storage as storage_mod
+from bot.storage import StorageError, Store, current_update_id
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def rec(n: int, day: str = "2026-11-28") -> dict:
+    return {"id": f"r{n}", "kind": "done", "date": day, "ts": f"{day}T07:00:{n % 60:02d}Z",
+            "source": "text"}
+
+
+def test_unit_of_work_writes_once_and_reads_back(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with store.user(1) as txn:
+        txn.set("profile", {"consent": True, "tz": "Europe/London"})
+        assert txn.add_record(rec(1))
+        assert not txn.add_record(rec(1)), "same id twice is stored once"
+    fresh = Store(tmp_path)  # a new process would see the same
+    assert fresh.profile(1) == {"consent": True, "tz": "Europe/London"}
+    assert [r["id"] for r in fresh.records(1)] == ["r1"]
+
+
+def test_files_are_private(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data")
+    with store.user(7) as txn:
+        txn.set("profile", {"x": 1})
+    assert stat.S_IMODE(os.stat(store.user_path(7)).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(tmp_path / "data").st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(store.users_dir).st_mode) == 0o700
+
+
+def test_update_id_is_stored_with_the_write(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    token = current_update_id.set(555)
+    try:
+        with store.user(3) as txn:
+            txn.add_record(rec(1))
+    finally:
+        current_update_id.reset(token)
+    assert Store(tmp_path).has_seen(3, 555)
+    assert not Store(tmp_path).has_seen(3, 556)
+
+
+def test_seen_ids_are_bounded(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    for n in range(storage_mod.SEEN_LIMIT + 50):
+        with store.user(3) as txn:
+            token = current_update_id.set(n)
+            txn.update("profile", n=n)
+            current_update_id.reset(token)
+    ids = json.loads(store.user_path(3).read_bytes())["seen"]["1"]["ids"]
+    assert len(ids) == storage_mod.SEEN_LIMIT
+    assert ids[-1] == storage_mod.SEEN_LIMIT + 49
+
+
+def test_failed_write_keeps_old_file_and_raises(tmp_path: Path, monkeypatch) -> None:
+    store = Store(tmp_path)
+    with store.user(1) as txn:
+        txn.set("profile", {"v": 1})
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage_mod.os, "replace", broken_replace)
+    with pytest.raises(StorageError, match="No space left"), store.user(1) as txn:
+        txn.set("profile", {"v": 2})
+    monkeypatch.undo()
+    assert store.profile(1) == {"v": 1}, "the cache must not keep the unsaved change"
+    assert not list(store.users_dir.glob(".*.tmp")), "temp file cleaned up"
+
+
+def test_exception_in_unit_discards_changes(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with store.user(1) as txn:
+        txn.set("profile", {"v": 1})
+    def buggy_handler() -> None:
+        with store.user(1) as txn:
+            txn.set("profile", {"v": 2})
+            raise RuntimeError("handler bug")
+
+    with pytest.raises(RuntimeError):
+        buggy_handler()
+    assert store.profile(1) == {"v": 1}
+
+
+def test_schema_version_and_migration_hook(tmp_path: Path) -> None:
+    calls: list[int] = []
+    store = Store(tmp_path, migrations={1: lambda s: calls.append(1)})
+    assert store.schema_version == storage_mod.SCHEMA_VERSION
+    assert calls == [1]
+    Store(tmp_path, migrations={1: lambda s: calls.append(2)})
+    assert calls == [1], "a migration runs once"
+    (tmp_path / "meta.json").write_text('{"schema_version": 99}')
+    with pytest.raises(StorageError, match="newer version"):
+        Store(tmp_path)
+
+
+def test_archive_moves_old_records_and_records_merges(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with store.user(1) as txn:
+        txn.add_record(rec(1, "2026-09-01"))
+        txn.add_record(rec(2, "2026-10-15"))
+        txn.add_record(rec(3, "2026-11-27"))
+    moved = store.archive_old_records(1, date(2026, 11, 28))
+    assert moved == 2
+    assert [r["id"] for r in store.user(1).recent_records()] == ["r3"]
+    assert [r["id"] for r in store.records(1)] == ["r1", "r2", "r3"]
+    assert [r["id"] for r in store.records(1, since=date(2026, 10, 1))] == ["r2", "r3"]
+    assert store.archive_old_records(1, date(2026, 11, 28)) == 0
+
+
+def test_forget_leaves_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with store.user(4242) as txn:
+        txn.set("profile", {"first_name": "Zed"})
+        txn.add_record(rec(1, "2026-01-01"))
+    store.archive_old_records(4242, date(2026, 11, 28))
+    (store.user_cache_dir(4242) / "chart.png").write_bytes(b"x")
+    store.forget(4242)
+    for path in tmp_path.rglob("*"):
+        assert "4242" not in path.name
+        if path.is_file():
+            assert b"4242" not in path.read_bytes()
+            assert b"Zed" not in path.read_bytes()
+
+
+def _kill_cycle(data_dir: Path, start: int, rng: random.Random) -> list[int]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.storage_writer", str(data_dir), str(start), "100000"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    assert first.startswith("ack"), first
+    time.sleep(rng.uniform(0.0, 0.15))
+    proc.send_signal(signal.SIGKILL)
+    rest = proc.stdout.read()
+    proc.wait()
+    return [int(line.split()[1]) for line in (first + rest).splitlines() if line.startswith("ack")]
+
+
+@pytest.mark.timeout(300)
+def test_sigkill_at_random_points_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
+    """Kill a writer again and again: the data parses, and every ack is on disk."""
+    rng = random.Random(20261128)
+    data_dir = tmp_path / "data"
+    acked: list[int] = []
+    cycles = 0
+    minimum = 2000 if os.environ.get("FULL") else 500
+    while len(acked) < minimum or cycles < 10:
+        start = max(acked, default=-1) + 1
+        # writes after the last ack may have landed too: never reuse their ids
+        store = Store(data_dir)
+        on_disk = {r["id"] for uid in store.user_ids() for r in store.records(uid)}
+        while f"r{start}" in on_disk:
+            start += 1
+        acked += _kill_cycle(data_dir, start, rng)
+        cycles += 1
+        store = Store(data_dir)  # must open every time
+        for uid in store.user_ids():
+            json.loads(store.user_path(uid).read_bytes())
+        on_disk = {r["id"] for uid in store.user_ids() for r in store.records(uid)}
+        missing = [n for n in acked if f"r{n}" not in on_disk]
+        assert not missing, f"cycle {cycles}: acknowledged but lost: {missing[:5]}"
+    print(f"\nkill test: {cycles} SIGKILLs, {len(acked)} acknowledged writes, none lost")
