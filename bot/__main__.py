@@ -27,7 +27,7 @@ def run() -> int:
         settings = load_settings()
     except SettingsError as err:
         return _fail(str(err))
-    secrets = (settings.token,)
+    secrets: tuple[str, ...] = (settings.token,)
     if settings.webhook_secret is not None:
         secrets += (settings.webhook_secret.get_secret_value(),)
     setup_logging(settings.log_level, secrets)

@@ -31,7 +31,7 @@ from bot.content import Content
 from bot.content_loader import DEFAULT_CONTENT_DIR, load_content
 from bot.deps import Deps
 from bot.storage import Store
-from handlers import common, gate, onboarding
+from handlers import common, gate, library, onboarding, reminders, session
 from handlers.text import make_text_router
 
 log = logging.getLogger(__name__)
@@ -100,8 +100,17 @@ def build_application(
     app.add_handler(CallbackQueryHandler(onboarding.tz_button, pattern=r"^ob:tz:"))
     app.add_handler(MessageHandler(filters.LOCATION, onboarding.location))
 
+    # Reminders: settings commands, snooze, blocked users; jobs rebuilt at start-up.
+    reminders.register(app)
+
+    # Exercise library and the guided routine.
+    library.register(app)
+    session.register(app)
+
     # Free text: each feature in turn, most specific first.
-    router = make_text_router([onboarding.onboarding_text])
+    router = make_text_router(
+        [onboarding.onboarding_text, session.session_text, library.library_text]
+    )
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED,
                                    router))
 

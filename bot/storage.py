@@ -175,7 +175,7 @@ class UserTxn:
 
     def recent_records(self) -> list[Record]:
         """Records still in the hot file (the last days)."""
-        return [Record(**doc) for doc in self.db.table("events").all()]  # type: ignore[typeddict-item]
+        return [Record(**doc) for doc in self.db.table("events").all()]
 
     # dedupe ----------------------------------------------------------------
     def seen(self, update_id: int) -> bool:

@@ -8,10 +8,10 @@ from telegram.ext import Application
 
 from handlers.base import Context
 
-ProfileHook = Callable[[Application, int], Awaitable[None]]  # type: ignore[type-arg]
+ProfileHook = Callable[[Application, int], Awaitable[None]]
 
 
-def add_profile_hook(app: Application, hook: ProfileHook) -> None:  # type: ignore[type-arg]
+def add_profile_hook(app: Application, hook: ProfileHook) -> None:
     app.bot_data.setdefault("profile_hooks", []).append(hook)
 
 

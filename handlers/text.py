@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any
 
 from telegram import Update
 
@@ -11,7 +12,9 @@ from handlers.base import Context, get_deps, send
 TextRoute = Callable[[Update, Context], Awaitable[bool]]
 
 
-def make_text_router(routes: Sequence[TextRoute]) -> Callable[[Update, Context], Awaitable[None]]:
+def make_text_router(
+    routes: Sequence[TextRoute],
+) -> Callable[[Update, Context], Coroutine[Any, Any, None]]:
     """One message handler that asks each route in turn; the last word is a helpful reply."""
 
     async def on_text(update: Update, context: Context) -> None:

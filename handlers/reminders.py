@@ -1,0 +1,403 @@
+"""Daily reminders: jobs rebuilt from storage, settings commands, snooze, blocked users."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from telegram import Update
+from telegram.error import Forbidden
+from telegram.ext import (
+    Application,
+    CallbackContext,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    Job,
+)
+
+from bot.deps import Deps
+from bot.reminders import (
+    MISFIRE_GRACE,
+    JobKind,
+    PlannedJob,
+    decide,
+    mark_sent,
+    nudge_for,
+    parse_hhmm,
+    plan_jobs,
+    prefs_from_profile,
+    reminder_text,
+    snooze_until,
+)
+from bot.schedule import local_date, local_now, next_fires
+from bot.timeparse import TimeParseError, format_days, format_time, parse_days, parse_times
+from bot.timezones import UnknownTimezone, resolve_timezone
+from handlers.base import Context, answer, get_deps, keyboard, send, user_id_of
+from handlers.hooks import add_profile_hook, profile_changed
+
+log = logging.getLogger(__name__)
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+# --- scheduling -------------------------------------------------------------------
+
+
+def _remove_user_jobs(app: App, user_id: int) -> None:
+    assert app.job_queue is not None
+    for job in app.job_queue.jobs():
+        if job.name and job.name.split(":")[1:2] == [str(user_id)] and job.name.split(":")[0] in (
+            "reminder", "nudge", "snooze"
+        ):
+            job.schedule_removal()
+
+
+def _add_job(app: App, user_id: int, planned: PlannedJob) -> None:
+    assert app.job_queue is not None
+    for old in app.job_queue.get_jobs_by_name(planned.name):
+        old.schedule_removal()
+    app.job_queue.run_once(
+        fire,
+        when=planned.when,
+        name=planned.name,
+        data={
+            "user_id": user_id,
+            "kind": planned.kind,
+            "slot": planned.slot.strftime("%H:%M") if planned.slot else None,
+            "due": planned.due.isoformat(),
+        },
+        job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
+    )
+
+
+def schedule_user(app: App, user_id: int, *, catch_up: bool = False) -> int:
+    """Replace this user's jobs with the ones their stored settings call for."""
+    deps: Deps = app.bot_data["deps"]
+    _remove_user_jobs(app, user_id)
+    if not deps.store.exists(user_id):
+        return 0
+    txn = deps.store.user(user_id)
+    planned = plan_jobs(user_id, txn.get("profile"), txn.get("state"), deps.clock.now(),
+                        catch_up=catch_up)
+    for job in planned:
+        _add_job(app, user_id, job)
+    return len(planned)
+
+
+async def _on_profile_changed(app: App, user_id: int) -> None:
+    schedule_user(app, user_id)
+
+
+async def rebuild_all(app: App) -> None:
+    """Start-up: one job per user and slot, from storage; missed ones caught up once."""
+    deps: Deps = app.bot_data["deps"]
+    now = deps.clock.now()
+    count = 0
+    for user_id, profile in deps.store.iter_profiles():
+        if not prefs_from_profile(profile).active:
+            continue
+        count += schedule_user(app, user_id, catch_up=True)
+    log.info("Scheduled %d reminder jobs at start-up (%s)", count, now.isoformat())
+
+
+# --- firing -----------------------------------------------------------------------
+
+
+def reminder_buttons(deps: Deps) -> list[list[tuple[str, str]]]:
+    text = deps.content.text
+    return [
+        [(text("reminder_start_button"), "sess:start")],
+        [(text("reminder_snooze_15_button"), "rem:snooze:15"),
+         (text("reminder_snooze_60_button"), "rem:snooze:60"),
+         (text("reminder_snooze_evening_button"), "rem:snooze:evening")],
+        [(text("reminder_not_today_button"), "rem:nottoday")],
+    ]
+
+
+async def fire(context: CallbackContext) -> None:
+    """A reminder, nudge or snooze fell due: check, mark, send, re-arm."""
+    job = context.job
+    assert job is not None and isinstance(job.data, dict)
+    app: App = context.application
+    deps: Deps = app.bot_data["deps"]
+    user_id = int(job.data["user_id"])
+    kind: JobKind = job.data["kind"]
+    due = datetime.fromisoformat(job.data["due"])
+    slot = parse_hhmm(job.data["slot"]) if job.data["slot"] else None
+    try:
+        await _fire(app, deps, user_id, kind, slot, due)
+    finally:
+        if kind == "reminder":
+            schedule_user(app, user_id)
+
+
+async def _fire(
+    app: App, deps: Deps, user_id: int, kind: JobKind, slot: Any, due: datetime
+) -> None:
+    if not deps.store.exists(user_id):
+        return
+    with deps.store.user(user_id) as txn:
+        profile, state = txn.get("profile"), txn.get("state")
+        tz = str(profile.get("tz") or "UTC")
+        day = local_date(due, tz)
+        records = txn.recent_records()
+        decision = decide(kind, profile, state, records, day, slot, due)
+        if not decision.send:
+            log.debug("Reminder for a user not sent: %s", decision.why)
+            if slot is not None and decision.why in ("done_today", "not_today", "cap"):
+                state.setdefault("last_fired", {})[slot.strftime("%H%M")] = due.isoformat()
+                txn.set("state", state)
+            return
+        text, key = reminder_text(deps.content, kind, records, day, state.get("last_reason"),
+                                  deps.rng)
+        state = mark_sent(state, kind, day, slot, due)
+        state["last_reason"] = key
+        if kind != "nudge" and not state.get("nudge_at"):
+            nudge = nudge_for(profile, day, deps.clock.now())
+            state["nudge_at"] = nudge.isoformat() if nudge else None
+        txn.set("state", state)
+    # Marked before sending: a crash in between loses one reminder rather than doubling it.
+    try:
+        await app.bot.send_message(user_id, text, reply_markup=keyboard(reminder_buttons(deps)))
+    except Forbidden:
+        deactivate(app, user_id)
+        return
+    if kind != "nudge":
+        schedule_user(app, user_id)
+
+
+def deactivate(app: App, user_id: int) -> None:
+    """The user blocked the bot: mark inactive, drop jobs, retry nothing."""
+    deps: Deps = app.bot_data["deps"]
+    log.info("A user blocked the bot; reminders stopped for them")
+    _remove_user_jobs(app, user_id)
+    if deps.store.exists(user_id):
+        with deps.store.user(user_id) as txn:
+            txn.update("profile", active=False)
+
+
+# --- commands -------------------------------------------------------------------------
+
+
+def _next_line(deps: Deps, profile: dict[str, Any]) -> str:
+    prefs = prefs_from_profile(profile)
+    fires = next_fires(prefs, deps.clock.now())
+    if not fires:
+        return "none"
+    when = local_now(fires[0][1], prefs.tz)
+    return when.strftime("%a %d %b %H:%M")
+
+
+def _need_profile(deps: Deps, user_id: int) -> dict[str, Any] | None:
+    profile = deps.store.profile(user_id)
+    return profile if profile.get("consent") else None
+
+
+async def remind_command(update: Update, context: Context) -> None:
+    """/remind 07:30 18:00 [on weekdays] | /remind off | /remind (buttons)."""
+    deps = get_deps(context)
+    text = deps.content.text
+    user_id = user_id_of(update)
+    assert user_id is not None
+    if _need_profile(deps, user_id) is None:
+        await send(update, context, text("reminder_need_consent"))
+        return
+    arg = " ".join(context.args or [])[:200].strip()
+    if not arg:
+        rows = [[(t, f"rem:set:{t}") for t in ("07:30", "09:00", "12:30")],
+                [(t, f"rem:set:{t}") for t in ("18:00", "20:00")],
+                [(text("reminder_off_button"), "rem:off")]]
+        await send(update, context, text("reminder_ask"), rows)
+        return
+    await _apply_remind(update, context, arg)
+
+
+async def _apply_remind(update: Update, context: Context, arg: str) -> None:
+    deps = get_deps(context)
+    text = deps.content.text
+    user_id = user_id_of(update)
+    assert user_id is not None
+    if arg.lower() in ("off", "none", "stop", "no"):
+        with deps.store.user(user_id) as txn:
+            txn.update("profile", reminder_times=[])
+        await profile_changed(context, user_id)
+        await send(update, context, text("reminder_off"))
+        return
+    times_part, _, days_part = arg.partition(" on ")
+    try:
+        times = parse_times(times_part)
+        days = parse_days(days_part) if days_part.strip() else frozenset(range(7))
+    except TimeParseError as err:
+        await send(update, context, str(err))
+        return
+    with deps.store.user(user_id) as txn:
+        profile = txn.update("profile", reminder_times=[format_time(t) for t in times],
+                             reminder_days=sorted(days), stage="done")
+    await profile_changed(context, user_id)
+    await send(update, context, text(
+        "reminder_set", times=", ".join(format_time(t) for t in times),
+        days=format_days(days), next=_next_line(deps, profile)))
+
+
+async def remind_button(update: Update, context: Context) -> None:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await answer(update)
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    assert user_id is not None
+    if _need_profile(deps, user_id) is None:
+        await send(update, context, deps.content.text("reminder_need_consent"))
+        return
+    value = "off" if query.data == "rem:off" else query.data.removeprefix("rem:set:")
+    await _apply_remind(update, context, value)
+
+
+async def reminders_command(update: Update, context: Context) -> None:
+    """/reminders: what is set, and the next one in local time."""
+    deps = get_deps(context)
+    text = deps.content.text
+    user_id = user_id_of(update)
+    assert user_id is not None
+    profile = _need_profile(deps, user_id)
+    if profile is None or not profile.get("reminder_times"):
+        await send(update, context, text("reminder_list_none"))
+        return
+    times = ", ".join(profile["reminder_times"])
+    days = format_days(frozenset(profile.get("reminder_days", range(7))))
+    if profile.get("hold"):
+        await send(update, context, text("reminder_list_held"))
+    elif profile.get("paused_until"):
+        until = profile["paused_until"]
+        until = "you resume" if until == date.max.isoformat() else until
+        await send(update, context, text("reminder_list_paused", times=times, days=days,
+                                         until=until))
+    else:
+        await send(update, context, text("reminder_list", times=times, days=days,
+                                         tz=profile.get("tz"), next=_next_line(deps, profile)))
+
+
+async def timezone_command(update: Update, context: Context) -> None:
+    """/timezone Europe/London | /timezone new york."""
+    deps = get_deps(context)
+    text = deps.content.text
+    user_id = user_id_of(update)
+    assert user_id is not None
+    if _need_profile(deps, user_id) is None:
+        await send(update, context, text("reminder_need_consent"))
+        return
+    arg = " ".join(context.args or [])[:80].strip()
+    if not arg:
+        await send(update, context, text("timezone_ask"))
+        return
+    try:
+        zone = resolve_timezone(arg)
+    except UnknownTimezone as err:
+        rows = [[(s, f"ob:tz:{s}")] for s in err.suggestions if len(f"ob:tz:{s}") <= 64]
+        hint = text("onboarding_tz_suggestions") if rows else text("onboarding_tz_no_suggestions")
+        await send(update, context, text("onboarding_unknown_tz", text=arg[:60], suggestions=hint),
+                   rows or None)
+        return
+    with deps.store.user(user_id) as txn:
+        txn.update("profile", tz=zone.key)
+    await profile_changed(context, user_id)
+    local = local_now(deps.clock.now(), zone.key).strftime("%H:%M")
+    await send(update, context, text("onboarding_tz_set", tz=zone.key, local_time=local))
+
+
+async def pause_command(update: Update, context: Context) -> None:
+    """/pause [N days]: no reminders until then (or until /resume)."""
+    deps = get_deps(context)
+    text = deps.content.text
+    user_id = user_id_of(update)
+    assert user_id is not None
+    profile = _need_profile(deps, user_id)
+    if profile is None:
+        await send(update, context, text("reminder_need_consent"))
+        return
+    arg = (context.args or [""])[0][:10] if context.args else ""
+    if arg:
+        if not arg.isdigit() or not 1 <= int(arg) <= 60:
+            await send(update, context, text("reminder_bad_pause"))
+            return
+        today = local_date(deps.clock.now(), str(profile.get("tz") or "UTC"))
+        until = today + timedelta(days=int(arg))
+        reply = text("reminder_paused", until=until.strftime("%a %d %b"))
+    else:
+        until = date.max
+        reply = text("reminder_paused_forever")
+    with deps.store.user(user_id) as txn:
+        txn.update("profile", paused_until=until.isoformat())
+    await profile_changed(context, user_id)
+    await send(update, context, reply)
+
+
+async def resume_command(update: Update, context: Context) -> None:
+    """/resume: end a pause, or a red-flag hold once the user has been checked."""
+    deps = get_deps(context)
+    text = deps.content.text
+    user_id = user_id_of(update)
+    assert user_id is not None
+    if _need_profile(deps, user_id) is None:
+        await send(update, context, text("reminder_need_consent"))
+        return
+    with deps.store.user(user_id) as txn:
+        profile = txn.update("profile", paused_until=None, hold=None, active=True)
+    await profile_changed(context, user_id)
+    if profile.get("reminder_times"):
+        await send(update, context, text("reminder_resumed", next=_next_line(deps, profile)))
+    else:
+        await send(update, context, text("reminder_resumed_none"))
+
+
+async def snooze_button(update: Update, context: Context) -> None:
+    """Snooze 15 min, 1 h or until this evening."""
+    deps = get_deps(context)
+    query = update.callback_query
+    user_id = user_id_of(update)
+    assert query is not None and query.data is not None and user_id is not None
+    profile = _need_profile(deps, user_id)
+    if profile is None:
+        await answer(update)
+        return
+    tz = str(profile.get("tz") or "UTC")
+    when = snooze_until(query.data.removeprefix("rem:snooze:"), deps.clock.now(), tz)
+    if when is None:
+        await answer(update, deps.content.text("button_expired"))
+        return
+    await answer(update)
+    with deps.store.user(user_id) as txn:
+        txn.update("state", snooze_until=when.isoformat())
+    schedule_user(context.application, user_id)
+    await send(update, context, deps.content.text(
+        "reminder_snoozed", time=local_now(when, tz).strftime("%H:%M")))
+
+
+async def chat_member(update: Update, context: Context) -> None:
+    """my_chat_member: a user blocked (kicked) or unblocked the bot in a private chat."""
+    member = update.my_chat_member
+    if member is None or member.chat.type != "private":
+        return
+    if member.new_chat_member.status in ("kicked", "left"):
+        deactivate(context.application, member.chat.id)
+
+
+def register(app: App) -> None:
+    """Commands, buttons, the blocked-user signal, and the start-up/profile hooks."""
+    app.add_handler(CommandHandler("remind", remind_command))
+    app.add_handler(CommandHandler("reminders", reminders_command))
+    app.add_handler(CommandHandler("timezone", timezone_command))
+    app.add_handler(CommandHandler("pause", pause_command))
+    app.add_handler(CommandHandler("resume", resume_command))
+    app.add_handler(CallbackQueryHandler(remind_button, pattern=r"^rem:(set:|off$)"))
+    app.add_handler(CallbackQueryHandler(snooze_button, pattern=r"^rem:snooze:"))
+    app.add_handler(ChatMemberHandler(chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.bot_data.setdefault("startup_hooks", []).append(rebuild_all)
+    add_profile_hook(app, _on_profile_changed)
+
+
+def jobs_named(app: App, prefix: str) -> list[Job]:
+    """Jobs whose name starts with ``prefix`` (tests and the chat's clock use this)."""
+    assert app.job_queue is not None
+    return [j for j in app.job_queue.jobs() if (j.name or "").startswith(prefix)]

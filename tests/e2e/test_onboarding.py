@@ -1,0 +1,111 @@
+"""End to end over HTTP: onboarding with buttons and typed answers, restart, dedupe."""
+
+from __future__ import annotations
+
+from tests.fake_telegram import FakeTelegram
+from tests.harness import BotUnderTest
+
+
+def labels(msg) -> list[str]:
+    markup = msg.reply_markup or {}
+    return [b.get("callback_data", "") for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_onboarding_with_typed_answers_survives_restart(tg: FakeTelegram, bot: BotUnderTest):
+    tg.user_sends(42, "/start", first_name="Ann")
+    welcome = await tg.next_message(42)
+    assert "Ann" in welcome.text
+    safety = await tg.next_message(42)
+    assert "clinician" in safety.text and "bladder" in safety.text.lower()
+    consent = await tg.next_message(42)
+    assert labels(consent) == ["ob:consent:yes", "ob:consent:no"]
+
+    tg.user_taps(42, "ob:consent:yes")
+    ask_time = await tg.next_message(42)
+    assert "ob:time:07:30" in labels(ask_time)
+    tg.user_sends(42, "7.15 pm")
+    ask_tz = await tg.next_message(42)
+    assert "ob:tz:Europe/London" in labels(ask_tz)
+    await tg.next_message(42)  # the share-location keyboard
+    tg.user_sends(42, "new york")
+    tz_set = await tg.next_message(42)
+    assert "America/New_York" in tz_set.text
+    done = await tg.next_message(42)
+    assert "19:15" in done.text
+    await tg.next_message(42)  # "shall we start?"
+
+    profile = bot.deps.store.profile(42)
+    assert profile["consent"] is True
+    assert profile["reminder_times"] == ["19:15"]
+    assert profile["tz"] == "America/New_York"
+    assert profile["stage"] == "done"
+    assert "reminder:42:1915" in bot.job_names()
+
+    await bot.restart()
+    assert bot.deps.store.profile(42)["tz"] == "America/New_York"
+    assert bot.job_names().count("reminder:42:1915") == 1
+
+
+async def test_onboarding_with_buttons_and_location(tg: FakeTelegram, bot: BotUnderTest):
+    tg.user_sends(7, "/start")
+    for _ in range(3):
+        await tg.next_message(7)
+    tg.user_taps(7, "ob:consent:yes")
+    await tg.next_message(7)
+    tg.user_taps(7, "ob:time:09:00")
+    await tg.next_message(7)
+    await tg.next_message(7)
+    tg.user_shares_location(7, 52.52, 13.40)  # Berlin
+    tz_set = await tg.next_message(7)
+    assert "Europe/Berlin" in tz_set.text
+    assert bot.deps.store.profile(7)["reminder_times"] == ["09:00"]
+
+
+async def test_no_consent_stores_nothing(tg: FakeTelegram, bot: BotUnderTest):
+    tg.user_sends(9, "/start")
+    for _ in range(3):
+        await tg.next_message(9)
+    tg.user_taps(9, "ob:consent:no")
+    reply = await tg.next_message(9)
+    assert "won't store" in reply.text
+    tg.user_sends(9, "hello there")
+    await tg.next_message(9)
+    assert not bot.deps.store.exists(9)
+    assert not list((bot.data_dir / "users").iterdir())
+
+
+async def test_bad_time_and_unknown_zone_get_clear_answers(tg: FakeTelegram, bot: BotUnderTest):
+    tg.user_sends(5, "/start")
+    for _ in range(3):
+        await tg.next_message(5)
+    tg.user_taps(5, "ob:consent:yes")
+    await tg.next_message(5)
+    tg.user_sends(5, "25:00")
+    bad = await tg.next_message(5)
+    assert "07:30" in bad.text
+    tg.user_sends(5, "08:00")
+    await tg.next_message(5)
+    await tg.next_message(5)
+    tg.user_sends(5, "Mars/Olympus")
+    unknown = await tg.next_message(5)
+    assert "Mars/Olympus" in unknown.text
+    assert bot.deps.store.profile(5)["stage"] == "tz"
+
+
+async def test_repeated_update_is_handled_once(tg: FakeTelegram, bot: BotUnderTest):
+    tg.user_sends(3, "/start")
+    for _ in range(3):
+        await tg.next_message(3)
+    update_id = tg.user_taps(3, "ob:consent:yes")
+    await tg.next_message(3)
+    tg.redeliver(update_id)
+    tg.user_sends(3, "/help")
+    help_msg = await tg.next_message(3)
+    assert "/routine" in help_msg.text, "the redelivered tap must not ask the time again"
+
+
+async def test_group_chat_gets_a_polite_private_only_answer(tg: FakeTelegram, bot: BotUnderTest):
+    tg.user_sends(11, "/start", chat_type="group", chat_id=-100)
+    reply = await tg.next_message(-100)
+    assert "private" in reply.text
+    assert not bot.deps.store.exists(11)

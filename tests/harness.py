@@ -1,0 +1,90 @@
+"""Run the real Application against the fake Bot API, in this process.
+
+The bot is built by the same ``build_application`` as production and served by the
+same ``bot.runner.serve`` loop (real getUpdates over real HTTP); only the base URL
+points at ``tests.fake_telegram``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from bot.app import App, build_application
+from bot.clock import Clock
+from bot.config import Settings
+from bot.deps import Deps
+from bot.runner import serve
+from tests.fake_telegram import FakeTelegram
+
+
+def make_settings(tg: FakeTelegram, data_dir: Path, **extra: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_bot_token": tg.token,
+        "telegram_base_url": tg.base_url,
+        "bot_data_dir": data_dir,
+        "default_timezone": "Europe/London",
+        "log_level": "DEBUG",
+    }
+    values.update(extra)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+class BotUnderTest:
+    """The real bot, started and stopped (and restarted) inside the test's event loop."""
+
+    def __init__(self, tg: FakeTelegram, data_dir: Path, **settings: Any) -> None:
+        self.tg = tg
+        self.data_dir = data_dir
+        self.settings_extra = settings
+        self.clock = Clock()
+        self.app: App | None = None
+        self._stop: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def deps(self) -> Deps:
+        assert self.app is not None
+        deps = self.app.bot_data["deps"]
+        assert isinstance(deps, Deps)
+        return deps
+
+    async def start(self) -> None:
+        settings = make_settings(self.tg, self.data_dir, **self.settings_extra)
+        self.app = build_application(settings, clock=self.clock)
+        self._stop = asyncio.Event()
+        started = asyncio.Event()
+        self._task = asyncio.create_task(
+            serve(self.app, self._stop, poll_timeout=1, on_started=started.set)
+        )
+        done, _ = await asyncio.wait(
+            {self._task, asyncio.ensure_future(started.wait())},
+            timeout=15,
+            return_when=asyncio.FIRST_COMPLETED,
+        )
+        if self._task in done:
+            self._task.result()  # raises what went wrong
+        assert started.is_set(), "bot did not start"
+
+    async def stop(self) -> None:
+        if self._stop is not None and self._task is not None:
+            self._stop.set()
+            await asyncio.wait_for(self._task, 15)
+        self._task = None
+
+    async def restart(self) -> None:
+        """A clean process restart, as far as the bot can tell: new app, same data dir."""
+        await self.stop()
+        await self.start()
+
+    async def run_job(self, name: str) -> None:
+        """Run a scheduled job now (instead of waiting for real time)."""
+        assert self.app is not None and self.app.job_queue is not None
+        jobs = self.app.job_queue.get_jobs_by_name(name)
+        assert jobs, f"no job named {name!r}; have {[j.name for j in self.app.job_queue.jobs()]}"
+        await jobs[0].run(self.app)
+
+    def job_names(self) -> list[str]:
+        assert self.app is not None and self.app.job_queue is not None
+        return sorted(j.name or "" for j in self.app.job_queue.jobs())
