@@ -31,7 +31,18 @@ from bot.content import Content
 from bot.content_loader import DEFAULT_CONTENT_DIR, load_content
 from bot.deps import Deps
 from bot.storage import Store
-from handlers import common, gate, library, onboarding, reminders, session
+from handlers import (
+    clinicians,
+    coach,
+    common,
+    data_rights,
+    gate,
+    library,
+    onboarding,
+    progress,
+    reminders,
+    session,
+)
 from handlers.text import make_text_router
 
 log = logging.getLogger(__name__)
@@ -107,9 +118,23 @@ def build_application(
     library.register(app)
     session.register(app)
 
+    # Coaching: red flags, movement over rest, pain reports, the plan, the morning check.
+    coach.register(app)
+
+    # Progress, data rights, clinicians and /ask (replies from clinicians before the router).
+    progress.register(app)
+    data_rights.register(app)
+    clinicians.register(app)
+
     # Free text: each feature in turn, most specific first.
     router = make_text_router(
-        [onboarding.onboarding_text, session.session_text, library.library_text]
+        [
+            onboarding.onboarding_text,
+            coach.red_flag_text,  # safety first, even in the middle of a routine
+            session.session_text,
+            library.library_text,
+            coach.coach_text,  # rest, pain, done, greetings; answers anything left
+        ]
     )
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED,
                                    router))

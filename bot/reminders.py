@@ -119,7 +119,7 @@ def plan_jobs(
 
 
 def today_status(records: Iterable[Record], local_day: date) -> tuple[bool, bool]:
-    """(routine done today, user chose rest/not-today or reported a red flag today)."""
+    """(routine done today, user chose rest, said "not today" or reported a red flag)."""
     iso = local_day.isoformat()
     done = rested = False
     for rec in records:
@@ -127,7 +127,8 @@ def today_status(records: Iterable[Record], local_day: date) -> tuple[bool, bool
             continue
         kind = rec.get("kind")
         done = done or kind == "routine_complete"
-        rested = rested or kind in ("rest", "redflag")
+        day_skip = kind == "skip" and not rec.get("exercise")
+        rested = rested or kind in ("rest", "redflag") or day_skip
     return done, rested
 
 

@@ -398,7 +398,8 @@ class Store:
         if self.exists(user_id):
             for rec in self.user(user_id).recent_records():
                 merged[str(rec["id"])] = rec
-        out = sorted(merged.values(), key=lambda r: (r.get("ts", ""), r.get("id", "")))
+        # Stable sort by time: records of the same second keep the order they were written.
+        out = sorted(merged.values(), key=lambda r: str(r.get("ts", "")))
         if since is not None:
             out = [r for r in out if str(r.get("date", "")) >= since.isoformat()]
         return out

@@ -55,11 +55,14 @@ def _remove_user_jobs(app: App, user_id: int) -> None:
 
 def _add_job(app: App, user_id: int, planned: PlannedJob) -> None:
     assert app.job_queue is not None
+    deps: Deps = app.bot_data["deps"]
     for old in app.job_queue.get_jobs_by_name(planned.name):
         old.schedule_removal()
+    # Relative to the bot's clock, so a moved clock (tests, the terminal chat) still works.
+    delay = max(0.0, (planned.when - deps.clock.now()).total_seconds())
     app.job_queue.run_once(
         fire,
-        when=planned.when,
+        when=timedelta(seconds=delay),
         name=planned.name,
         data={
             "user_id": user_id,
@@ -374,6 +377,18 @@ async def snooze_button(update: Update, context: Context) -> None:
         "reminder_snoozed", time=local_now(when, tz).strftime("%H:%M")))
 
 
+async def not_today_button(update: Update, context: Context) -> None:
+    """Not today: a skip for the day (no more reminders today), then the coach's push-back."""
+    from handlers.coach import make_record, push_back, store_records
+
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    assert user_id is not None
+    await answer(update)
+    store_records(deps, user_id, [make_record(update, deps, user_id, "skip", note="not today")])
+    await push_back(update, context)
+
+
 async def chat_member(update: Update, context: Context) -> None:
     """my_chat_member: a user blocked (kicked) or unblocked the bot in a private chat."""
     member = update.my_chat_member
@@ -392,6 +407,7 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("resume", resume_command))
     app.add_handler(CallbackQueryHandler(remind_button, pattern=r"^rem:(set:|off$)"))
     app.add_handler(CallbackQueryHandler(snooze_button, pattern=r"^rem:snooze:"))
+    app.add_handler(CallbackQueryHandler(not_today_button, pattern=r"^rem:nottoday$"))
     app.add_handler(ChatMemberHandler(chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.bot_data.setdefault("startup_hooks", []).append(rebuild_all)
     add_profile_hook(app, _on_profile_changed)

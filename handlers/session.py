@@ -111,13 +111,16 @@ async def render(
     update: Update, context: Context, session: sm.Session, outputs: Sequence[sm.Output]
 ) -> None:
     """Send what the state machine asked for, in order."""
-    from handlers.coach import ask_red_flag_questions
+    from handlers.coach import after_session, ask_red_flag_questions
     from handlers.library import send_card
 
     deps = get_deps(context)
     user_id = user_id_of(update)
     assert user_id is not None
     for out in outputs:
+        if isinstance(out, sm.StepPrompt) and out.index == 0 and (session.pain_before or 0) >= 7:
+            # High pain before starting: screen for red flags before the first step.
+            await ask_red_flag_questions(update, context, f"p:{session.pain_before}")
         if isinstance(out, sm.AskPain):
             skippable = out.context != "before"
             await send(update, context, out.text, pain_buttons(deps, out.token,
@@ -139,6 +142,7 @@ async def render(
             if _consented(deps, user_id):
                 streak = current_streak(deps.store.records(user_id), today_for(deps, user_id))
             await send(update, context, sm.summary_text(deps.content, out, streak, rng=deps.rng))
+            await after_session(update, context, out)
         elif isinstance(out, sm.Ignored):
             if update.callback_query is not None:
                 await answer(update, out.text)
@@ -377,7 +381,7 @@ async def _start_timer(
     )
 
 
-async def timer_tick(context: CallbackContext) -> None:  # type: ignore[type-arg]
+async def timer_tick(context: CallbackContext) -> None:
     """Edit the countdown every TIMER_TICK seconds; at zero say "Time!"."""
     job = context.job
     assert job is not None and isinstance(job.data, dict)

@@ -78,12 +78,20 @@ class BotUnderTest:
         await self.stop()
         await self.start()
 
-    async def run_job(self, name: str) -> None:
-        """Run a scheduled job now (instead of waiting for real time)."""
+    async def run_job(self, name: str, timeout: float = 5.0) -> None:
+        """Fire a scheduled job now instead of at its time: as if it fell due."""
         assert self.app is not None and self.app.job_queue is not None
-        jobs = self.app.job_queue.get_jobs_by_name(name)
-        assert jobs, f"no job named {name!r}; have {[j.name for j in self.app.job_queue.jobs()]}"
-        await jobs[0].run(self.app)
+        queue = self.app.job_queue
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not queue.get_jobs_by_name(name):
+            assert loop.time() < deadline, (
+                f"no job named {name!r}; have {[j.name for j in queue.jobs()]}"
+            )
+            await asyncio.sleep(0.02)
+        job = queue.get_jobs_by_name(name)[0]
+        job.schedule_removal()  # it fires now, not again at its time
+        await job.run(self.app)
 
     def job_names(self) -> list[str]:
         assert self.app is not None and self.app.job_queue is not None

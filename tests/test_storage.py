@@ -61,10 +61,10 @@ def test_update_id_is_stored_with_the_write(tmp_path: Path) -> None:
 def test_seen_ids_are_bounded(tmp_path: Path) -> None:
     store = Store(tmp_path)
     for n in range(storage_mod.SEEN_LIMIT + 50):
+        token = current_update_id.set(n)
         with store.user(3) as txn:
-            token = current_update_id.set(n)
             txn.update("profile", n=n)
-            current_update_id.reset(token)
+        current_update_id.reset(token)
     ids = json.loads(store.user_path(3).read_bytes())["seen"]["1"]["ids"]
     assert len(ids) == storage_mod.SEEN_LIMIT
     assert ids[-1] == storage_mod.SEEN_LIMIT + 49

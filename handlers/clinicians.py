@@ -1,0 +1,392 @@
+"""Clinician commands (/stats, /patient, /export_all), /ask, and answers back to patients.
+
+Clinicians are ``ADMIN_USER_IDS``; anyone else who types a clinician command gets the
+ordinary unknown-command reply, so the commands are not advertised to patients.
+
+A question (or a red-flag alert) is sent to each clinician's chat; the id of each copy
+is remembered in a small bot-wide map (newest 500) so that a clinician's Telegram
+*reply* to that copy finds its way back to the patient.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable, Coroutine, Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from telegram import Message, Update
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.charts import progress_chart
+from bot.deps import Deps
+from bot.export import clinic_csv
+from bot.profiles import display_name
+from bot.progress import clinic_stats_text, patient_row
+from bot.records import Record
+from bot.schedule import local_date
+from bot.weekly import (
+    find_patients,
+    forget_threads,
+    local_since,
+    patient_report_text,
+    remember_threads,
+    thread_key,
+)
+from handlers import common
+from handlers.base import Context, answer, get_deps, keyboard, send, user_id_of
+
+log = logging.getLogger(__name__)
+App = Application[Any, Any, Any, Any, Any, Any]
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
+
+THREADS_KEY = "ask_threads"  # bot-wide: "<clinician chat>:<message id>" -> patient id
+PENDING_KEY = "ask_pending"  # bot_data: patient id -> when the typed question stops counting
+PENDING_FOR = timedelta(minutes=10)
+MAX_QUESTION = 3000  # leaves room for the header within Telegram's 4096 characters
+CHUNK = 4000
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def admin_only(handler: Handler) -> Handler:
+    """Run the handler for clinicians; everyone else gets the unknown-command reply."""
+
+    @functools.wraps(handler)
+    async def wrapper(update: Update, context: Context) -> None:
+        if not get_deps(context).is_admin(user_id_of(update)):
+            await common.unknown_command(update, context)
+            return
+        await handler(update, context)
+
+    return wrapper
+
+
+def _patients(deps: Deps) -> list[tuple[int, dict[str, Any]]]:
+    """Every consenting patient's id and profile."""
+    return [(uid, p) for uid, p in deps.store.iter_profiles() if p.get("consent")]
+
+
+def _today_of(deps: Deps, profile: dict[str, Any]) -> date:
+    return local_date(deps.clock.now(), str(profile.get("tz") or "UTC"))
+
+
+async def _send_long(update: Update, context: Context, text: str) -> None:
+    """Send text of any length as a few messages, split between lines."""
+    chunk: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        if chunk and size + len(line) + 1 > CHUNK:
+            await send(update, context, "\n".join(chunk))
+            chunk, size = [], 0
+        chunk.append(line[:CHUNK])
+        size += len(line) + 1
+    if chunk:
+        await send(update, context, "\n".join(chunk))
+
+
+# --- /stats, /patient, /export_all ----------------------------------------------------
+
+
+@admin_only
+async def stats_command(update: Update, context: Context) -> None:
+    """Active patients, mean adherence over 7 days, who reported high pain or a red flag."""
+    deps = get_deps(context)
+    rows = []
+    for uid, profile in _patients(deps):
+        name = f"{display_name(profile)} [{uid}]"
+        rows.append(patient_row(uid, name, deps.store.records(uid), _today_of(deps, profile),
+                                local_since(profile)))
+    clinic_today = local_date(deps.clock.now(), deps.settings.default_timezone)
+    text = clinic_stats_text(rows, deps.content, today=clinic_today)
+    await _send_long(update, context, f"{text}\n\n{deps.content.text('clinic_stats_footer')}")
+
+
+@admin_only
+async def patient_command(update: Update, context: Context) -> None:
+    """/patient <id or @username>: one patient's summary and 30-day chart."""
+    deps = get_deps(context)
+    text = deps.content.text
+    chat = update.effective_chat
+    query = " ".join(context.args or [])[:80].strip()
+    if not query or chat is None:
+        await send(update, context, text("clinic_patient_usage"))
+        return
+    found = find_patients(_patients(deps), query)
+    if not found:
+        await send(update, context, text("clinic_patient_not_found", query=query))
+        return
+    if len(found) > 1:
+        ids = ", ".join(str(uid) for uid, _ in found)
+        await send(update, context, text("clinic_patient_several", query=query, ids=ids))
+        return
+    uid, profile = found[0]
+    records = deps.store.records(uid)
+    today = _today_of(deps, dict(profile))
+    await _send_long(update, context,
+                     patient_report_text(uid, profile, records, today, deps.content))
+    title = text("clinic_chart_title", name=display_name(dict(profile)))
+    png = await asyncio.to_thread(progress_chart, records, today, 30, title)
+    await context.bot.send_photo(chat.id, png)
+
+
+@admin_only
+async def export_all_command(update: Update, context: Context) -> None:
+    """A CSV of every consenting patient's records (patients who declined are never in it)."""
+    deps = get_deps(context)
+    chat = update.effective_chat
+    rows: list[tuple[int, list[Record]]] = [
+        (uid, records) for uid, _ in _patients(deps) if (records := deps.store.records(uid))
+    ]
+    if chat is None or not rows:
+        await send(update, context, deps.content.text("clinic_export_empty"))
+        return
+    day = local_date(deps.clock.now(), deps.settings.default_timezone).isoformat()
+    caption = deps.content.text("clinic_export_caption", patients=len(rows),
+                                rows=sum(len(r) for _, r in rows))
+    await context.bot.send_document(
+        chat.id, clinic_csv(rows).encode("utf-8"), filename=f"clinic-records-{day}.csv",
+        caption=caption,
+    )
+
+
+# --- sending to clinicians -------------------------------------------------------------
+
+
+def _threads(deps: Deps) -> dict[str, int]:
+    raw = deps.store.bot_get(THREADS_KEY)
+    return dict(raw) if isinstance(raw, dict) else {}
+
+
+async def _to_clinicians(app: App, user_id: int, text: str) -> int:
+    """Send text to every clinician and remember each copy for replies; returns how many."""
+    deps: Deps = app.bot_data["deps"]
+    keys: list[str] = []
+    for admin in deps.settings.admin_user_ids:
+        try:
+            message = await app.bot.send_message(admin, text[:4096])
+        except TelegramError as exc:  # one unreachable clinician must not stop the others
+            log.warning("Could not reach a clinician chat: %s", exc)
+            continue
+        keys.append(thread_key(admin, message.message_id))
+    if keys:
+        deps.store.bot_set(THREADS_KEY, remember_threads(_threads(deps), keys, user_id))
+    return len(keys)
+
+
+async def alert_clinicians(app: App, user_id: int, text: str) -> int:
+    """Send an alert about a patient to every clinician; returns how many received it.
+
+    Only for patients who consented to storage. The patient's name and id are added
+    so the clinician knows who it is, and a reply to the alert reaches the patient.
+    """
+    deps: Deps = app.bot_data["deps"]
+    profile = deps.store.profile(user_id)
+    if not profile.get("consent") or not deps.settings.admin_user_ids:
+        return 0
+    message = deps.content.text("clinic_alert", name=display_name(profile), user_id=user_id,
+                                text=text)
+    return await _to_clinicians(app, user_id, message)
+
+
+def forget_patient(app: App, user_id: int) -> None:
+    """Drop a patient from the reply map and from waiting questions (used by /forget)."""
+    deps: Deps = app.bot_data["deps"]
+    threads = _threads(deps)
+    kept = forget_threads(threads, user_id)
+    if kept != threads:
+        deps.store.bot_set(THREADS_KEY, kept)
+    app.bot_data.get(PENDING_KEY, {}).pop(user_id, None)
+
+
+# --- /ask ------------------------------------------------------------------------------
+
+
+def _pending(app: App) -> dict[int, float]:
+    pending: dict[int, float] = app.bot_data.setdefault(PENDING_KEY, {})
+    return pending
+
+
+async def _can_ask(update: Update, context: Context) -> dict[str, Any] | None:
+    """The asker's profile, or None after explaining why a question cannot go out."""
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    if not deps.settings.admin_user_ids:
+        await send(update, context, deps.content.text("ask_no_clinician"))
+        return None
+    profile = deps.store.profile(user_id) if user_id is not None else {}
+    if not profile.get("consent"):
+        await send(update, context, deps.content.text("ask_need_consent"))
+        return None
+    return profile
+
+
+async def _forward_question(
+    update: Update, context: Context, profile: dict[str, Any], question: str
+) -> None:
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    assert user_id is not None
+    text = deps.content.text(
+        "ask_to_clinician", name=display_name(profile), user_id=user_id,
+        question=question[:MAX_QUESTION],
+    )
+    delivered = await _to_clinicians(context.application, user_id, text)
+    await send(update, context, deps.content.text("ask_sent" if delivered else "ask_failed"))
+
+
+async def _prompt(update: Update, context: Context) -> None:
+    """Wait for the question as the user's next message (for a few minutes)."""
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    assert user_id is not None
+    until = deps.clock.now() + PENDING_FOR
+    _pending(context.application)[user_id] = until.timestamp()
+    await send(update, context, deps.content.text("ask_prompt"),
+               [[(deps.content.text("ask_cancel_button"), "ask:cancel")]])
+
+
+async def ask_command(update: Update, context: Context) -> None:
+    """/ask <question>: pass it to the clinicians; /ask alone asks for the question."""
+    message = update.effective_message
+    profile = await _can_ask(update, context)
+    if profile is None or message is None:
+        return
+    parts = (message.text or "").split(maxsplit=1)
+    question = parts[1].strip() if len(parts) > 1 else ""
+    if not question:
+        await _prompt(update, context)
+        return
+    await _forward_question(update, context, profile, question)
+
+
+async def ask_button(update: Update, context: Context) -> None:
+    """"Ask my clinician" (e.g. after a red flag, or under an answer) and "Never mind"."""
+    query = update.callback_query
+    assert query is not None
+    await answer(update)
+    user_id = user_id_of(update)
+    if query.data == "ask:cancel":
+        if user_id is not None:
+            _pending(context.application).pop(user_id, None)
+        await send(update, context, get_deps(context).content.text("ask_cancelled"))
+        return
+    if await _can_ask(update, context) is not None:
+        await _prompt(update, context)
+
+
+async def question_text(update: Update, context: Context) -> None:
+    """The typed question after /ask or the ask button."""
+    message = update.effective_message
+    user_id = user_id_of(update)
+    if message is None or message.text is None or user_id is None:
+        return
+    _pending(context.application).pop(user_id, None)
+    profile = await _can_ask(update, context)
+    if profile is not None:
+        await _forward_question(update, context, profile, message.text.strip())
+
+
+class AwaitingQuestion(filters.MessageFilter):
+    """Messages from a patient whose question the bot is waiting for (not yet expired)."""
+
+    def __init__(self, app: App) -> None:
+        super().__init__(name="AwaitingQuestion")
+        self._app = app
+
+    def filter(self, message: Message) -> bool:
+        user = message.from_user
+        pending = self._app.bot_data.get(PENDING_KEY) or {}
+        if user is None or user.id not in pending:
+            return False
+        deps: Deps = self._app.bot_data["deps"]
+        if pending[user.id] < deps.clock.now().timestamp():
+            pending.pop(user.id, None)
+            return False
+        return True
+
+
+# --- answers back ----------------------------------------------------------------------
+
+
+class ReplyToQuestion(filters.MessageFilter):
+    """A reply to a copy of a patient's question or alert in a clinician's chat."""
+
+    def __init__(self, app: App) -> None:
+        super().__init__(name="ReplyToQuestion")
+        self._app = app
+
+    def filter(self, message: Message) -> bool:
+        replied = message.reply_to_message
+        if replied is None:
+            return False
+        key = thread_key(message.chat.id, replied.message_id)
+        return key in _threads(self._app.bot_data["deps"])
+
+
+async def clinician_reply(update: Update, context: Context) -> None:
+    """Pass a clinician's reply to the patient who asked, and confirm delivery."""
+    deps = get_deps(context)
+    text = deps.content.text
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or message.reply_to_message is None or chat is None:
+        return
+    patient = _threads(deps).get(thread_key(chat.id, message.reply_to_message.message_id))
+    if patient is None:
+        return
+    profile = deps.store.profile(patient)
+    name = display_name(profile) if profile else str(patient)
+    if not profile.get("consent"):
+        await send(update, context, text("ask_undeliverable", name=name))
+        return
+    button = keyboard([[(text("ask_reply_button"), "ask:start")]])
+    try:
+        if message.text:
+            await context.bot.send_message(
+                patient, text("ask_reply_to_patient", answer=message.text)[:4096],
+                reply_markup=button,
+            )
+        else:  # a photo, voice note or document: a header, then a copy of it
+            await context.bot.send_message(patient, text("ask_reply_header"))
+            await context.bot.copy_message(patient, chat.id, message.message_id,
+                                           reply_markup=button)
+    except Forbidden:
+        await send(update, context, text("ask_undeliverable", name=name))
+        return
+    await send(update, context, text("ask_delivered", name=name))
+
+
+def register(app: App) -> None:
+    """Clinician commands, /ask and its buttons, typed questions and clinicians' replies.
+
+    The two message handlers sit in the default group, registered before the free-text
+    router in ``build_application``, so they see a message first; their filters only
+    match what is theirs, so everything else still reaches the router.
+    """
+    app.add_handler(CommandHandler("stats", stats_command))
+    app.add_handler(CommandHandler("patient", patient_command))
+    app.add_handler(CommandHandler("export_all", export_all_command))
+    app.add_handler(CommandHandler("ask", ask_command))
+    app.add_handler(CallbackQueryHandler(ask_button, pattern=r"^ask:(start|cancel)$"))
+    admins: Iterable[int] = app.bot_data["deps"].settings.admin_user_ids
+    if admins:
+        app.add_handler(MessageHandler(
+            filters.REPLY & filters.User(user_id=list(admins)) & ~filters.COMMAND
+            & ~filters.UpdateType.EDITED & ReplyToQuestion(app),
+            clinician_reply,
+        ))
+    app.add_handler(MessageHandler(
+        filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED & AwaitingQuestion(app),
+        question_text,
+    ))

@@ -1,0 +1,263 @@
+"""/progress (text and chart), /history, /weekly and the weekly summary job.
+
+The numbers come from ``bot.progress`` and the schedule from ``bot.weekly``; this
+module reads storage, renders the chart off the event loop, and sends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date, datetime
+from typing import Any
+
+from telegram import Update
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
+
+from bot.charts import progress_chart
+from bot.deps import Deps
+from bot.progress import history_lines, progress_text, summarize, weekly_summary_text
+from bot.reminders import MISFIRE_GRACE
+from bot.schedule import local_date
+from bot.weekly import (
+    WEEKLY_STATE_KEY,
+    describe_slot,
+    local_since,
+    parse_weekly,
+    plan_weekly,
+    should_send_weekly,
+    summary_day,
+    week_is_empty,
+    weekly_job_name,
+    weekly_prefs,
+    weekly_slot,
+)
+from handlers.base import Context, answer, get_deps, keyboard, send, user_id_of
+from handlers.hooks import add_profile_hook, profile_changed
+from handlers.reminders import deactivate
+
+log = logging.getLogger(__name__)
+App = Application[Any, Any, Any, Any, Any, Any]
+
+HISTORY_DAYS = 14
+CHART_DAYS = 30
+
+
+def _consented_profile(deps: Deps, user_id: int) -> dict[str, Any] | None:
+    profile = deps.store.profile(user_id)
+    return profile if profile.get("consent") else None
+
+
+def _today(deps: Deps, profile: dict[str, Any]) -> date:
+    return local_date(deps.clock.now(), str(profile.get("tz") or "UTC"))
+
+
+# --- /progress and /history -----------------------------------------------------------
+
+
+async def progress_command(update: Update, context: Context) -> None:
+    """Streak, adherence, sets and pain trend, then the 30-day chart as a photo."""
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    chat = update.effective_chat
+    assert user_id is not None
+    profile = _consented_profile(deps, user_id)
+    if profile is None or chat is None:
+        await send(update, context, deps.content.text("progress_no_consent"))
+        return
+    today = _today(deps, profile)
+    records = deps.store.records(user_id)
+    summary = summarize(records, today, local_since(profile))
+    await send(update, context, progress_text(summary, deps.content))
+    title = deps.content.text("progress_chart_title")
+    png = await asyncio.to_thread(progress_chart, records, today, CHART_DAYS, title)
+    await context.bot.send_photo(chat.id, png)
+
+
+async def history_command(update: Update, context: Context) -> None:
+    """The last 14 days, one line a day, newest first."""
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    assert user_id is not None
+    profile = _consented_profile(deps, user_id)
+    if profile is None:
+        await send(update, context, deps.content.text("progress_no_consent"))
+        return
+    today = _today(deps, profile)
+    lines = history_lines(deps.store.records(user_id), today, deps.content, HISTORY_DAYS)
+    title = (
+        deps.content.text("progress_history_title", days=HISTORY_DAYS)
+        if len(lines) >= HISTORY_DAYS
+        else deps.content.text("progress_history_title_short")
+    )
+    await send(update, context, "\n".join([title, *lines]))
+
+
+# --- the weekly job --------------------------------------------------------------------
+
+
+def schedule_weekly(
+    app: App, user_id: int, *, catch_up: bool = False, after: datetime | None = None
+) -> bool:
+    """Replace this user's weekly job with what the stored profile calls for."""
+    deps: Deps = app.bot_data["deps"]
+    assert app.job_queue is not None
+    name = weekly_job_name(user_id)
+    for old in app.job_queue.get_jobs_by_name(name):
+        old.schedule_removal()
+    if not deps.store.exists(user_id):
+        return False
+    txn = deps.store.user(user_id)
+    now = deps.clock.now()
+    plan = plan_weekly(txn.get("profile"), txn.get("state"), max(now, after or now),
+                       catch_up=catch_up)
+    if plan is None:
+        return False
+    app.job_queue.run_once(
+        weekly_fire,
+        when=plan.when,
+        name=name,
+        data={"user_id": user_id, "due": plan.due.isoformat()},
+        job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
+    )
+    return True
+
+
+async def rebuild_weekly(app: App) -> None:
+    """Start-up: one weekly job per user who wants one; a summary missed while down is sent."""
+    deps: Deps = app.bot_data["deps"]
+    count = sum(
+        schedule_weekly(app, user_id, catch_up=True)
+        for user_id, profile in deps.store.iter_profiles()
+        if weekly_prefs(profile).active
+    )
+    log.info("Scheduled %d weekly summary jobs at start-up", count)
+
+
+async def _on_profile_changed(app: App, user_id: int) -> None:
+    schedule_weekly(app, user_id)
+
+
+def weekly_buttons(deps: Deps, enabled: bool) -> list[list[tuple[str, str]]]:
+    text = deps.content.text
+    if enabled:
+        return [[(text("weekly_stop_button"), "wk:off")]]
+    return [[(text("weekly_start_button"), "wk:on")]]
+
+
+async def weekly_fire(context: CallbackContext) -> None:
+    """The weekly summary fell due: check, mark as sent, send, re-arm for next week."""
+    job = context.job
+    assert job is not None and isinstance(job.data, dict)
+    app: App = context.application
+    user_id = int(job.data["user_id"])
+    due = datetime.fromisoformat(job.data["due"])
+    try:
+        await _send_weekly(app, user_id, due)
+    finally:
+        schedule_weekly(app, user_id, after=due)
+
+
+async def _send_weekly(app: App, user_id: int, due: datetime) -> None:
+    deps: Deps = app.bot_data["deps"]
+    if not deps.store.exists(user_id):
+        return
+    with deps.store.user(user_id) as txn:
+        profile, state = txn.get("profile"), txn.get("state")
+        if not should_send_weekly(profile, state, due):
+            return
+        # Marked before sending: a crash in between loses one summary rather than doubling it.
+        txn.update("state", **{WEEKLY_STATE_KEY: due.isoformat()})
+    day = summary_day(due, str(profile.get("tz") or "UTC"))
+    records = deps.store.records(user_id)
+    text = deps.content.text
+    try:
+        if week_is_empty(records, day):
+            await app.bot.send_message(user_id, text("weekly_quiet"),
+                                       reply_markup=keyboard(weekly_buttons(deps, True)))
+            return
+        await app.bot.send_message(user_id, text("weekly_intro"))
+        await app.bot.send_message(user_id, weekly_summary_text(records, day, deps.content),
+                                   reply_markup=keyboard(weekly_buttons(deps, True)))
+    except Forbidden:
+        deactivate(app, user_id)
+
+
+# --- opting in and out -----------------------------------------------------------------
+
+
+def _slot_words(profile: dict[str, Any]) -> str:
+    return describe_slot(*weekly_slot(profile))
+
+
+async def _set_weekly(update: Update, context: Context, user_id: int, **fields: Any) -> None:
+    deps = get_deps(context)
+    with deps.store.user(user_id) as txn:
+        profile = txn.update("profile", **fields)
+    await profile_changed(context, user_id)
+    text = deps.content.text
+    if not profile.get("weekly_summary", True):
+        await send(update, context, text("weekly_off"), weekly_buttons(deps, False))
+        return
+    key = "weekly_on" if weekly_prefs(profile).active else "weekly_on_paused"
+    await send(update, context, text(key, when=_slot_words(profile), tz=profile.get("tz")),
+               weekly_buttons(deps, True))
+
+
+async def weekly_command(update: Update, context: Context) -> None:
+    """/weekly shows the setting; /weekly off | on | friday 17:30 changes it."""
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    assert user_id is not None
+    profile = _consented_profile(deps, user_id)
+    if profile is None:
+        await send(update, context, deps.content.text("progress_no_consent"))
+        return
+    arg = " ".join(context.args or [])[:80].strip()
+    text = deps.content.text
+    if not arg:
+        enabled = bool(profile.get("weekly_summary", True))
+        key = "weekly_status_on" if enabled else "weekly_status_off"
+        await send(update, context, text(key, when=_slot_words(profile), tz=profile.get("tz")),
+                   weekly_buttons(deps, enabled))
+        return
+    change = parse_weekly(arg)
+    if change is None:
+        await send(update, context, text("weekly_bad"))
+        return
+    fields: dict[str, Any] = {"weekly_summary": change.enabled}
+    if change.day is not None:
+        fields["weekly_day"] = change.day
+    if change.slot is not None:
+        fields["weekly_time"] = change.slot.strftime("%H:%M")
+    await _set_weekly(update, context, user_id, **fields)
+
+
+async def weekly_button(update: Update, context: Context) -> None:
+    """The Stop / Send-me button under a summary."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    assert user_id is not None
+    await answer(update)
+    if _consented_profile(deps, user_id) is None:
+        await send(update, context, deps.content.text("progress_no_consent"))
+        return
+    if query.message is not None:
+        try:  # the button did its job; take it away so it is not tapped twice
+            await query.edit_message_reply_markup(None)
+        except BadRequest:
+            log.debug("Could not remove the weekly button")
+    await _set_weekly(update, context, user_id, weekly_summary=query.data == "wk:on")
+
+
+def register(app: App) -> None:
+    """Commands, the opt-out button, and the start-up/profile hooks for weekly jobs."""
+    app.add_handler(CommandHandler("progress", progress_command))
+    app.add_handler(CommandHandler("history", history_command))
+    app.add_handler(CommandHandler("weekly", weekly_command))
+    app.add_handler(CallbackQueryHandler(weekly_button, pattern=r"^wk:(on|off)$"))
+    app.bot_data.setdefault("startup_hooks", []).append(rebuild_weekly)
+    add_profile_hook(app, _on_profile_changed)

@@ -1,0 +1,122 @@
+"""End to end over HTTP: rest push-back, pain reports, red flags, the next-morning check."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.schedule import local_date
+from tests.e2e.flows import data_of, onboard, until
+from tests.fake_telegram import FakeTelegram
+from tests.harness import BotUnderTest
+
+UID = 42
+ADMIN = 900
+ENCOURAGING = ("let's move", "try a", "routine", "stretch", "keep going", "walk")
+
+
+def kinds(bot: BotUnderTest) -> list[str]:
+    return [r["kind"] for r in bot.deps.store.records(UID)]
+
+
+async def test_rest_gets_reasons_and_choices_and_walk_is_recorded(tg: FakeTelegram,
+                                                                 bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "I'll just rest today")
+    first = await until(tg, UID, "co:c:walk")
+    assert [d for _, d in first.buttons] == [
+        "co:c:walk", "co:c:one_stretch", "co:c:easier_routine", "co:c:rest"]
+    tg.user_sends(UID, "too tired")
+    second = await until(tg, UID, "co:c:walk")
+    assert second.text != first.text, "never the same text twice in a row"
+    tg.user_taps(UID, "co:c:walk")
+    await until(tg, UID, "s:n0:")  # a walk session starts
+    choices = [r for r in bot.deps.store.records(UID) if r["kind"] == "choice"]
+    assert [c["note"] for c in choices] == ["walk"]
+
+
+async def test_still_resting_is_respected_and_recorded(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "not today")
+    await until(tg, UID, "co:c:rest")
+    tg.user_taps(UID, "co:c:rest")
+    reply = await tg.next_message(UID)
+    assert reply.text
+    assert "rest" in kinds(bot)
+
+
+async def test_pain_7_asks_red_flag_questions_then_flare_plan(tg: FakeTelegram,
+                                                             bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "pain is about a 7/10 today")
+    questions = await until(tg, UID, "rf:y:")
+    assert "fall" in questions.text.lower()
+    tg.user_taps(UID, data_of(questions, "rf:n:"))
+    plan = await until(tg, UID, "co:flare")
+    assert plan.text
+    assert "flare" in kinds(bot) and "pain" in kinds(bot)
+
+
+async def test_red_flag_stops_holds_reminders_and_alerts_clinician(tg: FakeTelegram,
+                                                                  bot: BotUnderTest):
+    await onboard(tg, UID, time="07:30", name="Ann")
+    assert f"reminder:{UID}:0730" in bot.job_names()
+    tg.user_sends(UID, "sharp pain and numbness after a fall")
+    reply = await tg.next_message(UID)
+    lowered = reply.text.lower()
+    assert "clinician" in lowered or "doctor" in lowered
+    assert not any(word in lowered for word in ENCOURAGING), reply.text
+    assert bot.deps.store.profile(UID)["hold"] == "redflag"
+    assert not [n for n in bot.job_names() if n.startswith(f"reminder:{UID}")]
+    alert = await tg.next_message(ADMIN)
+    assert "Ann" in alert.text and "numb" in alert.text.lower()
+    assert "redflag" in kinds(bot)
+    tg.user_sends(UID, "I'll rest today")  # no push-back while held? still answered
+    await tg.next_message(UID)
+    tg.user_sends(UID, "/resume")
+    await tg.next_message(UID)
+    assert [n for n in bot.job_names() if n.startswith(f"reminder:{UID}")]
+
+
+async def test_negated_symptoms_do_not_trigger(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "no numbness and no fever, just a bit stiff")
+    await tg.next_message(UID)
+    assert "redflag" not in kinds(bot)
+    assert bot.deps.store.profile(UID).get("hold") is None
+
+
+async def test_red_flag_mid_session_ends_it(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/routine")
+    ask = await until(tg, UID, "s:n0:")
+    tg.user_taps(UID, data_of(ask, "s:n2:"))
+    await until(tg, UID, "s:d:")
+    tg.user_sends(UID, "done but now my leg is numb")
+    reply = await tg.next_message(UID)
+    assert "numb" in reply.text.lower()
+    assert bot.deps.store.user(UID).get("session")["phase"] == "cancelled"
+    assert "done" not in kinds(bot)
+
+
+async def test_worse_next_morning_makes_the_plan_easier(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    today = local_date(bot.clock.now(), "Europe/London")
+    with bot.deps.store.user(UID) as txn:
+        txn.update("state", last_session=today.isoformat(),
+                   outcomes=[{"date": today.isoformat(), "max_pain": 4, "all_done": True}])
+    bot.clock.advance(timedelta(days=1))
+    tg.user_sends(UID, "hello")
+    question = await until(tg, UID, "co:m:worse")
+    assert "morning" in question.text.lower()
+    tg.user_taps(UID, "co:m:worse")
+    scale = await until(tg, UID, "co:mp:")
+    tg.user_taps(UID, data_of(scale, "co:mp:worse:4"))
+    explained = await tg.wait_for(
+        lambda: bot.deps.store.profile(UID).get("plan"), what="plan change")
+    assert explained["level"] == "easier"
+    assert "morning" in kinds(bot) and "plan" in kinds(bot)
+    tg.user_sends(UID, "/routine")
+    ask = await until(tg, UID, "s:n0:")
+    tg.user_taps(UID, data_of(ask, "s:n1:"))
+    await until(tg, UID, "s:d:")
+    assert bot.deps.store.user(UID).get("session")["steps"][0]["level"] == "easier"
