@@ -8,6 +8,7 @@ PATIENT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("exercise", "Show one exercise, e.g. /exercise bridge"),
     ("progress", "Streak, adherence, pain trend and chart"),
     ("history", "The last 14 days, one line a day"),
+    ("weekly", "Weekly summary: /weekly off, /weekly sunday 18:00"),
     ("remind", "Set reminder times, e.g. /remind 07:30 18:00"),
     ("reminders", "List your reminders"),
     ("timezone", "Set your time zone, e.g. /timezone London"),

@@ -514,6 +514,18 @@ def _exercise(model: _ExerciseModel) -> Exercise:
     )
 
 
+def _check_used_keys(directory: Path, messages: Mapping[str, Any]) -> None:
+    """Every message key the code uses must exist (a clinician may have deleted one)."""
+    from bot.message_keys import used_message_keys
+
+    for key, user in used_message_keys().items():
+        if key not in messages:
+            raise ContentError(
+                _shown(directory, directory / "messages"), key,
+                f"this message is missing, but {user} uses it; add it to a file in messages/",
+            )
+
+
 def load_content(directory: Path) -> Content:
     """Read, validate and freeze everything under ``directory`` (raises ContentError)."""
     directory = Path(directory)
@@ -531,6 +543,7 @@ def load_content(directory: Path) -> Content:
     _check_routine(routine_source, routine_file, exercises)
 
     messages = _read_messages(directory)
+    _check_used_keys(directory, messages)
     by_id = {reason.id: reason for reason in reasons_file.reasons}
     reasons = {
         rid: Reason(id=rid, title=by_id[rid].title, texts=tuple(by_id[rid].texts))

@@ -99,7 +99,7 @@ async def handle_red_flags(
     await profile_changed(context, user_id)
     rows = None
     if deps.settings.admin_user_ids:
-        rows = [[(deps.content.text("coach_ask_clinician_button"), "co:ask")]]
+        rows = [[(deps.content.text("coach_ask_clinician_button"), "ask:start")]]
     await send(update, context, coaching.red_flag_reply(deps.content, flags), rows)
     if _consented(deps, user_id) and deps.settings.admin_user_ids:
         from handlers.clinicians import alert_clinicians
@@ -279,12 +279,6 @@ async def flare_button(update: Update, context: Context) -> None:
                         easier=True, force=True)
 
 
-async def ask_button(update: Update, context: Context) -> None:
-    """After a red flag: how to reach the clinician."""
-    await answer(update)
-    await send(update, context, get_deps(context).content.text("coach_ask_how"))
-
-
 # --- the plan: after a session, the next morning, stepping up ---------------------------
 
 
@@ -441,6 +435,5 @@ def register(app: App) -> None:
     app.add_handler(CallbackQueryHandler(choice_button, pattern=r"^co:c:"))
     app.add_handler(CallbackQueryHandler(rest_button, pattern=r"^co:rest$"))
     app.add_handler(CallbackQueryHandler(flare_button, pattern=r"^co:flare$"))
-    app.add_handler(CallbackQueryHandler(ask_button, pattern=r"^co:ask$"))
     app.add_handler(CallbackQueryHandler(harder_button, pattern=r"^co:h:[yn]$"))
     app.add_handler(CallbackQueryHandler(morning_button, pattern=r"^co:mp?:"))
