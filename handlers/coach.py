@@ -26,7 +26,7 @@ from handlers.hooks import profile_changed
 
 log = logging.getLogger(__name__)
 App = Application[Any, Any, Any, Any, Any, Any]
-SCREENING_YES = RedFlag("screening_yes", "a yes to the safety questions", False)
+SCREENING_YES = RedFlag("screening_yes", "one of the warning signs I asked about", False)
 MORNING_GROUP = -5  # before the feature handlers: the morning question comes first
 MAX_OUTCOMES = 10
 
