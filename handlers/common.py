@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from bot.safety import safety_lines
 from telegram import Update
 from telegram.error import Forbidden
 
 from bot.commands import help_lines
+from bot.safety import safety_lines
 from bot.storage import StorageError
 from handlers.base import Context, answer, get_deps, send, user_id_of
 

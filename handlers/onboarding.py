@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.safety import safety_lines
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 
 from bot.profiles import COMMON_TIMES, COMMON_ZONES, new_profile
+from bot.safety import safety_lines
 from bot.schedule import local_now
 from bot.timeparse import TimeParseError, format_time, parse_time
 from bot.timezones import UnknownTimezone, resolve_timezone, timezone_for_location
