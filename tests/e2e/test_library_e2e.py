@@ -1,0 +1,99 @@
+"""End to end over HTTP: asking for an exercise in words, cards with pictures, variants."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.e2e.flows import data_of, onboard, until
+from tests.fake_telegram import FakeTelegram
+from tests.harness import BotUnderTest
+
+UID = 42
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+async def card_after(tg: FakeTelegram, uid: int = UID):
+    """The photo then the card text with its buttons."""
+    photo = await tg.next_message(uid)
+    assert photo.method == "sendPhoto", photo
+    card = await tg.next_message(uid)
+    return photo, card
+
+
+async def test_free_text_gets_card_with_picture_and_buttons(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "how do I do the glute bridge?")
+    photo, card = await card_after(tg)
+    assert photo.photo_bytes is not None and photo.photo_bytes.startswith(PNG)
+    assert "Glute bridge" in (photo.text or "")
+    assert "10" in card.text
+    assert [d for _, d in card.buttons] == [
+        "lib:do:glute_bridge", "lib:easier:glute_bridge", "lib:harder:glute_bridge", "lib:list"]
+    tg.user_taps(UID, "lib:easier:glute_bridge")
+    _, easier = await card_after(tg)
+    exercise = bot.deps.content.exercises["glute_bridge"]
+    assert exercise.easier.name in easier.text
+    assert "lib:easier:glute_bridge" not in [d for _, d in easier.buttons]
+
+
+async def test_typos_and_choices(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "hip flexer strech pls")
+    _, card = await card_after(tg)
+    assert "lib:do:hip_flexor_stretch" in [d for _, d in card.buttons]
+    tg.user_sends(UID, "something for tight hips")
+    choice = await tg.next_message(UID)
+    options = [d for _, d in choice.buttons]
+    assert 2 <= len(options) <= 3 and all(o.startswith("lib:show:") for o in options)
+
+
+async def test_exercises_list_to_card_and_photo_reuse(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/exercises")
+    listing = await tg.next_message(UID)
+    assert "lib:show:hip_rotator_stretch" in [d for _, d in listing.buttons]
+    tg.user_taps(UID, "lib:show:hip_rotator_stretch")
+    first, _ = await card_after(tg)
+    assert first.photo_bytes and not first.file_reused
+    tg.user_sends(UID, "/exercise figure four")
+    second, _ = await card_after(tg)
+    assert second.file_reused, "the second card re-sends Telegram's file_id"
+    assert second.photo_file_id == first.photo_file_id
+
+
+async def test_do_it_now_walks_through_that_exercise(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/exercise bridge")
+    _, card = await card_after(tg)
+    tg.user_taps(UID, data_of(card, "lib:do:"))
+    ask = await until(tg, UID, "s:n0:")
+    assert "Glute bridge" in ask.text
+    tg.user_taps(UID, data_of(ask, "s:n1:"))
+    step = await until(tg, UID, "s:d:")
+    assert "10" in step.text
+
+
+async def test_unknown_exercise_shows_library(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/exercise underwater basket weaving")
+    reply = await tg.next_message(UID)
+    assert any(d.startswith("lib:show:") for _, d in reply.buttons)
+
+
+async def test_editing_content_changes_what_the_bot_says(tg: FakeTelegram, tmp_path: Path):
+    """A clinician changes a hold time in content/: the bot says the new one, no code change."""
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", content)
+    path = content / "exercises.yaml"
+    text = path.read_text()
+    assert "hold_seconds: 30" in text
+    path.write_text(text.replace("hold_seconds: 30", "hold_seconds: 45"))
+    bot = BotUnderTest(tg, tmp_path / "data", content_dir=content)
+    await bot.start()
+    try:
+        tg.user_sends(UID, "/exercise hip flexor stretch")
+        _, card = await card_after(tg)
+        assert "45 s" in card.text and "30 s" not in card.text
+    finally:
+        await bot.stop()
