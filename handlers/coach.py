@@ -138,7 +138,8 @@ async def red_flag_answer(update: Update, context: Context) -> None:
     if session is not None and session.phase == "red_flag_check" and session.token == ctx:
         await apply_event(update, context, session, sm.Resume())
         return
-    pain = int(ctx[2:]) if ctx.startswith("p:") and ctx[2:].isdigit() else None
+    digits = ctx[2:] if ctx.startswith("p:") else ""
+    pain = int(digits) if digits.isdecimal() and len(digits) <= 2 else None
     if pain is None:
         await send(update, context, deps.content.text("session_ignored_ended"))
     elif pain >= 8:
@@ -160,7 +161,11 @@ async def coach_text(update: Update, context: Context) -> bool:
     if message is None or not message.text:
         return False
     intent = classify(message.text)
-    if intent.kind == "redflag":
+    held = deps.store.profile(user_id_of(update) or 0).get("hold") == "redflag"
+    if held and intent.kind in ("rest", "done", "pain", "unknown"):
+        # After a red flag: no push-back and no coaching until a clinician has checked them.
+        await send(update, context, deps.content.text("coach_on_hold"))
+    elif intent.kind == "redflag":
         flags = detect_red_flags(message.text[:4096])
         await handle_red_flags(update, context, flags or [SCREENING_YES], message.text[:300])
     elif intent.kind == "rest":
@@ -332,6 +337,8 @@ async def _decide(update: Update, context: Context, morning: Any, morning_pain: 
         await set_level(update, context, decision.level, decision.reason)
         await send(update, context, sentence)
     elif decision.change == "suggest_harder":
+        with deps.store.user(user_id) as txn:
+            txn.update("state", harder_offer=True)  # one step up per offer (double taps)
         await send(update, context, sentence,
                    [[(deps.content.text("coach_harder_yes_button"), "co:h:y"),
                      (deps.content.text("coach_harder_no_button"), "co:h:n")]])
@@ -349,7 +356,7 @@ async def set_level(update: Update, context: Context, level: str, reason: str) -
     with deps.store.user(user_id) as txn:
         txn.add_record(record)
         txn.update("profile", plan={"level": level, "reason": reason, "since": today})
-        txn.update("state", outcomes=[])
+        txn.update("state", outcomes=[], harder_offer=None)
 
 
 async def harder_button(update: Update, context: Context) -> None:
@@ -358,9 +365,13 @@ async def harder_button(update: Update, context: Context) -> None:
     query = update.callback_query
     user_id = user_id_of(update)
     assert query is not None and user_id is not None
-    await answer(update)
-    if not _consented(deps, user_id):
+    if not _consented(deps, user_id) or not deps.store.user(user_id).get("state").get(
+        "harder_offer"
+    ):
+        # Already answered (a double tap, an old message) or never offered.
+        await answer(update, deps.content.text("button_expired"))
         return
+    await answer(update)
     current = _level(deps.store.profile(user_id))
     if query.data == "co:h:y":
         new = {"easier": "normal", "normal": "harder"}.get(current, current)
@@ -368,7 +379,7 @@ async def harder_button(update: Update, context: Context) -> None:
         await send(update, context, deps.content.text("coach_harder_chosen"))
     else:
         with deps.store.user(user_id) as txn:
-            txn.update("state", outcomes=[])
+            txn.update("state", outcomes=[], harder_offer=None)
         await send(update, context, deps.content.text("coach_harder_declined"))
 
 
@@ -413,7 +424,7 @@ async def morning_button(update: Update, context: Context) -> None:
         await send(update, context, deps.content.text("coach_morning_pain"), rows)
         return
     valid = (len(parts) == 4 and parts[2] in ("better", "same", "worse")
-             and parts[3].isdigit() and 0 <= int(parts[3]) <= 10)
+             and parts[3].isdecimal() and len(parts[3]) <= 2 and int(parts[3]) <= 10)
     if parts[1] != "mp" or not valid:
         await answer(update, deps.content.text("button_expired"))
         return

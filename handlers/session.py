@@ -176,6 +176,9 @@ async def start_routine(
     deps = get_deps(context)
     user_id = user_id_of(update)
     assert user_id is not None
+    if deps.store.profile(user_id).get("hold") == "redflag":
+        await send(update, context, deps.content.text("coach_on_hold"))
+        return
     today = today_for(deps, user_id)
     current = load_session(context.application, user_id)
     if current is not None and current.active and current.date == today.isoformat() and not force:
@@ -256,12 +259,18 @@ async def session_button(update: Update, context: Context) -> None:
             await send(update, context, deps.content.text("session_ignored_ended"))
         return
     if action == "r":
+        if session.token != token:
+            await answer(update, deps.content.text("session_ignored_stale"))
+            return
         await answer(update)
-        if session.token == token:
-            await start_routine(update, context, force=True)
+        await start_routine(update, context, force=True)
         return
     if action == "t":
         await _start_timer(update, context, session, token)
+        return
+    if action == "x" and parts[2] != session.id:
+        # Stop works from any step of this routine, never from another (or forged) one.
+        await answer(update, deps.content.text("session_ignored_stale"))
         return
     event = _button_event(action, token)
     if event is None:
@@ -281,7 +290,7 @@ def _button_event(action: str, token: str) -> sm.Event | None:
         return sm.TooPainful("button", token)
     if action == "x":
         return sm.Cancel()
-    if action.startswith("n") and action[1:].isdigit() and len(action) <= 3:
+    if action.startswith("n") and action[1:].isdecimal() and len(action) <= 3:
         return sm.PainScore(int(action[1:]), token, "button")
     return None
 

@@ -70,8 +70,12 @@ async def test_red_flag_stops_holds_reminders_and_alerts_clinician(tg: FakeTeleg
     alert = await tg.next_message(ADMIN)
     assert "Ann" in alert.text and "numb" in alert.text.lower()
     assert "redflag" in kinds(bot)
-    tg.user_sends(UID, "I'll rest today")  # no push-back while held? still answered
-    await tg.next_message(UID)
+    tg.user_sends(UID, "I'll rest today")  # no push-back while held
+    held = await tg.next_message(UID)
+    assert "/resume" in held.text and not held.buttons
+    tg.user_sends(UID, "/routine")  # no exercise either
+    held = await tg.next_message(UID)
+    assert "/resume" in held.text and not held.buttons
     tg.user_sends(UID, "/resume")
     await tg.next_message(UID)
     assert [n for n in bot.job_names() if n.startswith(f"reminder:{UID}")]
