@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from telegram import Update
@@ -114,9 +114,11 @@ def schedule_weekly(
                        catch_up=catch_up)
     if plan is None:
         return False
+    # Relative to the bot's clock, like reminders, so a moved clock still works.
+    delay = max(0.0, (plan.when - now).total_seconds())
     app.job_queue.run_once(
         weekly_fire,
-        when=plan.when,
+        when=timedelta(seconds=delay),
         name=name,
         data={"user_id": user_id, "due": plan.due.isoformat()},
         job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
