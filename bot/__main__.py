@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from secrets import token_urlsafe
 from urllib.parse import urlparse
 
 from bot.config import SettingsError, load_settings
@@ -27,9 +28,15 @@ def run() -> int:
         settings = load_settings()
     except SettingsError as err:
         return _fail(str(err))
-    secrets: tuple[str, ...] = (settings.token,)
+    webhook_secret = None
     if settings.webhook_secret is not None:
-        secrets += (settings.webhook_secret.get_secret_value(),)
+        webhook_secret = settings.webhook_secret.get_secret_value()
+    elif settings.webhook_url:
+        # Never an open webhook: anyone who found the URL could post updates as any user.
+        webhook_secret = token_urlsafe(32)
+    secrets: tuple[str, ...] = (settings.token,)
+    if webhook_secret is not None:
+        secrets += (webhook_secret,)
     setup_logging(settings.log_level, secrets)
     try:
         content = load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
@@ -44,14 +51,15 @@ def run() -> int:
     except StorageError as err:
         return _fail(f"BOT_DATA_DIR: {err}")
     if settings.webhook_url:
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        if settings.webhook_secret is None:
+            log.info("WEBHOOK_SECRET is not set; using a random one for this run")
         log.info("Starting webhook on %s:%s", settings.webhook_listen, settings.webhook_port)
         app.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             url_path=urlparse(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
-            secret_token=secret,
+            secret_token=webhook_secret,
             allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"],
         )
     else:

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -30,6 +29,8 @@ from bot.config import Settings
 from bot.content import Content
 from bot.content_loader import DEFAULT_CONTENT_DIR, load_content
 from bot.deps import Deps
+from bot.jobs import IndexedJobQueue
+from bot.network import RetryingRateLimiter
 from bot.storage import Store
 from handlers import (
     clinicians,
@@ -88,7 +89,9 @@ def build_application(
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_url.replace("/bot", "/file/bot"))
         .defaults(Defaults(tzinfo=ZoneInfo(settings.default_timezone)))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(RetryingRateLimiter(  # paced sends, 429s and network blips
+            max_retries=3, max_rate=settings.max_messages_per_second))
+        .job_queue(IndexedJobQueue())
         .post_init(_post_init)
     )
     if not settings.webhook_url:

@@ -11,12 +11,6 @@ import math
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
-
 from bot.progress import pain_per_day, sets_per_day, short_date, statuses
 from bot.records import Record
 
@@ -68,6 +62,14 @@ def progress_chart(
     labels: Mapping[str, str] | None = None,
 ) -> bytes:
     """A PNG of the last ``days`` local dates ending today (about 900 x 700 px)."""
+    # Imported here: matplotlib takes a second to import, and the bot should answer
+    # its first message without waiting for a library only charts need.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
     text = {**LABELS, **(labels or {})}
     records = list(records)
     days = max(days, 1)

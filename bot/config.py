@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     content_dir: Path | None = None
+    # Messages a second sent to Telegram (its flood limit is about 30). 0 turns pacing
+    # off: only for benchmarks against a local fake server that does not limit.
+    max_messages_per_second: float = Field(default=30.0, ge=0, le=1000)
 
     @field_validator("telegram_bot_token")
     @classmethod

@@ -24,11 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
-from matplotlib.path import Path as MplPath
-
 #: Every pose the bot can draw, in a fixed order (content validation lists these).
 KNOWN_POSES: tuple[str, ...] = (
     "seated_hip_flexor",
@@ -462,6 +457,12 @@ def _fit(bounds: tuple[float, float, float, float], aspect: float) -> tuple[floa
 
 def render_pose(pose: str, title: str = "") -> bytes:
     """Draw ``pose`` with ``title`` on top (the pose's own name if empty) as PNG bytes."""
+    # Imported here: matplotlib takes a second to import, which start-up should not pay.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+    from matplotlib.path import Path as MplPath
+
     builder = _BUILDERS.get(pose)
     if builder is None:
         raise ValueError(f"unknown pose {pose!r}; known poses: {', '.join(KNOWN_POSES)}")

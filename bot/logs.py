@@ -32,12 +32,25 @@ class RedactingFormatter(logging.Formatter):
         return self.redact(super().format(record))
 
 
+class WithholdUpdateData(logging.Filter):
+    """PTB logs the raw updates it could not parse (people's messages) at CRITICAL:
+    keep the line, drop the content."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith("Error while parsing updates!"):
+            data = record.args[0] if isinstance(record.args, tuple) and record.args else None
+            record.msg = "Error while parsing updates! (%d updates; content withheld)"
+            record.args = (len(data) if isinstance(data, list) else 0,)
+        return True
+
+
 def setup_logging(level: str, secrets: tuple[str, ...] = (), stream: TextIO | None = None) -> None:
     """Configure the root logger once: one stream handler, redacted, libraries quiet."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(
         RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)
     )
+    handler.addFilter(WithholdUpdateData())
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -153,5 +153,7 @@ def parse_pain_score(text: str) -> int | None:
     ):
         return None
     value = max(float(m.group().replace(",", ".")) for m in matches)
+    if value >= 10.5:  # out of range, and hundreds of digits make an infinite float
+        return None
     score = math.floor(value + 0.5)
     return score if 0 <= score <= 10 else None

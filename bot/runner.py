@@ -13,11 +13,13 @@ import asyncio
 import contextlib
 import logging
 import signal
+import warnings
 from collections.abc import Callable
 
 from telegram import Update
-from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
+from telegram.error import Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
+from telegram.warnings import PTBUserWarning
 
 from bot.storage import current_update_id
 
@@ -74,14 +76,45 @@ async def poll_updates(
         except (InvalidToken, Forbidden):
             log.critical("Telegram refused the bot token; stopping")
             raise
-        except (TimedOut, NetworkError) as exc:
+        except TelegramError as exc:  # 5xx, resets, timeouts, a 409 from a second poller
             log.warning("getUpdates failed (%s); retrying in %.1f s", exc, backoff)
             await _sleep_or_stop(stop, backoff)
             backoff = min(backoff * 2, MAX_BACKOFF)
             continue
+        except Exception:
+            # An update this PTB cannot parse (a newer Bot API): without this the loop
+            # would stop, and after a restart stop again on the same update for good.
+            try:
+                offset = await handle_raw_batch(app, offset, limit)
+            except TelegramError as exc:
+                log.warning("getUpdates failed (%s); retrying in %.1f s", exc, backoff)
+                await _sleep_or_stop(stop, backoff)
+            continue
         backoff = 0.5
         if updates:
             offset = await handle_batch(app, list(updates))
+
+
+async def handle_raw_batch(app: Application, offset: int, limit: int) -> int:
+    """Fetch the batch again as JSON and handle it update by update, skipping unreadable ones."""
+    with warnings.catch_warnings():  # PTB warns that get_updates exists: it cannot parse
+        warnings.simplefilter("ignore", PTBUserWarning)
+        raw = await app.bot.do_api_request(
+            "getUpdates",
+            api_kwargs={"offset": offset, "limit": limit, "timeout": 0,
+                        "allowed_updates": list(Update.ALL_TYPES)},
+        )
+    for data in raw or []:
+        update_id = int(data["update_id"])
+        try:
+            update = Update.de_json(data, app.bot)
+        except Exception as exc:  # its content is not logged: it may be health data
+            log.error("Update %s could not be read (%s); skipped", update_id,
+                      type(exc).__name__)
+            offset = update_id + 1
+            continue
+        offset = await handle_batch(app, [update])
+    return offset
 
 
 def _seconds(value: object) -> float:

@@ -252,7 +252,7 @@ def find_patients(
     if not wanted:
         return []
     consenting = [(uid, p) for uid, p in profiles if p.get("consent")]
-    if wanted.lstrip("-").isdigit() and not wanted.startswith("@"):
+    if wanted.removeprefix("-").isdecimal():
         return [(uid, p) for uid, p in consenting if uid == int(wanted)]
     name = wanted.removeprefix("@").lower()
     if not name:

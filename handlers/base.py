@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.deps import Deps
+
+log = logging.getLogger(__name__)
 
 Buttons = Sequence[Sequence[tuple[str, str]]]
 
@@ -47,9 +51,16 @@ async def send(
 
 
 async def answer(update: Update, text: str | None = None) -> None:
-    """Answer a button press so the client stops its spinner (no-op for other updates)."""
+    """Answer a button press so the client stops its spinner (no-op for other updates).
+
+    Cosmetic: if Telegram still refuses after the retries (or the press was answered
+    before a crash), the spinner times out on its own; the press itself must still count.
+    """
     if update.callback_query is not None:
-        await update.callback_query.answer(text[:200] if text else None)
+        try:
+            await update.callback_query.answer(text[:200] if text else None)
+        except TelegramError as exc:
+            log.warning("Could not answer a button press: %s", exc)
 
 
 def user_id_of(update: Update) -> int | None:

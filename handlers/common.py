@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden
+from telegram.error import BadRequest, Forbidden, NetworkError
 
 from bot.commands import help_lines
 from bot.safety import safety_lines
@@ -53,6 +53,9 @@ async def on_error(update: object, context: Context) -> None:
     if isinstance(error, Forbidden):
         log.info("A user has blocked the bot: %s", error)
         return
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        await _reply_lost(update, context, error)
+        return
     if isinstance(error, StorageError):
         log.error("Storage failed: %s", error)
         key = "storage_failed"
@@ -61,8 +64,35 @@ async def on_error(update: object, context: Context) -> None:
         key = "something_went_wrong"
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            if update.callback_query is not None:
-                await update.callback_query.answer()
+            await answer(update)
             await send(update, context, get_deps(context).content.text(key))
         except Exception:  # the network may be what failed
             log.warning("Could not tell the user about the error", exc_info=True)
+
+
+async def _reply_lost(update: object, context: Context, error: Exception) -> None:
+    """Telegram stayed unreachable through every retry while answering an update.
+
+    If the update's data was saved, "please try again" would make the user repeat it
+    (a second "done" records the next set), so the session's current step is sent
+    again instead; if nothing was saved, asking to try again is right.
+    """
+    from bot import session as sm
+    from handlers.session import load_session, render
+
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("Telegram unreachable while answering update %s: %s", update_id, error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    try:
+        if user_id is not None and deps.store.has_seen(user_id, update.update_id):
+            session = load_session(context.application, user_id)
+            if session is not None and session.active:
+                prompt = sm.current_prompt(deps.content, session, with_card=False)
+                await render(update, context, session, prompt)
+            return
+        await send(update, context, deps.content.text("something_went_wrong"))
+    except Exception as exc:  # still unreachable: the user will hear from us next time
+        log.warning("Could not answer update %s either: %s", update_id, exc)

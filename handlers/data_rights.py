@@ -106,7 +106,8 @@ async def forget_button(update: Update, context: Context) -> None:
         await send(update, context, text("forget_kept"))
         return
     stamp = query.data.removeprefix("fg:yes:")
-    age = deps.clock.now().timestamp() - int(stamp) if stamp.isdigit() else CONFIRM_SECONDS + 1
+    readable = stamp.isdecimal() and len(stamp) <= 12  # \d in the pattern allows any digits
+    age = deps.clock.now().timestamp() - int(stamp) if readable else CONFIRM_SECONDS + 1
     if not -60 <= age <= CONFIRM_SECONDS:  # a minute of clock slack either way
         await send(update, context, text("forget_expired"))
         return

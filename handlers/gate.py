@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from bot.storage import current_update_id
+from bot.storage import StorageError, current_update_id
 from handlers.base import Context, get_deps, send, user_id_of
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,21 @@ async def before(update: Update, context: Context) -> None:
             await send(update, context, deps.content.text("private_only"))
         deps.store.mark_seen(user_id, update.update_id, persist=False)
         raise ApplicationHandlerStop
+    query = update.callback_query
+    if query is not None and (not query.data or query.message is None):
+        # Not one of our buttons: empty data would match every button pattern (PTB),
+        # and without its message there is no chat to answer in.
+        await query.answer(deps.content.text("button_expired")[:200])
+        deps.store.mark_seen(user_id, update.update_id, persist=False)
+        raise ApplicationHandlerStop
+    edited = update.edited_message
+    if edited is not None:
+        # An edit is not a new request: acting on it could record a score twice or
+        # change a setting silently. Live locations arrive as edits too: no reply.
+        if edited.text or edited.caption:
+            await send(update, context, deps.content.text("edit_not_read"))
+        deps.store.mark_seen(user_id, update.update_id, persist=False)
+        raise ApplicationHandlerStop
 
 
 async def after(update: Update, context: Context) -> None:
@@ -42,4 +57,10 @@ async def after(update: Update, context: Context) -> None:
     if user_id is None or deps.store.has_seen(user_id, update.update_id):
         return
     consented = bool(deps.store.profile(user_id).get("consent"))
-    deps.store.mark_seen(user_id, update.update_id, persist=consented)
+    try:
+        deps.store.mark_seen(user_id, update.update_id, persist=consented)
+    except StorageError as exc:
+        # Only the dedupe marker was lost (this process still remembers the update).
+        # The user asked for nothing to be saved, or was already told it was not: a
+        # second "couldn't save" would be wrong, so no error reaches the error handler.
+        log.warning("Could not remember update %s as handled: %s", update.update_id, exc)

@@ -58,6 +58,11 @@ async def consent_button(update: Update, context: Context) -> None:
     query = update.callback_query
     user = update.effective_user
     assert query is not None and user is not None
+    if _finished(deps.store.profile(user.id)):
+        # An old consent message: "No" there must not delete a finished set-up (/forget
+        # asks first), and "Yes" must not start onboarding over.
+        await answer(update, text("button_expired"))
+        return
     await answer(update)
     if query.data == "ob:consent:no":
         if deps.store.exists(user.id):
@@ -109,10 +114,20 @@ async def ask_timezone(update: Update, context: Context) -> None:
         )
 
 
+def _finished(profile: dict[str, object]) -> bool:
+    return bool(profile.get("consent")) and profile.get("stage") == "done"
+
+
 async def time_button(update: Update, context: Context) -> None:
-    """A reminder time tapped during onboarding."""
+    """A reminder time tapped during onboarding (afterwards /remind changes it)."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    user_id = user_id_of(update)
+    assert query is not None and query.data is not None and user_id is not None
+    deps = get_deps(context)
+    if _finished(deps.store.profile(user_id)):
+        # Going back to the time-zone step would stop reminders until a zone is typed.
+        await answer(update, deps.content.text("button_expired"))
+        return
     await answer(update)
     value = query.data.removeprefix("ob:time:")
     await _set_time(update, context, None if value == "none" else value)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.error import Forbidden
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import (
     Application,
     CallbackContext,
@@ -18,6 +18,8 @@ from telegram.ext import (
 )
 
 from bot.deps import Deps
+from bot.jobs import user_jobs
+from bot.pacing import send_slot
 from bot.reminders import (
     MISFIRE_GRACE,
     JobKind,
@@ -32,6 +34,7 @@ from bot.reminders import (
     snooze_until,
 )
 from bot.schedule import local_date, local_now, next_fires
+from bot.storage import StorageError
 from bot.timeparse import TimeParseError, format_days, format_time, parse_days, parse_times
 from bot.timezones import UnknownTimezone, resolve_timezone
 from handlers.base import Context, answer, get_deps, keyboard, send, user_id_of
@@ -40,16 +43,17 @@ from handlers.hooks import add_profile_hook, profile_changed
 log = logging.getLogger(__name__)
 App = Application[Any, Any, Any, Any, Any, Any]
 
+RESEND_AFTER = timedelta(minutes=1)  # Telegram unreachable: try a reminder again this soon
+RESEND_ATTEMPTS = 30
+
 
 # --- scheduling -------------------------------------------------------------------
 
 
 def _remove_user_jobs(app: App, user_id: int) -> None:
     assert app.job_queue is not None
-    for job in app.job_queue.jobs():
-        if job.name and job.name.split(":")[1:2] == [str(user_id)] and job.name.split(":")[0] in (
-            "reminder", "nudge", "snooze"
-        ):
+    for job in user_jobs(app.job_queue, user_id):  # indexed: no scan of every user's jobs
+        if job.name and job.name.split(":")[0] in ("reminder", "nudge", "snooze"):
             job.schedule_removal()
 
 
@@ -129,7 +133,10 @@ async def fire(context: CallbackContext) -> None:
     due = datetime.fromisoformat(job.data["due"])
     slot = parse_hhmm(job.data["slot"]) if job.data["slot"] else None
     try:
-        await _fire(app, deps, user_id, kind, slot, due)
+        # Wait for a send slot first: reminders due together are prepared at the pace
+        # they can be sent, not all marked at once and then queued for minutes.
+        async with send_slot(app.bot):
+            await _fire(app, deps, user_id, kind, slot, due)
     finally:
         if kind == "reminder":
             schedule_user(app, user_id)
@@ -140,34 +147,84 @@ async def _fire(
 ) -> None:
     if not deps.store.exists(user_id):
         return
-    with deps.store.user(user_id) as txn:
-        profile, state = txn.get("profile"), txn.get("state")
-        tz = str(profile.get("tz") or "UTC")
-        day = local_date(due, tz)
-        records = txn.recent_records()
-        decision = decide(kind, profile, state, records, day, slot, due)
-        if not decision.send:
-            log.debug("Reminder for a user not sent: %s", decision.why)
-            if slot is not None and decision.why in ("done_today", "not_today", "cap"):
-                state.setdefault("last_fired", {})[slot.strftime("%H%M")] = due.isoformat()
-                txn.set("state", state)
-            return
-        text, key = reminder_text(deps.content, kind, records, day, state.get("last_reason"),
-                                  deps.rng)
-        state = mark_sent(state, kind, day, slot, due)
-        state["last_reason"] = key
-        if kind != "nudge" and not state.get("nudge_at"):
-            nudge = nudge_for(profile, day, deps.clock.now())
-            state["nudge_at"] = nudge.isoformat() if nudge else None
-        txn.set("state", state)
+    text: str | None = None
+    try:
+        with deps.store.user(user_id) as txn:
+            profile, state = txn.get("profile"), txn.get("state")
+            tz = str(profile.get("tz") or "UTC")
+            day = local_date(due, tz)
+            records = txn.recent_records()
+            decision = decide(kind, profile, state, records, day, slot, due)
+            if not decision.send:
+                log.debug("Reminder for a user not sent: %s", decision.why)
+                if slot is not None and decision.why in ("done_today", "not_today", "cap"):
+                    state.setdefault("last_fired", {})[slot.strftime("%H%M")] = due.isoformat()
+                    txn.set("state", state)
+                return
+            text, key = reminder_text(deps.content, kind, records, day,
+                                      state.get("last_reason"), deps.rng)
+            state = mark_sent(state, kind, day, slot, due)
+            state["last_reason"] = key
+            if kind != "nudge" and not state.get("nudge_at"):
+                nudge = nudge_for(profile, day, deps.clock.now())
+                state["nudge_at"] = nudge.isoformat() if nudge else None
+            txn.set("state", state)
+    except StorageError as exc:
+        if text is None:
+            raise
+        # Unmarked, it could come twice only if the bot also restarts within the
+        # catch-up window; not sent, it is lost for sure. So it goes out.
+        log.error("Could not mark a reminder as sent (%s); sending it anyway", exc)
     # Marked before sending: a crash in between loses one reminder rather than doubling it.
+    if not await _send_reminder(app, user_id, text, attempt=1):
+        return
+    if kind != "nudge":
+        schedule_user(app, user_id)
+
+
+async def _send_reminder(app: App, user_id: int, text: str, attempt: int) -> bool:
+    """Send a reminder that is already marked sent; False if it did not go out.
+
+    The request layer has retried for a few seconds already; if Telegram is still
+    unreachable, the reminder is tried again a minute later (for up to RESEND_ATTEMPTS
+    minutes) rather than lost. Only this process remembers the retry: a restart in
+    between loses it, as a crash between marking and sending does.
+    """
+    deps: Deps = app.bot_data["deps"]
     try:
         await app.bot.send_message(user_id, text, reply_markup=keyboard(reminder_buttons(deps)))
     except Forbidden:
         deactivate(app, user_id)
+        return False
+    except (NetworkError, RetryAfter) as exc:
+        if isinstance(exc, BadRequest):
+            raise
+        assert app.job_queue is not None
+        if attempt >= RESEND_ATTEMPTS:
+            log.error("A reminder could not be sent after %d attempts; dropped", attempt)
+            return False
+        log.warning("A reminder could not be sent (%s); trying again in %s", exc, RESEND_AFTER)
+        for old in app.job_queue.get_jobs_by_name(f"resend:{user_id}"):
+            old.schedule_removal()
+        app.job_queue.run_once(
+            resend, when=RESEND_AFTER, name=f"resend:{user_id}",
+            data={"user_id": user_id, "text": text, "attempt": attempt + 1},
+            job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
+        )
+        return False
+    return True
+
+
+async def resend(context: CallbackContext) -> None:
+    """A reminder Telegram refused earlier: send it now, unless the user stopped them."""
+    job = context.job
+    assert job is not None and isinstance(job.data, dict)
+    app: App = context.application
+    deps: Deps = app.bot_data["deps"]
+    user_id = int(job.data["user_id"])
+    if not prefs_from_profile(deps.store.profile(user_id)).active:
         return
-    if kind != "nudge":
-        schedule_user(app, user_id)
+    await _send_reminder(app, user_id, str(job.data["text"]), int(job.data["attempt"]))
 
 
 def deactivate(app: App, user_id: int) -> None:
@@ -321,7 +378,7 @@ async def pause_command(update: Update, context: Context) -> None:
         return
     arg = (context.args or [""])[0][:10] if context.args else ""
     if arg:
-        if not arg.isdigit() or not 1 <= int(arg) <= 60:
+        if not arg.isdecimal() or not 1 <= int(arg) <= 60:  # "²" is a digit, not a number
             await send(update, context, text("reminder_bad_pause"))
             return
         today = local_date(deps.clock.now(), str(profile.get("tz") or "UTC"))

@@ -21,9 +21,13 @@ def make_text_router(
         message = update.effective_message
         if message is None or message.text is None:
             return
-        if len(message.text) > 4096 or not message.text.strip():
+        if not message.text.strip():
             await send(update, context, get_deps(context).content.text("unsupported_message"))
             return
+        if len(message.text) > 4096:
+            # Telegram never sends more, but if it did, a red flag in it must still count:
+            # say so and read the start (every route reads a bounded prefix).
+            await send(update, context, get_deps(context).content.text("text_too_long"))
         for route in routes:
             if await route(update, context):
                 return

@@ -44,17 +44,17 @@ async def test_snooze_brings_it_back(tg: FakeTelegram, bot: BotUnderTest):
 
 async def test_done_today_suppresses_the_reminder(tg: FakeTelegram, bot: BotUnderTest):
     await onboard(tg, UID, time="07:30")
-    today = datetime.now(UTC).astimezone().date()  # Europe/London date is close enough?
     from bot.schedule import local_date
 
-    today = local_date(bot.clock.now(), "Europe/London")
+    job = bot.app.job_queue.get_jobs_by_name(f"reminder:{UID}:0730")[0]
+    today = local_date(datetime.fromisoformat(job.data["due"]), "Europe/London")  # due day
     with bot.deps.store.user(UID) as txn:
         txn.add_record({"id": "x1", "kind": "routine_complete", "date": today.isoformat(),
                         "ts": "2026-01-01T00:00:00Z", "source": "system"})
     before = len(tg.sent(UID))
     await bot.run_job(f"reminder:{UID}:0730")
     await asyncio.sleep(0.3)
-    assert len(tg.sent(UID)) == before
+    assert len(tg.sent(UID)) == before, [m.text for m in tg.sent(UID)[before:]]
     assert reminder_jobs(bot) == [f"reminder:{UID}:0730"], "still re-armed for tomorrow"
 
 
@@ -172,3 +172,27 @@ async def test_not_today_pushes_back_and_records_a_skip(tg: FakeTelegram, bot: B
     assert pushback.text
     kinds = [r["kind"] for r in bot.deps.store.records(UID)]
     assert "skip" in kinds
+
+
+async def test_nudge_later_if_nothing_done_and_only_once(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID, time="09:00")
+    await bot.run_job(f"reminder:{UID}:0900")
+    await until(tg, UID, "rem:snooze:15")
+    assert f"nudge:{UID}" in bot.job_names()
+    await bot.run_job(f"nudge:{UID}")
+    nudge = await until(tg, UID, "sess:start")
+    assert nudge.text
+    assert f"nudge:{UID}" not in bot.job_names(), "one nudge a day"
+
+
+async def test_comeback_reminder_after_missed_days(tg: FakeTelegram, bot: BotUnderTest):
+    from bot.schedule import local_date
+
+    await onboard(tg, UID, time="09:00")
+    old = local_date(bot.clock.now(), "Europe/London") - timedelta(days=4)
+    with bot.deps.store.user(UID) as txn:
+        txn.add_record({"id": "old", "kind": "routine_complete", "date": old.isoformat(),
+                        "ts": "2026-01-01T00:00:00Z", "source": "system"})
+    await bot.run_job(f"reminder:{UID}:0900")
+    msg = await until(tg, UID, "rem:snooze:15")
+    assert "3 days" in msg.text

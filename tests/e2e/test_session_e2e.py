@@ -139,3 +139,24 @@ async def test_hold_timer_counts_down_by_edits(tg: FakeTelegram, bot: BotUnderTe
     assert "switch" in end.text.lower() or "Time" in end.text
     assert [e.text for e in timer_msg.edits][:2] == ["⏱ 20 s left…", "⏱ 10 s left…"]
     assert not [r for r in bot.deps.store.records(UID) if r["kind"] == "done"]
+
+
+async def test_done_outside_a_session(tg: FakeTelegram, bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "done")                        # nothing prompted today: which one?
+    which = await until(tg, UID, "s:x1:")
+    tg.user_taps(UID, "s:x1:glute_bridge")
+    recorded = await tg.next_message(UID)
+    assert "Glute bridge" in recorded.text
+    tg.user_sends(UID, "/routine")                    # prompt an exercise, then stop
+    ask = await until(tg, UID, "s:n0:")
+    tg.user_taps(UID, data_of(ask, "s:n1:"))
+    await step(tg)
+    tg.user_sends(UID, "/cancel")
+    await tg.next_message(UID)
+    tg.user_sends(UID, "did it")                      # the exercise last prompted today
+    await tg.next_message(UID)
+    done = [(r["exercise"], r["source"]) for r in bot.deps.store.records(UID)
+            if r["kind"] == "done"]
+    assert done == [("glute_bridge", "button"), ("hip_flexor_stretch", "text")]
+    assert which.buttons

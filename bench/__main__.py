@@ -1,0 +1,220 @@
+"""``python -m bench`` (``make bench``): every measurement, then one table on stdout.
+
+    python -m bench            # 10,000 patients, the full 10,000-reminder fan-out (~9 min)
+    python -m bench --quick    # 1,000 patients, short runs: a smoke run in ~2 minutes
+
+Synthetic data goes to a temporary folder (``--keep`` leaves it there); progress goes
+to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench import data, scenarios
+from bench.scenarios import say
+from bench.table import Row, render
+
+MB = 1024 * 1024
+
+
+@dataclass
+class Plan:
+    """How big each measurement is."""
+
+    users: int = 10_000
+    load_updates: int = 1_500
+    warmup: int = 100
+    latency_seconds: float = 60.0
+    latency_rate: float = 30.0
+    write_sizes: tuple[int, ...] = (100, 1_000, 10_000)
+    writes: int = 300
+    fanout: int = 10_000
+    baseline: int = 300
+    days: int = 365
+
+    @classmethod
+    def quick(cls) -> Plan:
+        return cls(users=1_000, load_updates=300, warmup=30, latency_seconds=10.0,
+                   write_sizes=(100, 1_000), writes=150, fanout=300, baseline=150)
+
+
+def _ms(value: float) -> str:
+    return f"{value:.2f} ms" if value < 10 else f"{value:.0f} ms"
+
+
+async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
+    rng = random.Random(2026)
+    rows: list[Row] = []
+    now = datetime.now(UTC)
+
+    # --- data ---------------------------------------------------------------------------
+    say(f"generating {plan.users:,} patients with {plan.days} days of history each")
+    t = time.monotonic()
+    main = data.generate(root / "main", plan.users, now=now, days=plan.days)
+    say(f"  done in {time.monotonic() - t:.0f} s: {main.records_per_user:,.0f} records "
+        f"per patient, {main.allocated_bytes / MB:,.0f} MB on disk, {main.files:,} files")
+    sets: dict[int, data.Dataset] = {plan.users: main}
+    for size in plan.write_sizes:
+        if size not in sets:
+            sets[size] = data.generate(root / f"w{size}", size, now=now, days=plan.days)
+
+    # --- 3: write cost vs users -------------------------------------------------------------
+    writes = []
+    for size in plan.write_sizes:
+        say(f"write cost: {plan.writes} one-record writes at {size:,} users")
+        writes.append(scenarios.run_writes(sets[size], plan.writes))
+    say(f"the same writes at {plan.write_sizes[-1]:,} users without fsync")
+    no_fsync = scenarios.run_writes(sets[plan.write_sizes[-1]], plan.writes, seed=4,
+                                    fsync=False)
+    sizes = sorted(sets)
+    per_year = sets[sizes[len(sizes) // 2]] if len(sizes) > 1 else main
+
+    # --- 4, 1, 6: start-up, cost per update (ours and the echo bot), memory -------------------
+    used: set[int] = set()
+    probe = scenarios.sample(main.user_ids, 1, used, rng)[0]
+    warm = scenarios.sample(main.user_ids, plan.warmup, used, rng)
+    load_users = scenarios.sample(main.user_ids, plan.load_updates, used, rng)
+    say(f"our bot (pacing off): start-up with {plan.users:,} users, "
+        f"then {plan.load_updates:,} 'done' messages")
+    ours = await scenarios.run_load("bot", main, load_users, warmup=warm, probe=probe,
+                                    env={"MAX_MESSAGES_PER_SECOND": "0"})
+    say(f"  {ours.cpu_ms_per_update:.2f} ms CPU per update, "
+        f"{ours.updates_per_second:.0f} updates/s, start-up {ours.startup_seconds:.2f} s")
+    say("bare PTB echo bot: the same messages")
+    echo = await scenarios.run_load("bench.echo", main, load_users, warmup=warm, probe=probe,
+                                    env={})
+    say(f"  {echo.cpu_ms_per_update:.2f} ms CPU per update, {echo.updates_per_second:.0f}/s")
+
+    # --- 2: latency at 30/s -------------------------------------------------------------------
+    count = int(plan.latency_rate * plan.latency_seconds)
+    lat_users = scenarios.sample(main.user_ids, count, used, rng)
+    probe2 = scenarios.sample(main.user_ids, 1, used, rng)[0]
+    say(f"latency: {plan.latency_rate:.0f} 'done'/s for {plan.latency_seconds:.0f} s "
+        "through the paced bot (fake enforces 30/s)")
+    latency = await scenarios.run_latency(main, lat_users, rate=plan.latency_rate,
+                                          seconds=plan.latency_seconds, probe=probe2)
+    say(f"  p50 {latency.p50_ms:.0f} ms, p99 {latency.p99_ms:.0f} ms, "
+        f"{latency.rejected_429} x 429")
+
+    # --- 5: fan-out ------------------------------------------------------------------------------
+    say(f"fan-out baseline: {plan.baseline} reminders through AIORateLimiter() (defaults)")
+    aio = await scenarios.run_limiter(scenarios.aio_defaults(), plan.baseline,
+                                      "AIORateLimiter()")
+    say(f"  {aio.per_second:.1f} msg/s, {aio.rejected_429} x 429, {aio.lost} lost")
+    say(f"fan-out, same count through the bot's PacedRateLimiter: {plan.baseline}")
+    paced = await scenarios.run_limiter(scenarios.paced_default(), plan.baseline,
+                                        "PacedRateLimiter()")
+    say(f"  {paced.per_second:.1f} msg/s, {paced.rejected_429} x 429, {paced.lost} lost")
+    fan = None
+    if not skip_fanout:
+        fan_set = main if plan.fanout >= plan.users else data.generate(
+            root / "fanout", plan.fanout, now=now, days=plan.days, archives=False)
+        due = scenarios.next_minute(datetime.now(UTC) + timedelta(seconds=20))
+        say(f"fan-out: {len(fan_set.user_ids):,} reminders due at {due:%H:%M} UTC, "
+            "through the real bot process")
+        data.rewrite_hot_files(fan_set, now=datetime.now(UTC), reminder_at=due)
+        fan = await scenarios.run_fanout(fan_set, due)
+        say(f"  {fan.per_second:.2f} msg/s, {fan.rejected_429} x 429, {fan.lost} lost, "
+            f"{fan.duplicated} duplicated")
+
+    # --- the table ---------------------------------------------------------------------
+    ratio = ours.cpu_ms_per_update / echo.cpu_ms_per_update
+    rows.append(Row(f"CPU per 'done' update, our bot ({plan.users:,} users, a year each)",
+                    _ms(ours.cpu_ms_per_update), "", None))
+    rows.append(Row("CPU per update, bare PTB echo bot (same load, same fake server)",
+                    _ms(echo.cpu_ms_per_update), "", None))
+    rows.append(Row("Ratio our bot / echo bot", f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5))
+    rows.append(Row("Throughput, unthrottled (our bot / echo bot)",
+                    f"{ours.updates_per_second:.0f} / {echo.updates_per_second:.0f} updates/s"))
+    if ours.replies_recorded != ours.updates:
+        rows.append(Row("'done' replies that recorded a set",
+                        f"{ours.replies_recorded} of {ours.updates}"))
+    rows.append(Row(f"Reply latency at {latency.rate:.0f} updates/s for "
+                    f"{plan.latency_seconds:.0f} s, p50 / p99",
+                    f"{latency.p50_ms:.0f} / {latency.p99_ms:.0f} ms "
+                    f"({latency.rejected_429} x 429)",
+                    "p99 <= 500 ms", latency.p99_ms <= 500))
+    flat = max(w.p99_ms for w in writes) <= 5.0
+    for w in writes:
+        rows.append(Row(f"Write per reply at {w.users:,} users, p50 / p99 (CPU)",
+                        f"{_ms(w.p50_ms)} / {_ms(w.p99_ms)} ({_ms(w.cpu_ms)})",
+                        "p99 <= 5 ms, flat", w.p99_ms <= 5.0 and flat))
+    rows.append(Row(f"  same writes with fsync off ({no_fsync.users:,} users): design cost",
+                    f"{_ms(no_fsync.p50_ms)} / {_ms(no_fsync.p99_ms)} "
+                    f"({_ms(no_fsync.cpu_ms)} CPU)"))
+    kb = per_year.bytes_per_user_year() / 1024
+    rows.append(Row("Disk per user-year (allocated; file sizes)",
+                    f"{kb:.0f} KB ({per_year.bytes_per_user_year(False) / 1024:.0f} KB)",
+                    "<= 100 KB", kb <= 100))
+    startup = ours.startup_seconds or 0.0
+    rows.append(Row(f"Start-up with {plan.users:,} users to first update handled "
+                    f"({ours.reminder_jobs} reminder + {ours.weekly_jobs} weekly jobs)",
+                    f"{startup:.2f} s", "<= 3 s", startup <= 3.0))
+    if fan is not None:
+        ok = fan.per_second >= 28.5 and fan.lost == 0 and fan.duplicated == 0 and (
+            fan.rejected_429 <= 5)
+        rows.append(Row(f"Fan-out {fan.reminders:,} reminders due together (bot process)",
+                        f"{fan.per_second:.2f} msg/s, {fan.rejected_429} x 429, {fan.lost} lost, "
+                        f"{fan.duplicated} dup", ">= 28.5/s, 0 lost, 0 dup, few 429",
+                        ok))
+    rows.append(Row(f"  same limiter, {paced.reminders} sent at once (PacedRateLimiter)",
+                    f"{paced.per_second:.2f} msg/s, {paced.rejected_429} x 429, "
+                    f"{paced.lost} lost, {paced.duplicated} dup"))
+    rows.append(Row(f"  baseline: AIORateLimiter() defaults, {aio.reminders} at once",
+                    f"{aio.per_second:.2f} msg/s, {aio.rejected_429} x 429, {aio.lost} lost, "
+                    f"{aio.duplicated} dup"))
+    peak = max([ours.peak_rss, latency.peak_rss] + ([fan.peak_rss] if fan else []))
+    rows.append(Row(f"Peak RSS with {plan.users:,} users (load / latency / fan-out runs)",
+                    f"{peak / MB:.0f} MB ({ours.peak_rss / MB:.0f} / {latency.peak_rss / MB:.0f}"
+                    + (f" / {fan.peak_rss / MB:.0f}" if fan else "") + ")",
+                    "<= 250 MB", peak <= 250 * MB))
+    rows.append(Row("  bare echo bot, peak RSS", f"{echo.peak_rss / MB:.0f} MB"))
+    return rows
+
+
+def machine() -> str:
+    return (f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run")
+    parser.add_argument("--users", type=int, help="patients in the main data set")
+    parser.add_argument("--skip-fanout", action="store_true",
+                        help="leave out the full fan-out through the bot process")
+    parser.add_argument("--keep", action="store_true", help="keep the generated data")
+    args = parser.parse_args(argv)
+    plan = Plan.quick() if args.quick else Plan()
+    if args.users:
+        plan.users = args.users
+        plan.fanout = min(plan.fanout, args.users)
+        plan.write_sizes = (*(s for s in plan.write_sizes if s < args.users), args.users)
+    root = Path(tempfile.mkdtemp(prefix="hip-bench-"))
+    started = time.monotonic()
+    try:
+        rows = asyncio.run(run(plan, root, skip_fanout=args.skip_fanout))
+    finally:
+        if args.keep:
+            say(f"data kept in {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+    minutes = (time.monotonic() - started) / 60
+    print(render(rows, title=f"Benchmarks ({machine()}; {minutes:.1f} min)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

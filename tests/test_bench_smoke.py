@@ -1,0 +1,88 @@
+"""The benchmark code on tiny sizes, so ``python -m bench`` cannot rot between runs.
+
+Generates 20 synthetic patients, reads them back through the real ``Store``, runs a
+few timed writes, a short paced fan-out, the real bot process on a handful of "done"
+messages, and renders the table. Asserts behaviour, never a time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from bench import data, scenarios
+from bench.table import Row, percentile, render
+from bot.storage import HOT_MAX_RECORDS, Store
+
+
+def test_generated_patients_read_back_through_the_store(tmp_path: Path) -> None:
+    now = datetime.now(UTC)
+    ds = data.generate(tmp_path / "d", 20, now=now, days=60)
+    assert len(ds.user_ids) == 20 and ds.files > 20
+    assert ds.allocated_bytes >= ds.apparent_bytes > 0
+
+    store = Store(ds.data_dir)
+    profiles = dict(store.iter_profiles())
+    assert sorted(profiles) == ds.user_ids
+    for uid, profile in profiles.items():
+        assert profile["consent"] is True and profile["reminder_times"]
+        raw = json.loads(store.user_path(uid).read_bytes())  # the whole file, parsed
+        assert raw["profile"]["1"] == profile, "the head index agrees with the file"
+
+    uid = ds.user_ids[0]
+    records = store.records(uid)
+    assert len(records) == len({r["id"] for r in records}) > 100
+    assert [r["ts"] for r in records] == sorted(r["ts"] for r in records)
+    hot = store.user(uid).recent_records()
+    assert 0 < len(hot) <= HOT_MAX_RECORDS
+    archives = store.archive_files(uid)
+    assert archives and all(p.name.endswith(".json.gz") for p in archives)
+    archived = json.loads(gzip.decompress(archives[0].read_bytes()))["records"]
+    assert {r["id"] for r in archived} <= {r["id"] for r in records}
+    assert store.user(uid).get("state")["last_prompt"]["exercise"]
+
+
+def test_timed_writes_go_through_the_unit_of_work(tmp_path: Path) -> None:
+    ds = data.generate(tmp_path / "d", 20, days=40)
+    result = scenarios.run_writes(ds, 12)
+    assert result.writes == 12 and result.users == 20
+    assert 0 < result.p50_ms <= result.p99_ms
+    store = Store(ds.data_dir)
+    written = [r for uid in ds.user_ids for r in store.records(uid)
+               if str(r["id"]).startswith("bench")]
+    assert len(written) == 12, "every timed write is stored, once"
+    for uid in ds.user_ids:
+        assert len(store.user(uid).recent_records()) <= HOT_MAX_RECORDS + 1
+
+
+async def test_paced_fanout_loses_and_doubles_nothing() -> None:
+    result = await scenarios.run_limiter(scenarios.paced_default(), 8, "paced")
+    assert (result.sent, result.lost, result.duplicated, result.rejected_429) == (8, 0, 0, 0)
+
+
+async def test_bot_process_answers_done_from_generated_patients(tmp_path: Path) -> None:
+    ds = data.generate(tmp_path / "d", 20, days=30)
+    users = ds.user_ids
+    result = await scenarios.run_load("bot", ds, users[2:8], warmup=users[1:2], probe=users[0],
+                                      env={"MAX_MESSAGES_PER_SECOND": "0"})
+    assert result.replies_recorded == 6, result.log_tail
+    assert result.cpu_ms_per_update > 0 and result.peak_rss > 0
+    assert result.reminder_jobs is not None and result.reminder_jobs >= 20
+    assert result.startup_seconds is not None and result.startup_seconds > 0
+    store = Store(ds.data_dir)
+    today = {r["date"] for uid in users[2:8] for r in store.records(uid)
+             if r.get("note") == "outside session"}
+    assert today and all(date.fromisoformat(d) for d in today)
+
+
+def test_table_renders_every_row() -> None:
+    rows = [Row("CPU per update", "2.00 ms"), Row("Ratio", "1.20x", "<= 1.5x", True),
+            Row("Start-up", "4.00 s", "<= 3 s", False)]
+    table = render(rows, title="Benchmarks")
+    lines = table.splitlines()
+    assert lines[0] == "Benchmarks" and len(lines) == 2 + 1 + len(rows)
+    assert lines[4].rstrip().endswith("| yes |") and lines[5].rstrip().endswith("| NO  |")
+    assert percentile([5.0, 1.0, 3.0, 2.0, 4.0], 50) == 3.0
+    assert percentile([float(n) for n in range(1, 101)], 99) == 99.0
