@@ -21,7 +21,12 @@ import apscheduler.job
 from apscheduler.events import EVENT_ALL_JOBS_REMOVED, EVENT_JOB_REMOVED, JobEvent, SchedulerEvent
 from telegram.ext import CallbackContext, ExtBot, Job, JobQueue
 
+from bot.pacing import send_slot
+
 CCT = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
+
+#: Job kinds that send a message to a user when they run (``kind:user_id[:more]``).
+PACED_KINDS = frozenset({"reminder", "nudge", "snooze", "weekly", "resend"})
 
 
 def owner_of(name: str | None) -> str | None:
@@ -41,6 +46,23 @@ class IndexedJobQueue(JobQueue[CCT]):
         self._name_of: dict[str, str] = {}  # aps id -> name
         self._by_owner: dict[str, set[str]] = {}  # user id -> names
         self.scheduler.add_listener(self._on_removed, EVENT_JOB_REMOVED | EVENT_ALL_JOBS_REMOVED)
+
+    # running -----------------------------------------------------------------------
+    @staticmethod
+    async def job_callback(job_queue: JobQueue[CCT], job: Job[CCT]) -> None:
+        """Run a job; one that messages a user first waits for its turn in the send pace.
+
+        10,000 reminders due in the same minute are 10,000 jobs started at once. Each
+        waits here, before it reads or writes anything, and is prepared only when it
+        can be sent: the pace of preparing is the pace of sending, a crash mid-way has
+        marked only what went out, and a waiting job is one small task, not a whole
+        call stack.
+        """
+        if (job.name or "").split(":", 1)[0] in PACED_KINDS:
+            async with send_slot(job_queue.application.bot):
+                await job.run(job_queue.application)
+        else:
+            await job.run(job_queue.application)
 
     # adding ------------------------------------------------------------------------
     def _index(self, job: Job[CCT]) -> Job[CCT]:

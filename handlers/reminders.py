@@ -19,7 +19,6 @@ from telegram.ext import (
 
 from bot.deps import Deps
 from bot.jobs import user_jobs
-from bot.pacing import send_slot
 from bot.reminders import (
     MISFIRE_GRACE,
     JobKind,
@@ -133,10 +132,7 @@ async def fire(context: CallbackContext) -> None:
     due = datetime.fromisoformat(job.data["due"])
     slot = parse_hhmm(job.data["slot"]) if job.data["slot"] else None
     try:
-        # Wait for a send slot first: reminders due together are prepared at the pace
-        # they can be sent, not all marked at once and then queued for minutes.
-        async with send_slot(app.bot):
-            await _fire(app, deps, user_id, kind, slot, due)
+        await _fire(app, deps, user_id, kind, slot, due)
     finally:
         if kind == "reminder":
             schedule_user(app, user_id)
