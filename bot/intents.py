@@ -71,7 +71,9 @@ _LEAD_WORDS = (
     r"|more|less|than|under|over|nearly|almost|barely|honestly|hmm+|um+|er+|uh+"
 )
 _ALONE = re.compile(
-    rf"^(?:(?:{_LEAD_WORDS})\s*(?:[:=]\s*)?)*({_NUMBER})(?:ish)?\s*"
+    # Each lead word ends at a non-letter, and the loop never backtracks (*+): "ididid..."
+    # could otherwise be split in 2^n ways before failing (seconds per message).
+    rf"^(?:(?:{_LEAD_WORDS})(?![^\W\d_]|')\s*(?:[:=]\s*)?)*+({_NUMBER})(?:ish)?\s*"
     r"(?:/\s*10|out of (?:10|ten)|of 10)?\s*"
     r"(?:(?:today|now|ish|atm|right now|tonight|this morning|at the moment|i think|i guess)"
     r"\s*)*[.!?]*$"

@@ -43,7 +43,8 @@ _NUMBER_WORDS = {
     "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
 }  # fmt: skip
 _NO_PAIN = re.compile(r"^(no pain|none|pain free|pain-free|zero pain|nothing)$")
-_OUT_OF_TEN = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:/|out of|of)\s*10\b")
+# Starts only where a number starts: otherwise each digit of a long run is tried (n²).
+_OUT_OF_TEN = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:/|out of|of)\s*10\b")
 _NEGATIVE = re.compile(r"(?:^|[^\d\s.,])\s*-\s*\d")  # a minus not between two numbers
 #: Words that say a number is not a pain score ("10 reps", "5 minutes", "7 am").
 _NOT_PAIN_UNITS = frozenset(

@@ -355,6 +355,7 @@ class Store:
         # bytes each, so the bot-wide lists never parse whole files.
         self._heads: dict[int, bytes] = {}
         self._paths: dict[int, Path] = {}
+        self.archive_runs = 0  # times records moved to the archives (benchmarks, logs)
         self._scanned = False
         self._transient_seen: OrderedDict[tuple[int, int], None] = OrderedDict()
         for folder in (data_dir, self.users_dir, self.archive_dir, self.cache_dir):
@@ -581,6 +582,7 @@ class Store:
                 legacy.unlink()
         ids = {str(r["id"]) for r in old}
         events.remove(Query().id.one_of(ids))
+        self.archive_runs += 1
         return len(old)
 
     def archive_old_records(self, user_id: int, today: date) -> int:
