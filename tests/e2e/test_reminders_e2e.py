@@ -189,7 +189,9 @@ async def test_comeback_reminder_after_missed_days(tg: FakeTelegram, bot: BotUnd
     from bot.schedule import local_date
 
     await onboard(tg, UID, time="09:00")
-    old = local_date(bot.clock.now(), "Europe/London") - timedelta(days=4)
+    job = bot.app.job_queue.get_jobs_by_name(f"reminder:{UID}:0900")[0]
+    due_day = local_date(datetime.fromisoformat(job.data["due"]), "Europe/London")
+    old = due_day - timedelta(days=4)  # active 4 days before the reminder's day: 3 missed
     with bot.deps.store.user(UID) as txn:
         txn.add_record({"id": "old", "kind": "routine_complete", "date": old.isoformat(),
                         "ts": "2026-01-01T00:00:00Z", "source": "system"})
