@@ -148,15 +148,16 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
                     "p99 <= 500 ms", latency.p99_ms <= 500))
     flat = max(w.p99_ms for w in writes) <= 5.0
     for w in writes:
-        share = w.archived_writes / w.writes * 100
-        rows.append(Row(f"Write per reply at {w.users:,} users, p50 / p99 (CPU); p99 of the "
-                        f"{100 - share:.0f} % that did not also archive",
-                        f"{_ms(w.p50_ms)} / {_ms(w.p99_ms)} ({_ms(w.cpu_ms)}); "
-                        f"{_ms(w.plain_p99_ms)}",
+        rows.append(Row(f"Write per reply at {w.users:,} users, p50 / p99 (CPU)",
+                        f"{_ms(w.p50_ms)} / {_ms(w.p99_ms)} ({_ms(w.cpu_ms)})",
                         "p99 <= 5 ms, flat", w.p99_ms <= 5.0 and flat))
+    last = writes[-1]
+    rows.append(Row(f"  archive pass after {last.archived_writes / last.writes:.0%} of those "
+                    "replies (after the reply), p50 / p99",
+                    f"{_ms(last.archive_p50_ms)} / {_ms(last.archive_p99_ms)}"))
     rows.append(Row(f"  same writes with fsync off ({no_fsync.users:,} users): design cost",
                     f"{_ms(no_fsync.p50_ms)} / {_ms(no_fsync.p99_ms)} "
-                    f"({_ms(no_fsync.cpu_ms)} CPU); {_ms(no_fsync.plain_p99_ms)}"))
+                    f"({_ms(no_fsync.cpu_ms)} CPU)"))
     kb = per_year.bytes_per_user_year() / 1024
     rows.append(Row("Disk per user-year (allocated; file sizes)",
                     f"{kb:.0f} KB ({per_year.bytes_per_user_year(False) / 1024:.0f} KB)",

@@ -214,8 +214,9 @@ class WriteResult:
     p99_ms: float
     cpu_ms: float
     cold_read_p50_ms: float
-    archived_writes: int = 0  # writes that also moved older records to the archives
-    plain_p99_ms: float = 0.0  # p99 of the writes that did not
+    archived_writes: int = 0  # writes after which older records moved to the archives
+    archive_p50_ms: float = 0.0  # that archive pass (after the reply, not part of it)
+    archive_p99_ms: float = 0.0
 
 
 def run_writes(dataset: Dataset, writes: int, seed: int = 3, *, fsync: bool = True
@@ -224,7 +225,8 @@ def run_writes(dataset: Dataset, writes: int, seed: int = 3, *, fsync: bool = Tr
 
     As in the bot, the user's file was already read for this update (the dedupe check),
     so the timed part is the write itself: serialise, write, fsync, rename, fsync the
-    folder. A cold read (file not in the cache) is timed separately. ``fsync=False``
+    folder. A cold read (file not in the cache) and the archive pass that follows some
+    writes (after the reply, as the runner does it) are timed separately. ``fsync=False``
     times the same writes with fsync turned into a no-op: what is left is the part that
     depends on the design (file sizes, serialising), not on the disk.
     """
@@ -238,7 +240,7 @@ def run_writes(dataset: Dataset, writes: int, seed: int = 3, *, fsync: bool = Tr
     store = Store(dataset.data_dir)
     rng = random.Random(seed)
     latencies: list[float] = []
-    plain: list[float] = []
+    archiving: list[float] = []
     cpu: list[float] = []
     reads: list[float] = []
     archived = 0
@@ -264,16 +266,18 @@ def run_writes(dataset: Dataset, writes: int, seed: int = 3, *, fsync: bool = Tr
             cpu.append(time.process_time() - c)
         finally:
             current_update_id.reset(token)
+        t = time.perf_counter()
+        store.archive_due()  # what the runner does once the reply has gone
         if store.archive_runs != runs:
             archived += 1
-        else:
-            plain.append(latencies[-1])
+            archiving.append(time.perf_counter() - t)
         store._cache_drop(uid)  # the next reply to this user starts cold again
     return WriteResult(
         users=len(dataset.user_ids), writes=writes,
         p50_ms=median(latencies) * 1000, p99_ms=percentile(latencies, 99) * 1000,
         cpu_ms=sum(cpu) / len(cpu) * 1000, cold_read_p50_ms=median(reads) * 1000,
-        archived_writes=archived, plain_p99_ms=percentile(plain, 99) * 1000,
+        archived_writes=archived, archive_p50_ms=median(archiving) * 1000,
+        archive_p99_ms=percentile(archiving, 99) * 1000,
     )
 
 

@@ -72,7 +72,7 @@ class PacedRateLimiter(BaseRateLimiter[int]):
         max_rate: float = 30,
         period: float = 1.0,
         *,
-        burst: int = 5,
+        burst: int = 10,
         max_retries: int = 3,
     ) -> None:
         self.max_rate = max_rate

@@ -41,8 +41,16 @@ async def handle_batch(app: Application, updates: list[Update]) -> int:
             log.exception("Update %s could not be processed", update.update_id)
         finally:
             current_update_id.reset(token)
+        _housekeeping(app)
         offset = update.update_id + 1
     return offset
+
+
+def _housekeeping(app: Application) -> None:
+    """After an update, its reply sent: storage work no reply should wait for."""
+    store = getattr(app.bot_data.get("deps"), "store", None)
+    if store is not None:
+        store.archive_due()
 
 
 async def poll_updates(

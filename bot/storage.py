@@ -9,8 +9,9 @@ Why this shape:
   user has a small "hot" file (profile, state, session, recent update ids and the last
   days of records); older records move to one gzip-compressed archive per month,
   written rarely. The cost of a reply does not grow with the number of users, and it
-  does not grow with a user's history either: a commit that leaves more than
-  ``HOT_MAX_RECORDS`` records in the hot file first moves the older ones out.
+  does not grow with a user's history either: once a hot file holds more than
+  ``HOT_MAX_RECORDS`` records, the older ones move out (``archive_due``, which the
+  runner calls after each update, so no reply waits for it).
 - A unit of work (``store.user(uid)``) reads the user's file once, applies every
   change in memory and writes once, together with the id of the Telegram update
   being handled. So "recorded" and "this update was handled" land in the same
@@ -52,7 +53,8 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 SEEN_LIMIT = 200  # update ids kept per user for dedupe
 HOT_DAYS = 2  # records this many days younger than the newest one stay in the hot file
-HOT_MAX_RECORDS = 64  # a commit leaving more records than this archives the older ones
+HOT_MAX_RECORDS = 64  # past this many hot records, the older ones move to the archives
+HOT_HARD_MAX = 4 * HOT_MAX_RECORDS  # ...at once, if nothing ran ``archive_due`` meanwhile
 SINGLE_DOC_TABLES = ("profile", "session", "state")
 HEAD_TABLES = ("profile", "state")  # written first; all start-up needs
 HEAD_READ = 2048  # bytes read to find the head of a hot file (more if it is longer)
@@ -356,6 +358,7 @@ class Store:
         self._heads: dict[int, bytes] = {}
         self._paths: dict[int, Path] = {}
         self.archive_runs = 0  # times records moved to the archives (benchmarks, logs)
+        self._archive_due: set[int] = set()
         self._scanned = False
         self._transient_seen: OrderedDict[tuple[int, int], None] = OrderedDict()
         for folder in (data_dir, self.users_dir, self.archive_dir, self.cache_dir):
@@ -541,16 +544,43 @@ class Store:
 
     # records ---------------------------------------------------------------
     def _archive_overflow(self, txn: UserTxn) -> None:
-        """Before a commit: more than HOT_MAX_RECORDS hot records moves the older ones out."""
+        """Before a commit: a hot file past HOT_MAX_RECORDS is noted for ``archive_due``,
+        which runs after the reply has gone; only past HOT_HARD_MAX is it archived now."""
         events = txn._tables().get("events") or {}
         if len(events) <= HOT_MAX_RECORDS:
             return
+        if len(events) <= HOT_HARD_MAX:
+            self._archive_due.add(txn.user_id)
+            return
+        self._archive_hot(txn)
+
+    def _archive_hot(self, txn: UserTxn) -> int:
+        """Move records older than HOT_DAYS before the newest one to the archives."""
+        events = txn._tables().get("events") or {}
         newest = max((str(doc.get("date", "")) for doc in events.values()), default="")
         try:
             keep_from = date.fromisoformat(newest) - timedelta(days=HOT_DAYS)
         except ValueError:
-            return
-        self._archive_before(txn, keep_from.isoformat())
+            return 0
+        return self._archive_before(txn, keep_from.isoformat())
+
+    def archive_due(self) -> int:
+        """Housekeeping after a reply: archive the hot files that grew past HOT_MAX_RECORDS.
+
+        The runner calls this after each update, so no reply waits for the archive
+        merge. Never raises: archiving only keeps hot files small; a failure is logged
+        and tried again after the user's next write. Returns how many records moved.
+        """
+        due, self._archive_due = self._archive_due, set()
+        moved = 0
+        for user_id in sorted(due):
+            try:
+                with self.user(user_id) as txn:
+                    if len(txn._tables().get("events") or {}) > HOT_MAX_RECORDS:
+                        moved += self._archive_hot(txn)
+            except StorageError as exc:
+                log.warning("Archiving old records failed (%s); will try again later", exc)
+        return moved
 
     def _archive_before(self, txn: UserTxn, cutoff: str) -> int:
         """Move records dated before ``cutoff`` from the hot file to the monthly archives.

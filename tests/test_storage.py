@@ -180,3 +180,32 @@ def test_sigkill_at_random_points_never_loses_an_acknowledged_write(tmp_path: Pa
         missing = [n for n in acked if f"r{n}" not in on_disk]
         assert not missing, f"cycle {cycles}: acknowledged but lost: {missing[:5]}"
     print(f"\nkill test: {cycles} SIGKILLs, {len(acked)} acknowledged writes, none lost")
+
+
+def test_hot_file_overflow_is_archived_after_the_reply(tmp_path: Path) -> None:
+    """Past HOT_MAX_RECORDS the older records move out, but only in archive_due()."""
+    store = Store(tmp_path)
+    days = [f"2026-10-{d:02d}" for d in range(1, 31)]
+    with store.user(5) as txn:
+        for n in range(storage_mod.HOT_MAX_RECORDS + 6):
+            txn.add_record(rec(n, days[n % 30]))
+    assert len(store.user(5).recent_records()) == storage_mod.HOT_MAX_RECORDS + 6
+    moved = store.archive_due()
+    assert moved > 0
+    hot = store.user(5).recent_records()
+    assert len(hot) == storage_mod.HOT_MAX_RECORDS + 6 - moved
+    assert min(r["date"] for r in hot) >= "2026-10-28"
+    assert len(store.records(5)) == storage_mod.HOT_MAX_RECORDS + 6, "nothing lost"
+    assert store.archive_due() == 0, "nothing left to do"
+
+
+def test_hot_file_past_hard_max_is_archived_at_once(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    total = storage_mod.HOT_HARD_MAX + 1
+    with store.user(6) as txn:
+        for n in range(total):
+            txn.add_record(rec(n, f"2026-09-{n % 28 + 1:02d}"))
+    with store.user(6) as txn:  # the next write finds it over the hard limit
+        txn.add_record(rec(total, "2026-09-28"))
+    assert len(store.user(6).recent_records()) < storage_mod.HOT_HARD_MAX
+    assert len(store.records(6)) == total + 1
