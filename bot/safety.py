@@ -8,6 +8,7 @@ people who report that they are fine are not alarmed. Pure: no ``telegram``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -425,8 +426,12 @@ def _fuzzy_hits(text: str) -> list[tuple[str, int]]:
     return hits
 
 
+@functools.lru_cache(maxsize=64)
 def detect_red_flags(text: str) -> tuple[RedFlag, ...]:
     """Every red flag the message reports, in ``RED_FLAGS`` order; () when none.
+
+    Memoised: every text message is screened by the red-flag handler and again by the
+    intent classifier, and this is the costliest pass over it.
 
     Scans up to ``MAX_SCAN_CHARS`` characters. A symptom counts unless a negator
     ("no", "not", "didn't", "without"...) governs it within the same clause.

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from telegram import Message, Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -363,6 +363,10 @@ async def clinician_reply(update: Update, context: Context) -> None:
                                            reply_markup=button)
     except Forbidden:
         await send(update, context, text("ask_undeliverable", name=name))
+        return
+    except BadRequest as exc:  # e.g. a kind of message Telegram will not copy
+        log.warning("A clinician's reply could not be passed on: %s", exc)
+        await send(update, context, text("ask_copy_failed", name=name))
         return
     await send(update, context, text("ask_delivered", name=name))
 

@@ -209,3 +209,30 @@ def test_hot_file_past_hard_max_is_archived_at_once(tmp_path: Path) -> None:
         txn.add_record(rec(total, "2026-09-28"))
     assert len(store.user(6).recent_records()) < storage_mod.HOT_HARD_MAX
     assert len(store.records(6)) == total + 1
+
+
+def test_temp_files_left_by_a_crash_are_removed_at_start_up(tmp_path: Path) -> None:
+    """Archive writes keep their temp files in tmp/, so start-up looks in a few folders only."""
+    store = Store(tmp_path)
+    with store.user(7) as txn:
+        txn.set("profile", {"v": 1})
+    for n in range(storage_mod.HOT_MAX_RECORDS + 20):
+        token = current_update_id.set(7_000 + n)
+        try:
+            with store.user(7) as txn:
+                day = f"2026-01-{1 + n % 28:02d}"
+                txn.add_record({"id": f"r{n}", "kind": "done", "date": day})
+        finally:
+            current_update_id.reset(token)
+    assert store.archive_due() > 0
+    assert list((tmp_path / "archive" / "7").iterdir()), "an archive was written"
+    assert not list((tmp_path / "tmp").iterdir()), "its temp file was renamed into place"
+
+    pid = 999_999
+    torn = [tmp_path / "users" / f".7.json.{pid}.tmp",
+            tmp_path / "tmp" / f".7-2026-01.json.gz.{pid}.tmp"]
+    for path in torn:
+        path.write_bytes(b'{"half')
+    Store(tmp_path)
+    assert not [p for p in torn if p.exists()]
+    assert store.records(7), "the real files are untouched"

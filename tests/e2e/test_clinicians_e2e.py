@@ -178,3 +178,25 @@ async def test_alert_clinicians_only_for_consenting_patients(
     assert reply.text is not None and "Please call the clinic today." in reply.text
 
     assert await alert_clinicians(bot.app, 410, "no consent, no alert") == 0
+
+
+async def test_a_reply_telegram_will_not_copy_gets_a_clear_answer(
+    tg: FakeTelegram, bot: BotUnderTest
+):
+    """Found by the update fuzzer: copyMessage refused used to be an unhandled error."""
+    await onboard(tg, 409, "Noor")
+    tg.user_sends(409, "/ask May I garden?")
+    await tg.next_message(409)
+    question = await tg.next_message(ADMIN)
+    # A message the server has no copy of (as when Telegram refuses to copy a kind of
+    # message): copyMessage answers 400.
+    tg.inject({"message": {
+        "message_id": 9_999, "date": 1, "chat": {"id": ADMIN, "type": "private"},
+        "from": {"id": ADMIN, "is_bot": False, "first_name": "Dr"},
+        "sticker": {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 512,
+                    "height": 512, "is_animated": False, "is_video": False},
+        "reply_to_message": {"message_id": question.message_id, "date": 1,
+                             "chat": {"id": ADMIN, "type": "private"}, "text": "q"},
+    }})
+    reply = await tg.next_message(ADMIN)
+    assert reply.text is not None and "couldn't pass that kind of message on to Noor" in reply.text
