@@ -34,17 +34,17 @@ class ClockMover:
         if queue is None:
             return []
         jobs = [j for j in queue.jobs() if not j.removed and j.next_t is not None]
-        ids = {j.job.id for j in jobs}
+        ids = {str(j.id) for j in jobs}
         for key in [k for k in self._offsets if k not in ids]:
             del self._offsets[key]
         for job in jobs:
-            self._offsets.setdefault(job.job.id, self.clock.offset)
+            self._offsets.setdefault(str(job.id), self.clock.offset)
         return jobs
 
     def due_on_clock(self, job: Job[Any]) -> datetime:
         """When the job falls due in the bot's time (its real run time plus its offset)."""
         assert job.next_t is not None
-        return job.next_t.astimezone(UTC) + self._offsets.get(job.job.id, self.clock.offset)
+        return job.next_t.astimezone(UTC) + self._offsets.get(str(job.id), self.clock.offset)
 
     def note_jobs(self) -> None:
         """Record the offset of jobs scheduled since the last look (call before a move)."""

@@ -10,12 +10,23 @@ removed, and when a one-off job has run). Lookups cost the same at 10 or 10,000 
 
 Job names follow ``kind:user_id[:more]`` (``reminder:42:0730``, ``weekly:42``), so
 the index can also answer "every job of this user".
+
+One-off jobs due more than ``HORIZON`` ahead are *held*: kept in a heap in memory (a
+``HeldJob``, a real PTB ``Job`` without an APScheduler job yet) and handed to the
+scheduler by one repeating job a while before they fall due. Adding 24,000 APScheduler
+jobs (a reminder or two and a weekly summary per patient) was most of a 9-second
+start-up; a held job costs a heap push. Held jobs are found, listed, removed and run
+exactly like scheduled ones, and keep their id when handed over.
 """
 
 from __future__ import annotations
 
+import datetime as dtm
 import functools
-from typing import Any
+import heapq
+import itertools
+import re
+from typing import Any, cast
 
 import apscheduler.job
 from apscheduler.events import EVENT_ALL_JOBS_REMOVED, EVENT_JOB_REMOVED, JobEvent, SchedulerEvent
@@ -24,6 +35,12 @@ from telegram.ext import CallbackContext, ExtBot, Job, JobQueue
 from bot.pacing import send_slot
 
 CCT = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
+
+#: One-off jobs due later than this are held in memory, not in APScheduler...
+HORIZON = dtm.timedelta(minutes=30)
+#: ...and handed over this often, so each is in the scheduler 20+ minutes before it is due.
+REFILL_EVERY = dtm.timedelta(minutes=10)
+REFILL_ID = "jobqueue-refill"
 
 #: Job kinds that send a message to a user when they run (``kind:user_id[:more]``).
 PACED_KINDS = frozenset({"reminder", "nudge", "snooze", "weekly", "resend"})
@@ -37,14 +54,57 @@ def owner_of(name: str | None) -> str | None:
     return parts[1] if len(parts) > 1 else None
 
 
+_held_ids = itertools.count(1)
+
+
+class HeldJob(Job[CCT]):
+    """A one-off job due beyond ``HORIZON``: in memory until the queue hands it over."""
+
+    __slots__ = ("_due", "_held_id", "_job_kwargs", "_queue")
+
+    def __init__(self, queue: IndexedJobQueue, callback: Any, due: dtm.datetime, *,
+                 data: object, name: str | None, chat_id: int | None, user_id: int | None,
+                 job_kwargs: dict[str, Any]) -> None:
+        super().__init__(callback, data=data, name=name, chat_id=chat_id, user_id=user_id)
+        self._due = due
+        self._queue = queue
+        self._job_kwargs = job_kwargs
+        self._held_id = f"held-{next(_held_ids)}"  # APScheduler's own ids are uuid4 hex
+
+    @property
+    def id(self) -> str:
+        """The same before and after the hand-over (APScheduler gets it as the job id)."""
+        return self._held_id
+
+    @property
+    def held(self) -> bool:
+        return self._job is None
+
+    @property
+    def next_t(self) -> dtm.datetime | None:
+        if not self.held:
+            return cast(dtm.datetime | None, self.job.next_run_time)
+        return None if self._removed else self._due
+
+    def schedule_removal(self) -> None:
+        if not self.held:
+            super().schedule_removal()
+            return
+        self._removed = True
+        self._queue._drop_held(self)
+
+
 class IndexedJobQueue(JobQueue[CCT]):
-    """``JobQueue`` with O(1) ``get_jobs_by_name`` and ``jobs_of(user_id)``."""
+    """``JobQueue`` with O(1) ``get_jobs_by_name`` and ``jobs_of(user_id)``, and far
+    one-off jobs held in memory until ``HORIZON`` before they are due."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._by_name: dict[str, dict[str, Job[CCT]]] = {}  # name -> {aps id: job}
+        self._by_name: dict[str, dict[str, Job[CCT]]] = {}  # name -> {job id: job}
         self._name_of: dict[str, str] = {}  # aps id -> name
         self._by_owner: dict[str, set[str]] = {}  # user id -> names
+        self._held: list[tuple[float, int, HeldJob]] = []  # heap by due time
+        self._seq = itertools.count()
         self.scheduler.add_listener(self._on_removed, EVENT_JOB_REMOVED | EVENT_ALL_JOBS_REMOVED)
 
     # running -----------------------------------------------------------------------
@@ -67,16 +127,75 @@ class IndexedJobQueue(JobQueue[CCT]):
     # adding ------------------------------------------------------------------------
     def _index(self, job: Job[CCT]) -> Job[CCT]:
         name = job.name or ""
-        job_id = job.job.id
+        self._add_to_index(name, job.job.id, job)
+        self._name_of[job.job.id] = name
+        return job
+
+    def _add_to_index(self, name: str, job_id: str, job: Job[CCT]) -> None:
         self._by_name.setdefault(name, {})[job_id] = job
-        self._name_of[job_id] = name
         owner = owner_of(name)
         if owner is not None:
             self._by_owner.setdefault(owner, set()).add(name)
-        return job
 
-    def run_once(self, *args: Any, **kwargs: Any) -> Job[CCT]:
-        return self._index(super().run_once(*args, **kwargs))
+    # held jobs -----------------------------------------------------------------------
+    async def start(self) -> None:
+        await super().start()
+        if self.scheduler.get_job(REFILL_ID) is None:
+            self.scheduler.add_job(
+                self._refill_job, "interval", seconds=REFILL_EVERY.total_seconds(),
+                id=REFILL_ID, name=REFILL_ID, misfire_grace_time=None, coalesce=True,
+            )
+        self.refill()
+
+    async def _refill_job(self) -> None:  # a coroutine: APScheduler runs it on the loop
+        self.refill()
+
+    def refill(self) -> int:
+        """Hand every held job due within ``HORIZON`` to the scheduler; how many moved."""
+        limit = (self._tz_now() + HORIZON).timestamp()
+        moved = 0
+        while self._held and self._held[0][0] <= limit:
+            job = heapq.heappop(self._held)[2]
+            if job.removed or not job.held:
+                continue
+            aps_job = self.scheduler.add_job(
+                self.job_callback, name=job.name, trigger="date", run_date=job._due,
+                args=(self, job), timezone=job._due.tzinfo, id=job.id, **job._job_kwargs,
+            )
+            job._job = aps_job
+            self._name_of[aps_job.id] = job.name or ""
+            moved += 1
+        return moved
+
+    def held_count(self) -> int:
+        return sum(1 for _, _, job in self._held if job.held and not job.removed)
+
+    def _drop_held(self, job: HeldJob) -> None:
+        """A held job was removed: out of the index now, out of the heap when popped."""
+        self._forget(job.name or "", job.id)
+
+    def run_once(
+        self,
+        callback: Any,
+        when: float | dtm.timedelta | dtm.datetime | dtm.time,
+        data: object | None = None,
+        name: str | None = None,
+        chat_id: int | None = None,
+        user_id: int | None = None,
+        job_kwargs: dict[str, Any] | None = None,
+    ) -> Job[CCT]:
+        due = self._parse_time_input(when, shift_day=True)
+        if due.tzinfo is None:
+            due = due.replace(tzinfo=self.scheduler.timezone)
+        if due - self._tz_now() <= HORIZON:
+            return self._index(super().run_once(
+                callback, due, data=data, name=name, chat_id=chat_id, user_id=user_id,
+                job_kwargs=job_kwargs))
+        job: HeldJob = HeldJob(self, callback, due, data=data, name=name, chat_id=chat_id,
+                                    user_id=user_id, job_kwargs=dict(job_kwargs or {}))
+        heapq.heappush(self._held, (due.timestamp(), next(self._seq), job))
+        self._add_to_index(job.name or "", job.id, job)
+        return job
 
     def run_repeating(self, *args: Any, **kwargs: Any) -> Job[CCT]:
         return self._index(super().run_repeating(*args, **kwargs))
@@ -96,15 +215,18 @@ class IndexedJobQueue(JobQueue[CCT]):
             self._by_name.clear()
             self._name_of.clear()
             self._by_owner.clear()
+            self._held.clear()
             return
         if not isinstance(event, JobEvent):
             return
         name = self._name_of.pop(event.job_id, None)
-        if name is None:
-            return
+        if name is not None:
+            self._forget(name, event.job_id)
+
+    def _forget(self, name: str, job_id: str) -> None:
         jobs = self._by_name.get(name)
         if jobs is not None:
-            jobs.pop(event.job_id, None)
+            jobs.pop(job_id, None)
             if not jobs:
                 del self._by_name[name]
                 owner = owner_of(name)
@@ -115,6 +237,19 @@ class IndexedJobQueue(JobQueue[CCT]):
                         del self._by_owner[owner]  # type: ignore[arg-type]
 
     # looking up --------------------------------------------------------------------
+    def jobs(self, pattern: str | re.Pattern[str] | None = None) -> tuple[Job[CCT], ...]:
+        """Every job, scheduled or held, soonest first (the refill job is not listed)."""
+        scheduled: list[Job[CCT]] = [
+            Job.from_aps_job(aps) for aps in self.scheduler.get_jobs() if aps.id != REFILL_ID]
+        held: list[Job[CCT]] = [job for _, _, job in sorted(self._held)
+                                if job.held and not job.removed]
+        found = sorted(scheduled + held, key=lambda j: j.next_t or dtm.datetime.max.replace(
+            tzinfo=dtm.UTC))
+        if pattern is None:
+            return tuple(found)
+        regex = re.compile(pattern)
+        return tuple(job for job in found if job.name and regex.search(job.name))
+
     def get_jobs_by_name(self, name: str) -> tuple[Job[CCT], ...]:
         return tuple(self._by_name.get(name, {}).values())
 

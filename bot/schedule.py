@@ -106,13 +106,34 @@ def _allowed(prefs: ReminderPrefs, day: date) -> bool:
     return day.weekday() in prefs.days
 
 
+_recent: dict[tuple[ReminderPrefs, time], tuple[datetime, datetime]] = {}
+_RECENT_MAX = 4096
+
+
 def next_fire(prefs: ReminderPrefs, slot: time, after: datetime) -> datetime | None:
     """The first UTC instant strictly after ``after`` when ``slot`` fires, or ``None``.
 
     ``None`` when reminders are off, there are no times or days, or the pause is
     indefinite. Feeding the result back as ``after`` walks the slot day by day.
+
+    Remembered per (prefs, slot): if the answer for ``lo`` was ``fire``, no fire lies
+    between them, so it is also the answer for every ``after`` in ``[lo, fire)``. At
+    start-up thousands of patients share a zone, slot and days: one search serves them.
     """
     _require_aware(after, "after")
+    key = (prefs, slot)
+    seen = _recent.get(key)
+    if seen is not None and seen[0] <= after < seen[1]:
+        return seen[1]
+    fire = _search_next_fire(prefs, slot, after)
+    if fire is not None:
+        if len(_recent) >= _RECENT_MAX:
+            _recent.clear()
+        _recent[key] = (after, fire)
+    return fire
+
+
+def _search_next_fire(prefs: ReminderPrefs, slot: time, after: datetime) -> datetime | None:
     if not prefs.active or not prefs.times or not prefs.days:
         return None
     if prefs.paused_until == date.max:

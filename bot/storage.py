@@ -543,11 +543,16 @@ class Store:
         The first call reads the head of every file; later calls use the heads index,
         which every commit keeps current.
         """
+        for user_id, profile, _state in self.iter_heads():
+            yield user_id, profile
+
+    def iter_heads(self) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
+        """Every stored user's profile and state, from one parse of each head (start-up)."""
         user_ids = sorted(self._heads) if self._scanned else self.user_ids()
         for user_id in user_ids:
             tables = self._head_tables(user_id)
             if tables is not None:
-                yield user_id, _single_doc(tables, "profile")
+                yield user_id, _single_doc(tables, "profile"), _single_doc(tables, "state")
         self._scanned = True
 
     def _full_tables(self, user_id: int) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ No ``telegram``, no ``tinydb``: every function takes plain values and returns th
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -67,13 +68,16 @@ def weekly_slot(profile: Mapping[str, Any]) -> tuple[int, time]:
     if not isinstance(day, int) or isinstance(day, bool) or not 0 <= day <= 6:
         day = WEEKLY_DAY
     raw = profile.get("weekly_time")
-    slot = WEEKLY_TIME
-    if isinstance(raw, str):
-        try:
-            slot = parse_time(raw)
-        except ValueError:
-            slot = WEEKLY_TIME
-    return day, slot
+    return day, _stored_time(raw) if isinstance(raw, str) else WEEKLY_TIME
+
+
+@functools.lru_cache(maxsize=512)
+def _stored_time(raw: str) -> time:
+    """A stored time, parsed once per distinct text (start-up reads 10,000 of them)."""
+    try:
+        return parse_time(raw)
+    except ValueError:
+        return WEEKLY_TIME
 
 
 def weekly_prefs(profile: Mapping[str, Any]) -> ReminderPrefs:

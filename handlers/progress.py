@@ -22,6 +22,7 @@ from bot.reminders import MISFIRE_GRACE
 from bot.schedule import local_date
 from bot.weekly import (
     WEEKLY_STATE_KEY,
+    WeeklyPlan,
     describe_slot,
     local_since,
     parse_weekly,
@@ -112,8 +113,14 @@ def schedule_weekly(
     now = deps.clock.now()
     plan = plan_weekly(txn.get("profile"), txn.get("state"), max(now, after or now),
                        catch_up=catch_up)
+    return _add_weekly_job(app, user_id, plan, now)
+
+
+def _add_weekly_job(app: App, user_id: int, plan: WeeklyPlan | None, now: datetime) -> bool:
+    assert app.job_queue is not None
     if plan is None:
         return False
+    name = weekly_job_name(user_id)
     # Relative to the bot's clock, like reminders, so a moved clock still works.
     delay = max(0.0, (plan.when - now).total_seconds())
     app.job_queue.run_once(
@@ -129,9 +136,10 @@ def schedule_weekly(
 async def rebuild_weekly(app: App) -> None:
     """Start-up: one weekly job per user who wants one; a summary missed while down is sent."""
     deps: Deps = app.bot_data["deps"]
-    count = sum(
-        schedule_weekly(app, user_id, catch_up=True)
-        for user_id, profile in deps.store.iter_profiles()
+    now = deps.clock.now()
+    count = sum(  # one head parse per user; a new queue holds no weekly jobs yet
+        _add_weekly_job(app, user_id, plan_weekly(profile, state, now, catch_up=True), now)
+        for user_id, profile, state in deps.store.iter_heads()
         if weekly_prefs(profile).active
     )
     log.info("Scheduled %d weekly summary jobs at start-up", count)

@@ -453,3 +453,22 @@ def test_missed_within_returns_one_due_instant_inside_the_window(
 
 def test_default_days_are_every_day() -> None:
     assert ReminderPrefs(times=(time(8, 0),)).days == EVERY_DAY == frozenset(range(7))
+
+
+def test_remembered_answer_is_used_only_where_it_is_right() -> None:
+    """next_fire remembers one answer per (prefs, slot); any other ``after`` is searched."""
+    from bot import schedule as schedule_mod
+
+    prefs = ReminderPrefs(times=(time(8, 0),), tz="Europe/London")
+    slot = time(8, 0)
+    base = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)
+    first = next_fire(prefs, slot, base)
+    assert first == datetime(2026, 3, 28, 8, 0, tzinfo=UTC)
+    assert next_fire(prefs, slot, base + timedelta(hours=5)) == first  # remembered
+    # At and after the fire: the next day (clocks go forward on 29 March: 07:00 UTC).
+    assert next_fire(prefs, slot, first) == datetime(2026, 3, 29, 7, 0, tzinfo=UTC)
+    # Earlier than what was remembered: searched again, not the remembered answer.
+    assert next_fire(prefs, slot, base - timedelta(days=2)) == datetime(
+        2026, 3, 26, 8, 0, tzinfo=UTC)
+    schedule_mod._recent.clear()
+    assert next_fire(prefs, slot, base) == first
