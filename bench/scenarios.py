@@ -83,6 +83,7 @@ class LoadResult:
     startup_seconds: float | None = None
     reminder_jobs: int | None = None
     weekly_jobs: int | None = None
+    held_jobs: int | None = None
     log_tail: str = ""
 
 
@@ -135,6 +136,7 @@ async def run_load(
         startup_seconds=startup,
         reminder_jobs=_count_in_log(log, r"Scheduled (\d+) reminder jobs"),
         weekly_jobs=_count_in_log(log, r"Scheduled (\d+) weekly summary jobs"),
+        held_jobs=_count_in_log(log, r"(\d+) jobs held in memory"),
         log_tail=log[-3000:],
     )
 

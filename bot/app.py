@@ -29,7 +29,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.content_loader import DEFAULT_CONTENT_DIR, load_content
 from bot.deps import Deps
-from bot.jobs import IndexedJobQueue
+from bot.jobs import HORIZON, IndexedJobQueue
 from bot.network import RetryingRateLimiter
 from bot.storage import Store
 from handlers import (
@@ -68,6 +68,15 @@ async def _post_init(app: App) -> None:
         log.warning("Could not set the command menu: %s", exc)
     for hook in app.bot_data.get("startup_hooks", []):
         await hook(app)
+    if isinstance(app.job_queue, IndexedJobQueue):
+        log.info("%d jobs held in memory until %d minutes before they are due",
+                 app.job_queue.held_count(), HORIZON.total_seconds() // 60)
+
+
+async def _post_shutdown(app: App) -> None:
+    """After a clean stop: save the heads snapshot that makes the next start quick."""
+    deps: Deps = app.bot_data["deps"]
+    deps.store.save_heads_snapshot()
 
 
 def build_application(
@@ -93,6 +102,7 @@ def build_application(
             max_retries=3, max_rate=settings.max_messages_per_second))
         .job_queue(IndexedJobQueue())
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
     )
     if not settings.webhook_url:
         builder = builder.updater(None)  # bot.runner polls and confirms only handled updates

@@ -381,6 +381,53 @@ class Store:
                 data_dir.chmod(0o700)
         self._remove_stale_temp_files()
         self._migrate(migrations or {})
+        self._load_heads_snapshot()
+
+    # heads snapshot ----------------------------------------------------------
+    @property
+    def _snapshot_path(self) -> Path:
+        return self.data_dir / "heads.snapshot"
+
+    def save_heads_snapshot(self) -> bool:
+        """At a clean stop: every user's head in one file, so the next start reads one file.
+
+        Stamped with the users folder's modification time: every write renames a file
+        into that folder, so any write after this snapshot (or a crash's clean-up) makes
+        the stamp differ and the snapshot is ignored. Never raises.
+        """
+        if not self._scanned:
+            return False
+        try:
+            stamp = self.users_dir.stat().st_mtime_ns
+            heads = {str(uid): head.decode("utf-8") for uid, head in self._heads.items()}
+            atomic_write_bytes(self._snapshot_path,
+                               _dumps({"users_mtime_ns": stamp, "heads": heads}))
+        except (OSError, StorageError, UnicodeDecodeError) as exc:
+            log.warning("Could not save the heads snapshot (%s); the next start reads "
+                        "every file", exc)
+            return False
+        return True
+
+    def _load_heads_snapshot(self) -> None:
+        """Use (and delete) a snapshot left by a clean stop, if nothing changed since."""
+        path = self._snapshot_path
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return
+        with contextlib.suppress(OSError):
+            path.unlink()  # used once: from now on the heads index is kept in memory
+        try:
+            data = orjson.loads(raw)
+            if data.get("users_mtime_ns") != self.users_dir.stat().st_mtime_ns:
+                log.info("Heads snapshot is older than the data; reading every file")
+                return
+            heads = {int(uid): head.encode("utf-8") for uid, head in data["heads"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            log.warning("Heads snapshot unreadable; reading every file")
+            return
+        self._heads.update(heads)
+        self._scanned = True
 
     def _remove_stale_temp_files(self) -> None:
         """Temp files of writes that a crash cut short: never complete, never read."""

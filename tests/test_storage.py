@@ -236,3 +236,50 @@ def test_temp_files_left_by_a_crash_are_removed_at_start_up(tmp_path: Path) -> N
     Store(tmp_path)
     assert not [p for p in torn if p.exists()]
     assert store.records(7), "the real files are untouched"
+
+
+def _three_users(store: Store) -> None:
+    for uid in (1, 2, 3):
+        with store.user(uid) as txn:
+            txn.set("profile", {"name": f"P{uid}", "tz": "Europe/London"})
+            txn.set("state", {"n": uid})
+
+
+def test_clean_stop_snapshot_makes_the_next_start_read_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path)
+    _three_users(store)
+    assert not store.save_heads_snapshot(), "no snapshot before every head is known"
+    expected = list(store.iter_heads())
+    assert store.save_heads_snapshot()
+
+    def no_file_reads(self: Store, user_id: int) -> None:
+        raise AssertionError("a head was read from its file")
+
+    monkeypatch.setattr(Store, "_read_head", no_file_reads)
+    again = Store(tmp_path)
+    assert list(again.iter_heads()) == expected
+    assert not (tmp_path / "heads.snapshot").exists(), "used once, then deleted"
+
+
+def test_a_write_after_the_snapshot_makes_it_ignored(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    _three_users(store)
+    list(store.iter_heads())
+    assert store.save_heads_snapshot()
+    time.sleep(0.01)
+    with store.user(2) as txn:  # e.g. a crash after this: the snapshot is stale
+        txn.set("profile", {"name": "Changed"})
+    with store.user(4) as txn:
+        txn.set("profile", {"name": "New"})
+    again = Store(tmp_path)
+    profiles = dict(again.iter_profiles())
+    assert profiles[2]["name"] == "Changed" and profiles[4]["name"] == "New"
+
+
+def test_a_damaged_snapshot_is_ignored(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    _three_users(store)
+    (tmp_path / "heads.snapshot").write_bytes(b'{"users_mtime_ns": 1, "heads": {"1": 5')
+    assert [uid for uid, _ in Store(tmp_path).iter_profiles()] == [1, 2, 3]
