@@ -371,4 +371,5 @@ def test_a_data_folder_made_too_open_is_closed_at_start(tmp_path: Path) -> None:
     Store(folder)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in folder.iterdir()
-            if p.is_dir()} == {"users": "0o700", "archive": "0o700", "cache": "0o700"}
+            if p.is_dir()} == {"users": "0o700", "archive": "0o700", "cache": "0o700",
+                               "tmp": "0o700"}
