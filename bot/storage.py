@@ -391,17 +391,21 @@ class Store:
     def save_heads_snapshot(self) -> bool:
         """At a clean stop: every user's head in one file, so the next start reads one file.
 
-        Stamped with the users folder's modification time: every write renames a file
-        into that folder, so any write after this snapshot (or a crash's clean-up) makes
-        the stamp differ and the snapshot is ignored. Never raises.
+        Each head is stamped with its file's size and modification time; the next start
+        uses a head only if its file still matches, and reads the file otherwise (a
+        write after this snapshot, a restored backup, a hand edit). Never raises.
         """
         if not self._scanned:
             return False
+        heads: dict[str, list[Any]] = {}
         try:
-            stamp = self.users_dir.stat().st_mtime_ns
-            heads = {str(uid): head.decode("utf-8") for uid, head in self._heads.items()}
-            atomic_write_bytes(self._snapshot_path,
-                               _dumps({"users_mtime_ns": stamp, "heads": heads}))
+            for uid, head in self._heads.items():
+                try:
+                    st = os.stat(self.user_path(uid))
+                except FileNotFoundError:
+                    continue
+                heads[str(uid)] = [st.st_mtime_ns, st.st_size, head.decode("utf-8")]
+            atomic_write_bytes(self._snapshot_path, _dumps({"version": 1, "heads": heads}))
         except (OSError, StorageError, UnicodeDecodeError) as exc:
             log.warning("Could not save the heads snapshot (%s); the next start reads "
                         "every file", exc)
@@ -409,7 +413,7 @@ class Store:
         return True
 
     def _load_heads_snapshot(self) -> None:
-        """Use (and delete) a snapshot left by a clean stop, if nothing changed since."""
+        """Use (and delete) a snapshot left by a clean stop: each head whose file is unchanged."""
         path = self._snapshot_path
         try:
             raw = path.read_bytes()
@@ -418,16 +422,25 @@ class Store:
         with contextlib.suppress(OSError):
             path.unlink()  # used once: from now on the heads index is kept in memory
         try:
-            data = orjson.loads(raw)
-            if data.get("users_mtime_ns") != self.users_dir.stat().st_mtime_ns:
-                log.info("Heads snapshot is older than the data; reading every file")
-                return
-            heads = {int(uid): head.encode("utf-8") for uid, head in data["heads"].items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            saved = orjson.loads(raw)["heads"]
+            used = 0
+            with os.scandir(self.users_dir) as entries:
+                for entry in entries:
+                    stem, dot, ext = entry.name.partition(".")
+                    if dot != "." or ext != "json" or not stem.isdigit():
+                        continue
+                    item = saved.get(stem)
+                    if item is None:
+                        continue
+                    st = entry.stat()
+                    if item[0] == st.st_mtime_ns and item[1] == st.st_size:
+                        self._heads[int(stem)] = item[2].encode("utf-8")
+                        used += 1
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             log.warning("Heads snapshot unreadable; reading every file")
             return
-        self._heads.update(heads)
-        self._scanned = True
+        log.info("Heads snapshot: %d of %d users unchanged since the last clean stop",
+                 used, len(saved))
 
     def _remove_stale_temp_files(self) -> None:
         """Temp files of writes that a crash cut short: never complete, never read."""

@@ -283,3 +283,19 @@ def test_a_damaged_snapshot_is_ignored(tmp_path: Path) -> None:
     _three_users(store)
     (tmp_path / "heads.snapshot").write_bytes(b'{"users_mtime_ns": 1, "heads": {"1": 5')
     assert [uid for uid, _ in Store(tmp_path).iter_profiles()] == [1, 2, 3]
+
+
+def test_a_file_changed_in_place_after_the_snapshot_is_read_again(tmp_path: Path) -> None:
+    """A restored backup or a hand edit does not rename into users/: caught by mtime/size."""
+    store = Store(tmp_path)
+    _three_users(store)
+    list(store.iter_heads())
+    assert store.save_heads_snapshot()
+    path = tmp_path / "users" / "3.json"
+    data = json.loads(path.read_bytes())
+    data["profile"]["1"]["name"] = "Edited by hand"
+    time.sleep(0.01)
+    path.write_text(json.dumps(data))  # in place: the folder's entries do not change
+    profiles = dict(Store(tmp_path).iter_profiles())
+    assert profiles[3]["name"] == "Edited by hand"
+    assert profiles[1]["name"] == "P1"
