@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench import data, scenarios
 from bench.scenarios import say
-from bench.table import Row, render
+from bench.table import Row, median, render
 
 MB = 1024 * 1024
 
@@ -97,6 +97,17 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
                                     env={})
     say(f"  {echo.cpu_ms_per_update:.2f} ms CPU per update, {echo.updates_per_second:.0f}/s")
 
+    # --- 4 again: start-up, three times each way (one start varies by half a second) -------
+    say("start-up: 3 starts without the heads snapshot, then 3 restarts with it")
+    cold = await scenarios.run_startups(main, scenarios.sample(main.user_ids, 3, used, rng),
+                                        snapshot=False)
+    await scenarios.run_startups(main, scenarios.sample(main.user_ids, 1, used, rng),
+                                 snapshot=False)  # leaves a fresh snapshot behind
+    warm = await scenarios.run_startups(main, scenarios.sample(main.user_ids, 3, used, rng),
+                                        snapshot=True)
+    say(f"  without snapshot {', '.join(f'{t:.2f}' for t in cold)} s; "
+        f"with {', '.join(f'{t:.2f}' for t in warm)} s")
+
     # --- 2: latency at 30/s -------------------------------------------------------------------
     count = int(plan.latency_rate * plan.latency_seconds)
     lat_users = scenarios.sample(main.user_ids, count, used, rng)
@@ -152,9 +163,12 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
                         f"{_ms(w.p50_ms)} / {_ms(w.p99_ms)} ({_ms(w.cpu_ms)})",
                         "p99 <= 5 ms, flat", w.p99_ms <= 5.0 and flat))
     last = writes[-1]
-    rows.append(Row(f"  archive pass after {last.archived_writes / last.writes:.0%} of those "
-                    "replies (after the reply), p50 / p99",
-                    f"{_ms(last.archive_p50_ms)} / {_ms(last.archive_p99_ms)}"))
+    if last.archived_writes:
+        rows.append(Row(f"  archive pass after {last.archived_writes} of those {last.writes} "
+                        "replies (after the reply), p50 / p99",
+                        f"{_ms(last.archive_p50_ms)} / {_ms(last.archive_p99_ms)}"))
+    else:
+        rows.append(Row(f"  archive pass after the reply: none due in these {last.writes}", ""))
     rows.append(Row(f"  same writes with fsync off ({no_fsync.users:,} users): design cost",
                     f"{_ms(no_fsync.p50_ms)} / {_ms(no_fsync.p99_ms)} "
                     f"({_ms(no_fsync.cpu_ms)} CPU)"))
@@ -162,14 +176,16 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
     rows.append(Row("Disk per user-year (allocated; file sizes)",
                     f"{kb:.0f} KB ({per_year.bytes_per_user_year(False) / 1024:.0f} KB)",
                     "<= 100 KB", kb <= 100))
-    startup = ours.startup_seconds or 0.0
-    rows.append(Row(f"Start-up with {plan.users:,} users to first update handled "
+    startup = median(cold)
+    rows.append(Row(f"Start-up with {plan.users:,} users to first update handled, median of 3 "
                     f"({ours.reminder_jobs} reminder + {ours.weekly_jobs} weekly jobs, "
                     f"{ours.held_jobs} of them held)",
-                    f"{startup:.2f} s", "<= 3 s", startup <= 3.0))
-    rows.append(Row("  restart after a clean stop (heads snapshot), to first update handled",
-                    f"{latency.startup_seconds:.2f} s", "<= 3 s",
-                    latency.startup_seconds <= 3.0))
+                    f"{startup:.2f} s ({min(cold):.2f}-{max(cold):.2f})", "<= 3 s",
+                    startup <= 3.0))
+    restart = median(warm)
+    rows.append(Row("  restart after a clean stop (heads snapshot), median of 3",
+                    f"{restart:.2f} s ({min(warm):.2f}-{max(warm):.2f})", "<= 3 s",
+                    restart <= 3.0))
     if fan is not None:
         ok = fan.per_second >= 28.5 and fan.lost == 0 and fan.duplicated == 0 and (
             fan.rejected_429 <= 5)

@@ -141,6 +141,32 @@ async def run_load(
     )
 
 
+async def run_startups(dataset: Dataset, probes: Sequence[int], *, snapshot: bool
+                       ) -> list[float]:
+    """Start the bot once per probe user and time its first answer, then stop it cleanly.
+
+    ``snapshot=False`` deletes the heads snapshot before each start (a start after a
+    crash, or the first one on this data); ``True`` keeps the one the previous clean
+    stop saved (a restart after a deploy). The files are in the page cache either way.
+    """
+    times: list[float] = []
+    for probe in probes:
+        if not snapshot:
+            (dataset.data_dir / "heads.snapshot").unlink(missing_ok=True)
+        async with fake_server() as tg:
+            bot = BotProcess("bot", tg, BOT_DATA_DIR=str(dataset.data_dir))
+            started = time.monotonic()
+            await bot.start()
+            tg.user_sends(probe, DONE)
+            try:
+                first = await tg.next_message(probe, timeout=180)
+                times.append(first.time - started)
+            finally:
+                await bot.stop()
+            bot.cleanup()
+    return times
+
+
 # --- 2: reply latency at Telegram's ceiling ----------------------------------------------
 
 

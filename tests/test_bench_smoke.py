@@ -77,6 +77,17 @@ async def test_bot_process_answers_done_from_generated_patients(tmp_path: Path) 
     assert today and all(date.fromisoformat(d) for d in today)
 
 
+async def test_restart_after_a_clean_stop_uses_the_heads_snapshot(tmp_path: Path) -> None:
+    ds = data.generate(tmp_path / "d", 20, days=30)
+    snapshot = ds.data_dir / "heads.snapshot"
+    assert await scenarios.run_startups(ds, ds.user_ids[:1], snapshot=False)
+    assert snapshot.exists(), "the clean stop saved every head"
+    times = await scenarios.run_startups(ds, ds.user_ids[1:2], snapshot=True)
+    assert len(times) == 1 and times[0] > 0
+    assert snapshot.exists(), "used at the start (and deleted), saved again at the stop"
+    assert await scenarios.run_startups(ds, ds.user_ids[2:3], snapshot=False)
+
+
 def test_table_renders_every_row() -> None:
     rows = [Row("CPU per update", "2.00 ms"), Row("Ratio", "1.20x", "<= 1.5x", True),
             Row("Start-up", "4.00 s", "<= 3 s", False)]
