@@ -184,10 +184,14 @@ class IndexedJobQueue(JobQueue[CCT]):
         user_id: int | None = None,
         job_kwargs: dict[str, Any] | None = None,
     ) -> Job[CCT]:
-        due = self._parse_time_input(when, shift_day=True)
-        if due.tzinfo is None:
-            due = due.replace(tzinfo=self.scheduler.timezone)
-        if due - self._tz_now() <= HORIZON:
+        now = self._tz_now()
+        if isinstance(when, dtm.timedelta):  # how the bot schedules: relative to its clock
+            due = now + when
+        else:
+            due = self._parse_time_input(when, shift_day=True)
+            if due.tzinfo is None:
+                due = due.replace(tzinfo=self.scheduler.timezone)
+        if due - now <= HORIZON:
             return self._index(super().run_once(
                 callback, due, data=data, name=name, chat_id=chat_id, user_id=user_id,
                 job_kwargs=job_kwargs))

@@ -82,13 +82,15 @@ def plan_jobs(
     now: datetime,
     *,
     catch_up: bool,
+    prefs: ReminderPrefs | None = None,
 ) -> list[PlannedJob]:
     """Every job this user needs right now.
 
     With ``catch_up`` (start-up), a reminder that fell due while the bot was down
     runs at once if it is within CATCH_UP and was not sent; older ones are skipped.
+    ``prefs``: ``prefs_from_profile(profile)`` when the caller has it already.
     """
-    prefs = prefs_from_profile(profile)
+    prefs = prefs or prefs_from_profile(profile)
     jobs: list[PlannedJob] = []
     fired: Mapping[str, str] = state.get("last_fired", {})
     for slot in prefs.times:

@@ -126,13 +126,14 @@ def plan_weekly(
     now: datetime,
     *,
     catch_up: bool = False,
+    prefs: ReminderPrefs | None = None,
 ) -> WeeklyPlan | None:
     """The next weekly job, or None when the user gets no summaries.
 
     With ``catch_up`` (start-up) a summary that fell due while the bot was down, less
     than WEEKLY_CATCH_UP ago and not sent, runs at once; an older one is dropped.
     """
-    prefs = weekly_prefs(profile)
+    prefs = prefs or weekly_prefs(profile)
     if not prefs.active:
         return None
     slot = prefs.times[0]

@@ -137,11 +137,12 @@ async def rebuild_weekly(app: App) -> None:
     """Start-up: one weekly job per user who wants one; a summary missed while down is sent."""
     deps: Deps = app.bot_data["deps"]
     now = deps.clock.now()
-    count = sum(  # one head parse per user; a new queue holds no weekly jobs yet
-        _add_weekly_job(app, user_id, plan_weekly(profile, state, now, catch_up=True), now)
-        for user_id, profile, state in deps.store.iter_heads()
-        if weekly_prefs(profile).active
-    )
+    count = 0
+    for user_id, profile, state in deps.store.iter_heads():  # one head parse per user
+        prefs = weekly_prefs(profile)
+        if prefs.active:
+            plan = plan_weekly(profile, state, now, catch_up=True, prefs=prefs)
+            count += _add_weekly_job(app, user_id, plan, now)
     log.info("Scheduled %d weekly summary jobs at start-up", count)
 
 

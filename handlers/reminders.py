@@ -103,9 +103,10 @@ async def rebuild_all(app: App) -> None:
     # One parse of each user's head gives profile and state (schedule_user would read
     # them again); a new queue holds no jobs to remove. 10,000 users: well under a second.
     for user_id, profile, state in deps.store.iter_heads():
-        if not prefs_from_profile(profile).active:
+        prefs = prefs_from_profile(profile)
+        if not prefs.active:
             continue
-        for planned in plan_jobs(user_id, profile, state, now, catch_up=True):
+        for planned in plan_jobs(user_id, profile, state, now, catch_up=True, prefs=prefs):
             _add_job(app, user_id, planned, now)
             count += 1
     log.info("Scheduled %d reminder jobs at start-up (%s)", count, now.isoformat())
