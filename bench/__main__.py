@@ -1,6 +1,6 @@
 """``python -m bench`` (``make bench``): every measurement, then one table on stdout.
 
-    python -m bench            # 10,000 patients, the full 10,000-reminder fan-out (~9 min)
+    python -m bench            # 10,000 patients, the full 10,000-reminder fan-out (~8 min)
     python -m bench --quick    # 1,000 patients, short runs: a smoke run in ~2 minutes
 
 Synthetic data goes to a temporary folder (``--keep`` leaves it there); progress goes
@@ -15,6 +15,7 @@ import os
 import platform
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -98,15 +99,15 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
     say(f"  {echo.cpu_ms_per_update:.2f} ms CPU per update, {echo.updates_per_second:.0f}/s")
 
     # --- 4 again: start-up, three times each way (one start varies by half a second) -------
-    say("start-up: 3 starts without the heads snapshot, then 3 restarts with it")
-    cold = await scenarios.run_startups(main, scenarios.sample(main.user_ids, 3, used, rng),
+    # The load run above was one start without a snapshot, and its clean stop left one.
+    say("start-up: 2 more restarts with the heads snapshot, then 2 more starts without")
+    restarts = await scenarios.run_startups(
+        main, scenarios.sample(main.user_ids, 2, used, rng), snapshot=True)
+    cold = await scenarios.run_startups(main, scenarios.sample(main.user_ids, 2, used, rng),
                                         snapshot=False)
-    await scenarios.run_startups(main, scenarios.sample(main.user_ids, 1, used, rng),
-                                 snapshot=False)  # leaves a fresh snapshot behind
-    warm = await scenarios.run_startups(main, scenarios.sample(main.user_ids, 3, used, rng),
-                                        snapshot=True)
+    cold.append(ours.startup_seconds or 0.0)
     say(f"  without snapshot {', '.join(f'{t:.2f}' for t in cold)} s; "
-        f"with {', '.join(f'{t:.2f}' for t in warm)} s")
+        f"with {', '.join(f'{t:.2f}' for t in restarts)} s")
 
     # --- 2: latency at 30/s -------------------------------------------------------------------
     count = int(plan.latency_rate * plan.latency_seconds)
@@ -132,7 +133,7 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
     if not skip_fanout:
         fan_set = main if plan.fanout >= plan.users else data.generate(
             root / "fanout", plan.fanout, now=now, days=plan.days, archives=False)
-        due = scenarios.next_minute(datetime.now(UTC) + timedelta(seconds=20))
+        due = scenarios.next_minute(datetime.now(UTC) + timedelta(seconds=15))
         say(f"fan-out: {len(fan_set.user_ids):,} reminders due at {due:%H:%M} UTC, "
             "through the real bot process")
         data.rewrite_hot_files(fan_set, now=datetime.now(UTC), reminder_at=due)
@@ -182,9 +183,10 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
                     f"{ours.held_jobs} of them held)",
                     f"{startup:.2f} s ({min(cold):.2f}-{max(cold):.2f})", "<= 3 s",
                     startup <= 3.0))
-    restart = median(warm)
+    restarts.append(latency.startup_seconds)  # it followed a clean stop too
+    restart = median(restarts)
     rows.append(Row("  restart after a clean stop (heads snapshot), median of 3",
-                    f"{restart:.2f} s ({min(warm):.2f}-{max(warm):.2f})", "<= 3 s",
+                    f"{restart:.2f} s ({min(restarts):.2f}-{max(restarts):.2f})", "<= 3 s",
                     restart <= 3.0))
     if fan is not None:
         ok = fan.per_second >= 28.5 and fan.lost == 0 and fan.duplicated == 0 and (
@@ -228,15 +230,22 @@ def main(argv: list[str] | None = None) -> int:
         plan.write_sizes = (*(s for s in plan.write_sizes if s < args.users), args.users)
     root = Path(tempfile.mkdtemp(prefix="hip-bench-"))
     started = time.monotonic()
+    rows: list[Row] | None = None
     try:
         rows = asyncio.run(run(plan, root, skip_fanout=args.skip_fanout))
+        minutes = (time.monotonic() - started) / 60
+        print(render(rows, title=f"Benchmarks ({machine()}; {minutes:.1f} min)"), flush=True)
     finally:
         if args.keep:
             say(f"data kept in {root}")
+        elif rows is not None:
+            # 140,000 files take the better part of a minute to delete: not worth waiting
+            # for once the table is out, so a detached ``rm`` does it.
+            subprocess.Popen(["rm", "-rf", str(root)], start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            say(f"removing the generated data ({root}) in the background")
         else:
             shutil.rmtree(root, ignore_errors=True)
-    minutes = (time.monotonic() - started) / 60
-    print(render(rows, title=f"Benchmarks ({machine()}; {minutes:.1f} min)"))
     return 0
 
 
