@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
@@ -65,3 +66,18 @@ async def answer(update: Update, text: str | None = None) -> None:
 
 def user_id_of(update: Update) -> int | None:
     return update.effective_user.id if update.effective_user else None
+
+
+async def consenting(
+    update: Update, context: Context, refusal: str
+) -> tuple[Deps, int, dict[str, Any]] | None:
+    """The sender's deps, id and stored profile if they agreed to storage; else the
+    ``refusal`` message is sent and None returned. For commands that need stored settings."""
+    deps = get_deps(context)
+    user_id = user_id_of(update)
+    assert user_id is not None
+    profile = deps.store.profile(user_id)
+    if not profile.get("consent"):
+        await send(update, context, deps.content.text(refusal))
+        return None
+    return deps, user_id, profile

@@ -34,7 +34,7 @@ from bot.weekly import (
     weekly_prefs,
     weekly_slot,
 )
-from handlers.base import Context, answer, get_deps, keyboard, send, user_id_of
+from handlers.base import Context, answer, consenting, get_deps, keyboard, send
 from handlers.hooks import add_profile_hook, profile_changed
 from handlers.reminders import deactivate
 
@@ -43,11 +43,6 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 HISTORY_DAYS = 14
 CHART_DAYS = 30
-
-
-def _consented_profile(deps: Deps, user_id: int) -> dict[str, Any] | None:
-    profile = deps.store.profile(user_id)
-    return profile if profile.get("consent") else None
 
 
 def _today(deps: Deps, profile: dict[str, Any]) -> date:
@@ -59,14 +54,11 @@ def _today(deps: Deps, profile: dict[str, Any]) -> date:
 
 async def progress_command(update: Update, context: Context) -> None:
     """Streak, adherence, sets and pain trend, then the 30-day chart as a photo."""
-    deps = get_deps(context)
-    user_id = user_id_of(update)
     chat = update.effective_chat
-    assert user_id is not None
-    profile = _consented_profile(deps, user_id)
-    if profile is None or chat is None:
-        await send(update, context, deps.content.text("progress_no_consent"))
+    found = await consenting(update, context, "progress_no_consent")
+    if found is None or chat is None:
         return
+    deps, user_id, profile = found
     today = _today(deps, profile)
     records = deps.store.records(user_id)
     summary = summarize(records, today, local_since(profile))
@@ -78,13 +70,10 @@ async def progress_command(update: Update, context: Context) -> None:
 
 async def history_command(update: Update, context: Context) -> None:
     """The last 14 days, one line a day, newest first."""
-    deps = get_deps(context)
-    user_id = user_id_of(update)
-    assert user_id is not None
-    profile = _consented_profile(deps, user_id)
-    if profile is None:
-        await send(update, context, deps.content.text("progress_no_consent"))
+    found = await consenting(update, context, "progress_no_consent")
+    if found is None:
         return
+    deps, user_id, profile = found
     today = _today(deps, profile)
     lines = history_lines(deps.store.records(user_id), today, deps.content, HISTORY_DAYS)
     title = (
@@ -218,13 +207,10 @@ async def _set_weekly(update: Update, context: Context, user_id: int, **fields: 
 
 async def weekly_command(update: Update, context: Context) -> None:
     """/weekly shows the setting; /weekly off | on | friday 17:30 changes it."""
-    deps = get_deps(context)
-    user_id = user_id_of(update)
-    assert user_id is not None
-    profile = _consented_profile(deps, user_id)
-    if profile is None:
-        await send(update, context, deps.content.text("progress_no_consent"))
+    found = await consenting(update, context, "progress_no_consent")
+    if found is None:
         return
+    deps, user_id, profile = found
     arg = " ".join(context.args or [])[:80].strip()
     text = deps.content.text
     if not arg:
@@ -249,13 +235,11 @@ async def weekly_button(update: Update, context: Context) -> None:
     """The Stop / Send-me button under a summary."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    deps = get_deps(context)
-    user_id = user_id_of(update)
-    assert user_id is not None
     await answer(update)
-    if _consented_profile(deps, user_id) is None:
-        await send(update, context, deps.content.text("progress_no_consent"))
+    found = await consenting(update, context, "progress_no_consent")
+    if found is None:
         return
+    _deps, user_id, _profile = found
     if query.message is not None:
         try:  # the button did its job; take it away so it is not tapped twice
             await query.edit_message_reply_markup(None)

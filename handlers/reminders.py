@@ -36,7 +36,7 @@ from bot.schedule import local_date, local_now, next_fires
 from bot.storage import StorageError
 from bot.timeparse import TimeParseError, format_days, format_time, parse_days, parse_times
 from bot.timezones import UnknownTimezone, resolve_timezone
-from handlers.base import Context, answer, get_deps, keyboard, send, user_id_of
+from handlers.base import Context, answer, consenting, get_deps, keyboard, send, user_id_of
 from handlers.hooks import add_profile_hook, profile_changed
 
 log = logging.getLogger(__name__)
@@ -257,13 +257,11 @@ def _need_profile(deps: Deps, user_id: int) -> dict[str, Any] | None:
 
 async def remind_command(update: Update, context: Context) -> None:
     """/remind 07:30 18:00 [on weekdays] | /remind off | /remind (buttons)."""
-    deps = get_deps(context)
-    text = deps.content.text
-    user_id = user_id_of(update)
-    assert user_id is not None
-    if _need_profile(deps, user_id) is None:
-        await send(update, context, text("reminder_need_consent"))
+    found = await consenting(update, context, "reminder_need_consent")
+    if found is None:
         return
+    deps, _user_id, _profile = found
+    text = deps.content.text
     arg = " ".join(context.args or [])[:200].strip()
     if not arg:
         rows = [[(t, f"rem:set:{t}") for t in ("07:30", "09:00", "12:30")],
@@ -305,11 +303,7 @@ async def remind_button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await answer(update)
-    deps = get_deps(context)
-    user_id = user_id_of(update)
-    assert user_id is not None
-    if _need_profile(deps, user_id) is None:
-        await send(update, context, deps.content.text("reminder_need_consent"))
+    if await consenting(update, context, "reminder_need_consent") is None:
         return
     value = "off" if query.data == "rem:off" else query.data.removeprefix("rem:set:")
     await _apply_remind(update, context, value)
@@ -341,13 +335,11 @@ async def reminders_command(update: Update, context: Context) -> None:
 
 async def timezone_command(update: Update, context: Context) -> None:
     """/timezone Europe/London | /timezone new york."""
-    deps = get_deps(context)
-    text = deps.content.text
-    user_id = user_id_of(update)
-    assert user_id is not None
-    if _need_profile(deps, user_id) is None:
-        await send(update, context, text("reminder_need_consent"))
+    found = await consenting(update, context, "reminder_need_consent")
+    if found is None:
         return
+    deps, user_id, _profile = found
+    text = deps.content.text
     arg = " ".join(context.args or [])[:80].strip()
     if not arg:
         await send(update, context, text("timezone_ask"))
@@ -369,14 +361,11 @@ async def timezone_command(update: Update, context: Context) -> None:
 
 async def pause_command(update: Update, context: Context) -> None:
     """/pause [N days]: no reminders until then (or until /resume)."""
-    deps = get_deps(context)
-    text = deps.content.text
-    user_id = user_id_of(update)
-    assert user_id is not None
-    profile = _need_profile(deps, user_id)
-    if profile is None:
-        await send(update, context, text("reminder_need_consent"))
+    found = await consenting(update, context, "reminder_need_consent")
+    if found is None:
         return
+    deps, user_id, profile = found
+    text = deps.content.text
     arg = (context.args or [""])[0][:10] if context.args else ""
     if arg:
         if not arg.isdecimal() or not 1 <= int(arg) <= 60:  # "²" is a digit, not a number
@@ -396,13 +385,11 @@ async def pause_command(update: Update, context: Context) -> None:
 
 async def resume_command(update: Update, context: Context) -> None:
     """/resume: end a pause, or a red-flag hold once the user has been checked."""
-    deps = get_deps(context)
-    text = deps.content.text
-    user_id = user_id_of(update)
-    assert user_id is not None
-    if _need_profile(deps, user_id) is None:
-        await send(update, context, text("reminder_need_consent"))
+    found = await consenting(update, context, "reminder_need_consent")
+    if found is None:
         return
+    deps, user_id, _profile = found
+    text = deps.content.text
     with deps.store.user(user_id) as txn:
         profile = txn.update("profile", paused_until=None, hold=None, active=True)
     await profile_changed(context, user_id)
