@@ -42,8 +42,14 @@ def make_record(update: Update, deps: Deps, user_id: int, kind: RecordKind, suff
             **fields: Any) -> Record:
     from handlers.session import today_for
 
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        # Keyed by the button's message and data: a double tap records it once.
+        rec_id = f"b{query.message.message_id}:{query.data}{suffix}"
+    else:
+        rec_id = f"u{update.update_id}{suffix}"
     record: Record = {
-        "id": f"u{update.update_id}{suffix}", "kind": kind,
+        "id": rec_id, "kind": kind,
         "date": today_for(deps, user_id).isoformat(), "ts": utc_stamp(deps.clock.now()),
         "source": "button" if update.callback_query else "text", "exercise": None, "set": None,
         "side": None, "reps": None, "hold": None, "pain": None, "context": None,
@@ -53,15 +59,18 @@ def make_record(update: Update, deps: Deps, user_id: int, kind: RecordKind, suff
     return record
 
 
-def store_records(deps: Deps, user_id: int, records: Sequence[Record], **profile: Any) -> None:
-    """Records (and profile changes) in one atomic write; nothing without consent."""
+def store_records(deps: Deps, user_id: int, records: Sequence[Record], **profile: Any) -> bool:
+    """Records (and profile changes) in one atomic write; nothing without consent.
+
+    False when every record was already stored (the same button tapped again).
+    """
     if not _consented(deps, user_id):
-        return
+        return True
     with deps.store.user(user_id) as txn:
-        for record in records:
-            txn.add_record(record)
+        added = [txn.add_record(record) for record in records]
         if profile:
             txn.update("profile", **profile)
+    return any(added) or not records
 
 
 # --- red flags ------------------------------------------------------------------------
@@ -228,11 +237,13 @@ async def choice_button(update: Update, context: Context) -> None:
     if choice not in {c for c, _ in coaching.REST_CHOICES}:
         await answer(update, deps.content.text("button_expired"))
         return
-    await answer(update)
     records = [make_record(update, deps, user_id, "choice", note=choice)]
     if choice == "rest":
         records.append(make_record(update, deps, user_id, "rest", ":rest", note="chose rest"))
-    store_records(deps, user_id, records)
+    if not store_records(deps, user_id, records):
+        await answer(update, deps.content.text("button_already_used"))
+        return
+    await answer(update)
     await send(update, context, coaching.choice_reply(deps.content, choice, deps.rng))
     if choice == "walk":
         await start_routine(update, context, exercises=["walk"], easier=True, force=True)

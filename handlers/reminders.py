@@ -429,8 +429,11 @@ async def not_today_button(update: Update, context: Context) -> None:
     deps = get_deps(context)
     user_id = user_id_of(update)
     assert user_id is not None
+    if not store_records(deps, user_id,
+                         [make_record(update, deps, user_id, "skip", note="not today")]):
+        await answer(update, deps.content.text("button_already_used"))
+        return
     await answer(update)
-    store_records(deps, user_id, [make_record(update, deps, user_id, "skip", note="not today")])
     await push_back(update, context)
 
 

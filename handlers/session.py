@@ -338,7 +338,6 @@ async def loose_done_button(update: Update, context: Context) -> None:
     if exercise_id not in deps.content.exercises:
         await answer(update, deps.content.text("button_expired"))
         return
-    await answer(update)
     await _record_loose(update, context, exercise_id, None, "button")
 
 
@@ -350,14 +349,22 @@ async def _record_loose(
     assert user_id is not None
     exercise = deps.content.exercises[exercise_id]
     now = deps.clock.now()
+    query = update.callback_query
+    # From a button: keyed by its message and data, so a double tap records one set.
+    rec_id = (f"b{query.message.message_id}:{query.data}"
+              if query is not None and query.message is not None else f"u{update.update_id}")
     record: Record = {
-        "id": f"u{update.update_id}", "kind": "done", "date": today_for(deps, user_id).isoformat(),
+        "id": rec_id, "kind": "done", "date": today_for(deps, user_id).isoformat(),
         "ts": utc_stamp(now), "source": source, "exercise": exercise_id, "set": None,
         "side": None, "reps": reps or exercise.dose.reps, "hold": exercise.dose.hold_seconds,
         "pain": None, "context": None, "session": None, "note": "outside session",
     }
     with deps.store.user(user_id) as txn:
-        txn.add_record(record)
+        added = txn.add_record(record)
+    if query is not None:
+        await answer(update, None if added else deps.content.text("button_already_used"))
+        if not added:
+            return
     await send(update, context, deps.content.text("session_loose_done", name=exercise.name))
 
 

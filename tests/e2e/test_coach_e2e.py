@@ -124,3 +124,29 @@ async def test_worse_next_morning_makes_the_plan_easier(tg: FakeTelegram, bot: B
     tg.user_taps(UID, data_of(ask, "s:n1:"))
     await until(tg, UID, "s:d:")
     assert bot.deps.store.user(UID).get("session")["steps"][0]["level"] == "easier"
+
+
+async def test_a_double_tap_on_a_choice_or_an_exercise_records_once(tg: FakeTelegram,
+                                                                   bot: BotUnderTest):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "I'll rest today")
+    menu = await until(tg, UID, "co:c:rest")
+    taps = len(tg.api.callback_answers)
+    tg.user_taps(UID, "co:c:rest", message_id=menu.message_id)
+    tg.user_taps(UID, "co:c:rest", message_id=menu.message_id)  # the same button again
+    await tg.wait_for(lambda: len(tg.api.callback_answers) == taps + 2
+                      and not tg.unanswered_callbacks(), what="both taps answered")
+    second = list(tg.api.callback_answers.values())[-1]
+    assert second is not None and "Already noted" in str(second.get("text"))
+    assert kinds(bot).count("choice") == 1 and kinds(bot).count("rest") == 1
+
+    # "Which exercise?" after a loose "done": the same button twice is one set.
+    tg.user_sends(UID, "done")
+    which = await until(tg, UID, "s:x1:")
+    pick = data_of(which, "s:x1:")
+    before = kinds(bot).count("done")
+    tg.user_taps(UID, pick, message_id=which.message_id)
+    tg.user_taps(UID, pick, message_id=which.message_id)
+    await tg.wait_for(lambda: len(tg.api.callback_answers) == taps + 4
+                      and not tg.unanswered_callbacks(), what="both taps answered")
+    assert kinds(bot).count("done") == before + 1

@@ -173,6 +173,14 @@ async def test_not_today_pushes_back_and_records_a_skip(tg: FakeTelegram, bot: B
     kinds = [r["kind"] for r in bot.deps.store.records(UID)]
     assert "skip" in kinds
 
+    # Tapped again on the same reminder: answered, nothing recorded or sent twice.
+    sent = len(tg.sent(UID))
+    tg.user_taps(UID, "rem:nottoday", message_id=msg.message_id)
+    await tg.wait_for(lambda: not tg.unanswered_callbacks(), what="the second tap answered")
+    await asyncio.sleep(0.3)
+    assert [r["kind"] for r in bot.deps.store.records(UID)].count("skip") == 1
+    assert len(tg.sent(UID)) == sent
+
 
 async def test_nudge_later_if_nothing_done_and_only_once(tg: FakeTelegram, bot: BotUnderTest):
     await onboard(tg, UID, time="09:00")
