@@ -110,7 +110,7 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
         # Hot files only (the fan-out never reads archives), in their own folder, with the
         # due minute after the latency run, the baselines and two more start-ups; the
         # rest of the wait for that minute is spent on more start-up samples, not idle.
-        lead = timedelta(seconds=plan.latency_seconds + 30)
+        lead = timedelta(seconds=plan.latency_seconds + 20)
         due = scenarios.next_minute(datetime.now(UTC) + lead)
         say(f"fan-out: {plan.fanout:,} patients with a reminder due at {due:%H:%M} UTC")
         fan_set = data.generate(root / "fanout", plan.fanout, now=now, days=plan.days,
