@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.records import Record
@@ -105,3 +107,16 @@ def store_records(bot: BotUnderTest, uid: int, records: list[Record]) -> None:
     with bot.deps.store.user(uid) as txn:
         for record in records:
             txn.add_record(record)
+
+
+def files_mentioning(root: Path, *needles: bytes) -> list[str]:
+    """Every file or folder under root whose name or bytes (gzip opened) contain a needle."""
+    found = []
+    for path in root.rglob("*"):
+        name = str(path.relative_to(root)).encode()
+        content = path.read_bytes() if path.is_file() else b""
+        if path.suffix == ".gz" and content:
+            content = gzip.decompress(content)
+        if any(n in name or n in content for n in needles):
+            found.append(name.decode())
+    return found

@@ -20,7 +20,6 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -319,24 +318,6 @@ async def run_case(world: World, case: dict[str, Any]) -> None:
             continue
         assert world.snapshot(u) == before[u], f"user {u}'s stored data changed"
     world.check_files()
-
-
-@pytest.fixture
-def errors() -> Iterator[list[logging.LogRecord]]:
-    """Every ERROR (or worse) logged while the bot runs."""
-    records: list[logging.LogRecord] = []
-
-    class Catch(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append(record)
-
-    handler = Catch(logging.ERROR)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    try:
-        yield records
-    finally:
-        root.removeHandler(handler)
 
 
 @pytest.mark.parametrize("section", list(CORPUS))

@@ -6,10 +6,10 @@ import csv
 import io
 import json
 from datetime import time, timedelta
-from pathlib import Path
 
 from tests.e2e.helpers import (
     data_of,
+    files_mentioning,
     local_today,
     next_matching,
     onboard,
@@ -65,17 +65,6 @@ async def test_export_without_consent_explains(tg: FakeTelegram, bot: BotUnderTe
     reply = await tg.next_message(302)
     assert reply.text is not None and "nothing to export" in reply.text
     assert not bot.deps.store.exists(302)
-
-
-def files_mentioning(root: Path, *needles: bytes) -> list[str]:
-    """Every file or folder under root whose name or bytes contain any needle."""
-    found = []
-    for path in root.rglob("*"):
-        name = str(path.relative_to(root)).encode()
-        content = path.read_bytes() if path.is_file() else b""
-        if any(n in name or n in content for n in needles):
-            found.append(name.decode())
-    return found
 
 
 async def test_forget_asks_then_leaves_nothing(tg: FakeTelegram, bot: BotUnderTest):

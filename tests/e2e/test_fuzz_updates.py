@@ -21,7 +21,6 @@ import itertools
 import json
 import logging
 import os
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -236,24 +235,6 @@ def updates(draw: st.DrawFn) -> dict[str, Any]:
 
 
 # --- running them --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def errors() -> Iterator[list[logging.LogRecord]]:
-    """Every ERROR (or worse) any logger writes while the bot runs."""
-    records: list[logging.LogRecord] = []
-
-    class Catch(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append(record)
-
-    handler = Catch(logging.ERROR)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    try:
-        yield records
-    finally:
-        root.removeHandler(handler)
 
 
 def prepare(tg: FakeTelegram, bot: BotUnderTest, update: dict[str, Any]) -> dict[str, Any]:

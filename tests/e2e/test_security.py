@@ -32,6 +32,7 @@ import pytest
 from bot.logs import QUIET_LOGGERS, setup_logging
 from bot.storage import Store
 from tests.e2e.flows import data_of, onboard, until
+from tests.e2e.helpers import files_mentioning
 from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
@@ -302,16 +303,6 @@ def modes(root: Path) -> dict[str, int]:
     found = {".": stat.S_IMODE(root.stat().st_mode)}
     for path in root.rglob("*"):
         found[str(path.relative_to(root))] = stat.S_IMODE(path.stat().st_mode)
-    return found
-
-
-def files_mentioning(root: Path, *needles: bytes) -> list[str]:
-    found = []
-    for path in root.rglob("*"):
-        name = str(path.relative_to(root)).encode()
-        content = path.read_bytes() if path.is_file() else b""
-        if any(n in name or n in content for n in needles):
-            found.append(name.decode())
     return found
 
 
