@@ -11,7 +11,7 @@ from pathlib import Path
 
 import psutil
 
-from tests.fake_telegram import FakeTelegram
+from bot.chat.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,7 +1,7 @@
 """The measurements, one function each; ``bench.__main__`` runs them and builds the table.
 
 Every bot runs as its own process (``python -m bot``, ``python -m bench.echo``) against
-``tests.fake_telegram.FakeTelegram`` in this process, so the bot's CPU time and memory
+``bot.chat.fake_telegram.FakeTelegram`` in this process, so the bot's CPU time and memory
 are its own and the fake server's work is not counted.
 """
 
@@ -26,9 +26,9 @@ from telegram.request import HTTPXRequest
 from bench.data import Dataset
 from bench.procs import BotProcess
 from bench.table import median, percentile
-from bot.pacing import PacedRateLimiter
-from bot.storage import Store, current_update_id
-from tests.fake_telegram import FakeTelegram
+from bot.chat.fake_telegram import FakeTelegram
+from bot.storage.store import Store, current_update_id
+from bot.transport.pacing import PacedRateLimiter
 
 TOKEN = "123456789:BENCHbenchBENCHbenchBENCHbench_xyz"
 DONE = "done"

@@ -10,9 +10,9 @@ from secrets import token_urlsafe
 from urllib.parse import urlparse
 
 from bot.config import SettingsError, load_settings
-from bot.content_loader import DEFAULT_CONTENT_DIR, ContentError, check_content_main, load_content
+from bot.content.loader import DEFAULT_CONTENT_DIR, ContentError, check_content_main, load_content
 from bot.logs import setup_logging
-from bot.storage import StorageError
+from bot.storage.store import StorageError
 
 log = logging.getLogger("bot")
 
@@ -43,8 +43,9 @@ def run() -> int:
     except ContentError as err:
         return _fail(f"bad content, not starting: {err}")
 
+    # Imported here so that check-content and chat start without loading what they skip.
     from bot.app import build_application
-    from bot.runner import run_polling
+    from bot.transport.runner import run_polling
 
     try:
         app = build_application(settings, content=content)
@@ -79,10 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-content":
         return check_content_main(args.content_dir)
     if args.command == "chat":
-        try:
-            from bot.chat import chat_main
-        except ImportError:
-            return _fail("the terminal chat is not available in this version")
+        from bot.chat.terminal import chat_main  # only this command needs the fake server
+
         return chat_main(args.data_dir)
     return run()
 

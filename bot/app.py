@@ -24,14 +24,14 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.clock import Clock
-from bot.commands import CLINICIAN_COMMANDS, PATIENT_COMMANDS
 from bot.config import Settings
-from bot.content import Content
-from bot.content_loader import DEFAULT_CONTENT_DIR, load_content
+from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
+from bot.content.model import Content
 from bot.deps import Deps
-from bot.jobs import HORIZON, IndexedJobQueue
-from bot.network import RetryingRateLimiter
-from bot.storage import Store
+from bot.domain.commands import CLINICIAN_COMMANDS, PATIENT_COMMANDS
+from bot.storage.store import Store
+from bot.transport.job_queue import HORIZON, IndexedJobQueue
+from bot.transport.network import RetryingRateLimiter
 from handlers import (
     clinicians,
     coach,
@@ -105,7 +105,7 @@ def build_application(
         .post_shutdown(_post_shutdown)
     )
     if not settings.webhook_url:
-        builder = builder.updater(None)  # bot.runner polls and confirms only handled updates
+        builder = builder.updater(None)  # our runner polls; it confirms only handled updates
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: App = builder.build()

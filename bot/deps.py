@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.content import Content
-from bot.storage import Store
+from bot.content.model import Content
+from bot.storage.store import Store
 
 
 @dataclass

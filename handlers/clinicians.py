@@ -27,14 +27,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.charts import progress_chart
 from bot.deps import Deps
-from bot.export import clinic_csv
-from bot.profiles import display_name
-from bot.progress import clinic_stats_text, patient_row
-from bot.records import Record
-from bot.schedule import local_date
-from bot.weekly import (
+from bot.domain.profiles import display_name
+from bot.domain.progress.figures import clinic_stats_text, patient_row
+from bot.domain.progress.weekly import (
     find_patients,
     forget_threads,
     local_since,
@@ -42,6 +38,10 @@ from bot.weekly import (
     remember_threads,
     thread_key,
 )
+from bot.domain.records import Record
+from bot.domain.reminders.local_time import local_date
+from bot.media.charts import progress_chart
+from bot.media.export import clinic_csv
 from handlers import common
 from handlers.base import Context, answer, get_deps, keyboard, send, user_id_of
 

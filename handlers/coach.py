@@ -1,7 +1,8 @@
 """Coaching in Telegram: red flags first, movement over rest, pain reports, the plan.
 
-Decisions live in ``bot.intents``, ``bot.safety``, ``bot.coach`` and ``bot.pain_model``;
-this module records what happened and sends the replies.
+Decisions live in ``bot.domain.understanding`` (intents, red flags) and
+``bot.domain.coaching`` (coach, pain model); this module records what happened and
+sends the replies.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, TypeHandler
 
-from bot import coach as coaching
-from bot import session as sm
 from bot.deps import Deps
-from bot.intents import classify
-from bot.pain_model import SessionOutcome, decide_plan, explain, needs_red_flag_questions
-from bot.records import Record, RecordKind, utc_stamp
-from bot.safety import RedFlag, detect_red_flags
+from bot.domain.coaching import coach as coaching
+from bot.domain.coaching.pain_model import (
+    SessionOutcome,
+    decide_plan,
+    explain,
+    needs_red_flag_questions,
+)
+from bot.domain.records import Record, RecordKind, utc_stamp
+from bot.domain.routine import machine as sm
+from bot.domain.understanding.intents import classify
+from bot.domain.understanding.red_flags import RedFlag, detect_red_flags
 from handlers.base import Context, answer, get_deps, send, user_id_of
 from handlers.hooks import profile_changed
 

@@ -7,9 +7,9 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError
 
-from bot.commands import help_lines
-from bot.safety import safety_lines
-from bot.storage import StorageError
+from bot.domain.commands import help_lines
+from bot.domain.understanding.red_flags import safety_lines
+from bot.storage.store import StorageError
 from handlers.base import Context, answer, get_deps, send, user_id_of
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ async def _reply_lost(update: object, context: Context, error: Exception) -> Non
     (a second "done" records the next set), so the session's current step is sent
     again instead; if nothing was saved, asking to try again is right.
     """
-    from bot import session as sm
+    from bot.domain.routine import machine as sm
     from handlers.session import load_session, render
 
     update_id = update.update_id if isinstance(update, Update) else None

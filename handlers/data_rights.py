@@ -14,9 +14,9 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.deps import Deps
-from bot.export import records_to_csv, records_to_json
-from bot.schedule import local_date
-from bot.weekly import is_user_job
+from bot.domain.progress.weekly import is_user_job
+from bot.domain.reminders.local_time import local_date
+from bot.media.export import records_to_csv, records_to_json
 from handlers.base import Context, answer, get_deps, send, user_id_of
 from handlers.clinicians import forget_patient
 

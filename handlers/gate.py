@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from bot.storage import StorageError, current_update_id
+from bot.storage.store import StorageError, current_update_id
 from handlers.base import Context, get_deps, send, user_id_of
 
 log = logging.getLogger(__name__)

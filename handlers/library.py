@@ -10,9 +10,9 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.content import Exercise
-from bot.illustrations import illustration_file
-from bot.library import exercise_card, library_for
+from bot.content.model import Exercise
+from bot.domain.exercise_finder import exercise_card, library_for
+from bot.media.drawings import illustration_file
 from handlers.base import Context, answer, get_deps, send
 
 log = logging.getLogger(__name__)

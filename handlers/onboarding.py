@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 
-from bot.profiles import COMMON_TIMES, COMMON_ZONES, new_profile
-from bot.safety import safety_lines
-from bot.schedule import local_now
-from bot.timeparse import TimeParseError, format_time, parse_time
-from bot.timezones import UnknownTimezone, resolve_timezone, timezone_for_location
+from bot.domain.profiles import COMMON_TIMES, COMMON_ZONES, new_profile
+from bot.domain.reminders.local_time import local_now
+from bot.domain.reminders.timeparse import TimeParseError, format_time, parse_time
+from bot.domain.reminders.timezones import UnknownTimezone, resolve_timezone, timezone_for_location
+from bot.domain.understanding.red_flags import safety_lines
 from handlers.base import Context, answer, get_deps, send, user_id_of
 from handlers.hooks import profile_changed
 

@@ -1,7 +1,8 @@
 """/progress (text and chart), /history, /weekly and the weekly summary job.
 
-The numbers come from ``bot.progress`` and the schedule from ``bot.weekly``; this
-module reads storage, renders the chart off the event loop, and sends.
+The numbers come from ``bot.domain.progress.figures`` and the schedule from
+``bot.domain.progress.weekly``; this module reads storage, renders the chart off the
+event loop, and sends.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
 
-from bot.charts import progress_chart
 from bot.deps import Deps
-from bot.progress import history_lines, progress_text, summarize, weekly_summary_text
-from bot.reminders import MISFIRE_GRACE
-from bot.schedule import local_date
-from bot.weekly import (
+from bot.domain.progress.figures import (
+    history_lines,
+    progress_text,
+    summarize,
+    weekly_summary_text,
+)
+from bot.domain.progress.weekly import (
     WEEKLY_STATE_KEY,
     WeeklyPlan,
     describe_slot,
@@ -34,6 +37,9 @@ from bot.weekly import (
     weekly_prefs,
     weekly_slot,
 )
+from bot.domain.reminders.local_time import local_date
+from bot.domain.reminders.planning import MISFIRE_GRACE
+from bot.media.charts import progress_chart
 from handlers.base import Context, answer, consenting, get_deps, keyboard, send
 from handlers.hooks import add_profile_hook, profile_changed
 from handlers.reminders import deactivate

@@ -18,8 +18,8 @@ from telegram.ext import (
 )
 
 from bot.deps import Deps
-from bot.jobs import user_jobs
-from bot.reminders import (
+from bot.domain.reminders.local_time import local_date, local_now, next_fires
+from bot.domain.reminders.planning import (
     MISFIRE_GRACE,
     JobKind,
     PlannedJob,
@@ -32,10 +32,16 @@ from bot.reminders import (
     reminder_text,
     snooze_until,
 )
-from bot.schedule import local_date, local_now, next_fires
-from bot.storage import StorageError
-from bot.timeparse import TimeParseError, format_days, format_time, parse_days, parse_times
-from bot.timezones import UnknownTimezone, resolve_timezone
+from bot.domain.reminders.timeparse import (
+    TimeParseError,
+    format_days,
+    format_time,
+    parse_days,
+    parse_times,
+)
+from bot.domain.reminders.timezones import UnknownTimezone, resolve_timezone
+from bot.storage.store import StorageError
+from bot.transport.job_queue import user_jobs
 from handlers.base import Context, answer, consenting, get_deps, keyboard, send, user_id_of
 from handlers.hooks import add_profile_hook, profile_changed
 

@@ -1,6 +1,6 @@
 """The guided routine in Telegram: /routine, step buttons, typed "done", hold timers.
 
-All decisions are in ``bot.session`` (pure); this module loads the stored session,
+All decisions are in ``bot.domain.routine.machine`` (pure); this module loads the stored session,
 applies one event, writes the new session and its records in one atomic unit, and
 only then sends the messages.
 """
@@ -17,11 +17,11 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
 
-from bot import session as sm
 from bot.deps import Deps
-from bot.progress import current_streak
-from bot.records import Record, utc_stamp
-from bot.schedule import local_date
+from bot.domain.progress.figures import current_streak
+from bot.domain.records import Record, utc_stamp
+from bot.domain.reminders.local_time import local_date
+from bot.domain.routine import machine as sm
 from handlers.base import Buttons, Context, answer, get_deps, send, user_id_of
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fake_telegram import FakeTelegram
+from bot.chat.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 

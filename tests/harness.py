@@ -1,8 +1,8 @@
 """Run the real Application against the fake Bot API, in this process.
 
 The bot is built by the same ``build_application`` as production and served by the
-same ``bot.runner.serve`` loop (real getUpdates over real HTTP); only the base URL
-points at ``tests.fake_telegram``.
+same ``bot.transport.runner.serve`` loop (real getUpdates over real HTTP); only the base URL
+points at ``bot.chat.fake_telegram``.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App, build_application
+from bot.chat.fake_telegram import FakeTelegram
 from bot.clock import Clock
 from bot.config import Settings
 from bot.deps import Deps
-from bot.runner import serve
-from tests.fake_telegram import FakeTelegram
+from bot.transport.runner import serve
 
 
 def make_settings(tg: FakeTelegram, data_dir: Path, **extra: Any) -> Settings:

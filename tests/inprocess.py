@@ -2,7 +2,7 @@
 
 The fast level of the test harness, like python-telegram-bot's own
 ``tests/auxil/networking.py``: the real ``Bot`` builds real requests (same parameters,
-same multipart files), but they are answered by ``tests.fake_telegram``'s API core
+same multipart files), but they are answered by ``bot.chat.fake_telegram``'s API core
 without sockets or a server, so handler tests run in milliseconds.
 """
 
@@ -15,9 +15,9 @@ from telegram import Update
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram.request import BaseRequest, RequestData
 
-from tests.fake_telegram import FakeTelegram
-from tests.fake_telegram.checks import normalize
-from tests.fake_telegram.models import ApiError, Upload
+from bot.chat.fake_telegram import FakeTelegram
+from bot.chat.fake_telegram.checks import normalize
+from bot.chat.fake_telegram.models import ApiError, Upload
 
 
 class InProcessRequest(BaseRequest):

@@ -1,6 +1,6 @@
 """Shared tools for the fault tests: the real bot process, seeded patients, data checks.
 
-Patients are written straight into the data directory through ``bot.storage.Store``
+Patients are written straight into the data directory through ``bot.storage.store.Store``
 (consented, onboarded, a reminder time, a guided session waiting at its first step), so
 a load test does not spend its time on onboarding.
 """
@@ -18,12 +18,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
-from bot import session as sm
-from bot.content import Content
-from bot.content_loader import DEFAULT_CONTENT_DIR, load_content
-from bot.profiles import new_profile
-from bot.storage import Store
-from tests.fake_telegram import FakeTelegram
+from bot.chat.fake_telegram import FakeTelegram
+from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
+from bot.content.model import Content
+from bot.domain.profiles import new_profile
+from bot.domain.routine import machine as sm
+from bot.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = "glute_bridge"  # reps, one side: one prompt message per step, no cards

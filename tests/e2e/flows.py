@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.fake_telegram import FakeTelegram, SentMessage
+from bot.chat.fake_telegram import FakeTelegram, SentMessage
 
 
 async def onboard(tg: FakeTelegram, uid: int, *, time: str = "none",

@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.records import Record
-from tests.fake_telegram import FakeTelegram, SentMessage
+from bot.chat.fake_telegram import FakeTelegram, SentMessage
+from bot.domain.records import Record
 from tests.harness import BotUnderTest
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

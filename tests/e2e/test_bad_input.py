@@ -27,9 +27,9 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.content import Content
+from bot.chat.fake_telegram import FakeTelegram, SentMessage
+from bot.content.model import Content
 from tests.e2e.flows import data_of, onboard, until
-from tests.fake_telegram import FakeTelegram, SentMessage
 from tests.harness import BotUnderTest
 
 CORPUS_PATH = Path(__file__).resolve().parents[1] / "data" / "bad_inputs.yaml"
@@ -465,6 +465,6 @@ async def test_an_unreadable_update_is_skipped_not_fatal(
     tg.user_sends(58, "hello")
     got = await world.probe(58)
     assert len(got) == 1 and matches(bot.deps.content, "coach_social_greeting", got[0].text)
-    ours = [r for r in errors if r.name == "bot.runner"]
+    ours = [r for r in errors if r.name == "bot.transport.runner"]
     assert len(ours) == 1 and "could not be read" in ours[0].getMessage()
     assert "my hip secret" not in ours[0].getMessage()

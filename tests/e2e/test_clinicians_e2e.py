@@ -7,6 +7,7 @@ import io
 from datetime import time, timedelta
 from pathlib import Path
 
+from bot.chat.fake_telegram import FakeTelegram
 from handlers.clinicians import alert_clinicians
 from tests.e2e.helpers import (
     PNG_SIGNATURE,
@@ -19,7 +20,6 @@ from tests.e2e.helpers import (
     set_clock,
     store_records,
 )
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 ADMIN = 900

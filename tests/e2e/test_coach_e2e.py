@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.schedule import local_date
+from bot.chat.fake_telegram import FakeTelegram
+from bot.domain.reminders.local_time import local_date
 from tests.e2e.flows import data_of, onboard, until
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 UID = 42

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat.fake_telegram import FakeTelegram
 from tests.e2e.chaos import (
     BotProcess,
     far_slots,
@@ -42,7 +43,6 @@ from tests.e2e.chaos import (
     seed_prompt,
     stray_temp_files,
 )
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 FULL = os.environ.get("FULL") == "1"

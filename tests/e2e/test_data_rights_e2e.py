@@ -7,6 +7,7 @@ import io
 import json
 from datetime import time, timedelta
 
+from bot.chat.fake_telegram import FakeTelegram
 from tests.e2e.helpers import (
     data_of,
     files_mentioning,
@@ -18,7 +19,6 @@ from tests.e2e.helpers import (
     set_clock,
     store_records,
 )
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 

@@ -24,9 +24,9 @@ from typing import Any
 
 import pytest
 
+from bot.chat.fake_telegram import FakeTelegram
 from tests.e2e.chaos import far_slots, prompt_tokens, raw_events, seed_patients, seed_prompt
 from tests.e2e.chaos import stray_temp_files as stray
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 UID = 77

@@ -4,7 +4,7 @@ The real bot runs in process against the fake, which fails chosen requests. What
 hold: the bot keeps running; every reply is stored once and acknowledged once; every
 reminder arrives once.
 
-The policy under test (``bot.network.RetryingRateLimiter``, ``bot.runner``):
+The policy under test (``bot.transport.network.RetryingRateLimiter``, ``bot.transport.runner``):
 
 * 429: wait ``retry_after`` and send again (PTB's ``AIORateLimiter``, 3 retries).
 * 500, 502, a dropped connection, a timeout: send again after 0.2, 0.4, 0.8, 1.6 s.
@@ -24,9 +24,9 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from bot.network import RetryingRateLimiter
+from bot.chat.fake_telegram import FakeTelegram
+from bot.transport.network import RetryingRateLimiter
 from tests.e2e.chaos import far_slots, prompt_tokens, raw_events, seed_patients, seed_prompt
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 UID = 77
@@ -136,7 +136,7 @@ async def test_a_reply_lost_after_every_retry_is_given_from_the_stored_state(
 async def test_a_lost_answer_is_at_least_once_never_lost(tg: FakeTelegram, tmp_path: Path):
     """The connection drops after Telegram sent the message: the retry sends it again.
 
-    The one case that duplicates, on purpose (see ``bot.network``): the stored data is
+    The one case that duplicates, on purpose (see ``bot.transport.network``): the stored data is
     still single, and each duplicate matches one reset-after-send exactly.
     """
     async with running(tg, tmp_path, [UID]):

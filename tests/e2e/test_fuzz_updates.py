@@ -28,9 +28,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram import Update
 
-from bot.commands import CLINICIAN_COMMANDS, PATIENT_COMMANDS
-from bot.profiles import new_profile
-from tests.fake_telegram import FakeTelegram
+from bot.chat.fake_telegram import FakeTelegram
+from bot.domain.commands import CLINICIAN_COMMANDS, PATIENT_COMMANDS
+from bot.domain.profiles import new_profile
 from tests.harness import BotUnderTest
 
 FULL = os.environ.get("FULL") == "1"

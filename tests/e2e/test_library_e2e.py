@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from bot.chat.fake_telegram import FakeTelegram
 from tests.e2e.flows import data_of, onboard, until
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 UID = 42

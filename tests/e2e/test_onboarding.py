@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.fake_telegram import FakeTelegram
+from bot.chat.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 

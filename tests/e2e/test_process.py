@@ -8,8 +8,8 @@ import signal
 import sys
 from pathlib import Path
 
+from bot.chat.fake_telegram import FakeTelegram
 from tests.e2e.flows import onboard
-from tests.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "987654321:" + "AAsecret_token_that_must_never_be_logged_x"  # fake; split for scanners

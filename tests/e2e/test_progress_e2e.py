@@ -7,7 +7,8 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.progress import day_label
+from bot.chat.fake_telegram import FakeTelegram
+from bot.domain.progress.figures import day_label
 from tests.e2e.helpers import (
     PNG_SIGNATURE,
     data_of,
@@ -19,7 +20,6 @@ from tests.e2e.helpers import (
     set_clock,
     store_records,
 )
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 LONDON = ZoneInfo("Europe/London")

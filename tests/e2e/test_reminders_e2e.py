@@ -6,8 +6,8 @@ import asyncio
 import time as systime
 from datetime import UTC, datetime, timedelta
 
+from bot.chat.fake_telegram import FakeTelegram
 from tests.e2e.flows import data_of, onboard, until
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 UID = 42
@@ -44,7 +44,7 @@ async def test_snooze_brings_it_back(tg: FakeTelegram, bot: BotUnderTest):
 
 async def test_done_today_suppresses_the_reminder(tg: FakeTelegram, bot: BotUnderTest):
     await onboard(tg, UID, time="07:30")
-    from bot.schedule import local_date
+    from bot.domain.reminders.local_time import local_date
 
     job = bot.app.job_queue.get_jobs_by_name(f"reminder:{UID}:0730")[0]
     today = local_date(datetime.fromisoformat(job.data["due"]), "Europe/London")  # due day
@@ -120,7 +120,7 @@ async def test_event_loop_stall_across_due_time_still_sends_once(tg: FakeTelegra
     job = bot.app.job_queue.get_jobs_by_name(f"reminder:{UID}:0730")[0]
     # Make the reminder fall due 0.5 s from now (real time), then block the loop for 2 s.
     bot.clock.offset = job.next_t - datetime.now(UTC) - timedelta(seconds=0.5)
-    from bot.reminders import PlannedJob
+    from bot.domain.reminders.planning import PlannedJob
     from handlers.reminders import _add_job
 
     when = datetime.now(UTC) + timedelta(seconds=0.5)
@@ -194,7 +194,7 @@ async def test_nudge_later_if_nothing_done_and_only_once(tg: FakeTelegram, bot: 
 
 
 async def test_comeback_reminder_after_missed_days(tg: FakeTelegram, bot: BotUnderTest):
-    from bot.schedule import local_date
+    from bot.domain.reminders.local_time import local_date
 
     await onboard(tg, UID, time="09:00")
     job = bot.app.job_queue.get_jobs_by_name(f"reminder:{UID}:0900")[0]

@@ -29,11 +29,11 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bot.chat.fake_telegram import FakeTelegram
 from bot.logs import QUIET_LOGGERS, setup_logging
-from bot.storage import Store
+from bot.storage.store import Store
 from tests.e2e.flows import data_of, onboard, until
 from tests.e2e.helpers import files_mentioning
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.chat.fake_telegram import FakeTelegram
 from tests.e2e.flows import data_of, onboard, until
-from tests.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
 
 UID = 42

@@ -1,0 +1,255 @@
+"""Reminder bookkeeping (pure): which jobs a profile needs, and whether to send now.
+
+The scheduler only keeps jobs in memory, so everything that decides a reminder is
+derived from the stored profile and state: at start-up every job is rebuilt from
+here, and a due reminder is checked against what was already sent that day, so a
+restart neither loses nor doubles one.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from bot.content.model import Content
+from bot.domain.records import Record
+from bot.domain.reminders.local_time import (
+    ReminderPrefs,
+    missed_days,
+    missed_within,
+    next_fire,
+    nudge_time,
+    should_send_reminder,
+    slot_instant,
+)
+
+CATCH_UP = timedelta(minutes=30)  # missed while down: send if back within this, else skip
+MISFIRE_GRACE = int(CATCH_UP.total_seconds())  # an event-loop stall never drops a reminder
+JobKind = Literal["reminder", "nudge", "snooze"]
+
+
+def slot_key(slot: time) -> str:
+    return slot.strftime("%H%M")
+
+
+def job_name(kind: JobKind, user_id: int, slot: time | None = None) -> str:
+    """Deterministic job names: one job per user and slot, found and replaced by name."""
+    return f"{kind}:{user_id}:{slot_key(slot)}" if slot is not None else f"{kind}:{user_id}"
+
+
+def parse_hhmm(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def prefs_from_profile(profile: Mapping[str, Any]) -> ReminderPrefs:
+    """The schedule's view of a profile; inactive when anything says "do not remind"."""
+    paused = profile.get("paused_until")
+    active = bool(
+        profile.get("consent")
+        and profile.get("active", True)
+        and profile.get("stage") == "done"
+        and not profile.get("hold")
+    )
+    return ReminderPrefs(
+        times=tuple(parse_hhmm(t) for t in profile.get("reminder_times") or []),
+        days=frozenset(profile.get("reminder_days", range(7))),
+        tz=str(profile.get("tz") or "UTC"),
+        paused_until=date.fromisoformat(paused) if paused else None,
+        active=active,
+    )
+
+
+@dataclass(frozen=True)
+class PlannedJob:
+    """A job to (re)create: its name, when it runs, and the due instant it stands for."""
+
+    name: str
+    kind: JobKind
+    when: datetime
+    due: datetime
+    slot: time | None
+
+
+def plan_jobs(
+    user_id: int,
+    profile: Mapping[str, Any],
+    state: Mapping[str, Any],
+    now: datetime,
+    *,
+    catch_up: bool,
+    prefs: ReminderPrefs | None = None,
+) -> list[PlannedJob]:
+    """Every job this user needs right now.
+
+    With ``catch_up`` (start-up), a reminder that fell due while the bot was down
+    runs at once if it is within CATCH_UP and was not sent; older ones are skipped.
+    ``prefs``: ``prefs_from_profile(profile)`` when the caller has it already.
+    """
+    prefs = prefs or prefs_from_profile(profile)
+    jobs: list[PlannedJob] = []
+    fired: Mapping[str, str] = state.get("last_fired", {})
+    for slot in prefs.times:
+        name = job_name("reminder", user_id, slot)
+        if catch_up:
+            last = fired.get(slot_key(slot))
+            last_dt = datetime.fromisoformat(last) if last else None
+            missed = missed_within(prefs, slot, last_dt, now, CATCH_UP)
+            if missed is not None:
+                jobs.append(PlannedJob(name, "reminder", now, missed, slot))
+                continue
+        fire = next_fire(prefs, slot, now)
+        if fire is not None:
+            jobs.append(PlannedJob(name, "reminder", fire, fire, slot))
+    snooze = state.get("snooze_until")
+    if snooze and prefs.active:
+        when = datetime.fromisoformat(snooze)
+        if when > now - CATCH_UP:
+            jobs.append(PlannedJob(job_name("snooze", user_id), "snooze", max(when, now), when,
+                                   None))
+    nudge = state.get("nudge_at")
+    if nudge and prefs.active:
+        when = datetime.fromisoformat(nudge)
+        if when > now - CATCH_UP:
+            jobs.append(PlannedJob(job_name("nudge", user_id), "nudge", max(when, now), when,
+                                   None))
+    return jobs
+
+
+def today_status(records: Iterable[Record], local_day: date) -> tuple[bool, bool]:
+    """(routine done today, user chose rest, said "not today" or reported a red flag)."""
+    iso = local_day.isoformat()
+    done = rested = False
+    for rec in records:
+        if rec.get("date") != iso:
+            continue
+        kind = rec.get("kind")
+        done = done or kind == "routine_complete"
+        day_skip = kind == "skip" and not rec.get("exercise")
+        rested = rested or kind in ("rest", "redflag") or day_skip
+    return done, rested
+
+
+def last_active_day(records: Iterable[Record]) -> date | None:
+    days = [r["date"] for r in records if r.get("kind") in ("done", "routine_complete", "walk")]
+    return date.fromisoformat(max(days)) if days else None
+
+
+def day_counts(state: Mapping[str, Any], local_day: date) -> tuple[int, int]:
+    """(reminders sent, nudges sent) on ``local_day``."""
+    counts = state.get("sent_counts", {})
+    if counts.get("day") != local_day.isoformat():
+        return 0, 0
+    return int(counts.get("sent", 0)), int(counts.get("nudges", 0))
+
+
+def slots_on(profile: Mapping[str, Any], local_day: date) -> int:
+    prefs = prefs_from_profile(profile)
+    if local_day.weekday() not in prefs.days:
+        return 0
+    return len(prefs.times)
+
+
+@dataclass(frozen=True)
+class SendDecision:
+    send: bool
+    why: str
+
+
+def decide(
+    kind: JobKind,
+    profile: Mapping[str, Any],
+    state: Mapping[str, Any],
+    records: Iterable[Record],
+    local_day: date,
+    slot: time | None,
+    due: datetime,
+) -> SendDecision:
+    """Whether a due reminder, nudge or snooze goes out: never twice, never nagging."""
+    prefs = prefs_from_profile(profile)
+    if not prefs.active:
+        return SendDecision(False, "inactive")
+    if slot is not None:
+        last = state.get("last_fired", {}).get(slot_key(slot))
+        if last and datetime.fromisoformat(last) >= due:
+            return SendDecision(False, "already_sent")
+    done, rested = today_status(records, local_day)
+    if rested:
+        return SendDecision(False, "not_today")
+    sent, nudges = day_counts(state, local_day)
+    slots = max(slots_on(profile, local_day), 1)
+    if kind == "snooze":
+        # A snooze is the user's own request: honour it unless done, within the daily cap.
+        ok = not done and sent + nudges < slots + 2
+        return SendDecision(ok, "snooze" if ok else "cap_or_done")
+    as_kind: Literal["reminder", "nudge"] = "nudge" if kind == "nudge" else "reminder"
+    ok = should_send_reminder(done, sent, slots, nudges, as_kind)
+    return SendDecision(ok, "ok" if ok else ("done_today" if done else "cap"))
+
+
+def mark_sent(
+    state: dict[str, Any], kind: JobKind, local_day: date, slot: time | None, due: datetime
+) -> dict[str, Any]:
+    """The state after a send: counters for the day, and the slot's last due instant."""
+    sent, nudges = day_counts(state, local_day)
+    if kind == "nudge":
+        nudges += 1
+    else:
+        sent += 1
+    state["sent_counts"] = {"day": local_day.isoformat(), "sent": sent, "nudges": nudges}
+    if slot is not None:
+        state.setdefault("last_fired", {})[slot_key(slot)] = due.isoformat()
+    if kind == "snooze":
+        state["snooze_until"] = None
+    if kind == "nudge":
+        state["nudge_at"] = None
+    return state
+
+
+def nudge_for(profile: Mapping[str, Any], local_day: date, now: datetime) -> datetime | None:
+    """When to nudge today if nothing gets done, or None."""
+    when = nudge_time(prefs_from_profile(profile), local_day)
+    return when if when is not None and when > now else None
+
+
+def snooze_until(choice: str, now: datetime, tz: str) -> datetime | None:
+    """15 min, 1 h, or this evening (19:00 local, or in 1 h if that has passed)."""
+    if choice == "15":
+        return now + timedelta(minutes=15)
+    if choice == "60":
+        return now + timedelta(hours=1)
+    if choice == "evening":
+        today = now.astimezone(ZoneInfo(tz)).date()
+        evening = slot_instant(today, time(19), tz)
+        return evening if evening > now + timedelta(minutes=30) else now + timedelta(hours=1)
+    return None
+
+
+def reminder_text(
+    content: Content,
+    kind: JobKind,
+    records: Iterable[Record],
+    local_day: date,
+    last_reason: str | None,
+    rng: random.Random,
+) -> tuple[str, str]:
+    """A short, varied reminder (a rotating reason from the article); returns (text, key)."""
+    reasons = [r for r in content.reasons.values() if r.texts]
+    keys = [f"{r.id}:{i}" for r in reasons for i in range(len(r.texts))]
+    last_id = (last_reason or "").split(":")[0]
+    choices = [k for k in keys if k.split(":")[0] != last_id] or keys
+    key = rng.choice(choices)
+    reason_id, index = key.split(":")
+    reason = content.reasons[reason_id].texts[int(index)]
+    missed = missed_days(last_active_day(records), local_day)
+    if kind == "nudge":
+        head = content.text("reminder_nudge", rng)
+    elif missed >= 2:
+        head = content.text("reminder_comeback", rng, days=missed)
+    else:
+        head = content.text("reminder_head", rng, minutes=content.routine.minutes)
+    return f"{head}\n\n{reason}", key

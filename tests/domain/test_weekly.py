@@ -1,0 +1,316 @@
+"""Pure helpers of the weekly summary, the clinician look-ups and /forget."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
+from bot.domain.progress.weekly import (
+    DAY_NAMES,
+    WeeklyChange,
+    describe_slot,
+    find_patients,
+    forget_threads,
+    is_user_job,
+    local_since,
+    parse_weekly,
+    patient_report_text,
+    patient_status,
+    plan_weekly,
+    remember_threads,
+    should_send_weekly,
+    thread_key,
+    week_is_empty,
+    weekly_enabled,
+    weekly_slot,
+)
+from bot.domain.records import Record
+
+CONTENT = load_content(DEFAULT_CONTENT_DIR)
+LONDON = ZoneInfo("Europe/London")
+
+
+def profile(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "user_id": 1,
+        "first_name": "Ann",
+        "username": "ann_b",
+        "consent": True,
+        "created": "2026-03-02T09:00:00Z",
+        "stage": "done",
+        "tz": "Europe/London",
+        "reminder_times": ["07:30"],
+        "active": True,
+        "weekly_summary": True,
+    }
+    base.update(fields)
+    return base
+
+
+def at(year: int, month: int, day: int, hour: int, minute: int = 0, tz: str = "Europe/London"):
+    return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(tz)).astimezone(UTC)
+
+
+# --- schedule --------------------------------------------------------------------------
+
+
+def test_default_is_sunday_evening_local() -> None:
+    plan = plan_weekly(profile(), {}, at(2026, 3, 4, 12))  # a Wednesday
+    assert plan is not None
+    assert plan.when == plan.due == at(2026, 3, 8, 18)
+
+
+def test_the_next_week_once_this_weeks_time_has_passed() -> None:
+    plan = plan_weekly(profile(), {}, at(2026, 3, 8, 18))  # exactly at the due time
+    assert plan is not None and plan.due == at(2026, 3, 15, 18)
+
+
+def test_local_time_across_the_spring_change() -> None:
+    # London moves to BST on Sunday 29 March 2026: 18:00 local is 17:00 UTC that day.
+    plan = plan_weekly(profile(), {}, at(2026, 3, 25, 12))
+    assert plan is not None
+    assert plan.due == datetime(2026, 3, 29, 17, 0, tzinfo=UTC)
+
+
+def test_a_time_inside_the_dst_gap_fires_shifted() -> None:
+    plan = plan_weekly(profile(weekly_time="01:30"), {}, at(2026, 3, 25, 12))
+    assert plan is not None
+    assert plan.due.astimezone(LONDON).replace(tzinfo=None) == datetime(2026, 3, 29, 2, 30)
+
+
+def test_chosen_day_time_and_zone() -> None:
+    p = profile(weekly_day=4, weekly_time="17:30", tz="America/New_York")
+    plan = plan_weekly(p, {}, at(2026, 3, 4, 12))
+    assert plan is not None and plan.due == at(2026, 3, 6, 17, 30, "America/New_York")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"weekly_summary": False},
+        {"consent": False},
+        {"active": False},
+        {"stage": "tz"},
+        {"paused_until": date.max.isoformat()},
+    ],
+)
+def test_no_summary_when_not_wanted(fields: dict[str, Any]) -> None:
+    assert plan_weekly(profile(**fields), {}, at(2026, 3, 4, 12)) is None
+
+
+def test_a_red_flag_hold_keeps_the_summary() -> None:
+    assert plan_weekly(profile(hold={"since": "2026-03-03"}), {}, at(2026, 3, 4, 12))
+
+
+def test_a_pause_skips_the_weeks_it_covers() -> None:
+    plan = plan_weekly(profile(paused_until="2026-03-10"), {}, at(2026, 3, 4, 12))
+    assert plan is not None and plan.due == at(2026, 3, 15, 18)
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, (6, time(18, 0))),
+        ({"weekly_day": 9, "weekly_time": "25:99"}, (6, time(18, 0))),
+        ({"weekly_day": True, "weekly_time": 1800}, (6, time(18, 0))),
+        ({"weekly_day": 0, "weekly_time": "7:05"}, (0, time(7, 5))),
+    ],
+)
+def test_bad_stored_values_fall_back(fields: dict[str, Any], expected: tuple[int, time]) -> None:
+    assert weekly_slot(profile(**fields)) == expected
+
+
+def test_catch_up_sends_a_recent_missed_summary_once() -> None:
+    now = at(2026, 3, 8, 20)  # two hours after Sunday 18:00
+    plan = plan_weekly(profile(), {}, now, catch_up=True)
+    assert plan is not None and plan.when == now and plan.due == at(2026, 3, 8, 18)
+    sent = {"weekly_last": plan.due.isoformat()}
+    again = plan_weekly(profile(), sent, now, catch_up=True)
+    assert again is not None and again.due == at(2026, 3, 15, 18)
+
+
+def test_catch_up_drops_an_old_one() -> None:
+    plan = plan_weekly(profile(), {}, at(2026, 3, 9, 9), catch_up=True)  # Monday morning
+    assert plan is not None and plan.due == at(2026, 3, 15, 18)
+
+
+def test_should_send_once_per_due_instant() -> None:
+    due = at(2026, 3, 8, 18)
+    assert should_send_weekly(profile(), {}, due)
+    assert not should_send_weekly(profile(), {"weekly_last": due.isoformat()}, due)
+    assert should_send_weekly(profile(), {"weekly_last": "garbage"}, due)
+    assert not should_send_weekly(profile(weekly_summary=False), {}, due)
+
+
+def test_enabled_defaults_to_on() -> None:
+    p = profile()
+    del p["weekly_summary"]
+    assert weekly_enabled(p)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31),
+                 timezones=st.just(UTC)),
+    st.integers(0, 6),
+    st.times(),
+    st.sampled_from(["Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Tokyo"]),
+)
+def test_next_summary_is_within_a_week_on_the_chosen_local_day(
+    now: datetime, day: int, slot: time, tz: str
+) -> None:
+    slot = slot.replace(microsecond=0, second=0)
+    p = profile(weekly_day=day, weekly_time=slot.strftime("%H:%M"), tz=tz)
+    plan = plan_weekly(p, {}, now)
+    assert plan is not None
+    assert now < plan.due <= now + timedelta(days=7, hours=2)
+    assert plan.due.astimezone(ZoneInfo(tz)).weekday() == day
+
+
+# --- /weekly arguments ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("off", WeeklyChange(False)),
+        ("ON", WeeklyChange(True)),
+        ("friday 17:30", WeeklyChange(True, 4, time(17, 30))),
+        ("6pm on sunday", WeeklyChange(True, 6, time(18, 0))),
+        ("every mon at 7 am", WeeklyChange(True, 0, time(7, 0))),
+        ("wednesday", WeeklyChange(True, 2, None)),
+        ("19:15", WeeklyChange(True, None, time(19, 15))),
+        ("weekdays 18:00", None),
+        ("sometime", None),
+        ("", None),
+    ],
+)
+def test_parse_weekly(text: str, expected: WeeklyChange | None) -> None:
+    assert parse_weekly(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_parse_weekly_never_raises(text: str) -> None:
+    result = parse_weekly(text)
+    assert result is None or isinstance(result, WeeklyChange)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 6), st.integers(0, 23), st.integers(0, 59), st.booleans())
+def test_parse_weekly_reads_what_describe_slot_says(
+    day: int, hour: int, minute: int, short: bool
+) -> None:
+    name = DAY_NAMES[day][:3] if short else DAY_NAMES[day]
+    change = parse_weekly(f"{name} {hour:02d}:{minute:02d}")
+    assert change == WeeklyChange(True, day, time(hour, minute))
+    assert describe_slot(day, time(hour, minute)).startswith(DAY_NAMES[day] + "s at ")
+
+
+# --- clinicians ------------------------------------------------------------------------
+
+
+def test_find_patients_by_id_or_username_consenting_only() -> None:
+    people = [
+        (1, profile(username="Ann_B")),
+        (2, profile(username="bob", consent=False)),
+        (3, profile(username="")),
+    ]
+    assert [uid for uid, _ in find_patients(people, "1")] == [1]
+    assert [uid for uid, _ in find_patients(people, "@ann_b")] == [1]
+    assert [uid for uid, _ in find_patients(people, "ANN_B")] == [1]
+    assert find_patients(people, "@bob") == []
+    assert find_patients(people, "2") == []
+    assert find_patients(people, "@") == []
+    assert find_patients(people, "  ") == []
+
+
+def test_local_since_uses_the_users_zone() -> None:
+    assert local_since(profile(created="2026-03-02T23:30:00Z", tz="Asia/Tokyo")) == date(
+        2026, 3, 3
+    )
+    assert local_since(profile(created="nonsense")) is None
+    assert local_since({}) is None
+
+
+def test_patient_report_names_the_patient_and_the_week() -> None:
+    today = date(2026, 3, 11)
+    records: list[Record] = [
+        {"id": "a", "kind": "routine_complete", "date": "2026-03-10",
+         "ts": "2026-03-10T12:00:00Z"},
+        {"id": "b", "kind": "pain", "pain": 6, "date": "2026-03-10",
+         "ts": "2026-03-10T12:01:00Z"},
+        {"id": "c", "kind": "redflag", "note": "night pain", "date": "2026-03-11",
+         "ts": "2026-03-11T08:00:00Z"},
+    ]
+    text = patient_report_text(1, profile(), records, today, CONTENT)
+    assert "Ann (@ann_b), id 1" in text
+    assert "Last entry: 11 Mar" in text
+    assert "night pain" in text
+    assert "Reminders: on." in text
+    assert "Streak: 1 days" in text
+
+
+@pytest.mark.parametrize(
+    ("fields", "key"),
+    [
+        ({}, "clinic_status_on"),
+        ({"active": False}, "clinic_status_stopped"),
+        ({"hold": {"since": "x"}}, "clinic_status_hold"),
+        ({"paused_until": "2026-04-01"}, "clinic_status_paused"),
+        ({"paused_until": "2026-01-01"}, "clinic_status_on"),
+        ({"reminder_times": []}, "clinic_status_no_reminders"),
+    ],
+)
+def test_patient_status(fields: dict[str, Any], key: str) -> None:
+    assert patient_status(profile(**fields), date(2026, 3, 11)) == key
+    assert key in CONTENT.messages
+
+
+def test_week_is_empty() -> None:
+    day = date(2026, 3, 8)
+    assert week_is_empty([], day)
+    old: Record = {"id": "x", "kind": "done", "date": "2026-03-01"}
+    assert week_is_empty([old], day)
+    assert not week_is_empty([{"id": "y", "kind": "rest", "date": "2026-03-02"}], day)
+
+
+# --- reply threads and /forget ---------------------------------------------------------
+
+
+def test_threads_are_bounded_newest_kept() -> None:
+    threads: dict[str, int] = {}
+    for n in range(700):
+        threads = remember_threads(threads, [thread_key(900, n)], 1000 + n, limit=500)
+    assert len(threads) == 500
+    assert thread_key(900, 699) in threads and thread_key(900, 199) not in threads
+    assert threads[thread_key(900, 200)] == 1200
+
+
+def test_forget_threads_drops_only_that_patient() -> None:
+    threads = {"900:1": 5, "900:2": 6, "901:1": 5}
+    assert forget_threads(threads, 5) == {"900:2": 6}
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("reminder:42:0730", None, True),
+        ("nudge:42", None, True),
+        ("weekly:42", {"user_id": 42}, True),
+        ("timer:420", None, False),
+        ("reminder:1915:1915", None, False),  # user 42 is not user 1915's slot
+        ("reminder:7:0042", None, False),
+        ("something", {"user_id": 42}, True),
+        (None, None, False),
+    ],
+)
+def test_is_user_job(name: str | None, data: object, expected: bool) -> None:
+    assert is_user_job(name, data, 42) is expected
+    assert not is_user_job("reminder:42:1915", None, 1915)
