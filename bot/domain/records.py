@@ -6,8 +6,8 @@ reports read one format. Pure: no ``telegram``, no ``tinydb``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Literal, TypedDict
+from datetime import UTC, date, datetime
+from typing import Literal, TypedDict, cast
 
 RecordKind = Literal[
     "done",  # one set (or one side of a set) done
@@ -50,3 +50,38 @@ class Record(TypedDict, total=False):
 def utc_stamp(moment: datetime) -> str:
     """A UTC timestamp in the one format records use."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def new_record(
+    record_id: str,
+    kind: RecordKind,
+    day: date,
+    now: datetime,
+    source: Source,
+    **fields: object,
+) -> Record:
+    """The one way to make a record: every key present, unset ones None.
+
+    Readers (progress, exports, reports) can then index any field without ``get``.
+    """
+    record: dict[str, object] = {
+        "id": record_id,
+        "kind": kind,
+        "date": day.isoformat(),
+        "ts": utc_stamp(now),
+        "source": source,
+        "exercise": None,
+        "set": None,
+        "side": None,
+        "reps": None,
+        "hold": None,
+        "pain": None,
+        "context": None,
+        "session": None,
+        "note": None,
+    }
+    unknown = set(fields) - set(record)
+    if unknown:
+        raise TypeError(f"not record fields: {', '.join(sorted(unknown))}")
+    record.update(fields)
+    return cast(Record, record)
