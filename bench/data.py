@@ -3,7 +3,7 @@
 Nothing here is committed data: every run generates it into a temporary folder.
 
 One patient-year is modelled on what the real bot records. A routine is run through the
-real session state machine (``bot.domain.routine.machine``) once per plan level, and
+real session state machine (``bot.domain.routine``) once per plan level, and
 each training day reuses those records with a fresh session id and time: a pain score
 before, one record per set and side, a pain score after, "routine complete". On top of
 that come next-morning check-ins, pain reports, rest days and a few "done"s outside a
@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
+from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.content.model import Content
-from bot.domain.routine import machine as sm
-from bot.storage.store import (
+from bot.domain import routine as sm
+from bot.storage import (
     HOT_DAYS,
     HOT_MAX_RECORDS,
     SCHEMA_VERSION,
@@ -75,7 +75,7 @@ class Dataset:
 
 
 def routine_templates(content: Content) -> dict[str, list[dict[str, Any]]]:
-    """The records of one complete routine per plan level, from ``bot.domain.routine.machine``."""
+    """The records of one complete routine per plan level, from ``bot.domain.routine``."""
     now = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
     today = now.date()
     out: dict[str, list[dict[str, Any]]] = {}

@@ -27,7 +27,7 @@ from bench.data import Dataset
 from bench.procs import BotProcess
 from bench.table import median, percentile
 from bot.chat.fake_telegram import FakeTelegram
-from bot.storage.store import Store, current_update_id
+from bot.storage import Store, current_update_id
 from bot.transport.pacing import PacedRateLimiter
 
 TOKEN = "123456789:BENCHbenchBENCHbenchBENCHbench_xyz"

@@ -10,9 +10,9 @@ from secrets import token_urlsafe
 from urllib.parse import urlparse
 
 from bot.config import SettingsError, load_settings
-from bot.content.loader import DEFAULT_CONTENT_DIR, ContentError, check_content_main, load_content
+from bot.content import DEFAULT_CONTENT_DIR, ContentError, check_content_main, load_content
 from bot.logs import setup_logging
-from bot.storage.store import StorageError
+from bot.storage import StorageError
 
 log = logging.getLogger("bot")
 

@@ -7,7 +7,6 @@ wired twice.
 from __future__ import annotations
 
 import logging
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, BotCommandScopeChat, Update
@@ -25,11 +24,12 @@ from telegram.request import BaseRequest
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
+from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.content.model import Content
 from bot.deps import Deps
 from bot.domain.commands import CLINICIAN_COMMANDS, PATIENT_COMMANDS
-from bot.storage.store import Store
+from bot.storage import Store
+from bot.transport.context import CONTEXT_TYPES, App, attach_deps, deps_of
 from bot.transport.job_queue import HORIZON, IndexedJobQueue
 from bot.transport.network import RetryingRateLimiter
 from handlers import (
@@ -44,11 +44,12 @@ from handlers import (
     reminders,
     session,
 )
+from handlers.base.hooks import run_startup_hooks
+from handlers.base.replies import unknown_command
 from handlers.text import make_text_router
 
 log = logging.getLogger(__name__)
 
-App = Application[Any, Any, Any, Any, Any, Any]
 
 PRE_GROUP = -10  # dedupe, private chats only
 POST_GROUP = 100  # remember updates that wrote nothing
@@ -56,7 +57,7 @@ POST_GROUP = 100  # remember updates that wrote nothing
 
 async def _post_init(app: App) -> None:
     """Start-up work that needs the network: the command menu."""
-    deps: Deps = app.bot_data["deps"]
+    deps = deps_of(app)
     try:
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in PATIENT_COMMANDS])
         for admin in deps.settings.admin_user_ids:
@@ -66,8 +67,7 @@ async def _post_init(app: App) -> None:
             )
     except TelegramError as exc:  # a menu is nice to have, not a reason to stop
         log.warning("Could not set the command menu: %s", exc)
-    for hook in app.bot_data.get("startup_hooks", []):
-        await hook(app)
+    await run_startup_hooks(app)
     if isinstance(app.job_queue, IndexedJobQueue):
         log.info("%d jobs held in memory until %d minutes before they are due",
                  app.job_queue.held_count(), HORIZON.total_seconds() // 60)
@@ -75,7 +75,7 @@ async def _post_init(app: App) -> None:
 
 async def _post_shutdown(app: App) -> None:
     """After a clean stop: save the heads snapshot that makes the next start quick."""
-    deps: Deps = app.bot_data["deps"]
+    deps = deps_of(app)
     deps.store.save_heads_snapshot()
 
 
@@ -100,6 +100,7 @@ def build_application(
         .defaults(Defaults(tzinfo=ZoneInfo(settings.default_timezone)))
         .rate_limiter(RetryingRateLimiter(  # paced sends, 429s and network blips
             max_retries=3, max_rate=settings.max_messages_per_second))
+        .context_types(CONTEXT_TYPES)
         .job_queue(IndexedJobQueue())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -109,7 +110,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: App = builder.build()
-    app.bot_data["deps"] = deps
+    attach_deps(app, deps)
 
     # Before everything: private chats only, each update once.
     app.add_handler(TypeHandler(Update, gate.before), group=PRE_GROUP)
@@ -153,7 +154,7 @@ def build_application(
                                    router))
 
     # Everything else gets a clear answer, never silence.
-    app.add_handler(MessageHandler(filters.COMMAND, common.unknown_command))
+    app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     app.add_handler(CallbackQueryHandler(common.stale_button))
     app.add_handler(MessageHandler(filters.ALL, common.unsupported_message))
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content.model import Content
-from bot.storage.store import Store
+from bot.domain.profiles import Profile
+from bot.storage import Store
 
 
 @dataclass
@@ -23,3 +27,15 @@ class Deps:
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_user_ids
+
+    def profile(self, user_id: int) -> Profile:
+        """The stored profile as a typed view (empty, without consent, if none is stored)."""
+        return self.view(self.store.profile(user_id))
+
+    def view(self, raw: Mapping[str, Any]) -> Profile:
+        """A typed view of a profile already read, with the clinic's zone as fallback."""
+        return Profile(raw, self.settings.default_timezone)
+
+    def today_for(self, user_id: int) -> date:
+        """The person's own date now: the one "today" records, streaks and reports use."""
+        return self.profile(user_id).today(self.clock.now())

@@ -3,9 +3,9 @@
 Clinicians are ``ADMIN_USER_IDS``; anyone else who types a clinician command gets the
 ordinary unknown-command reply, so the commands are not advertised to patients.
 
-A question (or a red-flag alert) is sent to each clinician's chat; the id of each copy
-is remembered in a small bot-wide map (newest 500) so that a clinician's Telegram
-*reply* to that copy finds its way back to the patient.
+A question (or a red-flag alert) is sent to each clinician's chat and a clinician's
+Telegram *reply* to that copy finds its way back to the patient, through the map kept by
+``handlers.base.clinician_alerts``.
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ import asyncio
 import functools
 import logging
 from collections.abc import Callable, Coroutine, Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from telegram import Message, Update
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
@@ -28,29 +27,28 @@ from telegram.ext import (
 )
 
 from bot.deps import Deps
+from bot.domain.clinic.patients import find_patients, patient_report_text
+from bot.domain.clinic.stats import clinic_stats_text, patient_row
+from bot.domain.clinic.threads import thread_key
 from bot.domain.profiles import display_name
-from bot.domain.progress.figures import clinic_stats_text, patient_row
-from bot.domain.progress.weekly import (
-    find_patients,
-    forget_threads,
-    local_since,
-    patient_report_text,
-    remember_threads,
-    thread_key,
-)
+from bot.domain.progress.figures import local_since
 from bot.domain.records import Record
 from bot.domain.reminders.local_time import local_date
 from bot.media.charts import progress_chart
 from bot.media.export import clinic_csv
-from handlers import common
-from handlers.base import Context, answer, get_deps, keyboard, send, user_id_of
+from bot.transport.context import App, deps_of
+from handlers.base import Context, answer, keyboard, send, user_id_of
+from handlers.base.clinician_alerts import (
+    PENDING_KEY,
+    pending_questions,
+    threads,
+    to_clinicians,
+)
+from handlers.base.replies import unknown_command
 
 log = logging.getLogger(__name__)
-App = Application[Any, Any, Any, Any, Any, Any]
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
-THREADS_KEY = "ask_threads"  # bot-wide: "<clinician chat>:<message id>" -> patient id
-PENDING_KEY = "ask_pending"  # bot_data: patient id -> when the typed question stops counting
 PENDING_FOR = timedelta(minutes=10)
 MAX_QUESTION = 3000  # leaves room for the header within Telegram's 4096 characters
 CHUNK = 4000
@@ -64,8 +62,8 @@ def admin_only(handler: Handler) -> Handler:
 
     @functools.wraps(handler)
     async def wrapper(update: Update, context: Context) -> None:
-        if not get_deps(context).is_admin(user_id_of(update)):
-            await common.unknown_command(update, context)
+        if not context.deps.is_admin(user_id_of(update)):
+            await unknown_command(update, context)
             return
         await handler(update, context)
 
@@ -74,11 +72,7 @@ def admin_only(handler: Handler) -> Handler:
 
 def _patients(deps: Deps) -> list[tuple[int, dict[str, Any]]]:
     """Every consenting patient's id and profile."""
-    return [(uid, p) for uid, p in deps.store.iter_profiles() if p.get("consent")]
-
-
-def _today_of(deps: Deps, profile: dict[str, Any]) -> date:
-    return local_date(deps.clock.now(), str(profile.get("tz") or "UTC"))
+    return [(uid, p) for uid, p in deps.store.iter_profiles() if deps.view(p).consent]
 
 
 async def _send_long(update: Update, context: Context, text: str) -> None:
@@ -101,12 +95,12 @@ async def _send_long(update: Update, context: Context, text: str) -> None:
 @admin_only
 async def stats_command(update: Update, context: Context) -> None:
     """Active patients, mean adherence over 7 days, who reported high pain or a red flag."""
-    deps = get_deps(context)
+    deps = context.deps
     rows = []
     for uid, profile in _patients(deps):
         name = f"{display_name(profile)} [{uid}]"
-        rows.append(patient_row(uid, name, deps.store.records(uid), _today_of(deps, profile),
-                                local_since(profile)))
+        today = deps.view(profile).today(deps.clock.now())
+        rows.append(patient_row(uid, name, deps.store.records(uid), today, local_since(profile)))
     clinic_today = local_date(deps.clock.now(), deps.settings.default_timezone)
     text = clinic_stats_text(rows, deps.content, today=clinic_today)
     await _send_long(update, context, f"{text}\n\n{deps.content.text('clinic_stats_footer')}")
@@ -115,7 +109,7 @@ async def stats_command(update: Update, context: Context) -> None:
 @admin_only
 async def patient_command(update: Update, context: Context) -> None:
     """/patient <id or @username>: one patient's summary and 30-day chart."""
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     chat = update.effective_chat
     query = " ".join(context.args or [])[:80].strip()
@@ -132,7 +126,7 @@ async def patient_command(update: Update, context: Context) -> None:
         return
     uid, profile = found[0]
     records = deps.store.records(uid)
-    today = _today_of(deps, dict(profile))
+    today = deps.view(profile).today(deps.clock.now())
     await _send_long(update, context,
                      patient_report_text(uid, profile, records, today, deps.content))
     title = text("clinic_chart_title", name=display_name(dict(profile)))
@@ -143,7 +137,7 @@ async def patient_command(update: Update, context: Context) -> None:
 @admin_only
 async def export_all_command(update: Update, context: Context) -> None:
     """A CSV of every consenting patient's records (patients who declined are never in it)."""
-    deps = get_deps(context)
+    deps = context.deps
     chat = update.effective_chat
     rows: list[tuple[int, list[Record]]] = [
         (uid, records) for uid, _ in _patients(deps) if (records := deps.store.records(uid))
@@ -160,72 +154,18 @@ async def export_all_command(update: Update, context: Context) -> None:
     )
 
 
-# --- sending to clinicians -------------------------------------------------------------
-
-
-def _threads(deps: Deps) -> dict[str, int]:
-    raw = deps.store.bot_get(THREADS_KEY)
-    return dict(raw) if isinstance(raw, dict) else {}
-
-
-async def _to_clinicians(app: App, user_id: int, text: str) -> int:
-    """Send text to every clinician and remember each copy for replies; returns how many."""
-    deps: Deps = app.bot_data["deps"]
-    keys: list[str] = []
-    for admin in deps.settings.admin_user_ids:
-        try:
-            message = await app.bot.send_message(admin, text[:4096])
-        except TelegramError as exc:  # one unreachable clinician must not stop the others
-            log.warning("Could not reach a clinician chat: %s", exc)
-            continue
-        keys.append(thread_key(admin, message.message_id))
-    if keys:
-        deps.store.bot_set(THREADS_KEY, remember_threads(_threads(deps), keys, user_id))
-    return len(keys)
-
-
-async def alert_clinicians(app: App, user_id: int, text: str) -> int:
-    """Send an alert about a patient to every clinician; returns how many received it.
-
-    Only for patients who consented to storage. The patient's name and id are added
-    so the clinician knows who it is, and a reply to the alert reaches the patient.
-    """
-    deps: Deps = app.bot_data["deps"]
-    profile = deps.store.profile(user_id)
-    if not profile.get("consent") or not deps.settings.admin_user_ids:
-        return 0
-    message = deps.content.text("clinic_alert", name=display_name(profile), user_id=user_id,
-                                text=text)
-    return await _to_clinicians(app, user_id, message)
-
-
-def forget_patient(app: App, user_id: int) -> None:
-    """Drop a patient from the reply map and from waiting questions (used by /forget)."""
-    deps: Deps = app.bot_data["deps"]
-    threads = _threads(deps)
-    kept = forget_threads(threads, user_id)
-    if kept != threads:
-        deps.store.bot_set(THREADS_KEY, kept)
-    app.bot_data.get(PENDING_KEY, {}).pop(user_id, None)
-
-
 # --- /ask ------------------------------------------------------------------------------
-
-
-def _pending(app: App) -> dict[int, float]:
-    pending: dict[int, float] = app.bot_data.setdefault(PENDING_KEY, {})
-    return pending
 
 
 async def _can_ask(update: Update, context: Context) -> dict[str, Any] | None:
     """The asker's profile, or None after explaining why a question cannot go out."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     if not deps.settings.admin_user_ids:
         await send(update, context, deps.content.text("ask_no_clinician"))
         return None
     profile = deps.store.profile(user_id) if user_id is not None else {}
-    if not profile.get("consent"):
+    if not deps.view(profile).consent:
         await send(update, context, deps.content.text("ask_need_consent"))
         return None
     return profile
@@ -234,24 +174,24 @@ async def _can_ask(update: Update, context: Context) -> dict[str, Any] | None:
 async def _forward_question(
     update: Update, context: Context, profile: dict[str, Any], question: str
 ) -> None:
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
     text = deps.content.text(
         "ask_to_clinician", name=display_name(profile), user_id=user_id,
         question=question[:MAX_QUESTION],
     )
-    delivered = await _to_clinicians(context.application, user_id, text)
+    delivered = await to_clinicians(context.application, user_id, text)
     await send(update, context, deps.content.text("ask_sent" if delivered else "ask_failed"))
 
 
 async def _prompt(update: Update, context: Context) -> None:
     """Wait for the question as the user's next message (for a few minutes)."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
     until = deps.clock.now() + PENDING_FOR
-    _pending(context.application)[user_id] = until.timestamp()
+    pending_questions(context.application)[user_id] = until.timestamp()
     await send(update, context, deps.content.text("ask_prompt"),
                [[(deps.content.text("ask_cancel_button"), "ask:cancel")]])
 
@@ -278,8 +218,8 @@ async def ask_button(update: Update, context: Context) -> None:
     user_id = user_id_of(update)
     if query.data == "ask:cancel":
         if user_id is not None:
-            _pending(context.application).pop(user_id, None)
-        await send(update, context, get_deps(context).content.text("ask_cancelled"))
+            pending_questions(context.application).pop(user_id, None)
+        await send(update, context, context.deps.content.text("ask_cancelled"))
         return
     if await _can_ask(update, context) is not None:
         await _prompt(update, context)
@@ -291,7 +231,7 @@ async def question_text(update: Update, context: Context) -> None:
     user_id = user_id_of(update)
     if message is None or message.text is None or user_id is None:
         return
-    _pending(context.application).pop(user_id, None)
+    pending_questions(context.application).pop(user_id, None)
     profile = await _can_ask(update, context)
     if profile is not None:
         await _forward_question(update, context, profile, message.text.strip())
@@ -309,7 +249,7 @@ class AwaitingQuestion(filters.MessageFilter):
         pending = self._app.bot_data.get(PENDING_KEY) or {}
         if user is None or user.id not in pending:
             return False
-        deps: Deps = self._app.bot_data["deps"]
+        deps = deps_of(self._app)
         if pending[user.id] < deps.clock.now().timestamp():
             pending.pop(user.id, None)
             return False
@@ -331,23 +271,23 @@ class ReplyToQuestion(filters.MessageFilter):
         if replied is None:
             return False
         key = thread_key(message.chat.id, replied.message_id)
-        return key in _threads(self._app.bot_data["deps"])
+        return key in threads(deps_of(self._app))
 
 
 async def clinician_reply(update: Update, context: Context) -> None:
     """Pass a clinician's reply to the patient who asked, and confirm delivery."""
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     message = update.effective_message
     chat = update.effective_chat
     if message is None or message.reply_to_message is None or chat is None:
         return
-    patient = _threads(deps).get(thread_key(chat.id, message.reply_to_message.message_id))
+    patient = threads(deps).get(thread_key(chat.id, message.reply_to_message.message_id))
     if patient is None:
         return
     profile = deps.store.profile(patient)
     name = display_name(profile) if profile else str(patient)
-    if not profile.get("consent"):
+    if not deps.view(profile).consent:
         await send(update, context, text("ask_undeliverable", name=name))
         return
     button = keyboard([[(text("ask_reply_button"), "ask:start")]])
@@ -383,7 +323,7 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("export_all", export_all_command))
     app.add_handler(CommandHandler("ask", ask_command))
     app.add_handler(CallbackQueryHandler(ask_button, pattern=r"^ask:(start|cancel)$"))
-    admins: Iterable[int] = app.bot_data["deps"].settings.admin_user_ids
+    admins: Iterable[int] = deps_of(app).settings.admin_user_ids
     if admins:
         app.add_handler(MessageHandler(
             filters.REPLY & filters.User(user_id=list(admins)) & ~filters.COMMAND

@@ -8,14 +8,14 @@ sends the replies.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, TypeHandler
+from telegram.ext import CallbackQueryHandler, TypeHandler
 
 from bot.deps import Deps
+from bot.domain import routine as sm
 from bot.domain.coaching import coach as coaching
 from bot.domain.coaching.pain_model import (
     SessionOutcome,
@@ -23,60 +23,28 @@ from bot.domain.coaching.pain_model import (
     explain,
     needs_red_flag_questions,
 )
-from bot.domain.records import Record, RecordKind, utc_stamp
-from bot.domain.routine import machine as sm
 from bot.domain.understanding.intents import classify
-from bot.domain.understanding.red_flags import RedFlag, detect_red_flags
-from handlers.base import Context, answer, get_deps, send, user_id_of
-from handlers.hooks import profile_changed
+from bot.domain.understanding.red_flags import detect_red_flags
+from bot.transport.context import App
+from handlers.base import Buttons, Context, answer, send, user_id_of
+from handlers.base.cards import answer_request
+from handlers.base.done import record_done
+from handlers.base.hooks import add_session_end_hook
+from handlers.base.pushback import push_back
+from handlers.base.records import record_for, store_records
+from handlers.base.red_flags import SCREENING_YES, handle_red_flags
+from handlers.base.routine import apply_event, load_session, start_routine
+from handlers.base.screening import ask_red_flag_questions
 
 log = logging.getLogger(__name__)
-App = Application[Any, Any, Any, Any, Any, Any]
-SCREENING_YES = RedFlag("screening_yes", "one of the warning signs I asked about", False)
 MORNING_GROUP = -5  # before the feature handlers: the morning question comes first
 MAX_OUTCOMES = 10
-
-
-# --- storing ------------------------------------------------------------------------
-
-
-def _consented(deps: Deps, user_id: int) -> bool:
-    return bool(deps.store.profile(user_id).get("consent"))
-
-
-def make_record(update: Update, deps: Deps, user_id: int, kind: RecordKind, suffix: str = "",
-            **fields: Any) -> Record:
-    from handlers.session import today_for
-
-    query = update.callback_query
-    if query is not None and query.message is not None:
-        # Keyed by the button's message and data: a double tap records it once.
-        rec_id = f"b{query.message.message_id}:{query.data}{suffix}"
-    else:
-        rec_id = f"u{update.update_id}{suffix}"
-    record: Record = {
-        "id": rec_id, "kind": kind,
-        "date": today_for(deps, user_id).isoformat(), "ts": utc_stamp(deps.clock.now()),
-        "source": "button" if update.callback_query else "text", "exercise": None, "set": None,
-        "side": None, "reps": None, "hold": None, "pain": None, "context": None,
-        "session": None, "note": None,
-    }
-    record.update(fields)  # type: ignore[typeddict-item]
-    return record
-
-
-def store_records(deps: Deps, user_id: int, records: Sequence[Record], **profile: Any) -> bool:
-    """Records (and profile changes) in one atomic write; nothing without consent.
-
-    False when every record was already stored (the same button tapped again).
-    """
-    if not _consented(deps, user_id):
-        return True
-    with deps.store.user(user_id) as txn:
-        added = [txn.add_record(record) for record in records]
-        if profile:
-            txn.update("profile", **profile)
-    return any(added) or not records
+#: Pain at or above this (outside a routine) makes the day a flare-up day.
+FLARE_PAIN = 6
+#: Pain at or above this after the screening's "no": no exercise today, see someone.
+SEVERE_PAIN = 8
+#: Pain at or below this is "safe" in the pain-monitoring model's wording.
+SAFE_PAIN = 3
 
 
 # --- red flags ------------------------------------------------------------------------
@@ -94,52 +62,9 @@ async def red_flag_text(update: Update, context: Context) -> bool:
     return True
 
 
-async def handle_red_flags(
-    update: Update, context: Context, flags: Sequence[RedFlag], reported: str
-) -> None:
-    """Stop coaching for the day, hold reminders, tell the user, alert clinicians."""
-    from handlers.session import load_session, save
-
-    deps = get_deps(context)
-    user_id = user_id_of(update)
-    assert user_id is not None
-    ids = ", ".join(flag.id for flag in flags)
-    session = load_session(context.application, user_id)
-    if session is not None and session.active:
-        ended = sm.apply(deps.content, session, sm.Cancel(), deps.clock.now(),
-                         _today(deps, user_id))
-        save(context.application, user_id, ended.session, ended.records)
-    store_records(deps, user_id, [make_record(update, deps, user_id, "redflag", note=ids)],
-                  hold="redflag")
-    await profile_changed(context, user_id)
-    rows = None
-    if deps.settings.admin_user_ids:
-        rows = [[(deps.content.text("coach_ask_clinician_button"), "ask:start")]]
-    await send(update, context, coaching.red_flag_reply(deps.content, flags), rows)
-    if _consented(deps, user_id) and deps.settings.admin_user_ids:
-        from handlers.clinicians import alert_clinicians
-
-        labels = "; ".join(flag.label for flag in flags)
-        await alert_clinicians(
-            context.application, user_id,
-            deps.content.text("coach_clinician_alert", labels=labels, reported=reported),
-        )
-
-
-async def ask_red_flag_questions(update: Update, context: Context, ctx: str) -> None:
-    """The screening questions after pain of 7 or more; ``ctx``: session token or p:<pain>."""
-    deps = get_deps(context)
-    text = deps.content.text
-    await send(update, context, coaching.red_flag_questions(deps.content),
-               [[(text("coach_rf_yes_button"), f"rf:y:{ctx}")],
-                [(text("coach_rf_no_button"), f"rf:n:{ctx}")]])
-
-
 async def red_flag_answer(update: Update, context: Context) -> None:
     """rf:y:<ctx> (yes: stop and seek care) or rf:n:<ctx> (no: carry on gently)."""
-    from handlers.session import apply_event, load_session
-
-    deps = get_deps(context)
+    deps = context.deps
     query = update.callback_query
     user_id = user_id_of(update)
     assert query is not None and query.data is not None and user_id is not None
@@ -157,7 +82,7 @@ async def red_flag_answer(update: Update, context: Context) -> None:
     pain = int(digits) if digits.isdecimal() and len(digits) <= 2 else None
     if pain is None:
         await send(update, context, deps.content.text("session_ignored_ended"))
-    elif pain >= 8:
+    elif pain >= SEVERE_PAIN:
         await send(update, context, coaching.severe_pain_reply(deps.content))
     else:
         await offer_flare_plan(update, context)
@@ -168,10 +93,7 @@ async def red_flag_answer(update: Update, context: Context) -> None:
 
 async def coach_text(update: Update, context: Context) -> bool:
     """Rest, pain, done, exercise requests, greetings; anything else gets a helpful reply."""
-    from handlers.library import answer_request
-    from handlers.session import loose_done
-
-    deps = get_deps(context)
+    deps = context.deps
     message = update.effective_message
     if message is None or not message.text:
         return False
@@ -188,7 +110,7 @@ async def coach_text(update: Update, context: Context) -> bool:
     elif intent.kind == "pain":
         await pain_report(update, context, intent.pain)
     elif intent.kind == "done":
-        await loose_done(update, context, intent.reps)
+        await record_done(update, context, intent.reps)
     elif intent.kind == "exercise":
         await answer_request(update, context, message.text[:1000])
     elif intent.kind == "social":
@@ -199,30 +121,11 @@ async def coach_text(update: Update, context: Context) -> bool:
     return True
 
 
-def _menu(deps: Deps) -> list[list[tuple[str, str]]]:
+def _menu(deps: Deps) -> Buttons:
     text = deps.content.text
     return [[(text("onboarding_start_button"), "sess:start")],
             [(text("onboarding_exercises_button"), "lib:list")],
             [(text("coach_rest_button"), "co:rest")]]
-
-
-async def push_back(update: Update, context: Context) -> None:
-    """Why rest alone won't fix it (a rotating reason), then the smallest next steps."""
-    deps = get_deps(context)
-    user_id = user_id_of(update)
-    assert user_id is not None
-    state = deps.store.user(user_id).get("state") if _consented(deps, user_id) else {}
-    last = state.get("last_pushback") or context.application.bot_data.get(
-        "pushback", {}).get(user_id)
-    text, key = coaching.rest_pushback(deps.content, last, deps.rng)
-    if _consented(deps, user_id):
-        with deps.store.user(user_id) as txn:
-            txn.update("state", last_pushback=key)
-    else:
-        context.application.bot_data.setdefault("pushback", {})[user_id] = key
-    rows = [[(deps.content.text(label), f"co:c:{choice}")]
-            for choice, label in coaching.REST_CHOICES]
-    await send(update, context, text, rows)
 
 
 async def rest_button(update: Update, context: Context) -> None:
@@ -233,9 +136,7 @@ async def rest_button(update: Update, context: Context) -> None:
 
 async def choice_button(update: Update, context: Context) -> None:
     """co:c:<walk|one_stretch|easier_routine|rest>: record the choice and act on it."""
-    from handlers.session import start_routine
-
-    deps = get_deps(context)
+    deps = context.deps
     query = update.callback_query
     user_id = user_id_of(update)
     assert query is not None and query.data is not None and user_id is not None
@@ -243,9 +144,9 @@ async def choice_button(update: Update, context: Context) -> None:
     if choice not in {c for c, _ in coaching.REST_CHOICES}:
         await answer(update, deps.content.text("button_expired"))
         return
-    records = [make_record(update, deps, user_id, "choice", note=choice)]
+    records = [record_for(update, deps, user_id, "choice", note=choice)]
     if choice == "rest":
-        records.append(make_record(update, deps, user_id, "rest", ":rest", note="chose rest"))
+        records.append(record_for(update, deps, user_id, "rest", ":rest", note="chose rest"))
     if not store_records(deps, user_id, records):
         await answer(update, deps.content.text("button_already_used"))
         return
@@ -264,39 +165,38 @@ async def choice_button(update: Update, context: Context) -> None:
 
 async def pain_report(update: Update, context: Context, pain: int | None) -> None:
     """"pain 6": record it; 7+ screens for red flags; 6 is a flare-up day; else advice."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
     if pain is None:
         await send(update, context, coaching.pain_out_of_range_reply(deps.content, deps.rng))
         return
-    store_records(deps, user_id, [make_record(update, deps, user_id, "pain", pain=pain,
+    store_records(deps, user_id, [record_for(update, deps, user_id, "pain", pain=pain,
                                           context="report")])
     if needs_red_flag_questions(pain):
         await ask_red_flag_questions(update, context, f"p:{pain}")
-    elif pain >= 6:
+    elif pain >= FLARE_PAIN:
         await offer_flare_plan(update, context)
     else:
-        key = "coach_pain_noted_safe" if pain <= 3 else "coach_pain_noted_acceptable"
+        key = "coach_pain_noted_safe" if pain <= SAFE_PAIN else "coach_pain_noted_acceptable"
         await send(update, context, deps.content.text(key, pain=pain), _menu(deps))
 
 
 async def offer_flare_plan(update: Update, context: Context) -> None:
     """A flare-up day: mobility only, recorded so the streak pauses instead of breaking."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
-    store_records(deps, user_id, [make_record(update, deps, user_id, "flare", ":flare")])
+    store_records(deps, user_id, [record_for(update, deps, user_id, "flare", ":flare")])
     await send(update, context, coaching.flare_up_plan_text(deps.content),
                [[(deps.content.text("coach_flare_start_button"), "co:flare")],
                 [(deps.content.text("coach_choice_rest"), "co:c:rest")]])
 
 
 async def flare_button(update: Update, context: Context) -> None:
-    from handlers.session import start_routine
-
+    """co:flare: the flare-up day's mobility-only routine."""
     await answer(update)
-    deps = get_deps(context)
+    deps = context.deps
     await start_routine(update, context, exercises=list(deps.content.routine.mobility_only),
                         easier=True, force=True)
 
@@ -304,25 +204,15 @@ async def flare_button(update: Update, context: Context) -> None:
 # --- the plan: after a session, the next morning, stepping up ---------------------------
 
 
-def _today(deps: Deps, user_id: int) -> date:
-    from handlers.session import today_for
-
-    return today_for(deps, user_id)
-
-
-def _level(profile: dict[str, Any]) -> str:
-    return str((profile.get("plan") or {}).get("level") or "normal")
-
-
 async def after_session(update: Update, context: Context, summary: sm.Summary) -> None:
     """Feed the finished session into the pain-monitoring model."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
     pains = [p for p in (summary.pain_after,) if p is not None]
     if summary.pain_after is not None and needs_red_flag_questions(summary.pain_after):
         await ask_red_flag_questions(update, context, f"p:{summary.pain_after}")
-    if not _consented(deps, user_id) or summary.kind != "routine":
+    if not deps.profile(user_id).consent or summary.kind != "routine":
         return
     painful = deps.store.user(user_id).get("session").get("pain_painful")
     if painful is not None:
@@ -333,22 +223,22 @@ async def after_session(update: Update, context: Context, summary: sm.Summary) -
     with deps.store.user(user_id) as txn:
         state = txn.get("state")
         outcomes = (state.get("outcomes") or [])[-(MAX_OUTCOMES - 1):]
-        outcomes.append({"date": _today(deps, user_id).isoformat(),
+        outcomes.append({"date": deps.today_for(user_id).isoformat(),
                          "max_pain": outcome.max_pain, "all_done": outcome.all_done})
-        txn.update("state", outcomes=outcomes, last_session=_today(deps, user_id).isoformat())
+        txn.update("state", outcomes=outcomes, last_session=deps.today_for(user_id).isoformat())
     await _decide(update, context, None, None)
 
 
 async def _decide(update: Update, context: Context, morning: Any, morning_pain: int | None
                   ) -> None:
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
     txn = deps.store.user(user_id)
-    profile, state = txn.get("profile"), txn.get("state")
+    profile, state = deps.view(txn.get("profile")), txn.get("state")
     outcomes = [SessionOutcome(o["date"], o.get("max_pain"), bool(o.get("all_done")))
                 for o in state.get("outcomes") or []]
-    decision = decide_plan(_level(profile), outcomes, morning, morning_pain)
+    decision = decide_plan(profile.plan_level, outcomes, morning, morning_pain)
     sentence = explain(decision, deps.content, deps.rng)
     if decision.change == "reduce":
         await set_level(update, context, decision.level, decision.reason)
@@ -365,11 +255,11 @@ async def _decide(update: Update, context: Context, morning: Any, morning_pain: 
 
 async def set_level(update: Update, context: Context, level: str, reason: str) -> None:
     """Store the new plan (and a plan record); the next routine uses it."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
-    today = _today(deps, user_id).isoformat()
-    record = make_record(update, deps, user_id, "plan", ":plan", note=f"{level}: {reason}")
+    today = deps.today_for(user_id).isoformat()
+    record = record_for(update, deps, user_id, "plan", ":plan", note=f"{level}: {reason}")
     with deps.store.user(user_id) as txn:
         txn.add_record(record)
         txn.update("profile", plan={"level": level, "reason": reason, "since": today})
@@ -378,18 +268,18 @@ async def set_level(update: Update, context: Context, level: str, reason: str) -
 
 async def harder_button(update: Update, context: Context) -> None:
     """co:h:y steps up one level; co:h:n keeps the plan (and stops asking for now)."""
-    deps = get_deps(context)
+    deps = context.deps
     query = update.callback_query
     user_id = user_id_of(update)
     assert query is not None and user_id is not None
-    if not _consented(deps, user_id) or not deps.store.user(user_id).get("state").get(
+    if not deps.profile(user_id).consent or not deps.store.user(user_id).get("state").get(
         "harder_offer"
     ):
         # Already answered (a double tap, an old message) or never offered.
         await answer(update, deps.content.text("button_expired"))
         return
     await answer(update)
-    current = _level(deps.store.profile(user_id))
+    current = deps.profile(user_id).plan_level
     if query.data == "co:h:y":
         new = {"easier": "normal", "normal": "harder"}.get(current, current)
         await set_level(update, context, new, "user_chose_harder")
@@ -402,10 +292,10 @@ async def harder_button(update: Update, context: Context) -> None:
 
 def morning_due(deps: Deps, user_id: int) -> bool:
     """A session yesterday and no morning answer yet today."""
-    if not _consented(deps, user_id):
+    if not deps.profile(user_id).consent:
         return False
     state = deps.store.user(user_id).get("state")
-    today = _today(deps, user_id)
+    today = deps.today_for(user_id)
     last = state.get("last_session")
     if not last or state.get("morning_asked") == today.isoformat():
         return False
@@ -414,12 +304,12 @@ def morning_due(deps: Deps, user_id: int) -> bool:
 
 async def morning_check(update: Update, context: Context) -> None:
     """The first message of the morning after a session: how is the hip today?"""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     if user_id is None or update.message is None or not morning_due(deps, user_id):
         return
     with deps.store.user(user_id) as txn:
-        txn.update("state", morning_asked=_today(deps, user_id).isoformat())
+        txn.update("state", morning_asked=deps.today_for(user_id).isoformat())
     text = deps.content.text
     await send(update, context, text("coach_morning_question"),
                [[(text("coach_morning_better"), "co:m:better"),
@@ -429,7 +319,7 @@ async def morning_check(update: Update, context: Context) -> None:
 
 async def morning_button(update: Update, context: Context) -> None:
     """co:m:<better|same|worse>, then co:mp:<better|same|worse>:<0-10>."""
-    deps = get_deps(context)
+    deps = context.deps
     query = update.callback_query
     user_id = user_id_of(update)
     assert query is not None and query.data is not None and user_id is not None
@@ -448,16 +338,17 @@ async def morning_button(update: Update, context: Context) -> None:
     await answer(update)
     morning, pain = parts[2], int(parts[3])
     store_records(deps, user_id, [
-        make_record(update, deps, user_id, "morning", ":m", note=morning),
-        make_record(update, deps, user_id, "pain", ":p", pain=pain, context="morning"),
+        record_for(update, deps, user_id, "morning", ":m", note=morning),
+        record_for(update, deps, user_id, "pain", ":p", pain=pain, context="morning"),
     ])
     if needs_red_flag_questions(pain):
         await ask_red_flag_questions(update, context, f"p:{pain}")
-    if _consented(deps, user_id):
+    if deps.profile(user_id).consent:
         await _decide(update, context, morning, pain)
 
 
 def register(app: App) -> None:
+    add_session_end_hook(app, after_session)
     app.add_handler(TypeHandler(Update, morning_check), group=MORNING_GROUP)
     app.add_handler(CallbackQueryHandler(red_flag_answer, pattern=r"^rf:[yn]:"))
     app.add_handler(CallbackQueryHandler(choice_button, pattern=r"^co:c:"))

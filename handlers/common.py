@@ -1,4 +1,4 @@
-"""/help, unknown commands, messages the bot cannot read, and the one error handler."""
+"""/help, messages the bot cannot read, stale buttons, and the one error handler."""
 
 from __future__ import annotations
 
@@ -7,17 +7,19 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError
 
+from bot.domain import routine as sm
 from bot.domain.commands import help_lines
 from bot.domain.understanding.red_flags import safety_lines
-from bot.storage.store import StorageError
-from handlers.base import Context, answer, get_deps, send, user_id_of
+from bot.storage import StorageError
+from handlers.base import Context, answer, send, user_id_of
+from handlers.base.routine import load_session, render
 
 log = logging.getLogger(__name__)
 
 
 async def help_command(update: Update, context: Context) -> None:
     """List every command and repeat the safety note."""
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     parts = [
         text("help_intro"),
@@ -32,19 +34,14 @@ async def help_command(update: Update, context: Context) -> None:
     await send(update, context, "\n".join(parts))
 
 
-async def unknown_command(update: Update, context: Context) -> None:
-    """A command nobody handles (clinician commands for non-clinicians land here too)."""
-    await send(update, context, get_deps(context).content.text("unknown_command"))
-
-
 async def unsupported_message(update: Update, context: Context) -> None:
     """Stickers, photos, voice, documents: say what the bot can read."""
-    await send(update, context, get_deps(context).content.text("unsupported_message"))
+    await send(update, context, context.deps.content.text("unsupported_message"))
 
 
 async def stale_button(update: Update, context: Context) -> None:
     """A button nobody recognises (old, forged or from another bot version)."""
-    await answer(update, get_deps(context).content.text("button_expired"))
+    await answer(update, context.deps.content.text("button_expired"))
 
 
 async def on_error(update: object, context: Context) -> None:
@@ -65,7 +62,7 @@ async def on_error(update: object, context: Context) -> None:
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             await answer(update)
-            await send(update, context, get_deps(context).content.text(key))
+            await send(update, context, context.deps.content.text(key))
         except Exception:  # the network may be what failed
             log.warning("Could not tell the user about the error", exc_info=True)
 
@@ -77,14 +74,11 @@ async def _reply_lost(update: object, context: Context, error: Exception) -> Non
     (a second "done" records the next set), so the session's current step is sent
     again instead; if nothing was saved, asking to try again is right.
     """
-    from bot.domain.routine import machine as sm
-    from handlers.session import load_session, render
-
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("Telegram unreachable while answering update %s: %s", update_id, error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     try:
         if user_id is not None and deps.store.has_seen(user_id, update.update_id):

@@ -8,20 +8,17 @@ their entries in the clinicians' reply map.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.deps import Deps
-from bot.domain.progress.weekly import is_user_job
-from bot.domain.reminders.local_time import local_date
+from bot.domain.reminders.planning import is_user_job
 from bot.media.export import records_to_csv, records_to_json
-from handlers.base import Context, answer, get_deps, send, user_id_of
-from handlers.clinicians import forget_patient
+from bot.transport.context import App, deps_of
+from handlers.base import Context, answer, send, user_id_of
+from handlers.base.clinician_alerts import forget_patient
 
 log = logging.getLogger(__name__)
-App = Application[Any, Any, Any, Any, Any, Any]
 
 CONFIRM_SECONDS = 15 * 60  # an older "Yes, delete" button deletes nothing
 
@@ -31,16 +28,16 @@ CONFIRM_SECONDS = 15 * 60  # an older "Yes, delete" button deletes nothing
 
 async def export_command(update: Update, context: Context) -> None:
     """Send the user's whole record: CSV for spreadsheets, JSON for a full copy."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     chat = update.effective_chat
     assert user_id is not None
     profile = deps.store.profile(user_id)
-    if not profile.get("consent") or chat is None:
+    if not deps.view(profile).consent or chat is None:
         await send(update, context, deps.content.text("export_no_consent"))
         return
     records = deps.store.records(user_id)
-    day = local_date(deps.clock.now(), str(profile.get("tz") or "UTC")).isoformat()
+    day = deps.view(profile).today(deps.clock.now()).isoformat()
     text = deps.content.text
     await send(update, context, text("export_intro"))
     await context.bot.send_document(
@@ -62,7 +59,7 @@ async def export_command(update: Update, context: Context) -> None:
 
 async def forget_command(update: Update, context: Context) -> None:
     """Ask first: deleting cannot be undone."""
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     stamp = int(deps.clock.now().timestamp())
     await send(
@@ -76,7 +73,7 @@ async def forget_command(update: Update, context: Context) -> None:
 
 def forget_everywhere(app: App, user_id: int) -> bool:
     """Delete every trace of a user the bot holds; True when anything was stored on disk."""
-    deps: Deps = app.bot_data["deps"]
+    deps = deps_of(app)
     if app.job_queue is not None:
         for job in app.job_queue.jobs():
             if is_user_job(job.name, job.data, user_id):
@@ -97,7 +94,7 @@ async def forget_button(update: Update, context: Context) -> None:
     """Yes: delete everything and say so. No: nothing changes."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     user_id = user_id_of(update)
     assert user_id is not None

@@ -8,8 +8,8 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from bot.storage.store import StorageError, current_update_id
-from handlers.base import Context, get_deps, send, user_id_of
+from bot.storage import StorageError, current_update_id
+from handlers.base import Context, send, user_id_of
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 async def before(update: Update, context: Context) -> None:
     """Drop repeats and non-private chats before any feature handler sees the update."""
     current_update_id.set(update.update_id)
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     chat = update.effective_chat
     if user_id is None or update.channel_post or update.edited_channel_post:
@@ -52,11 +52,11 @@ async def before(update: Update, context: Context) -> None:
 
 async def after(update: Update, context: Context) -> None:
     """Remember an update that no handler wrote down, so a redelivery is skipped."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     if user_id is None or deps.store.has_seen(user_id, update.update_id):
         return
-    consented = bool(deps.store.profile(user_id).get("consent"))
+    consented = deps.profile(user_id).consent
     try:
         deps.store.mark_seen(user_id, update.update_id, persist=consented)
     except StorageError as exc:

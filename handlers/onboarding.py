@@ -9,18 +9,18 @@ from bot.domain.reminders.local_time import local_now
 from bot.domain.reminders.timeparse import TimeParseError, format_time, parse_time
 from bot.domain.reminders.timezones import UnknownTimezone, resolve_timezone, timezone_for_location
 from bot.domain.understanding.red_flags import safety_lines
-from handlers.base import Context, answer, get_deps, send, user_id_of
-from handlers.hooks import profile_changed
+from handlers.base import Context, answer, send, user_id_of
+from handlers.base.hooks import profile_changed
 
 
 async def start(update: Update, context: Context) -> None:
     """Greet, explain the approach and the red flags, then ask for consent."""
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     user = update.effective_user
     assert user is not None
     profile = deps.store.profile(user.id)
-    if profile.get("consent") and profile.get("stage") == "done":
+    if deps.view(profile).onboarded:
         with deps.store.user(user.id) as txn:
             profile = txn.update("profile", active=True, first_name=user.first_name[:64])
         await profile_changed(context, user.id)
@@ -53,12 +53,12 @@ async def start(update: Update, context: Context) -> None:
 
 async def consent_button(update: Update, context: Context) -> None:
     """Yes: create the profile and ask the reminder time. No: store nothing."""
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     query = update.callback_query
     user = update.effective_user
     assert query is not None and user is not None
-    if _finished(deps.store.profile(user.id)):
+    if deps.profile(user.id).onboarded:
         # An old consent message: "No" there must not delete a finished set-up (/forget
         # asks first), and "Yes" must not start onboarding over.
         await answer(update, text("button_expired"))
@@ -71,7 +71,7 @@ async def consent_button(update: Update, context: Context) -> None:
         return
     with deps.store.user(user.id) as txn:
         profile = txn.get("profile")
-        if not profile.get("consent"):
+        if not deps.view(profile).consent:
             txn.set(
                 "profile",
                 new_profile(
@@ -86,7 +86,7 @@ async def consent_button(update: Update, context: Context) -> None:
 
 
 async def ask_time(update: Update, context: Context) -> None:
-    text = get_deps(context).content.text
+    text = context.deps.content.text
     rows = [[(t, f"ob:time:{t}") for t in COMMON_TIMES[:3]],
             [(t, f"ob:time:{t}") for t in COMMON_TIMES[3:]],
             [(text("onboarding_no_reminder_button"), "ob:time:none")]]
@@ -94,7 +94,7 @@ async def ask_time(update: Update, context: Context) -> None:
 
 
 async def ask_timezone(update: Update, context: Context) -> None:
-    text = get_deps(context).content.text
+    text = context.deps.content.text
     rows = [
         [(z.split("/")[-1].replace("_", " "), f"ob:tz:{z}") for z in COMMON_ZONES[i : i + 3]]
         for i in range(0, len(COMMON_ZONES), 3)
@@ -114,17 +114,13 @@ async def ask_timezone(update: Update, context: Context) -> None:
         )
 
 
-def _finished(profile: dict[str, object]) -> bool:
-    return bool(profile.get("consent")) and profile.get("stage") == "done"
-
-
 async def time_button(update: Update, context: Context) -> None:
     """A reminder time tapped during onboarding (afterwards /remind changes it)."""
     query = update.callback_query
     user_id = user_id_of(update)
     assert query is not None and query.data is not None and user_id is not None
-    deps = get_deps(context)
-    if _finished(deps.store.profile(user_id)):
+    deps = context.deps
+    if deps.profile(user_id).onboarded:
         # Going back to the time-zone step would stop reminders until a zone is typed.
         await answer(update, deps.content.text("button_expired"))
         return
@@ -134,7 +130,7 @@ async def time_button(update: Update, context: Context) -> None:
 
 
 async def _set_time(update: Update, context: Context, value: str | None) -> None:
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
     if value is not None:
@@ -145,7 +141,7 @@ async def _set_time(update: Update, context: Context, value: str | None) -> None
             return
     with deps.store.user(user_id) as txn:
         profile = txn.get("profile")
-        if not profile.get("consent"):
+        if not deps.view(profile).consent:
             return
         txn.update("profile", reminder_times=[value] if value else [], stage="tz")
     await ask_timezone(update, context)
@@ -161,7 +157,7 @@ async def tz_button(update: Update, context: Context) -> None:
 
 async def set_timezone(update: Update, context: Context, name: str) -> bool:
     """Resolve a typed or tapped zone name; on success store it and finish onboarding."""
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     try:
         zone = resolve_timezone(name)
@@ -180,7 +176,7 @@ async def set_timezone(update: Update, context: Context, name: str) -> bool:
 
 async def location(update: Update, context: Context) -> None:
     """A shared location sets the time zone (offline lookup)."""
-    deps = get_deps(context)
+    deps = context.deps
     message = update.effective_message
     assert message is not None and message.location is not None
     zone = timezone_for_location(message.location.latitude, message.location.longitude)
@@ -191,11 +187,11 @@ async def location(update: Update, context: Context) -> None:
 
 
 async def _store_zone(update: Update, context: Context, zone: str) -> None:
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     user_id = user_id_of(update)
     assert user_id is not None
-    if not deps.store.profile(user_id).get("consent"):
+    if not deps.profile(user_id).consent:
         await send(update, context, text("onboarding_no_consent"))
         return
     with deps.store.user(user_id) as txn:
@@ -225,12 +221,12 @@ async def _store_zone(update: Update, context: Context, zone: str) -> None:
 
 async def onboarding_text(update: Update, context: Context) -> bool:
     """Typed answers while onboarding asks for a time or a zone; True when consumed."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     message = update.effective_message
     if user_id is None or message is None or not message.text:
         return False
-    stage = deps.store.profile(user_id).get("stage")
+    stage = deps.profile(user_id).stage
     if stage == "time":
         await _set_time(update, context, message.text.strip()[:40])
         return True

@@ -1,8 +1,8 @@
 """/progress (text and chart), /history, /weekly and the weekly summary job.
 
-The numbers come from ``bot.domain.progress.figures`` and the schedule from
-``bot.domain.progress.weekly``; this module reads storage, renders the chart off the
-event loop, and sends.
+The numbers come from ``bot.domain.progress.figures``, the texts from
+``bot.domain.progress.texts`` and the schedule from ``bot.domain.progress.weekly``;
+this module reads storage, renders the chart off the event loop, and sends.
 """
 
 from __future__ import annotations
@@ -14,20 +14,16 @@ from typing import Any
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application, CallbackContext, CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.deps import Deps
-from bot.domain.progress.figures import (
-    history_lines,
-    progress_text,
-    summarize,
-    weekly_summary_text,
-)
+from bot.domain.jobs import WeeklyJob
+from bot.domain.progress.figures import local_since, summarize
+from bot.domain.progress.texts import history_lines, progress_text, weekly_summary_text
 from bot.domain.progress.weekly import (
     WEEKLY_STATE_KEY,
     WeeklyPlan,
     describe_slot,
-    local_since,
     parse_weekly,
     plan_weekly,
     should_send_weekly,
@@ -37,22 +33,21 @@ from bot.domain.progress.weekly import (
     weekly_prefs,
     weekly_slot,
 )
-from bot.domain.reminders.local_time import local_date
 from bot.domain.reminders.planning import MISFIRE_GRACE
 from bot.media.charts import progress_chart
-from handlers.base import Context, answer, consenting, get_deps, keyboard, send
-from handlers.hooks import add_profile_hook, profile_changed
-from handlers.reminders import deactivate
+from bot.transport.context import App, BotContext, deps_of
+from handlers.base import Context, answer, consenting, keyboard, send
+from handlers.base.blocked import deactivate
+from handlers.base.hooks import add_profile_hook, add_startup_hook, profile_changed
 
 log = logging.getLogger(__name__)
-App = Application[Any, Any, Any, Any, Any, Any]
 
 HISTORY_DAYS = 14
 CHART_DAYS = 30
 
 
 def _today(deps: Deps, profile: dict[str, Any]) -> date:
-    return local_date(deps.clock.now(), str(profile.get("tz") or "UTC"))
+    return deps.view(profile).today(deps.clock.now())
 
 
 # --- /progress and /history -----------------------------------------------------------
@@ -97,7 +92,7 @@ def schedule_weekly(
     app: App, user_id: int, *, catch_up: bool = False, after: datetime | None = None
 ) -> bool:
     """Replace this user's weekly job with what the stored profile calls for."""
-    deps: Deps = app.bot_data["deps"]
+    deps = deps_of(app)
     assert app.job_queue is not None
     name = weekly_job_name(user_id)
     for old in app.job_queue.get_jobs_by_name(name):
@@ -122,7 +117,7 @@ def _add_weekly_job(app: App, user_id: int, plan: WeeklyPlan | None, now: dateti
         weekly_fire,
         when=timedelta(seconds=delay),
         name=name,
-        data={"user_id": user_id, "due": plan.due.isoformat()},
+        data=WeeklyJob(user_id, plan.due),
         job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
     )
     return True
@@ -130,7 +125,7 @@ def _add_weekly_job(app: App, user_id: int, plan: WeeklyPlan | None, now: dateti
 
 async def rebuild_weekly(app: App) -> None:
     """Start-up: one weekly job per user who wants one; a summary missed while down is sent."""
-    deps: Deps = app.bot_data["deps"]
+    deps = deps_of(app)
     now = deps.clock.now()
     count = 0
     for user_id, profile, state in deps.store.iter_heads():  # one head parse per user
@@ -152,21 +147,20 @@ def weekly_buttons(deps: Deps, enabled: bool) -> list[list[tuple[str, str]]]:
     return [[(text("weekly_start_button"), "wk:on")]]
 
 
-async def weekly_fire(context: CallbackContext) -> None:
+async def weekly_fire(context: BotContext) -> None:
     """The weekly summary fell due: check, mark as sent, send, re-arm for next week."""
     job = context.job
-    assert job is not None and isinstance(job.data, dict)
+    assert job is not None and isinstance(job.data, WeeklyJob)
+    data: WeeklyJob = job.data
     app: App = context.application
-    user_id = int(job.data["user_id"])
-    due = datetime.fromisoformat(job.data["due"])
     try:
-        await _send_weekly(app, user_id, due)
+        await _send_weekly(app, data.user_id, data.due)
     finally:
-        schedule_weekly(app, user_id, after=due)
+        schedule_weekly(app, data.user_id, after=data.due)
 
 
 async def _send_weekly(app: App, user_id: int, due: datetime) -> None:
-    deps: Deps = app.bot_data["deps"]
+    deps = deps_of(app)
     if not deps.store.exists(user_id):
         return
     with deps.store.user(user_id) as txn:
@@ -175,7 +169,7 @@ async def _send_weekly(app: App, user_id: int, due: datetime) -> None:
             return
         # Marked before sending: a crash in between loses one summary rather than doubling it.
         txn.update("state", **{WEEKLY_STATE_KEY: due.isoformat()})
-    day = summary_day(due, str(profile.get("tz") or "UTC"))
+    day = summary_day(due, deps.view(profile).tz)
     records = deps.store.records(user_id)
     text = deps.content.text
     try:
@@ -198,7 +192,7 @@ def _slot_words(profile: dict[str, Any]) -> str:
 
 
 async def _set_weekly(update: Update, context: Context, user_id: int, **fields: Any) -> None:
-    deps = get_deps(context)
+    deps = context.deps
     with deps.store.user(user_id) as txn:
         profile = txn.update("profile", **fields)
     await profile_changed(context, user_id)
@@ -260,5 +254,5 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("history", history_command))
     app.add_handler(CommandHandler("weekly", weekly_command))
     app.add_handler(CallbackQueryHandler(weekly_button, pattern=r"^wk:(on|off)$"))
-    app.bot_data.setdefault("startup_hooks", []).append(rebuild_weekly)
+    add_startup_hook(app, rebuild_weekly)
     add_profile_hook(app, _on_profile_changed)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import (
-    Application,
-    CallbackContext,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -18,15 +16,14 @@ from telegram.ext import (
 )
 
 from bot.deps import Deps
-from bot.domain.reminders.local_time import local_date, local_now, next_fires
+from bot.domain.jobs import JobKind, ReminderJob, ResendJob
+from bot.domain.reminders.local_time import local_now, next_fires
 from bot.domain.reminders.planning import (
     MISFIRE_GRACE,
-    JobKind,
     PlannedJob,
     decide,
     mark_sent,
     nudge_for,
-    parse_hhmm,
     plan_jobs,
     prefs_from_profile,
     reminder_text,
@@ -40,13 +37,15 @@ from bot.domain.reminders.timeparse import (
     parse_times,
 )
 from bot.domain.reminders.timezones import UnknownTimezone, resolve_timezone
-from bot.storage.store import StorageError
-from bot.transport.job_queue import user_jobs
-from handlers.base import Context, answer, consenting, get_deps, keyboard, send, user_id_of
-from handlers.hooks import add_profile_hook, profile_changed
+from bot.storage import StorageError
+from bot.transport.context import App, BotContext, deps_of
+from handlers.base import Context, answer, consenting, keyboard, send, user_id_of
+from handlers.base.blocked import deactivate, remove_reminder_jobs
+from handlers.base.hooks import add_profile_hook, add_startup_hook, profile_changed
+from handlers.base.pushback import push_back
+from handlers.base.records import record_for, store_records
 
 log = logging.getLogger(__name__)
-App = Application[Any, Any, Any, Any, Any, Any]
 
 RESEND_AFTER = timedelta(minutes=1)  # Telegram unreachable: try a reminder again this soon
 RESEND_ATTEMPTS = 30
@@ -55,16 +54,9 @@ RESEND_ATTEMPTS = 30
 # --- scheduling -------------------------------------------------------------------
 
 
-def _remove_user_jobs(app: App, user_id: int) -> None:
-    assert app.job_queue is not None
-    for job in user_jobs(app.job_queue, user_id):  # indexed: no scan of every user's jobs
-        if job.name and job.name.split(":")[0] in ("reminder", "nudge", "snooze"):
-            job.schedule_removal()
-
-
 def _add_job(app: App, user_id: int, planned: PlannedJob, now: datetime | None = None) -> None:
     assert app.job_queue is not None
-    deps: Deps = app.bot_data["deps"]
+    deps = deps_of(app)
     for old in app.job_queue.get_jobs_by_name(planned.name):
         old.schedule_removal()
     # Relative to the bot's clock, so a moved clock (tests, the terminal chat) still works.
@@ -73,20 +65,15 @@ def _add_job(app: App, user_id: int, planned: PlannedJob, now: datetime | None =
         fire,
         when=timedelta(seconds=delay),
         name=planned.name,
-        data={
-            "user_id": user_id,
-            "kind": planned.kind,
-            "slot": planned.slot.strftime("%H:%M") if planned.slot else None,
-            "due": planned.due.isoformat(),
-        },
+        data=ReminderJob(user_id, planned.kind, planned.due, planned.slot),
         job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
     )
 
 
 def schedule_user(app: App, user_id: int, *, catch_up: bool = False) -> int:
     """Replace this user's jobs with the ones their stored settings call for."""
-    deps: Deps = app.bot_data["deps"]
-    _remove_user_jobs(app, user_id)
+    deps = deps_of(app)
+    remove_reminder_jobs(app, user_id)
     if not deps.store.exists(user_id):
         return 0
     txn = deps.store.user(user_id)
@@ -103,7 +90,7 @@ async def _on_profile_changed(app: App, user_id: int) -> None:
 
 async def rebuild_all(app: App) -> None:
     """Start-up: one job per user and slot, from storage; missed ones caught up once."""
-    deps: Deps = app.bot_data["deps"]
+    deps = deps_of(app)
     now = deps.clock.now()
     count = 0
     # One parse of each user's head gives profile and state (schedule_user would read
@@ -132,34 +119,33 @@ def reminder_buttons(deps: Deps) -> list[list[tuple[str, str]]]:
     ]
 
 
-async def fire(context: CallbackContext) -> None:
-    """A reminder, nudge or snooze fell due: check, mark, send, re-arm."""
+async def fire(context: BotContext) -> None:
+    """A reminder, nudge or snooze fell due: check, mark, send, then re-arm once."""
     job = context.job
-    assert job is not None and isinstance(job.data, dict)
+    assert job is not None and isinstance(job.data, ReminderJob)
+    data: ReminderJob = job.data
     app: App = context.application
-    deps: Deps = app.bot_data["deps"]
-    user_id = int(job.data["user_id"])
-    kind: JobKind = job.data["kind"]
-    due = datetime.fromisoformat(job.data["due"])
-    slot = parse_hhmm(job.data["slot"]) if job.data["slot"] else None
+    sent = False
     try:
-        await _fire(app, deps, user_id, kind, slot, due)
+        sent = await _fire(app, context.deps, data.user_id, data.kind, data.slot, data.due)
     finally:
-        if kind == "reminder":
-            schedule_user(app, user_id)
+        # A reminder always plans its next day; a nudge plans nothing; a snooze that went
+        # out lets the day's plan (its nudge) be worked out again.
+        if data.kind == "reminder" or (sent and data.kind == "snooze"):
+            schedule_user(app, data.user_id)
 
 
 async def _fire(
-    app: App, deps: Deps, user_id: int, kind: JobKind, slot: Any, due: datetime
-) -> None:
+    app: App, deps: Deps, user_id: int, kind: JobKind, slot: time | None, due: datetime
+) -> bool:
+    """Send the job's message if it is still wanted; True when it went out."""
     if not deps.store.exists(user_id):
-        return
+        return False
     text: str | None = None
     try:
         with deps.store.user(user_id) as txn:
             profile, state = txn.get("profile"), txn.get("state")
-            tz = str(profile.get("tz") or "UTC")
-            day = local_date(due, tz)
+            day = deps.view(profile).today(due)
             records = txn.recent_records()
             decision = decide(kind, profile, state, records, day, slot, due)
             if not decision.send:
@@ -167,7 +153,7 @@ async def _fire(
                 if slot is not None and decision.why in ("done_today", "not_today", "cap"):
                     state.setdefault("last_fired", {})[slot.strftime("%H%M")] = due.isoformat()
                     txn.set("state", state)
-                return
+                return False
             text, key = reminder_text(deps.content, kind, records, day,
                                       state.get("last_reason"), deps.rng)
             state = mark_sent(state, kind, day, slot, due)
@@ -183,10 +169,7 @@ async def _fire(
         # catch-up window; not sent, it is lost for sure. So it goes out.
         log.error("Could not mark a reminder as sent (%s); sending it anyway", exc)
     # Marked before sending: a crash in between loses one reminder rather than doubling it.
-    if not await _send_reminder(app, user_id, text, attempt=1):
-        return
-    if kind != "nudge":
-        schedule_user(app, user_id)
+    return await _send_reminder(app, user_id, text, attempt=1)
 
 
 async def _send_reminder(app: App, user_id: int, text: str, attempt: int) -> bool:
@@ -197,7 +180,7 @@ async def _send_reminder(app: App, user_id: int, text: str, attempt: int) -> boo
     minutes) rather than lost. Only this process remembers the retry: a restart in
     between loses it, as a crash between marking and sending does.
     """
-    deps: Deps = app.bot_data["deps"]
+    deps = deps_of(app)
     try:
         await app.bot.send_message(user_id, text, reply_markup=keyboard(reminder_buttons(deps)))
     except Forbidden:
@@ -215,33 +198,21 @@ async def _send_reminder(app: App, user_id: int, text: str, attempt: int) -> boo
             old.schedule_removal()
         app.job_queue.run_once(
             resend, when=RESEND_AFTER, name=f"resend:{user_id}",
-            data={"user_id": user_id, "text": text, "attempt": attempt + 1},
+            data=ResendJob(user_id, text, attempt + 1),
             job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
         )
         return False
     return True
 
 
-async def resend(context: CallbackContext) -> None:
+async def resend(context: BotContext) -> None:
     """A reminder Telegram refused earlier: send it now, unless the user stopped them."""
     job = context.job
-    assert job is not None and isinstance(job.data, dict)
-    app: App = context.application
-    deps: Deps = app.bot_data["deps"]
-    user_id = int(job.data["user_id"])
-    if not prefs_from_profile(deps.store.profile(user_id)).active:
+    assert job is not None and isinstance(job.data, ResendJob)
+    data: ResendJob = job.data
+    if not prefs_from_profile(context.deps.store.profile(data.user_id)).active:
         return
-    await _send_reminder(app, user_id, str(job.data["text"]), int(job.data["attempt"]))
-
-
-def deactivate(app: App, user_id: int) -> None:
-    """The user blocked the bot: mark inactive, drop jobs, retry nothing."""
-    deps: Deps = app.bot_data["deps"]
-    log.info("A user blocked the bot; reminders stopped for them")
-    _remove_user_jobs(app, user_id)
-    if deps.store.exists(user_id):
-        with deps.store.user(user_id) as txn:
-            txn.update("profile", active=False)
+    await _send_reminder(context.application, data.user_id, data.text, data.attempt)
 
 
 # --- commands -------------------------------------------------------------------------
@@ -258,7 +229,7 @@ def _next_line(deps: Deps, profile: dict[str, Any]) -> str:
 
 def _need_profile(deps: Deps, user_id: int) -> dict[str, Any] | None:
     profile = deps.store.profile(user_id)
-    return profile if profile.get("consent") else None
+    return profile if deps.view(profile).consent else None
 
 
 async def remind_command(update: Update, context: Context) -> None:
@@ -279,7 +250,7 @@ async def remind_command(update: Update, context: Context) -> None:
 
 
 async def _apply_remind(update: Update, context: Context, arg: str) -> None:
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     user_id = user_id_of(update)
     assert user_id is not None
@@ -317,7 +288,7 @@ async def remind_button(update: Update, context: Context) -> None:
 
 async def reminders_command(update: Update, context: Context) -> None:
     """/reminders: what is set, and the next one in local time."""
-    deps = get_deps(context)
+    deps = context.deps
     text = deps.content.text
     user_id = user_id_of(update)
     assert user_id is not None
@@ -377,7 +348,7 @@ async def pause_command(update: Update, context: Context) -> None:
         if not arg.isdecimal() or not 1 <= int(arg) <= 60:  # "²" is a digit, not a number
             await send(update, context, text("reminder_bad_pause"))
             return
-        today = local_date(deps.clock.now(), str(profile.get("tz") or "UTC"))
+        today = deps.view(profile).today(deps.clock.now())
         until = today + timedelta(days=int(arg))
         reply = text("reminder_paused", until=until.strftime("%a %d %b"))
     else:
@@ -407,7 +378,7 @@ async def resume_command(update: Update, context: Context) -> None:
 
 async def snooze_button(update: Update, context: Context) -> None:
     """Snooze 15 min, 1 h or until this evening."""
-    deps = get_deps(context)
+    deps = context.deps
     query = update.callback_query
     user_id = user_id_of(update)
     assert query is not None and query.data is not None and user_id is not None
@@ -415,7 +386,7 @@ async def snooze_button(update: Update, context: Context) -> None:
     if profile is None:
         await answer(update)
         return
-    tz = str(profile.get("tz") or "UTC")
+    tz = deps.view(profile).tz
     when = snooze_until(query.data.removeprefix("rem:snooze:"), deps.clock.now(), tz)
     if when is None:
         await answer(update, deps.content.text("button_expired"))
@@ -430,13 +401,11 @@ async def snooze_button(update: Update, context: Context) -> None:
 
 async def not_today_button(update: Update, context: Context) -> None:
     """Not today: a skip for the day (no more reminders today), then the coach's push-back."""
-    from handlers.coach import make_record, push_back, store_records
-
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
     if not store_records(deps, user_id,
-                         [make_record(update, deps, user_id, "skip", note="not today")]):
+                         [record_for(update, deps, user_id, "skip", note="not today")]):
         await answer(update, deps.content.text("button_already_used"))
         return
     await answer(update)
@@ -463,7 +432,7 @@ def register(app: App) -> None:
     app.add_handler(CallbackQueryHandler(snooze_button, pattern=r"^rem:snooze:"))
     app.add_handler(CallbackQueryHandler(not_today_button, pattern=r"^rem:nottoday$"))
     app.add_handler(ChatMemberHandler(chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
-    app.bot_data.setdefault("startup_hooks", []).append(rebuild_all)
+    add_startup_hook(app, rebuild_all)
     add_profile_hook(app, _on_profile_changed)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from telegram import Update
 
-from handlers.base import Context, get_deps, send
+from handlers.base import Context, send
 
 TextRoute = Callable[[Update, Context], Awaitable[bool]]
 
@@ -22,15 +22,15 @@ def make_text_router(
         if message is None or message.text is None:
             return
         if not message.text.strip():
-            await send(update, context, get_deps(context).content.text("unsupported_message"))
+            await send(update, context, context.deps.content.text("unsupported_message"))
             return
         if len(message.text) > 4096:
             # Telegram never sends more, but if it did, a red flag in it must still count:
             # say so and read the start (every route reads a bounded prefix).
-            await send(update, context, get_deps(context).content.text("text_too_long"))
+            await send(update, context, context.deps.content.text("text_too_long"))
         for route in routes:
             if await route(update, context):
                 return
-        await send(update, context, get_deps(context).content.text("help_intro"))
+        await send(update, context, context.deps.content.text("help_intro"))
 
     return on_text

@@ -11,11 +11,12 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from bot.app import App, build_application
+from bot.app import build_application
 from bot.chat.fake_telegram import FakeTelegram
 from bot.clock import Clock
 from bot.config import Settings
 from bot.deps import Deps
+from bot.transport.context import App, deps_of
 from bot.transport.runner import serve
 
 
@@ -46,7 +47,7 @@ class BotUnderTest:
     @property
     def deps(self) -> Deps:
         assert self.app is not None
-        deps = self.app.bot_data["deps"]
+        deps = deps_of(self.app)
         assert isinstance(deps, Deps)
         return deps
 

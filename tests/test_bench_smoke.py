@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench import data, scenarios
 from bench.table import Row, percentile, render
-from bot.storage.store import HOT_MAX_RECORDS, Store
+from bot.storage import HOT_MAX_RECORDS, Store
 
 
 def test_generated_patients_read_back_through_the_store(tmp_path: Path) -> None:

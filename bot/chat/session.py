@@ -13,14 +13,13 @@ import logging
 from pathlib import Path
 from typing import TextIO
 
-from bot.app import App
 from bot.chat import format as fmt
 from bot.chat.fake_telegram import FakeTelegram
 from bot.chat.printer import PROMPT, ChatPrinter, open_file
 from bot.clock import Clock
-from bot.deps import Deps
 from bot.domain.reminders.local_time import local_now
 from bot.transport.clock_mover import ClockMover
+from bot.transport.context import App, deps_of
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +176,7 @@ class TerminalChat:
             self.printer.note("the bot is still busy with that; its answer will appear here")
 
     def _clock_words(self) -> str:
-        deps: Deps = self.app.bot_data["deps"]
+        deps = deps_of(self.app)
         tz = str(deps.store.profile(USER_ID).get("tz") or deps.settings.default_timezone)
         return f"{local_now(self.clock.now(), tz).strftime('%a %d %b %H:%M')} {tz}"
 

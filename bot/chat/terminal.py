@@ -27,9 +27,9 @@ from bot.chat.format import BANNER, describe_delta
 from bot.chat.session import TerminalChat
 from bot.clock import Clock
 from bot.config import SettingsError, load_settings
-from bot.content.loader import DEFAULT_CONTENT_DIR, ContentError, load_content
+from bot.content import DEFAULT_CONTENT_DIR, ContentError, load_content
 from bot.logs import setup_logging
-from bot.storage.store import StorageError
+from bot.storage import StorageError
 from bot.transport.runner import serve
 
 log = logging.getLogger(__name__)

@@ -15,6 +15,17 @@ from typing import Literal
 #: The article's five reasons why movement beats rest alone.
 REASON_IDS: tuple[str, ...] = ("flexibility", "strength", "circulation", "compensation", "mood")
 
+#: The built-in illustrations an exercise's ``pose`` may name; ``bot.media.drawings`` draws
+#: each of them, in this order.
+KNOWN_POSES: tuple[str, ...] = (
+    "seated_hip_flexor",
+    "standing_abduction",
+    "glute_bridge",
+    "figure_four",
+    "walking",
+    "standing",
+)
+
 ExerciseKind = Literal["hold", "reps", "walk"]
 
 
@@ -71,7 +82,7 @@ class Exercise:
     easier: Variant
     harder: Variant
     goals: tuple[str, ...] = ()  # goal or body words: "tight hips", "weak glutes"
-    pose: str = "standing"  # which built-in illustration to draw
+    pose: str = "standing"  # which built-in illustration to draw, from KNOWN_POSES
 
     def dose_for(self, level: Literal["easier", "normal", "harder"] = "normal") -> Dose:
         """The dose at a plan level, falling back to the base dose."""

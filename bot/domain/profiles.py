@@ -105,7 +105,7 @@ class Profile:
     @property
     def active(self) -> bool:
         """False once Telegram said the person blocked the bot."""
-        return self.data.get("active", True) is not False
+        return bool(self.data.get("active", True))
 
     @property
     def on_hold(self) -> bool:
@@ -114,7 +114,7 @@ class Profile:
 
     @property
     def weekly_summary(self) -> bool:
-        return self.data.get("weekly_summary", True) is not False
+        return bool(self.data.get("weekly_summary", True))
 
     @property
     def display_name(self) -> str:

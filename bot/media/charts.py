@@ -11,7 +11,8 @@ import math
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
-from bot.domain.progress.figures import pain_per_day, sets_per_day, short_date, statuses
+from bot.domain.progress.figures import pain_per_day, sets_per_day, statuses
+from bot.domain.progress.texts import short_date
 from bot.domain.records import Record
 
 #: Default wording; pass ``labels`` to override any of it (for another language).

@@ -1,0 +1,37 @@
+"""Loss-free storage on TinyDB: one small file per user, atomic writes, update dedupe.
+
+Import from here; the modules behind it are:
+
+- ``atomic``: crash-safe writes (temp file, fsync, ``os.replace``, fsync the folder);
+- ``codec``: the bytes of a hot file (head first) and of a monthly archive;
+- ``tinydb_storage``: the TinyDB storage that writes a hot file once per unit of work;
+- ``transaction``: ``UserTxn``, one unit of work on one user, with update dedupe;
+- ``archives``: moving old records to one gzip archive per user and month;
+- ``snapshot``: every head in one file at a clean stop, for a fast start;
+- ``schema``: the data version and its migrations;
+- ``store``: ``Store``, the repository that ties them together.
+
+Only this package imports TinyDB.
+"""
+
+from bot.storage.archives import HOT_DAYS, HOT_HARD_MAX, HOT_MAX_RECORDS
+from bot.storage.atomic import StorageError
+from bot.storage.codec import encode_archive, encode_user_file
+from bot.storage.schema import SCHEMA_VERSION
+from bot.storage.store import Migration, Store
+from bot.storage.transaction import SEEN_LIMIT, UserTxn, current_update_id
+
+__all__ = [
+    "HOT_DAYS",
+    "HOT_HARD_MAX",
+    "HOT_MAX_RECORDS",
+    "SCHEMA_VERSION",
+    "SEEN_LIMIT",
+    "Migration",
+    "StorageError",
+    "Store",
+    "UserTxn",
+    "current_update_id",
+    "encode_archive",
+    "encode_user_file",
+]

@@ -13,9 +13,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from telegram.ext import Application, Job
+from telegram.ext import Job
 
 from bot.clock import Clock
+from bot.transport.context import App
 
 MAX_JOBS_PER_STEP = 500  # a job that re-arms itself at once must not loop for ever
 
@@ -23,7 +24,7 @@ MAX_JOBS_PER_STEP = 500  # a job that re-arms itself at once must not loop for e
 class ClockMover:
     """Remembers the clock offset each job was scheduled under, and moves the clock."""
 
-    def __init__(self, app: Application[Any, Any, Any, Any, Any, Any], clock: Clock) -> None:
+    def __init__(self, app: App, clock: Clock) -> None:
         self.app = app
         self.clock = clock
         self._offsets: dict[str, timedelta] = {}

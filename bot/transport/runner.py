@@ -21,7 +21,7 @@ from telegram.error import Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 from telegram.warnings import PTBUserWarning
 
-from bot.storage.store import current_update_id
+from bot.storage import current_update_id
 
 log = logging.getLogger(__name__)
 

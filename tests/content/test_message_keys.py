@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.loader import DEFAULT_CONTENT_DIR, ContentError, load_content
+from bot.content import DEFAULT_CONTENT_DIR, ContentError, load_content
 from bot.content.message_keys import used_message_keys
 
 

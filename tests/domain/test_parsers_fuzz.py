@@ -25,17 +25,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
+from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.content.model import Content
+from bot.domain.clinic.patients import find_patients
 from bot.domain.exercise_finder import find_exercise, mentions_exercise
-from bot.domain.progress.weekly import WeeklyChange, find_patients, parse_weekly
+from bot.domain.progress.weekly import WeeklyChange, parse_weekly
 from bot.domain.reminders.planning import snooze_until
 from bot.domain.reminders.timeparse import TimeParseError, parse_days, parse_time, parse_times
 from bot.domain.reminders.timezones import UnknownTimezone, resolve_timezone, timezone_for_location
-from bot.domain.routine import replies
-from bot.domain.routine.machine import Done, PainScore, Skip, TooPainful, interpret_text
+from bot.domain.routine import Done, PainScore, Skip, TooPainful, interpret_text, replies
 from bot.domain.understanding.intents import Intent, classify, parse_pain
-from bot.domain.understanding.red_flags import RedFlag, detect_red_flags, normalise
+from bot.domain.understanding.red_flags import RedFlag, detect_red_flags
+from bot.domain.understanding.text_norm import normalise
 
 T = TypeVar("T")
 

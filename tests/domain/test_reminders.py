@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.domain.jobs import TimerJob, WeeklyJob
 from bot.domain.reminders.planning import (
     decide,
+    is_user_job,
     job_name,
     mark_sent,
     plan_jobs,
@@ -103,3 +106,23 @@ def test_snooze_choices():
     late = datetime(2026, 11, 28, 20, 0, tzinfo=UTC)
     assert snooze_until("evening", late, "Europe/London") == late + timedelta(hours=1)
     assert snooze_until("forever", NOW, "Europe/London") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("reminder:42:0730", None, True),
+        ("nudge:42", None, True),
+        ("weekly:42", WeeklyJob(42, NOW), True),
+        ("timer:420", None, False),
+        ("reminder:1915:1915", None, False),  # user 42 is not user 1915's slot
+        ("reminder:7:0042", None, False),
+        ("something", TimerJob(42, "t:1", 10, 5), True),
+        ("something", TimerJob(7, "t:1", 10, 5), False),
+        ("something", {"user_id": 42}, False),  # untyped data is not read
+        (None, None, False),
+    ],
+)
+def test_is_user_job(name: str | None, data: object, expected: bool) -> None:
+    assert is_user_job(name, data, 42) is expected
+    assert not is_user_job("reminder:42:1915", None, 1915)

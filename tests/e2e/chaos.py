@@ -1,6 +1,6 @@
 """Shared tools for the fault tests: the real bot process, seeded patients, data checks.
 
-Patients are written straight into the data directory through ``bot.storage.store.Store``
+Patients are written straight into the data directory through ``bot.storage.Store``
 (consented, onboarded, a reminder time, a guided session waiting at its first step), so
 a load test does not spend its time on onboarding.
 """
@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from bot.chat.fake_telegram import FakeTelegram
-from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
+from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.content.model import Content
+from bot.domain import routine as sm
 from bot.domain.profiles import new_profile
-from bot.domain.routine import machine as sm
-from bot.storage.store import Store
+from bot.storage import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = "glute_bridge"  # reps, one side: one prompt message per step, no cards

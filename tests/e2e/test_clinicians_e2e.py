@@ -8,7 +8,7 @@ from datetime import time, timedelta
 from pathlib import Path
 
 from bot.chat.fake_telegram import FakeTelegram
-from handlers.clinicians import alert_clinicians
+from handlers.base.clinician_alerts import alert_clinicians
 from tests.e2e.helpers import (
     PNG_SIGNATURE,
     data_of,

@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.chat.fake_telegram import FakeTelegram
-from bot.domain.progress.figures import day_label
+from bot.domain.progress.texts import day_label
 from tests.e2e.helpers import (
     PNG_SIGNATURE,
     data_of,
@@ -30,7 +30,7 @@ def weekly_next(bot: BotUnderTest, uid: int):
     jobs = bot.app.job_queue.get_jobs_by_name(f"weekly:{uid}")
     assert len(jobs) == 1, bot.job_names()
     # Jobs run after a delay measured on the bot's (movable) clock: the due time is in data.
-    return datetime.fromisoformat(jobs[0].data["due"])
+    return jobs[0].data.due
 
 
 async def test_progress_sends_text_and_a_chart(

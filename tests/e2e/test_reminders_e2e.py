@@ -47,7 +47,7 @@ async def test_done_today_suppresses_the_reminder(tg: FakeTelegram, bot: BotUnde
     from bot.domain.reminders.local_time import local_date
 
     job = bot.app.job_queue.get_jobs_by_name(f"reminder:{UID}:0730")[0]
-    today = local_date(datetime.fromisoformat(job.data["due"]), "Europe/London")  # due day
+    today = local_date(job.data.due, "Europe/London")  # due day
     with bot.deps.store.user(UID) as txn:
         txn.add_record({"id": "x1", "kind": "routine_complete", "date": today.isoformat(),
                         "ts": "2026-01-01T00:00:00Z", "source": "system"})
@@ -198,7 +198,7 @@ async def test_comeback_reminder_after_missed_days(tg: FakeTelegram, bot: BotUnd
 
     await onboard(tg, UID, time="09:00")
     job = bot.app.job_queue.get_jobs_by_name(f"reminder:{UID}:0900")[0]
-    due_day = local_date(datetime.fromisoformat(job.data["due"]), "Europe/London")
+    due_day = local_date(job.data.due, "Europe/London")
     old = due_day - timedelta(days=4)  # active 4 days before the reminder's day: 3 missed
     with bot.deps.store.user(UID) as txn:
         txn.add_record({"id": "old", "kind": "routine_complete", "date": old.isoformat(),

@@ -31,7 +31,7 @@ import pytest
 
 from bot.chat.fake_telegram import FakeTelegram
 from bot.logs import QUIET_LOGGERS, setup_logging
-from bot.storage.store import Store
+from bot.storage import Store
 from tests.e2e.flows import data_of, onboard, until
 from tests.e2e.helpers import files_mentioning
 from tests.harness import BotUnderTest

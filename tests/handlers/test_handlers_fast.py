@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App, build_application
+from bot.app import build_application
 from bot.chat.fake_telegram import FakeTelegram
-from bot.storage.store import current_update_id
+from bot.storage import current_update_id
+from bot.transport.context import App, deps_of
 from tests.harness import make_settings
 from tests.inprocess import InProcessRequest, as_update, update_from
 
@@ -53,7 +54,7 @@ async def test_start_asks_consent_and_yes_stores_profile(fast):
     await handle(tg, app, tg.user_sends(UID, "/start", first_name="Bo"))
     assert [d for _, d in tg.sent(UID)[-1].buttons] == ["ob:consent:yes", "ob:consent:no"]
     await handle(tg, app, tg.user_taps(UID, "ob:consent:yes"))
-    assert app.bot_data["deps"].store.profile(UID)["first_name"] == "Bo"
+    assert deps_of(app).store.profile(UID)["first_name"] == "Bo"
 
 
 async def test_card_photo_is_uploaded_as_multipart(fast):

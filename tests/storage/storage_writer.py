@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.storage.store import Store, current_update_id
+from bot.storage import Store, current_update_id
 
 
 def main() -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import store as storage_mod
-from bot.storage.store import StorageError, Store, current_update_id
+import bot.storage as storage_mod
+import bot.storage.atomic as atomic_mod  # where os.replace is called
+from bot.storage import StorageError, Store, current_update_id
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,7 +79,7 @@ def test_failed_write_keeps_old_file_and_raises(tmp_path: Path, monkeypatch) -> 
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage_mod.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic_mod.os, "replace", broken_replace)
     with pytest.raises(StorageError, match="No space left"), store.user(1) as txn:
         txn.set("profile", {"v": 2})
     monkeypatch.undo()

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 
 from bot.content.model import REASON_IDS, Content
-from bot.domain.understanding.red_flags import RedFlag, normalise
+from bot.domain.understanding.red_flags import RedFlag
+from bot.domain.understanding.text_norm import normalise
 
 #: The smallest next steps offered after the push-back: (choice id, button label key).
 REST_CHOICES: tuple[tuple[str, str], ...] = (

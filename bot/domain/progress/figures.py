@@ -1,21 +1,23 @@
-"""Streaks, adherence, pain trends and the texts built from them.
+"""Streaks, adherence, sets and pain trends: the numbers behind every progress view.
 
 Pure: reads one user's stored records and never imports ``telegram`` or ``tinydb``.
 Every day rule uses the record's local ``date``, never ``ts``, so time zones and DST
 cannot move a set to the wrong day: a day is a date, however many hours it had.
+The texts built from these numbers live in ``texts``; the clinician views in
+``bot.domain.clinic``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from statistics import fmean
-from typing import Literal
+from typing import Any, Literal
 
-from bot.content.model import Content
 from bot.domain.records import Record
+from bot.domain.reminders.local_time import local_date
 
 DayStatus = Literal["complete", "rest", "flare", "redflag", "partial", "missed"]
 Trend = Literal["improving", "steady", "worse", "unknown"]
@@ -25,11 +27,7 @@ Trend = Literal["improving", "steady", "worse", "unknown"]
 EXCUSED: frozenset[str] = frozenset({"rest", "flare", "redflag"})
 TREND_THRESHOLD = 1.0  # a change of a full point on the 0-10 scale counts
 MIN_PAIN_DAYS = 2  # scored days needed in each of the two periods a trend compares
-HIGH_PAIN = 5  # above this is "too much" in the pain-monitoring model
-_MOVED_KINDS = ("done", "walk", "routine_complete")
 _ONE_DAY = timedelta(days=1)
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # --- reading records -------------------------------------------------------------------
@@ -46,7 +44,7 @@ def record_date(record: Record) -> date | None:
         return None
 
 
-def _unique(records: Iterable[Record]) -> list[Record]:
+def unique_records(records: Iterable[Record]) -> list[Record]:
     """Drop repeats of the same id, which a replayed Telegram update can leave behind."""
     seen: set[str] = set()
     out: list[Record] = []
@@ -63,26 +61,30 @@ def _unique(records: Iterable[Record]) -> list[Record]:
 def by_day(records: Iterable[Record]) -> dict[date, list[Record]]:
     """Records grouped by local date (undated records are left out)."""
     days: dict[date, list[Record]] = defaultdict(list)
-    for record in _unique(records):
+    for record in unique_records(records):
         day = record_date(record)
         if day is not None:
             days[day].append(record)
     return dict(days)
 
 
-def _in_range(records: Iterable[Record], start: date, end: date) -> list[Record]:
-    return [r for r in _unique(records) if (d := record_date(r)) is not None and start <= d <= end]
+def in_range(records: Iterable[Record], start: date, end: date) -> list[Record]:
+    return [
+        r
+        for r in unique_records(records)
+        if (d := record_date(r)) is not None and start <= d <= end
+    ]
 
 
-def _first_date(records: Iterable[Record]) -> date | None:
+def first_date(records: Iterable[Record]) -> date | None:
     return min(by_day(records), default=None)
 
 
-def _dates(start: date, end: date) -> list[date]:
+def dates_between(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
-def _pain_of(record: Record) -> int | None:
+def pain_of(record: Record) -> int | None:
     """A valid 0-10 score or None; anything else is ignored rather than trusted."""
     pain = record.get("pain")
     if isinstance(pain, int) and not isinstance(pain, bool) and 0 <= pain <= 10:
@@ -148,7 +150,7 @@ def adherence(
     if since is not None:
         start = max(start, since)
     complete = expected = 0
-    for day in _dates(start, today):
+    for day in dates_between(start, today):
         current = status.get(day, "missed")
         if current in EXCUSED or (day == today and current != "complete"):
             continue
@@ -160,7 +162,7 @@ def adherence(
 # --- sets and pain ---------------------------------------------------------------------
 
 
-def _set_keys(records: Iterable[Record]) -> set[tuple[object, ...]]:
+def set_keys(records: Iterable[Record]) -> set[tuple[object, ...]]:
     """One key per set: the two sides of one set are one set, anything else counts alone."""
     keys: set[tuple[object, ...]] = set()
     for index, record in enumerate(records):
@@ -176,13 +178,13 @@ def _set_keys(records: Iterable[Record]) -> set[tuple[object, ...]]:
 
 def sets_done(records: Iterable[Record], start: date, end: date) -> int:
     """Sets done between two local dates, inclusive."""
-    return len(_set_keys(_in_range(records, start, end)))
+    return len(set_keys(in_range(records, start, end)))
 
 
 def sets_per_day(records: Iterable[Record], start: date, end: date) -> dict[date, int]:
     """Sets done on each date from start to end, zeros included (ready for a chart)."""
-    grouped = by_day(_in_range(records, start, end))
-    return {day: len(_set_keys(grouped.get(day, []))) for day in _dates(start, end)}
+    grouped = by_day(in_range(records, start, end))
+    return {day: len(set_keys(grouped.get(day, []))) for day in dates_between(start, end)}
 
 
 def pain_per_day(records: Iterable[Record], start: date, end: date) -> dict[date, float]:
@@ -192,8 +194,8 @@ def pain_per_day(records: Iterable[Record], start: date, end: date) -> dict[date
     ``painful``), so counting ``painful`` too would count that score twice.
     """
     scores: dict[date, list[int]] = defaultdict(list)
-    for record in _in_range(records, start, end):
-        pain = _pain_of(record)
+    for record in in_range(records, start, end):
+        pain = pain_of(record)
         day = record_date(record)
         if record.get("kind") == "pain" and pain is not None and day is not None:
             scores[day].append(pain)
@@ -242,7 +244,7 @@ def red_flags(records: Iterable[Record], start: date, end: date) -> list[tuple[d
     """Red flags reported between two dates, oldest first, with what was reported."""
     flags = [
         (day, record.get("note") or "")
-        for record in _in_range(records, start, end)
+        for record in in_range(records, start, end)
         if record.get("kind") == "redflag" and (day := record_date(record)) is not None
     ]
     return sorted(flags, key=lambda flag: flag[0])
@@ -273,7 +275,7 @@ def summarize(
     ``since`` is the onboarding date; when unknown, the first record's date (or today)
     stands in, so a new user is not shown weeks of "missed" days from before they started.
     """
-    since = since or _first_date(records) or today
+    since = since or first_date(records) or today
     monday = today - timedelta(days=today.weekday())
     first, last = pain_periods(records, today)
     return ProgressSummary(
@@ -288,220 +290,25 @@ def summarize(
     )
 
 
-# --- texts -----------------------------------------------------------------------------
+
+# --- the start date --------------------------------------------------------------------
 
 
-def short_date(day: date) -> str:
-    """'26 Nov': locale-free so it reads the same on every server."""
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+def local_since(profile: Mapping[str, Any]) -> date | None:
+    """The local date the user consented, from the stored UTC ``created`` stamp.
 
-
-def day_label(day: date) -> str:
-    """'Thu 26 Nov'."""
-    return f"{_WEEKDAYS[day.weekday()]} {short_date(day)}"
-
-
-def _pct(share: float) -> int:
-    return round(share * 100)
-
-
-def _score(value: float) -> str:
-    """A pain value as people say it: '3' or '3.5'."""
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def _flag_items(flags: Sequence[tuple[date, str]]) -> str:
-    return "; ".join(
-        f"{short_date(day)}: {note}" if note else short_date(day) for day, note in flags
-    )
-
-
-def progress_text(summary: ProgressSummary, content: Content) -> str:
-    """The /progress reply: streak, adherence, sets, pain trend and any red flags."""
-    lines = [content.text("progress_title")]
-    if summary.streak == 0:
-        lines.append(content.text("progress_streak_none"))
-    elif summary.streak == 1:
-        lines.append(content.text("progress_streak_one"))
-    else:
-        lines.append(content.text("progress_streak", days=summary.streak))
-    if summary.adherence_7 is None and summary.adherence_30 is None:
-        lines.append(content.text("progress_adherence_none"))
-    if summary.adherence_7 is not None:
-        lines.append(content.text("progress_adherence_7", pct=_pct(summary.adherence_7)))
-    if summary.adherence_30 is not None:
-        lines.append(content.text("progress_adherence_30", pct=_pct(summary.adherence_30)))
-    lines.append(content.text("progress_sets_week", sets=summary.sets_this_week))
-    if summary.pain_first is None or summary.pain_last is None or summary.trend == "unknown":
-        lines.append(content.text("progress_pain_unknown"))
-    else:
-        lines.append(
-            content.text(
-                "progress_pain",
-                first=_score(summary.pain_first),
-                last=_score(summary.pain_last),
-                trend=content.text(f"progress_trend_{summary.trend}"),
-            )
-        )
-        if summary.trend == "worse":
-            lines.append(content.text("progress_pain_worse_tip"))
-    if summary.red_flags:
-        items = _flag_items(summary.red_flags)
-        lines.append(content.text("progress_red_flags", items=items))
-    return "\n".join(lines)
-
-
-def _day_line(day: date, records_of_day: list[Record], content: Content) -> str:
-    status = day_status(records_of_day)
-    sets = len(_set_keys(records_of_day))
-    parts: list[str] = []
-    if sets:
-        key = "progress_day_sets_one" if sets == 1 else "progress_day_sets"
-        parts.append(content.text(key, sets=sets))
-    if any(r.get("kind") == "walk" for r in records_of_day):
-        parts.append(content.text("progress_day_walk"))
-    pain = pain_per_day(records_of_day, day, day).get(day)
-    if pain is not None:
-        parts.append(content.text("progress_day_pain", pain=_score(pain)))
-    label_key = "progress_day_other" if status == "missed" and parts else f"progress_day_{status}"
-    return f"{day_label(day)}  " + " · ".join([content.text(label_key), *parts])
-
-
-def history_lines(
-    records: Iterable[Record], today: date, content: Content, days: int = 14
-) -> list[str]:
-    """One line per day, newest first, from today back to the first record at most."""
-    grouped = by_day(records)
-    first = min(min(grouped, default=today), today)
-    start = max(today - timedelta(days=max(days, 1) - 1), first)
-    return [_day_line(d, grouped.get(d, []), content) for d in reversed(_dates(start, today))]
-
-
-def weekly_summary_text(records: Sequence[Record], today: date, content: Content) -> str:
-    """A plain summary of the last 7 days that a user can forward to their physio."""
-    start = today - timedelta(days=6)
-    week = _in_range(records, start, today)
-    grouped = by_day(week)
-    status = {d: day_status(grouped.get(d, [])) for d in _dates(start, today)}
-    moved = sum(
-        1 for rs in grouped.values() if any(r.get("kind") in _MOVED_KINDS for r in rs)
-    )
-    values = list(status.values())
-    lines = [
-        content.text("progress_week_title", start=short_date(start), end=short_date(today)),
-        content.text(
-            "progress_week_days", complete=values.count("complete"), days=7, moved=moved
-        ),
-        content.text("progress_week_sets", sets=sets_done(week, start, today)),
-    ]
-    if values.count("rest") or values.count("flare"):
-        lines.append(
-            content.text(
-                "progress_week_excused", rest=values.count("rest"), flare=values.count("flare")
-            )
-        )
-    pain = pain_per_day(week, start, today)
-    if pain:
-        scores = [p for r in week if r.get("kind") == "pain" and (p := _pain_of(r)) is not None]
-        lines.append(
-            content.text(
-                "progress_week_pain",
-                first=_score(pain[min(pain)]),
-                last=_score(pain[max(pain)]),
-                max=max(scores),
-            )
-        )
-    else:
-        lines.append(content.text("progress_week_pain_none"))
-    flags = red_flags(week, start, today)
-    if flags:
-        lines.append(content.text("progress_week_redflags", items=_flag_items(flags)))
-    else:
-        lines.append(content.text("progress_week_no_redflags"))
-    lines.append(content.text("progress_week_footer"))
-    return "\n".join(lines)
-
-
-# --- clinician aggregates --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PatientRow:
-    """One patient's last 7 days, for the clinician overview."""
-
-    user_id: int
-    name: str
-    adherence_7: float | None
-    max_pain_7: int | None
-    red_flags_7: int
-    last_active: date | None
-
-
-def patient_row(
-    user_id: int, name: str, records: Sequence[Record], today: date, since: date | None = None
-) -> PatientRow:
-    """Aggregate one patient's records; stopped sets' scores count toward the maximum.
-
-    ``since`` works as in :func:`summarize`.
+    This is the ``since`` that :func:`summarize` and the clinician views take.
     """
-    since = since or _first_date(records) or today
-    week = _in_range(records, today - timedelta(days=6), today)
-    pains = [
-        p for r in week if r.get("kind") in ("pain", "painful") and (p := _pain_of(r)) is not None
-    ]
-    dates = [d for r in _unique(records) if (d := record_date(r)) is not None and d <= today]
-    return PatientRow(
-        user_id=user_id,
-        name=name,
-        adherence_7=adherence(records, today, 7, since),
-        max_pain_7=max(pains) if pains else None,
-        red_flags_7=sum(1 for r in week if r.get("kind") == "redflag"),
-        last_active=max(dates) if dates else None,
-    )
-
-
-def needs_attention(row: PatientRow) -> bool:
-    """Pain above 5 or any red flag this week."""
-    return (row.max_pain_7 is not None and row.max_pain_7 > HIGH_PAIN) or row.red_flags_7 > 0
-
-
-def clinic_stats_text(
-    rows: Iterable[PatientRow], content: Content, today: date | None = None
-) -> str:
-    """The clinician overview: who is active, mean adherence, who needs a look.
-
-    Pass ``today`` (the clinic's local date); without it the UTC date is used.
-    """
-    patients = list(rows)
-    today = today or datetime.now(UTC).date()
-    active = [
-        r for r in patients if r.last_active is not None and 0 <= (today - r.last_active).days < 7
-    ]
-    lines = [
-        content.text("progress_clinic_title"),
-        content.text("progress_clinic_active", active=len(active), total=len(patients)),
-    ]
-    shares = [r.adherence_7 for r in active if r.adherence_7 is not None]
-    if shares:
-        lines.append(content.text("progress_clinic_adherence", pct=_pct(fmean(shares))))
-    else:
-        lines.append(content.text("progress_clinic_adherence_none"))
-    flagged = sorted(
-        (r for r in patients if needs_attention(r)),
-        key=lambda r: (-r.red_flags_7, -(r.max_pain_7 or 0), r.name),
-    )
-    if not flagged:
-        lines.append(content.text("progress_clinic_attention_none"))
-        return "\n".join(lines)
-    lines.append(content.text("progress_clinic_attention"))
-    for row in flagged:
-        reasons: list[str] = []
-        if row.red_flags_7:
-            key = "progress_clinic_flag_one" if row.red_flags_7 == 1 else "progress_clinic_flags"
-            reasons.append(content.text(key, count=row.red_flags_7))
-        if row.max_pain_7 is not None and row.max_pain_7 > HIGH_PAIN:
-            reasons.append(content.text("progress_clinic_pain", pain=row.max_pain_7))
-        lines.append(
-            content.text("progress_clinic_row", name=row.name, reasons=", ".join(reasons))
-        )
-    return "\n".join(lines)
+    created = profile.get("created")
+    if not isinstance(created, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(created)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return moment.date()
+    try:
+        return local_date(moment, str(profile.get("tz") or "UTC"))
+    except (ValueError, KeyError):
+        return moment.date()

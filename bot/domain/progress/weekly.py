@@ -1,34 +1,22 @@
-"""Pure helpers behind the weekly summary, the clinician commands and /forget.
+"""Pure helpers behind the weekly summary: when it is sent and how ``/weekly`` reads.
 
 * When the weekly summary fires: one ``run_once`` job per user, computed with the
   same ``next_fire`` as reminders, so DST gaps and folds follow the same rules.
 * How ``/weekly`` arguments read ("off", "on", "friday 17:30").
-* Finding a patient for ``/patient`` and the text a clinician sees about one.
-* The bounded map from a clinician's copy of a question to the patient who asked,
-  and which scheduled jobs belong to a user (so ``/forget`` can drop them all).
 
-No ``telegram``, no ``tinydb``: every function takes plain values and returns them.
+The summary's text is ``bot.domain.progress.texts.weekly_summary_text``. No
+``telegram``, no ``tinydb``: every function takes plain values and returns them.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from bot.content.model import Content
-from bot.domain.profiles import display_name
-from bot.domain.progress.figures import (
-    adherence,
-    current_streak,
-    day_label,
-    pain_trend,
-    record_date,
-    short_date,
-    weekly_summary_text,
-)
+from bot.domain.progress.figures import record_date
 from bot.domain.records import Record
 from bot.domain.reminders.local_time import ReminderPrefs, local_date, missed_within, next_fire
 from bot.domain.reminders.timeparse import parse_days, parse_time
@@ -37,7 +25,6 @@ WEEKLY_DAY = 6  # Sunday, in date.weekday() numbers (Monday=0)
 WEEKLY_TIME = time(18, 0)  # Sunday evening, local
 WEEKLY_CATCH_UP = timedelta(hours=6)  # missed while down: still worth sending this late
 WEEKLY_STATE_KEY = "weekly_last"  # in the user's "state": the due instant last sent
-THREAD_LIMIT = 500  # clinician copies of questions remembered for replies
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -227,139 +214,3 @@ def parse_weekly(text: str) -> WeeklyChange | None:
 def summary_day(due: datetime, tz: str) -> date:
     """The local date a summary covers up to: the day it was due."""
     return local_date(due, tz)
-
-
-# --- clinicians ------------------------------------------------------------------------
-
-
-def local_since(profile: Mapping[str, Any]) -> date | None:
-    """The local date the user consented, from the stored UTC ``created`` stamp."""
-    created = profile.get("created")
-    if not isinstance(created, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(created)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return moment.date()
-    try:
-        return local_date(moment, str(profile.get("tz") or "UTC"))
-    except (ValueError, KeyError):
-        return moment.date()
-
-
-def find_patients(
-    profiles: Iterable[tuple[int, Mapping[str, Any]]], query: str
-) -> list[tuple[int, Mapping[str, Any]]]:
-    """Consenting patients matching a numeric id or an @username (case-insensitive)."""
-    wanted = query.strip()
-    if not wanted:
-        return []
-    consenting = [(uid, p) for uid, p in profiles if p.get("consent")]
-    if wanted.removeprefix("-").isdecimal():
-        return [(uid, p) for uid, p in consenting if uid == int(wanted)]
-    name = wanted.removeprefix("@").lower()
-    if not name:
-        return []
-    return [
-        (uid, p) for uid, p in consenting if str(p.get("username") or "").lower() == name
-    ]
-
-
-def _share(value: float | None, content: Content) -> str:
-    return f"{round(value * 100)}%" if value is not None else content.text("clinic_not_enough")
-
-
-def patient_status(profile: Mapping[str, Any], today: date) -> str:
-    """A content key saying whether the patient is getting reminders."""
-    if not profile.get("active", True):
-        return "clinic_status_stopped"
-    if profile.get("hold"):
-        return "clinic_status_hold"
-    paused = profile.get("paused_until")
-    if isinstance(paused, str) and paused > today.isoformat():
-        return "clinic_status_paused"
-    if not profile.get("reminder_times"):
-        return "clinic_status_no_reminders"
-    return "clinic_status_on"
-
-
-def patient_report_text(
-    user_id: int,
-    profile: Mapping[str, Any],
-    records: Sequence[Record],
-    today: date,
-    content: Content,
-) -> str:
-    """What a clinician sees for one patient: who, how regular, pain trend, last 7 days."""
-    since = local_since(profile) or today
-    dates = [d for r in records if (d := record_date(r)) is not None and d <= today]
-    trend = pain_trend(records, today)
-    trend_text = (
-        content.text("clinic_trend_unknown")
-        if trend == "unknown"
-        else content.text(f"progress_trend_{trend}")
-    )
-    lines = [
-        content.text("clinic_patient_title", name=display_name(dict(profile)), user_id=user_id),
-        content.text(
-            "clinic_patient_since",
-            since=day_label(since),
-            tz=profile.get("tz") or "UTC",
-            last=short_date(max(dates)) if dates else content.text("clinic_never"),
-        ),
-        content.text(patient_status(profile, today)),
-        content.text(
-            "clinic_patient_numbers",
-            streak=current_streak(records, today),
-            adherence_7=_share(adherence(records, today, 7, since), content),
-            adherence_30=_share(adherence(records, today, 30, since), content),
-            trend=trend_text,
-        ),
-        "",
-        weekly_summary_text(records, today, content),
-    ]
-    return "\n".join(lines)
-
-
-# --- clinician reply threads ----------------------------------------------------------
-
-
-def thread_key(chat_id: int, message_id: int) -> str:
-    """Message ids are per chat, so a clinician's copy is known by both."""
-    return f"{int(chat_id)}:{int(message_id)}"
-
-
-def remember_threads(
-    threads: Mapping[str, int],
-    keys: Iterable[str],
-    user_id: int,
-    limit: int = THREAD_LIMIT,
-) -> dict[str, int]:
-    """The map with new copies added, keeping only the newest ``limit`` entries."""
-    merged = {k: v for k, v in threads.items() if isinstance(v, int)}
-    for key in keys:
-        merged.pop(key, None)
-        merged[key] = int(user_id)
-    items = list(merged.items())[-limit:] if limit > 0 else []
-    return dict(items)
-
-
-def forget_threads(threads: Mapping[str, int], user_id: int) -> dict[str, int]:
-    """The map without any entry pointing at this user."""
-    return {k: v for k, v in threads.items() if v != int(user_id)}
-
-
-# --- data rights -------------------------------------------------------------------------
-
-
-def is_user_job(name: str | None, data: object, user_id: int) -> bool:
-    """Whether a scheduled job belongs to this user.
-
-    Names are ``<kind>:<user id>[:...]``; only the second part is compared, so user 1915
-    never matches ``reminder:42:1915``. A job carrying ``{"user_id": ...}`` matches too.
-    """
-    if name and name.split(":")[1:2] == [str(int(user_id))]:
-        return True
-    return isinstance(data, Mapping) and data.get("user_id") == int(user_id)

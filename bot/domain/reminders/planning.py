@@ -3,7 +3,8 @@
 The scheduler only keeps jobs in memory, so everything that decides a reminder is
 derived from the stored profile and state: at start-up every job is rebuilt from
 here, and a due reminder is checked against what was already sent that day, so a
-restart neither loses nor doubles one.
+restart neither loses nor doubles one. Whose a job is, of any kind, is also read here
+from its name (``<kind>:<user id>[:...]``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from bot.content.model import Content
+from bot.domain.jobs import JobKind, belongs_to
 from bot.domain.records import Record
 from bot.domain.reminders.local_time import (
     ReminderPrefs,
@@ -29,7 +31,6 @@ from bot.domain.reminders.local_time import (
 
 CATCH_UP = timedelta(minutes=30)  # missed while down: send if back within this, else skip
 MISFIRE_GRACE = int(CATCH_UP.total_seconds())  # an event-loop stall never drops a reminder
-JobKind = Literal["reminder", "nudge", "snooze"]
 
 
 def slot_key(slot: time) -> str:
@@ -39,6 +40,19 @@ def slot_key(slot: time) -> str:
 def job_name(kind: JobKind, user_id: int, slot: time | None = None) -> str:
     """Deterministic job names: one job per user and slot, found and replaced by name."""
     return f"{kind}:{user_id}:{slot_key(slot)}" if slot is not None else f"{kind}:{user_id}"
+
+
+def is_user_job(name: str | None, data: object, user_id: int) -> bool:
+    """Whether a scheduled job of any kind (reminder, weekly...) belongs to this user.
+
+    ``/forget`` uses it to drop every job of a user who asked to be forgotten.
+
+    Names are ``<kind>:<user id>[:...]``; only the second part is compared, so user 1915
+    never matches ``reminder:42:1915``. A job whose typed data names the user matches too.
+    """
+    if name and name.split(":")[1:2] == [str(int(user_id))]:
+        return True
+    return belongs_to(data, user_id)
 
 
 def parse_hhmm(text: str) -> time:

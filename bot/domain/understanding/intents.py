@@ -19,14 +19,9 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA
 
-from bot.domain.understanding.red_flags import (
-    MAX_SCAN_CHARS,
-    clause_start_of,
-    clause_starts,
-    detect_red_flags,
-    is_negated,
-    normalise,
-)
+from bot.domain.understanding.negation import clause_start_of, clause_starts, is_negated
+from bot.domain.understanding.red_flags import MAX_SCAN_CHARS, detect_red_flags
+from bot.domain.understanding.text_norm import normalise
 
 IntentKind = Literal["done", "rest", "pain", "redflag", "exercise", "social", "unknown"]
 INTENT_KINDS: tuple[IntentKind, ...] = (

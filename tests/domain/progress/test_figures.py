@@ -1,77 +1,34 @@
-"""Streaks, adherence, pain trends and the progress texts, from plain records."""
+"""Streaks, adherence, sets and pain trends, from plain records."""
 
 from __future__ import annotations
 
-import itertools
 import random
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.content.model import Content, Routine
 from bot.domain.progress.figures import (
-    PatientRow,
     adherence,
-    clinic_stats_text,
     current_streak,
     day_status,
-    history_lines,
+    local_since,
     pain_per_day,
     pain_trend,
-    patient_row,
-    progress_text,
     sets_done,
     sets_per_day,
     summarize,
-    weekly_summary_text,
 )
-from bot.domain.records import Record, utc_stamp
-
-MESSAGES = Path(__file__).resolve().parents[2] / "content" / "messages" / "progress.yaml"
-TODAY = date(2025, 11, 26)  # a Wednesday
-_ids = itertools.count(1)
-
-
-def load_content() -> Content:
-    raw = yaml.safe_load(MESSAGES.read_text(encoding="utf-8"))
-    messages = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in raw.items()}
-    return Content(exercises={}, reasons={}, routine=Routine((), 0, ()), messages=messages)
-
-
-CONTENT = load_content()
-
-
-def rec(day: date, kind: str, **fields: object) -> Record:
-    """A record on a local date; ts is noon UTC unless given."""
-    record = {
-        "id": f"r{next(_ids)}",
-        "kind": kind,
-        "date": day.isoformat(),
-        "ts": f"{day.isoformat()}T12:00:00Z",
-        "source": "button",
-        **fields,
-    }
-    return record  # type: ignore[return-value]
-
-
-def at_local(moment: datetime, kind: str, **fields: object) -> Record:
-    """A record made at a local wall-clock moment: local date, UTC timestamp."""
-    return rec(moment.date(), kind, ts=utc_stamp(moment), **fields)
-
-
-def routine_day(day: date, sets: int = 3) -> list[Record]:
-    done = [rec(day, "done", exercise="bridge", set=n) for n in range(1, sets + 1)]
-    return [*done, rec(day, "routine_complete")]
-
-
-def days_back(n: int) -> date:
-    return TODAY - timedelta(days=n)
-
+from tests.domain.progress.helpers import (
+    TODAY,
+    at_local,
+    days_back,
+    pain_series,
+    rec,
+    routine_day,
+)
 
 # --- day status ------------------------------------------------------------------------
 
@@ -295,40 +252,33 @@ def test_pain_per_day_is_the_mean_of_valid_pain_scores() -> None:
     assert pain_per_day(records, days_back(5), TODAY) == {days_back(2): 0.0, TODAY: 3.5}
 
 
-def _pain_series(scores: list[int | None]) -> list[Record]:
-    """Daily pain scores ending today, oldest first; None skips a day."""
-    start = TODAY - timedelta(days=len(scores) - 1)
-    days = [start + timedelta(days=i) for i in range(len(scores))]
-    return [rec(day, "pain", pain=s) for day, s in zip(days, scores, strict=True) if s is not None]
-
-
 def test_pain_trend() -> None:
-    falling = _pain_series([7, 7, 6, 6, 6, 5, 5] + [None] * 9 + [4, 3, 3, 3, 2, 3, 2])
+    falling = pain_series([7, 7, 6, 6, 6, 5, 5] + [None] * 9 + [4, 3, 3, 3, 2, 3, 2])
     assert pain_trend(falling, TODAY) == "improving"
-    rising = _pain_series([2, 2, 3, 2] + [None] * 12 + [4, 4, 3, 4])
+    rising = pain_series([2, 2, 3, 2] + [None] * 12 + [4, 4, 3, 4])
     assert pain_trend(rising, TODAY) == "worse"
-    flat = _pain_series([4, 4, 5, 4] + [None] * 12 + [4, 5, 4, 4])
+    flat = pain_series([4, 4, 5, 4] + [None] * 12 + [4, 5, 4, 4])
     assert pain_trend(flat, TODAY) == "steady"
-    assert pain_trend(_pain_series([6, 2, 1]), TODAY) == "unknown"
+    assert pain_trend(pain_series([6, 2, 1]), TODAY) == "unknown"
     assert pain_trend([], TODAY) == "unknown"
 
 
 def test_pain_trend_threshold_is_one_point() -> None:
-    assert pain_trend(_pain_series([5, 5, 4, 4]), TODAY) == "improving"
-    assert pain_trend(_pain_series([5, 5, 5, 4]), TODAY) == "steady"  # 0.5 point
+    assert pain_trend(pain_series([5, 5, 4, 4]), TODAY) == "improving"
+    assert pain_trend(pain_series([5, 5, 5, 4]), TODAY) == "steady"  # 0.5 point
 
 
 def test_pain_trend_for_a_new_user_splits_the_days() -> None:
     # eight days of scores: the first four against the last four
-    assert pain_trend(_pain_series([6, 6, 6, 6, 4, 4, 4, 4]), TODAY) == "improving"
+    assert pain_trend(pain_series([6, 6, 6, 6, 4, 4, 4, 4]), TODAY) == "improving"
 
 
 def test_pain_trend_ignores_scores_outside_the_window() -> None:
-    old = _pain_series([9, 9, 9, 9] + [None] * 40)
+    old = pain_series([9, 9, 9, 9] + [None] * 40)
     assert pain_trend(old, TODAY) == "unknown"
 
 
-# --- summary and texts -----------------------------------------------------------------
+# --- summary -------------------------------------------------------------------------
 
 
 def test_summary_week_is_monday_to_today() -> None:
@@ -346,153 +296,17 @@ def test_summary_week_is_monday_to_today() -> None:
     assert summary.red_flags == [(days_back(3), "numb leg")]
 
 
-def test_progress_text_shows_the_numbers() -> None:
-    records = [
-        *[r for n in range(4) for r in routine_day(days_back(n))],
-        *_pain_series([6, 6, 6, 6] + [None] * 14 + [3, 3, 3, 3]),
-        rec(days_back(2), "redflag", note="night pain"),
-    ]
-    text = progress_text(summarize(records, TODAY, since=days_back(3)), CONTENT)
-    assert "{" not in text
-    assert "4 days in a row" in text
-    assert "100%" in text
-    assert "6 to 3" in text
-    assert "easing" in text
-    assert "night pain" in text
-
-
-def test_progress_text_for_a_brand_new_user() -> None:
-    text = progress_text(summarize([], TODAY), CONTENT)  # since defaults to today
-    assert "{" not in text
-    assert CONTENT.text("progress_streak_none") in text
-    assert CONTENT.text("progress_pain_unknown") in text
-    assert "%" not in text
-
-
 def test_summary_since_defaults_to_the_first_record() -> None:
     records = [*routine_day(days_back(2)), *routine_day(days_back(1))]
     assert summarize(records, TODAY).adherence_30 == 1.0
     assert summarize(records, TODAY, since=days_back(9)).adherence_30 == pytest.approx(2 / 9)
 
 
-def test_worse_pain_gets_a_gentle_tip() -> None:
-    records = _pain_series([2, 2, 2, 2] + [None] * 10 + [5, 5, 5, 5])
-    text = progress_text(summarize(records, TODAY), CONTENT)
-    assert CONTENT.text("progress_pain_worse_tip") in text
-
-
-def test_history_lines() -> None:
-    records = [
-        *routine_day(TODAY, sets=12),
-        rec(TODAY, "pain", pain=3),
-        rec(days_back(1), "rest"),
-        rec(days_back(3), "flare"),
-        rec(days_back(3), "done", exercise="rock", set=1),
-        rec(days_back(4), "pain", pain=4),
-        *routine_day(days_back(5)),
-    ]
-    lines = history_lines(records, TODAY, CONTENT)
-    assert lines == [
-        "Wed 26 Nov  ✅ routine · 12 sets · pain 3",
-        "Tue 25 Nov  💤 rest day",
-        "Mon 24 Nov  — nothing recorded",
-        "Sun 23 Nov  🌧 flare-up day · 1 set",
-        "Sat 22 Nov  ▫️ no sets · pain 4",
-        "Fri 21 Nov  ✅ routine · 3 sets",
-    ]
-
-
-def test_history_is_capped_at_days() -> None:
-    records = [r for n in range(30) for r in routine_day(days_back(n))]
-    lines = history_lines(records, TODAY, CONTENT, days=14)
-    assert len(lines) == 14
-    assert lines[0].startswith("Wed 26 Nov")
-    assert lines[-1].startswith("Thu 13 Nov")
-    assert history_lines([], TODAY, CONTENT) == ["Wed 26 Nov  — nothing recorded"]
-
-
-def test_weekly_summary_for_a_physio() -> None:
-    records = [
-        *routine_day(days_back(0), sets=4),
-        *routine_day(days_back(1), sets=4),
-        rec(days_back(2), "rest"),
-        rec(days_back(3), "walk"),
-        rec(days_back(4), "flare"),
-        rec(days_back(6), "pain", pain=6),
-        rec(days_back(1), "pain", pain=3),
-        rec(days_back(1), "pain", pain=4),
-        rec(days_back(5), "redflag", note="fever and a hot swollen hip"),
-        *routine_day(days_back(7), sets=9),  # last week
-    ]
-    text = weekly_summary_text(records, TODAY, CONTENT)
-    assert "{" not in text
-    assert "20 Nov to 26 Nov" in text
-    assert "full routine: 2 of 7" in text
-    assert "walk: 3" in text
-    assert "Sets done: 8." in text
-    assert "Rest days: 1. Flare-up days: 1." in text
-    assert "6 on the first day scored, 3.5 on the last" in text
-    assert "Highest single score: 6" in text
-    assert "21 Nov: fever and a hot swollen hip" in text
-
-
-def test_weekly_summary_when_quiet() -> None:
-    text = weekly_summary_text([], TODAY, CONTENT)
-    assert CONTENT.text("progress_week_pain_none") in text
-    assert CONTENT.text("progress_week_no_redflags") in text
-    assert "{" not in text
-
-
-# --- clinician view --------------------------------------------------------------------
-
-
-def test_patient_row() -> None:
-    records = [
-        *routine_day(days_back(1)),
-        rec(days_back(2), "painful", pain=7),
-        rec(days_back(3), "pain", pain=4),
-        rec(days_back(10), "pain", pain=9),  # older than a week
-        rec(days_back(2), "redflag", note="fall"),
-    ]
-    row = patient_row(7, "Ana", records, TODAY, since=days_back(3))
-    assert row == PatientRow(
-        user_id=7,
-        name="Ana",
-        adherence_7=pytest.approx(1 / 2),  # type: ignore[arg-type]
-        max_pain_7=7,
-        red_flags_7=1,
-        last_active=days_back(1),
-    )
-    empty = patient_row(8, "Ben", [], TODAY)
-    assert (empty.max_pain_7, empty.red_flags_7, empty.last_active) == (None, 0, None)
-
-
-def test_clinic_stats_text() -> None:
-    rows = [
-        PatientRow(1, "Ana", 1.0, 3, 0, days_back(0)),
-        PatientRow(2, "Ben", 0.5, 7, 0, days_back(6)),
-        PatientRow(3, "Cleo", None, 2, 1, days_back(2)),
-        PatientRow(4, "Dev", 0.0, 9, 2, days_back(7)),  # not active this week
-        PatientRow(5, "Eve", None, None, 0, None),
-    ]
-    text = clinic_stats_text(rows, CONTENT, today=TODAY)
-    assert "{" not in text
-    assert "3 of 5" in text
-    assert "75%" in text  # mean of Ana and Ben; Cleo has no expected days
-    lines = text.splitlines()
-    attention = lines[lines.index(CONTENT.text("progress_clinic_attention")) + 1 :]
-    assert attention == [
-        "• Dev: 2 warning signs, pain up to 9/10",
-        "• Cleo: 1 warning sign",
-        "• Ben: pain up to 7/10",
-    ]
-
-
-def test_clinic_stats_when_calm() -> None:
-    text = clinic_stats_text([PatientRow(1, "Ana", None, 5, 0, None)], CONTENT, today=TODAY)
-    assert CONTENT.text("progress_clinic_attention_none") in text
-    assert CONTENT.text("progress_clinic_adherence_none") in text
-    assert "0 of 1" in text
+def test_local_since_uses_the_users_zone() -> None:
+    created = {"created": "2026-03-02T23:30:00Z", "tz": "Asia/Tokyo"}
+    assert local_since(created) == date(2026, 3, 3)
+    assert local_since({"created": "nonsense", "tz": "Europe/London"}) is None
+    assert local_since({}) is None
 
 
 # --- properties ------------------------------------------------------------------------

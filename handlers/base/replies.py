@@ -1,4 +1,4 @@
-"""Small helpers every handler uses: the shared Deps, replies that work for any update."""
+"""Replies that work for any update: send, answer a button press, inline keyboards."""
 
 from __future__ import annotations
 
@@ -8,22 +8,15 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot.deps import Deps
+from bot.transport.context import BotContext
 
 log = logging.getLogger(__name__)
 
 Buttons = Sequence[Sequence[tuple[str, str]]]
 
-Context = ContextTypes.DEFAULT_TYPE
-
-
-def get_deps(context: Context) -> Deps:
-    """The Deps the application factory stored in bot_data."""
-    deps = context.application.bot_data["deps"]
-    assert isinstance(deps, Deps)
-    return deps
+Context = BotContext
 
 
 def keyboard(rows: Buttons | None) -> InlineKeyboardMarkup | None:
@@ -73,11 +66,16 @@ async def consenting(
 ) -> tuple[Deps, int, dict[str, Any]] | None:
     """The sender's deps, id and stored profile if they agreed to storage; else the
     ``refusal`` message is sent and None returned. For commands that need stored settings."""
-    deps = get_deps(context)
+    deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
     profile = deps.store.profile(user_id)
-    if not profile.get("consent"):
+    if not deps.view(profile).consent:
         await send(update, context, deps.content.text(refusal))
         return None
     return deps, user_id, profile
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    """A command nobody handles (clinician commands for non-clinicians land here too)."""
+    await send(update, context, context.deps.content.text("unknown_command"))

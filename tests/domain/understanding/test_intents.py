@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from bot.domain.understanding.intents import INTENT_KINDS, MAX_INTENT_CHARS, Intent, classify
 from bot.domain.understanding.red_flags import MAX_SCAN_CHARS
 
-TABLE = Path(__file__).resolve().parents[1] / "data" / "intents.yaml"
+TABLE = Path(__file__).resolve().parents[2] / "data" / "intents.yaml"
 MIN_ACCURACY = 0.95
 
 

@@ -12,7 +12,6 @@ from bot.domain.understanding.red_flags import (
     SAFETY_LINE_FOR,
     detect_red_flags,
     flag_by_id,
-    normalise,
     safety_lines,
 )
 
@@ -213,13 +212,6 @@ def test_the_whole_telegram_message_is_scanned() -> None:
     text = ("all good today. " * 300)[: MAX_SCAN_CHARS - 20] + " my leg is numb"
     assert len(text) <= MAX_SCAN_CHARS
     assert [f.id for f in detect_red_flags(text)] == ["numbness"]
-
-
-def test_normalise_removes_invisible_characters() -> None:
-    assert normalise("  N\u200bUMB\u00ad\tleg\x00 ") == "numb leg"
-    assert normalise("Ｃａｎ’ｔ") == "can't"
-    assert normalise("sooooo sore") == "soo sore"
-    assert normalise("line one\n\n line two") == "line one\nline two"
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,4 +1,4 @@
-"""Pure helpers of the weekly summary, the clinician look-ups and /forget."""
+"""Pure helpers of the weekly summary: when it is sent and how /weekly reads."""
 
 from __future__ import annotations
 
@@ -10,47 +10,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
+from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.domain.progress.weekly import (
     DAY_NAMES,
     WeeklyChange,
     describe_slot,
-    find_patients,
-    forget_threads,
-    is_user_job,
-    local_since,
     parse_weekly,
-    patient_report_text,
-    patient_status,
     plan_weekly,
-    remember_threads,
     should_send_weekly,
-    thread_key,
     week_is_empty,
     weekly_enabled,
     weekly_slot,
 )
 from bot.domain.records import Record
+from tests.domain.progress.helpers import profile
 
 CONTENT = load_content(DEFAULT_CONTENT_DIR)
 LONDON = ZoneInfo("Europe/London")
-
-
-def profile(**fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "user_id": 1,
-        "first_name": "Ann",
-        "username": "ann_b",
-        "consent": True,
-        "created": "2026-03-02T09:00:00Z",
-        "stage": "done",
-        "tz": "Europe/London",
-        "reminder_times": ["07:30"],
-        "active": True,
-        "weekly_summary": True,
-    }
-    base.update(fields)
-    return base
 
 
 def at(year: int, month: int, day: int, hour: int, minute: int = 0, tz: str = "Europe/London"):
@@ -213,104 +189,9 @@ def test_parse_weekly_reads_what_describe_slot_says(
     assert describe_slot(day, time(hour, minute)).startswith(DAY_NAMES[day] + "s at ")
 
 
-# --- clinicians ------------------------------------------------------------------------
-
-
-def test_find_patients_by_id_or_username_consenting_only() -> None:
-    people = [
-        (1, profile(username="Ann_B")),
-        (2, profile(username="bob", consent=False)),
-        (3, profile(username="")),
-    ]
-    assert [uid for uid, _ in find_patients(people, "1")] == [1]
-    assert [uid for uid, _ in find_patients(people, "@ann_b")] == [1]
-    assert [uid for uid, _ in find_patients(people, "ANN_B")] == [1]
-    assert find_patients(people, "@bob") == []
-    assert find_patients(people, "2") == []
-    assert find_patients(people, "@") == []
-    assert find_patients(people, "  ") == []
-
-
-def test_local_since_uses_the_users_zone() -> None:
-    assert local_since(profile(created="2026-03-02T23:30:00Z", tz="Asia/Tokyo")) == date(
-        2026, 3, 3
-    )
-    assert local_since(profile(created="nonsense")) is None
-    assert local_since({}) is None
-
-
-def test_patient_report_names_the_patient_and_the_week() -> None:
-    today = date(2026, 3, 11)
-    records: list[Record] = [
-        {"id": "a", "kind": "routine_complete", "date": "2026-03-10",
-         "ts": "2026-03-10T12:00:00Z"},
-        {"id": "b", "kind": "pain", "pain": 6, "date": "2026-03-10",
-         "ts": "2026-03-10T12:01:00Z"},
-        {"id": "c", "kind": "redflag", "note": "night pain", "date": "2026-03-11",
-         "ts": "2026-03-11T08:00:00Z"},
-    ]
-    text = patient_report_text(1, profile(), records, today, CONTENT)
-    assert "Ann (@ann_b), id 1" in text
-    assert "Last entry: 11 Mar" in text
-    assert "night pain" in text
-    assert "Reminders: on." in text
-    assert "Streak: 1 days" in text
-
-
-@pytest.mark.parametrize(
-    ("fields", "key"),
-    [
-        ({}, "clinic_status_on"),
-        ({"active": False}, "clinic_status_stopped"),
-        ({"hold": {"since": "x"}}, "clinic_status_hold"),
-        ({"paused_until": "2026-04-01"}, "clinic_status_paused"),
-        ({"paused_until": "2026-01-01"}, "clinic_status_on"),
-        ({"reminder_times": []}, "clinic_status_no_reminders"),
-    ],
-)
-def test_patient_status(fields: dict[str, Any], key: str) -> None:
-    assert patient_status(profile(**fields), date(2026, 3, 11)) == key
-    assert key in CONTENT.messages
-
-
 def test_week_is_empty() -> None:
     day = date(2026, 3, 8)
     assert week_is_empty([], day)
     old: Record = {"id": "x", "kind": "done", "date": "2026-03-01"}
     assert week_is_empty([old], day)
     assert not week_is_empty([{"id": "y", "kind": "rest", "date": "2026-03-02"}], day)
-
-
-# --- reply threads and /forget ---------------------------------------------------------
-
-
-def test_threads_are_bounded_newest_kept() -> None:
-    threads: dict[str, int] = {}
-    for n in range(700):
-        threads = remember_threads(threads, [thread_key(900, n)], 1000 + n, limit=500)
-    assert len(threads) == 500
-    assert thread_key(900, 699) in threads and thread_key(900, 199) not in threads
-    assert threads[thread_key(900, 200)] == 1200
-
-
-def test_forget_threads_drops_only_that_patient() -> None:
-    threads = {"900:1": 5, "900:2": 6, "901:1": 5}
-    assert forget_threads(threads, 5) == {"900:2": 6}
-
-
-@pytest.mark.parametrize(
-    ("name", "data", "expected"),
-    [
-        ("reminder:42:0730", None, True),
-        ("nudge:42", None, True),
-        ("weekly:42", {"user_id": 42}, True),
-        ("timer:420", None, False),
-        ("reminder:1915:1915", None, False),  # user 42 is not user 1915's slot
-        ("reminder:7:0042", None, False),
-        ("something", {"user_id": 42}, True),
-        (None, None, False),
-    ],
-)
-def test_is_user_job(name: str | None, data: object, expected: bool) -> None:
-    assert is_user_job(name, data, 42) is expected
-    assert not is_user_job("reminder:42:1915", None, 1915)

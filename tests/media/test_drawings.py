@@ -16,15 +16,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.image import imread
 
-from bot.media import drawings as illustrations
+from bot.content.model import KNOWN_POSES
 from bot.media.drawings import (
-    KNOWN_POSES,
     PNG_SIGNATURE,
     clean_title,
     illustration_file,
     render_pose,
     title_slug,
 )
+from bot.media.drawings import cache as drawing_cache
+from bot.media.drawings.poses import DEFAULT_TITLES, POSE_BUILDERS
 
 _RENDERED: dict[tuple[str, str], bytes] = {}
 
@@ -52,6 +53,11 @@ def test_pose_list_is_the_agreed_one() -> None:
         "seated_hip_flexor", "standing_abduction", "glute_bridge",
         "figure_four", "walking", "standing",
     )
+
+
+def test_there_is_a_drawing_and_a_title_for_exactly_the_known_poses() -> None:
+    assert tuple(POSE_BUILDERS) == KNOWN_POSES
+    assert tuple(DEFAULT_TITLES) == KNOWN_POSES
 
 
 @pytest.mark.parametrize("pose", KNOWN_POSES)
@@ -154,13 +160,13 @@ def test_unknown_pose_is_refused_by_name(pose: str, tmp_path: Path) -> None:
 
 def test_file_is_drawn_once_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, str]] = []
-    real_render = illustrations.render_pose
+    real_render = drawing_cache.render_pose
 
     def counting_render(pose: str, title: str = "") -> bytes:
         calls.append((pose, title))
         return real_render(pose, title)
 
-    monkeypatch.setattr(illustrations, "render_pose", counting_render)
+    monkeypatch.setattr(drawing_cache, "render_pose", counting_render)
 
     path = illustration_file(tmp_path, "glute_bridge", "Glute bridge")
     assert path.parent == tmp_path / "illustrations"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bot.content.model import Content, Dose, Exercise, ExerciseKind, Reason, Routine, Variant
 from bot.domain.records import Record, Source
-from bot.domain.routine.machine import (
+from bot.domain.routine import (
     AskPain,
     AskRedFlags,
     Cancel,
@@ -46,7 +46,7 @@ from bot.domain.routine.machine import (
     validate,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 MESSAGES_FILE = ROOT / "content" / "messages" / "session.yaml"
 NOW = datetime(2025, 3, 1, 7, 30, tzinfo=UTC)
 TODAY = date(2025, 3, 1)
@@ -713,14 +713,15 @@ def test_interpret_text(text: str, expected: object):
     assert interpret_text(text) == expected
 
 
-def test_messages_file_covers_every_key_the_module_uses():
+def test_messages_file_covers_every_key_the_package_uses():
     messages = _messages()
     assert all(key.startswith("session_") for key in messages)
     for options in messages.values():
         for option in options:
             for _, field, _, _ in string.Formatter().parse(option):
                 assert field is None or field.isidentifier()
-    source = (ROOT / "bot" / "domain" / "routine" / "machine.py").read_text(encoding="utf-8")
+    package = ROOT / "bot" / "domain" / "routine"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(package.glob("*.py")))
     literal = set(re.findall(r"\"(session_[a-z_]+)\"", source))
     dynamic = {
         *(f"session_ignored_{r}" for r in

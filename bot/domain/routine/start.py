@@ -1,0 +1,61 @@
+"""Starting a routine: the steps for today's exercises at the user's levels.
+
+A session is only ever created here, so every session begins in the same shape:
+first phase, index 0, and the pain-before question as its first output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+
+from bot.content.model import Content
+from bot.domain.records import utc_stamp
+from bot.domain.routine.events import Output
+from bot.domain.routine.model import Level, SessionKind, Step, check_now
+from bot.domain.routine.prompts import current_prompt
+from bot.domain.routine.session import Session
+from bot.domain.routine.steps import build_steps
+
+
+def start_session(
+    content: Content,
+    session_id: str,
+    local_date: date,
+    now: datetime,
+    levels: Mapping[str, str] | None = None,
+    exercises: Sequence[str] | None = None,
+) -> tuple[Session, list[Output]]:
+    """A new session for today's routine (or the given exercises) and its first question.
+
+    ``exercises``: None for ``content.routine.exercises``; one id for "Do it now" from
+    a card; ``content.routine.mobility_only`` for a flare-up day. Unknown ids raise.
+    """
+    check_now(now)
+    ids = list(dict.fromkeys(exercises if exercises is not None else content.routine.exercises))
+    if not ids:
+        raise ValueError("a session needs at least one exercise")
+    steps: list[Step] = []
+    for exercise_id in ids:
+        exercise = content.exercises.get(exercise_id)
+        if exercise is None:
+            raise ValueError(f"unknown exercise {exercise_id!r}")
+        raw = (levels or {}).get(exercise_id)
+        level: Level = "easier" if raw == "easier" else "harder" if raw == "harder" else "normal"
+        steps += build_steps(exercise.id, level, exercise.dose_for(level))
+    session = Session(
+        id=session_id,
+        date=local_date.isoformat(),
+        started=utc_stamp(now),
+        kind=_kind_of_session(content, ids),
+        steps=steps,
+    )
+    return session, current_prompt(content, session)
+
+
+def _kind_of_session(content: Content, ids: list[str]) -> SessionKind:
+    if tuple(ids) == tuple(content.routine.exercises):
+        return "routine"
+    if tuple(ids) == tuple(content.routine.mobility_only):
+        return "mobility"
+    return "custom"

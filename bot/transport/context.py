@@ -1,0 +1,44 @@
+"""The typed callback context and application type: ``context.deps``, one ``App`` alias.
+
+PTB hands every handler and job a ``CallbackContext``; registering ``BotContext`` through
+``ContextTypes`` gives them the application's ``Deps`` as a typed property, so no code
+reads ``bot_data`` by key or repeats the ``Application[...]`` generic.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeAlias
+
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from bot.deps import Deps
+
+DEPS_KEY = "deps"
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """The context of every handler and job of this bot."""
+
+    @property
+    def deps(self) -> Deps:
+        """Settings, content, storage and clock, as the application factory bundled them."""
+        return deps_of(self.application)
+
+
+#: Loose on purpose: ``CallbackContext.application`` is typed with an unbound self type,
+#: so a tighter alias would need a cast at every use for no safety gained.
+App: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
+
+CONTEXT_TYPES = ContextTypes(context=BotContext)
+
+
+def attach_deps(app: App, deps: Deps) -> None:
+    """Store the bundle where ``BotContext.deps`` and ``deps_of`` find it."""
+    app.bot_data[DEPS_KEY] = deps
+
+
+def deps_of(app: App) -> Deps:
+    """The application's ``Deps`` (for code that holds the application, not a context)."""
+    deps = app.bot_data[DEPS_KEY]
+    assert isinstance(deps, Deps)
+    return deps

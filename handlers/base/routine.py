@@ -1,0 +1,196 @@
+"""The guided routine's driver: load the session, apply one event, save, then send.
+
+All decisions are in ``bot.domain.routine`` (pure). Here the stored session is loaded,
+one event applied, the new session and its records written in one atomic unit, and
+only then the messages sent. Without consent the session lives in memory only.
+Used by the routine's own handlers and by every feature that starts or steers one
+(the library's "Do it now", the coach's easier options, the red-flag response).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import Update
+
+from bot.deps import Deps
+from bot.domain import routine as sm
+from bot.domain.progress.figures import current_streak
+from bot.domain.records import Record
+from bot.transport.context import App, deps_of
+from handlers.base.cards import send_card
+from handlers.base.hooks import session_ended
+from handlers.base.replies import Buttons, Context, answer, send, user_id_of
+from handlers.base.screening import ask_red_flag_questions
+
+#: In-memory sessions of people who did not consent to storage (nothing on disk).
+TRANSIENT_KEY = "transient_sessions"
+#: Pain before starting at or above this: screen for red flags before the first step.
+SCREEN_PAIN_BEFORE = 7
+
+
+def load_session(app: App, user_id: int) -> sm.Session | None:
+    deps = deps_of(app)
+    if deps.profile(user_id).consent:
+        raw = deps.store.user(user_id).get("session")
+    else:
+        raw = app.bot_data.setdefault(TRANSIENT_KEY, {}).get(user_id)
+    return sm.Session.from_dict(raw) if raw else None
+
+
+def save(
+    app: App,
+    user_id: int,
+    session: sm.Session | None,
+    records: Sequence[Record] = (),
+    outputs: Sequence[sm.Output] = (),
+) -> None:
+    """Session, records and the last prompted exercise in one atomic write.
+
+    Without consent the session lives in memory only and nothing is recorded.
+    """
+    deps = deps_of(app)
+    state: dict[str, Any] = {}
+    for out in outputs:
+        if isinstance(out, sm.StepPrompt) and session is not None:
+            state["last_prompt"] = {"date": session.date, "exercise": out.step.exercise_id}
+    if not deps.profile(user_id).consent:
+        sessions = app.bot_data.setdefault(TRANSIENT_KEY, {})
+        sessions[user_id] = session.to_dict() if session else None
+        return
+    with deps.store.user(user_id) as txn:
+        if session is None:
+            txn.clear("session")
+        else:
+            txn.set("session", session.to_dict())
+        for record in records:
+            txn.add_record(record)
+        if state:
+            txn.update("state", **state)
+
+
+# --- rendering outputs -------------------------------------------------------------
+
+
+def pain_buttons(deps: Deps, token: str, *, skippable: bool) -> Buttons:
+    rows = [[(str(n), f"s:n{n}:{token}") for n in range(0, 6)],
+            [(str(n), f"s:n{n}:{token}") for n in range(6, 11)]]
+    if skippable:
+        rows.append([(deps.content.text("session_button_skip"), f"s:k:{token}")])
+    return rows
+
+
+def step_buttons(deps: Deps, token: str, timer: bool) -> Buttons:
+    text = deps.content.text
+    rows: list[list[tuple[str, str]]] = []
+    if timer:
+        rows.append([(text("session_button_timer"), f"s:t:{token}")])
+    rows.append([(text("session_button_done"), f"s:d:{token}"),
+                 (text("session_button_skip"), f"s:k:{token}")])
+    rows.append([(text("session_button_painful"), f"s:p:{token}")])
+    rows.append([(text("session_button_stop"), f"s:x:{token}")])
+    return rows
+
+
+async def render(
+    update: Update, context: Context, session: sm.Session, outputs: Sequence[sm.Output]
+) -> None:
+    """Send what the state machine asked for, in order."""
+    deps = context.deps
+    user_id = user_id_of(update)
+    assert user_id is not None
+    for out in outputs:
+        if (isinstance(out, sm.StepPrompt) and out.index == 0
+                and (session.pain_before or 0) >= SCREEN_PAIN_BEFORE):
+            await ask_red_flag_questions(update, context, f"p:{session.pain_before}")
+        if isinstance(out, sm.AskPain):
+            skippable = out.context != "before"
+            await send(update, context, out.text, pain_buttons(deps, out.token,
+                                                               skippable=skippable))
+        elif isinstance(out, sm.ShowCard):
+            exercise = deps.content.exercises.get(out.exercise_id)
+            if exercise is not None:
+                await send_card(update, context, exercise, out.level, with_buttons=False)
+        elif isinstance(out, sm.StepPrompt):
+            await send(update, context, out.text, step_buttons(deps, out.token, out.timer))
+        elif isinstance(out, sm.SwitchedEasier | sm.Cancelled):
+            await send(update, context, out.text)
+        elif isinstance(out, sm.TimerEnd):
+            await send(update, context, out.text, step_buttons(deps, out.token, False))
+        elif isinstance(out, sm.AskRedFlags):
+            await ask_red_flag_questions(update, context, session.token)
+        elif isinstance(out, sm.Summary):
+            streak = None
+            if deps.profile(user_id).consent:
+                streak = current_streak(deps.store.records(user_id), deps.today_for(user_id))
+            await send(update, context, sm.summary_text(deps.content, out, streak, rng=deps.rng))
+            await session_ended(update, context, out)
+        elif isinstance(out, sm.Ignored):
+            if update.callback_query is not None:
+                await answer(update, out.text)
+            else:
+                await send(update, context, out.text)
+
+
+# --- starting and steering ---------------------------------------------------------
+
+
+def plan_levels(deps: Deps, user_id: int, easier: bool = False) -> dict[str, str]:
+    """Per-exercise level from the stored plan (the coach changes it)."""
+    plan = deps.store.profile(user_id).get("plan") or {}
+    level: str = "easier" if easier else deps.profile(user_id).plan_level
+    levels = {ex_id: level for ex_id in deps.content.exercises}
+    levels.update(plan.get("levels") or {})
+    if easier:
+        levels = dict.fromkeys(levels, "easier")
+    return levels
+
+
+async def start_routine(
+    update: Update,
+    context: Context,
+    *,
+    exercises: Sequence[str] | None = None,
+    easier: bool = False,
+    force: bool = False,
+) -> None:
+    """Start today's routine (or given exercises); offer to continue one in progress."""
+    deps = context.deps
+    user_id = user_id_of(update)
+    assert user_id is not None
+    if deps.store.profile(user_id).get("hold") == "redflag":
+        await send(update, context, deps.content.text("coach_on_hold"))
+        return
+    today = deps.today_for(user_id)
+    current = load_session(context.application, user_id)
+    if current is not None and current.active and current.date == today.isoformat() and not force:
+        text = deps.content.text
+        await send(update, context, text("session_in_progress"),
+                   [[(text("session_continue_button"), f"s:c:{current.token}"),
+                     (text("session_restart_button"), f"s:r:{current.token}")]])
+        return
+    session, outputs = sm.start_session(
+        deps.content, secrets.token_hex(4), today, deps.clock.now(),
+        levels=plan_levels(deps, user_id, easier), exercises=exercises,
+    )
+    save(context.application, user_id, session, outputs=outputs)
+    await render(update, context, session, outputs)
+
+
+async def apply_event(
+    update: Update, context: Context, session: sm.Session, event: sm.Event
+) -> sm.Transition:
+    """One event through the state machine; saved (if anything changed), then rendered."""
+    deps = context.deps
+    user_id = user_id_of(update)
+    assert user_id is not None
+    now = deps.clock.now()
+    transition = sm.apply(deps.content, session, event, now, deps.today_for(user_id))
+    changed = transition.records or transition.session.to_dict() != session.to_dict()
+    if changed:
+        save(context.application, user_id, transition.session, transition.records,
+             transition.outputs)
+    await render(update, context, transition.session, transition.outputs)
+    return transition
