@@ -9,6 +9,7 @@ on success, one line naming the mistake otherwise. Pure: no ``telegram``.
 from __future__ import annotations
 
 import sys
+import sysconfig
 from pathlib import Path
 from types import MappingProxyType
 
@@ -27,7 +28,11 @@ from bot.content.schema import (
 )
 from bot.content.yaml_source import read_yaml
 
-DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+#: The project's content/ folder when run from a checkout (or an editable install); an
+#: installed bot (``pip install .``) has its copy under ``<prefix>/share/hip-move-bot``.
+SOURCE_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+INSTALLED_CONTENT_DIR = Path(sysconfig.get_path("data")) / "share" / "hip-move-bot" / "content"
+DEFAULT_CONTENT_DIR = SOURCE_CONTENT_DIR if SOURCE_CONTENT_DIR.is_dir() else INSTALLED_CONTENT_DIR
 
 
 def _dose(model: DoseModel) -> Dose:

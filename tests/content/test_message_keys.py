@@ -27,4 +27,4 @@ def test_deleting_a_used_key_names_it(tmp_path: Path):
     with pytest.raises(ContentError) as err:
         load_content(content)
     assert "reminder_set" in str(err.value)
-    assert "handlers/reminders.py" in str(err.value)
+    assert "handlers/reminders/" in str(err.value)

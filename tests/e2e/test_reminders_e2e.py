@@ -7,6 +7,8 @@ import time as systime
 from datetime import UTC, datetime, timedelta
 
 from bot.chat.fake_telegram import FakeTelegram
+from bot.domain.reminders.planning import PlannedJob
+from handlers.reminders.jobs import add_job
 from tests.e2e.flows import data_of, onboard, until
 from tests.harness import BotUnderTest
 
@@ -120,11 +122,8 @@ async def test_event_loop_stall_across_due_time_still_sends_once(tg: FakeTelegra
     job = bot.app.job_queue.get_jobs_by_name(f"reminder:{UID}:0730")[0]
     # Make the reminder fall due 0.5 s from now (real time), then block the loop for 2 s.
     bot.clock.offset = job.next_t - datetime.now(UTC) - timedelta(seconds=0.5)
-    from bot.domain.reminders.planning import PlannedJob
-    from handlers.reminders import _add_job
-
     when = datetime.now(UTC) + timedelta(seconds=0.5)
-    _add_job(bot.app, UID, PlannedJob(job.name, "reminder", when, job.next_t,
+    add_job(bot.app, UID, PlannedJob(job.name, "reminder", when, job.next_t,
                                       datetime.strptime("07:30", "%H:%M").time()))
     systime.sleep(2.0)  # the event loop is stalled across the due time
     await until(tg, UID, "rem:snooze:15", timeout=10)

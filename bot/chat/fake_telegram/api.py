@@ -7,19 +7,16 @@ Telegram would send, or raises ApiError with Telegram's error text.
 from __future__ import annotations
 
 import itertools
-import json
-import re
 import time
-import uuid
 from collections.abc import Callable
 from typing import Any
 
-from . import checks
-from .models import ChatLog, Edit, FileEntry, SentMessage, Upload, bad_request
+from . import checks, serialize
+from .files import FileMethods
+from .models import ChatLog, Edit, FileEntry, Files, Params, SentMessage, bad_request
+from .settings import SettingsMethods, scope_key
 from .updates import UpdateQueue
 
-Params = dict[str, Any]
-Files = dict[str, Upload]
 Method = Callable[[Params, Files], Any]
 
 NOT_MODIFIED = (
@@ -34,12 +31,9 @@ CHAT_ACTIONS = frozenset(
         "record_video_note", "upload_video_note",
     }
 )  # fmt: skip
-_COMMAND = re.compile(r"[a-z0-9_]{1,32}")
-_PREFIX = {"photo": "AgAC", "document": "BQAC", "voice": "AwAC", "sticker": "CAAC"}
-SUPERGROUP_BASE = -1_000_000_000_000
 
 
-class BotApi:
+class BotApi(FileMethods, SettingsMethods):
     """State of the fake Telegram (chats, files, commands, webhook) and its methods."""
 
     def __init__(self, token: str, username: str, updates: UpdateQueue) -> None:
@@ -85,7 +79,7 @@ class BotApi:
             "answercallbackquery": self.answer_callback_query,
             "sendchataction": self.send_chat_action,
             "setmycommands": self.set_my_commands,
-            "getmycommands": lambda p, f: self.commands.get(_scope_key(p), []),
+            "getmycommands": lambda p, f: self.commands.get(scope_key(p), []),
             "deletemycommands": self.delete_my_commands,
             "setchatmenubutton": self.set_chat_menu_button,
             "getchatmenubutton": lambda p, f: self.menu_buttons.get(
@@ -105,85 +99,16 @@ class BotApi:
 
     def user_dict(self, user_id: int) -> dict[str, Any]:
         """A user as Telegram describes them (first seen name, or "Pat")."""
-        user = self.users.get(user_id)
-        if user is None:
-            user = self.users[user_id] = {"id": user_id, "is_bot": False, "first_name": "Pat"}
-        return user
+        return serialize.user_dict(self.users, user_id)
 
     def chat_dict(self, chat_id: int) -> dict[str, Any]:
         """A Chat object: what an injection said, else guessed from the id's sign."""
-        info = self.chat_info.get(chat_id)
-        if info is not None:
-            return info
-        if chat_id > 0:
-            user = self.user_dict(chat_id)
-            info = {"id": chat_id, "type": "private", "first_name": user["first_name"]}
-            if "username" in user:
-                info["username"] = user["username"]
-        elif chat_id <= SUPERGROUP_BASE:
-            info = {"id": chat_id, "type": "supergroup", "title": "Group"}
-        else:
-            info = {"id": chat_id, "type": "group", "title": "Group"}
-        self.chat_info[chat_id] = info
-        return info
+        return serialize.chat_dict(self.chat_info, self.users, chat_id)
 
     def message_dict(self, msg: SentMessage) -> dict[str, Any]:
         """The Message object Telegram returns for a bot message."""
         chat = self.chat_dict(msg.chat_id)
-        out: dict[str, Any] = {"message_id": msg.message_id, "date": msg.date, "chat": chat}
-        if chat["type"] == "channel":
-            out["sender_chat"] = chat
-        else:
-            out["from"] = self.bot_user
-        file_id = msg.photo_file_id or msg.document_file_id
-        if file_id is not None:
-            entry = self.files[file_id]
-            out[entry.kind] = entry.payload
-            if msg.plain:
-                out["caption"] = msg.plain
-        elif msg.plain is not None:
-            out["text"] = msg.plain
-        if msg.reply_markup:
-            out["reply_markup"] = msg.reply_markup
-        if msg.edits:
-            out["edit_date"] = int(time.time())
-        return out
-
-    def new_file(self, kind: str, data: bytes, name: str | None, mime: str | None) -> FileEntry:
-        """Store a file and give it fresh file_id/file_unique_id, like an upload."""
-        seq = next(self._file_seq)
-        tag = uuid.uuid4().hex[:16]
-        entry = FileEntry(
-            file_id=f"{_PREFIX.get(kind, 'BQAC')}AgIAAxk{seq:06d}{tag}",
-            file_unique_id=f"AQAD{seq:06d}{tag[:6]}",
-            kind=kind,
-            data=data,
-            name=name,
-            mime_type=mime,
-            path=f"{kind}s/file_{seq}{_suffix(name, kind)}",
-        )
-        size = len(data)
-        base = {"file_id": entry.file_id, "file_unique_id": entry.file_unique_id}
-        if kind == "photo":
-            width, height = _png_size(data) or (800, 600)
-            thumb: dict[str, Any] = {
-                "file_id": f"{entry.file_id}_s",
-                "file_unique_id": f"{entry.file_unique_id}s",
-                "width": min(width, 90),
-                "height": min(height, 90),
-                "file_size": min(size, 1000),
-            }
-            entry.payload = [thumb, {**base, "width": width, "height": height, "file_size": size}]
-            self.files[f"{entry.file_id}_s"] = entry
-        elif kind == "document":
-            entry.payload = {**base, "file_name": name or "file", "file_size": size}
-            if mime:
-                entry.payload["mime_type"] = mime
-        else:
-            entry.payload = base
-        self.files[entry.file_id] = entry
-        self.file_paths[entry.path] = entry
-        return entry
+        return serialize.message_dict(msg, chat, self.bot_user, self.files)
 
     # ---- helpers ---------------------------------------------------------------------
 
@@ -252,32 +177,6 @@ class BotApi:
 
     # ---- methods ---------------------------------------------------------------------
 
-    def set_webhook(self, params: Params, files: Files) -> bool:
-        url = params.get("url") or ""
-        if url and not str(url).startswith("https://"):
-            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
-        if params.get("drop_pending_updates"):
-            self.updates.drop_all()
-        self.webhook = {k: v for k, v in params.items() if k != "certificate"}
-        self.webhook["url"] = url
-        return True
-
-    def delete_webhook(self, params: Params, files: Files) -> bool:
-        if params.get("drop_pending_updates"):
-            self.updates.drop_all()
-        self.webhook = {"url": ""}
-        return True
-
-    def get_webhook_info(self, params: Params, files: Files) -> dict[str, Any]:
-        info = {
-            "url": self.webhook.get("url", ""),
-            "has_custom_certificate": False,
-            "pending_update_count": len(self.updates.pending()),
-        }
-        if self.webhook.get("allowed_updates"):
-            info["allowed_updates"] = self.webhook["allowed_updates"]
-        return info
-
     def send_message(self, params: Params, files: Files) -> dict[str, Any]:
         chat_id = self._target(params)
         text = params.get("text")
@@ -290,24 +189,7 @@ class BotApi:
         caption = params.get("caption")
         plain = checks.check_caption(caption, params.get("parse_mode"))
         checks.check_reply_markup(params.get("reply_markup"))  # before a file is stored
-        value = params.get(kind)
-        upload = files.get(kind)
-        if isinstance(value, str) and value.startswith("attach://"):
-            upload = files.get(value.removeprefix("attach://"))
-        reused = False
-        if upload is not None:
-            entry = self.new_file(kind, upload.data, upload.filename, upload.content_type)
-        elif isinstance(value, str) and value.startswith(("http://", "https://")):
-            entry = self.new_file(kind, b"", value.rsplit("/", 1)[-1], None)
-        elif isinstance(value, str) and value:
-            found = self.files.get(value)
-            if found is None:
-                raise bad_request("wrong file identifier/HTTP URL specified")
-            if found.kind != kind:
-                raise bad_request("type of file mismatch")
-            entry, reused = found, True
-        else:
-            raise bad_request(f"there is no {kind} in the request")
+        entry, reused = self._file_to_send(kind, params, files)
         method = "sendPhoto" if kind == "photo" else "sendDocument"
         msg = self._store(method, chat_id, params, caption or None, plain)
         msg.file_reused = reused
@@ -393,56 +275,3 @@ class BotApi:
         if params.get("action") not in CHAT_ACTIONS:
             raise bad_request("wrong parameter action in request")
         return True
-
-    def set_my_commands(self, params: Params, files: Files) -> bool:
-        commands = params.get("commands")
-        if not isinstance(commands, list) or len(commands) > 100:
-            raise bad_request("commands must be an array of at most 100 BotCommand")
-        for command in commands:
-            if not isinstance(command, dict) or not _COMMAND.fullmatch(
-                str(command.get("command", ""))
-            ):
-                raise bad_request("BOT_COMMAND_INVALID")
-            if not 1 <= len(str(command.get("description", ""))) <= 256:
-                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
-        self.commands[_scope_key(params)] = commands
-        return True
-
-    def delete_my_commands(self, params: Params, files: Files) -> bool:
-        self.commands.pop(_scope_key(params), None)
-        return True
-
-    def set_chat_menu_button(self, params: Params, files: Files) -> bool:
-        self.menu_buttons[params.get("chat_id")] = params.get("menu_button") or {
-            "type": "default"
-        }
-        return True
-
-    def get_file(self, params: Params, files: Files) -> dict[str, Any]:
-        entry = self.files.get(str(params.get("file_id", "")))
-        if entry is None:
-            raise bad_request("invalid file_id")
-        return {
-            "file_id": entry.file_id,
-            "file_unique_id": entry.file_unique_id,
-            "file_size": len(entry.data),
-            "file_path": entry.path,
-        }
-
-
-def _scope_key(params: Params) -> tuple[str, str]:
-    scope = params.get("scope") or {"type": "default"}
-    return json.dumps(scope, sort_keys=True), str(params.get("language_code") or "")
-
-
-def _suffix(name: str | None, kind: str) -> str:
-    if name and "." in name:
-        return "." + name.rsplit(".", 1)[-1]
-    return {"photo": ".jpg", "voice": ".oga", "sticker": ".webp"}.get(kind, "")
-
-
-def _png_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height from a PNG header, so chart uploads report real sizes."""
-    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
-        return None
-    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")

@@ -11,7 +11,8 @@ import itertools
 import time
 from typing import Any
 
-from .api import SUPERGROUP_BASE, BotApi
+from .api import BotApi
+from .serialize import SUPERGROUP_BASE
 from .updates import UpdateQueue
 
 _PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (640).to_bytes(4, "big") + (480).to_bytes(

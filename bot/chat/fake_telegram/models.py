@@ -154,6 +154,10 @@ class Upload:
     content_type: str | None = None
 
 
+Params = dict[str, Any]  # a request's decoded (non-file) parameters
+Files = dict[str, Upload]  # a request's multipart file parts, by field name
+
+
 @dataclass
 class ChatLog:
     """Everything in one chat: the bot's messages (in order) and the users' messages."""

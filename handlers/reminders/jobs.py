@@ -1,0 +1,204 @@
+"""Reminder jobs: planned from storage at start-up and on every settings change, fired,
+marked as sent before sending, retried while Telegram is unreachable, re-armed once."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time, timedelta
+
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import (
+    Job,
+)
+
+from bot.deps import Deps
+from bot.domain.jobs import JobKind, ReminderJob, ResendJob
+from bot.domain.reminders.planning import (
+    MISFIRE_GRACE,
+    PlannedJob,
+    decide,
+    mark_sent,
+    nudge_for,
+    plan_jobs,
+    prefs_from_profile,
+    reminder_text,
+)
+from bot.storage import StorageError
+from bot.transport.context import App, BotContext, deps_of
+from handlers.base import keyboard
+from handlers.base.blocked import deactivate, remove_reminder_jobs
+
+log = logging.getLogger(__name__)
+
+RESEND_AFTER = timedelta(minutes=1)  # Telegram unreachable: try a reminder again this soon
+RESEND_ATTEMPTS = 30
+
+
+# --- scheduling -------------------------------------------------------------------
+
+
+def add_job(app: App, user_id: int, planned: PlannedJob, now: datetime | None = None) -> None:
+    assert app.job_queue is not None
+    deps = deps_of(app)
+    for old in app.job_queue.get_jobs_by_name(planned.name):
+        old.schedule_removal()
+    # Relative to the bot's clock, so a moved clock (tests, the terminal chat) still works.
+    delay = max(0.0, (planned.when - (now or deps.clock.now())).total_seconds())
+    app.job_queue.run_once(
+        fire,
+        when=timedelta(seconds=delay),
+        name=planned.name,
+        data=ReminderJob(user_id, planned.kind, planned.due, planned.slot),
+        job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
+    )
+
+
+def schedule_user(app: App, user_id: int, *, catch_up: bool = False) -> int:
+    """Replace this user's jobs with the ones their stored settings call for."""
+    deps = deps_of(app)
+    remove_reminder_jobs(app, user_id)
+    if not deps.store.exists(user_id):
+        return 0
+    txn = deps.store.user(user_id)
+    planned = plan_jobs(user_id, txn.get("profile"), txn.get("state"), deps.clock.now(),
+                        catch_up=catch_up)
+    for job in planned:
+        add_job(app, user_id, job)
+    return len(planned)
+
+
+async def on_profile_changed(app: App, user_id: int) -> None:
+    schedule_user(app, user_id)
+
+
+async def rebuild_all(app: App) -> None:
+    """Start-up: one job per user and slot, from storage; missed ones caught up once."""
+    deps = deps_of(app)
+    now = deps.clock.now()
+    count = 0
+    # One parse of each user's head gives profile and state (schedule_user would read
+    # them again); a new queue holds no jobs to remove. 10,000 users: well under a second.
+    for user_id, profile, state in deps.store.iter_heads():
+        prefs = prefs_from_profile(profile)
+        if not prefs.active:
+            continue
+        for planned in plan_jobs(user_id, profile, state, now, catch_up=True, prefs=prefs):
+            add_job(app, user_id, planned, now)
+            count += 1
+    log.info("Scheduled %d reminder jobs at start-up (%s)", count, now.isoformat())
+
+
+# --- firing -----------------------------------------------------------------------
+
+
+def reminder_buttons(deps: Deps) -> list[list[tuple[str, str]]]:
+    text = deps.content.text
+    return [
+        [(text("reminder_start_button"), "sess:start")],
+        [(text("reminder_snooze_15_button"), "rem:snooze:15"),
+         (text("reminder_snooze_60_button"), "rem:snooze:60"),
+         (text("reminder_snooze_evening_button"), "rem:snooze:evening")],
+        [(text("reminder_not_today_button"), "rem:nottoday")],
+    ]
+
+
+async def fire(context: BotContext) -> None:
+    """A reminder, nudge or snooze fell due: check, mark, send, then re-arm once."""
+    job = context.job
+    assert job is not None and isinstance(job.data, ReminderJob)
+    data: ReminderJob = job.data
+    app: App = context.application
+    sent = False
+    try:
+        sent = await _fire(app, context.deps, data.user_id, data.kind, data.slot, data.due)
+    finally:
+        # A reminder always plans its next day; a nudge plans nothing; a snooze that went
+        # out lets the day's plan (its nudge) be worked out again.
+        if data.kind == "reminder" or (sent and data.kind == "snooze"):
+            schedule_user(app, data.user_id)
+
+
+async def _fire(
+    app: App, deps: Deps, user_id: int, kind: JobKind, slot: time | None, due: datetime
+) -> bool:
+    """Send the job's message if it is still wanted; True when it went out."""
+    if not deps.store.exists(user_id):
+        return False
+    text: str | None = None
+    try:
+        with deps.store.user(user_id) as txn:
+            profile, state = txn.get("profile"), txn.get("state")
+            day = deps.view(profile).today(due)
+            records = txn.recent_records()
+            decision = decide(kind, profile, state, records, day, slot, due)
+            if not decision.send:
+                log.debug("Reminder for a user not sent: %s", decision.why)
+                if slot is not None and decision.why in ("done_today", "not_today", "cap"):
+                    state.setdefault("last_fired", {})[slot.strftime("%H%M")] = due.isoformat()
+                    txn.set("state", state)
+                return False
+            text, key = reminder_text(deps.content, kind, records, day,
+                                      state.get("last_reason"), deps.rng)
+            state = mark_sent(state, kind, day, slot, due)
+            state["last_reason"] = key
+            if kind != "nudge" and not state.get("nudge_at"):
+                nudge = nudge_for(profile, day, deps.clock.now())
+                state["nudge_at"] = nudge.isoformat() if nudge else None
+            txn.set("state", state)
+    except StorageError as exc:
+        if text is None:
+            raise
+        # Unmarked, it could come twice only if the bot also restarts within the
+        # catch-up window; not sent, it is lost for sure. So it goes out.
+        log.error("Could not mark a reminder as sent (%s); sending it anyway", exc)
+    # Marked before sending: a crash in between loses one reminder rather than doubling it.
+    return await _send_reminder(app, user_id, text, attempt=1)
+
+
+async def _send_reminder(app: App, user_id: int, text: str, attempt: int) -> bool:
+    """Send a reminder that is already marked sent; False if it did not go out.
+
+    The request layer has retried for a few seconds already; if Telegram is still
+    unreachable, the reminder is tried again a minute later (for up to RESEND_ATTEMPTS
+    minutes) rather than lost. Only this process remembers the retry: a restart in
+    between loses it, as a crash between marking and sending does.
+    """
+    deps = deps_of(app)
+    try:
+        await app.bot.send_message(user_id, text, reply_markup=keyboard(reminder_buttons(deps)))
+    except Forbidden:
+        deactivate(app, user_id)
+        return False
+    except (NetworkError, RetryAfter) as exc:
+        if isinstance(exc, BadRequest):
+            raise
+        assert app.job_queue is not None
+        if attempt >= RESEND_ATTEMPTS:
+            log.error("A reminder could not be sent after %d attempts; dropped", attempt)
+            return False
+        log.warning("A reminder could not be sent (%s); trying again in %s", exc, RESEND_AFTER)
+        for old in app.job_queue.get_jobs_by_name(f"resend:{user_id}"):
+            old.schedule_removal()
+        app.job_queue.run_once(
+            resend, when=RESEND_AFTER, name=f"resend:{user_id}",
+            data=ResendJob(user_id, text, attempt + 1),
+            job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
+        )
+        return False
+    return True
+
+
+async def resend(context: BotContext) -> None:
+    """A reminder Telegram refused earlier: send it now, unless the user stopped them."""
+    job = context.job
+    assert job is not None and isinstance(job.data, ResendJob)
+    data: ResendJob = job.data
+    if not prefs_from_profile(context.deps.store.profile(data.user_id)).active:
+        return
+    await _send_reminder(context.application, data.user_id, data.text, data.attempt)
+
+
+def jobs_named(app: App, prefix: str) -> list[Job]:
+    """Jobs whose name starts with ``prefix`` (tests and the chat's clock use this)."""
+    assert app.job_queue is not None
+    return [j for j in app.job_queue.jobs() if (j.name or "").startswith(prefix)]
