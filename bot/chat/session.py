@@ -177,7 +177,7 @@ class TerminalChat:
 
     def _clock_words(self) -> str:
         deps = deps_of(self.app)
-        tz = str(deps.store.profile(USER_ID).get("tz") or deps.settings.default_timezone)
+        tz = deps.profile(USER_ID).tz
         return f"{local_now(self.clock.now(), tz).strftime('%a %d %b %H:%M')} {tz}"
 
     def flush(self) -> None:

@@ -98,6 +98,14 @@ class Profile:
         return tuple(str(t) for t in self.data.get("reminder_times") or ())
 
     @property
+    def reminder_days(self) -> frozenset[int]:
+        return frozenset(self.data.get("reminder_days", range(7)))
+
+    @property
+    def username(self) -> str:
+        return str(self.data.get("username") or "")
+
+    @property
     def paused_until(self) -> str | None:
         paused = self.data.get("paused_until")
         return str(paused) if paused else None
@@ -119,6 +127,11 @@ class Profile:
     @property
     def display_name(self) -> str:
         return display_name(self.data)
+
+
+def as_profile(profile: Profile | Mapping[str, Any], default_tz: str = "UTC") -> Profile:
+    """A typed view of ``profile``, whether the caller holds the view or the stored dict."""
+    return profile if isinstance(profile, Profile) else Profile(profile, default_tz)
 
 
 def display_name(profile: Mapping[str, Any]) -> str:

@@ -205,3 +205,25 @@ async def test_comeback_reminder_after_missed_days(tg: FakeTelegram, bot: BotUnd
     await bot.run_job(f"reminder:{UID}:0900")
     msg = await until(tg, UID, "rem:snooze:15")
     assert "3 days" in msg.text
+
+
+async def test_a_firing_re_arms_the_users_jobs_once(tg: FakeTelegram, bot: BotUnderTest,
+                                                    monkeypatch):
+    """A sent reminder plans the next day once (it was twice: after sending and at the end)."""
+    import handlers.reminders.jobs as jobs_mod
+
+    await onboard(tg, UID, time="07:30")
+    calls: list[int] = []
+    real = jobs_mod.schedule_user
+
+    def counting(app, user_id, **kwargs):
+        calls.append(user_id)
+        return real(app, user_id, **kwargs)
+
+    monkeypatch.setattr(jobs_mod, "schedule_user", counting)
+    job = bot.app.job_queue.get_jobs_by_name(f"reminder:{UID}:0730")[0]
+    assert job.data.user_id == UID and job.data.kind == "reminder"  # typed job data
+    await bot.run_job(f"reminder:{UID}:0730")
+    await until(tg, UID, "rem:snooze:15")
+    assert calls == [UID]
+    assert reminder_jobs(bot) == [f"reminder:{UID}:0730"]

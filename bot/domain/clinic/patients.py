@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from bot.content.model import Content
-from bot.domain.profiles import display_name
+from bot.domain.profiles import as_profile, display_name
 from bot.domain.progress.figures import (
     adherence,
     current_streak,
@@ -30,14 +30,14 @@ def find_patients(
     wanted = query.strip()
     if not wanted:
         return []
-    consenting = [(uid, p) for uid, p in profiles if p.get("consent")]
+    consenting = [(uid, p) for uid, p in profiles if as_profile(p).consent]
     if wanted.removeprefix("-").isdecimal():
         return [(uid, p) for uid, p in consenting if uid == int(wanted)]
     name = wanted.removeprefix("@").lower()
     if not name:
         return []
     return [
-        (uid, p) for uid, p in consenting if str(p.get("username") or "").lower() == name
+        (uid, p) for uid, p in consenting if as_profile(p).username.lower() == name
     ]
 
 
@@ -47,14 +47,15 @@ def _share(value: float | None, content: Content) -> str:
 
 def patient_status(profile: Mapping[str, Any], today: date) -> str:
     """A content key saying whether the patient is getting reminders."""
-    if not profile.get("active", True):
+    view = as_profile(profile)
+    if not view.active:
         return "clinic_status_stopped"
-    if profile.get("hold"):
+    if view.on_hold:
         return "clinic_status_hold"
-    paused = profile.get("paused_until")
-    if isinstance(paused, str) and paused > today.isoformat():
+    paused = view.paused_until
+    if paused is not None and paused > today.isoformat():
         return "clinic_status_paused"
-    if not profile.get("reminder_times"):
+    if not view.reminder_times:
         return "clinic_status_no_reminders"
     return "clinic_status_on"
 
@@ -80,7 +81,7 @@ def patient_report_text(
         content.text(
             "clinic_patient_since",
             since=day_label(since),
-            tz=profile.get("tz") or "UTC",
+            tz=as_profile(profile).tz,
             last=short_date(max(dates)) if dates else content.text("clinic_never"),
         ),
         content.text(patient_status(profile, today)),

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 from typing import Any, Literal
 
+from bot.domain.profiles import as_profile
 from bot.domain.records import Record
 from bot.domain.reminders.local_time import local_date
 
@@ -309,6 +310,6 @@ def local_since(profile: Mapping[str, Any]) -> date | None:
     if moment.tzinfo is None:
         return moment.date()
     try:
-        return local_date(moment, str(profile.get("tz") or "UTC"))
+        return local_date(moment, as_profile(profile).tz)
     except (ValueError, KeyError):
         return moment.date()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from bot.domain.profiles import Profile, as_profile
 from bot.domain.progress.figures import record_date
 from bot.domain.records import Record
 from bot.domain.reminders.local_time import ReminderPrefs, local_date, missed_within, next_fire
@@ -36,14 +37,10 @@ def weekly_job_name(user_id: int) -> str:
     return f"weekly:{int(user_id)}"
 
 
-def weekly_enabled(profile: Mapping[str, Any]) -> bool:
+def weekly_enabled(profile: Profile | Mapping[str, Any]) -> bool:
     """Summaries go to onboarded, consenting, reachable users who did not opt out."""
-    return bool(
-        profile.get("consent")
-        and profile.get("weekly_summary", True)
-        and profile.get("active", True)
-        and profile.get("stage") == "done"
-    )
+    view = as_profile(profile)
+    return view.onboarded and view.weekly_summary and view.active
 
 
 def weekly_slot(profile: Mapping[str, Any]) -> tuple[int, time]:
@@ -82,7 +79,7 @@ def weekly_prefs(profile: Mapping[str, Any]) -> ReminderPrefs:
     return ReminderPrefs(
         times=(slot,),
         days=frozenset({day}),
-        tz=str(profile.get("tz") or "UTC"),
+        tz=as_profile(profile).tz,
         paused_until=paused_until,
         active=weekly_enabled(profile),
     )

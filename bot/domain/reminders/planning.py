@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot.content.model import Content
 from bot.domain.jobs import JobKind, belongs_to
+from bot.domain.profiles import Profile, as_profile
 from bot.domain.records import Record
 from bot.domain.reminders.local_time import (
     ReminderPrefs,
@@ -60,19 +61,15 @@ def parse_hhmm(text: str) -> time:
     return time(int(hours), int(minutes))
 
 
-def prefs_from_profile(profile: Mapping[str, Any]) -> ReminderPrefs:
+def prefs_from_profile(profile: Profile | Mapping[str, Any]) -> ReminderPrefs:
     """The schedule's view of a profile; inactive when anything says "do not remind"."""
-    paused = profile.get("paused_until")
-    active = bool(
-        profile.get("consent")
-        and profile.get("active", True)
-        and profile.get("stage") == "done"
-        and not profile.get("hold")
-    )
+    view = as_profile(profile)
+    paused = view.paused_until
+    active = view.onboarded and view.active and not view.on_hold
     return ReminderPrefs(
-        times=tuple(parse_hhmm(t) for t in profile.get("reminder_times") or []),
-        days=frozenset(profile.get("reminder_days", range(7))),
-        tz=str(profile.get("tz") or "UTC"),
+        times=tuple(parse_hhmm(t) for t in view.reminder_times),
+        days=view.reminder_days,
+        tz=view.tz,
         paused_until=date.fromisoformat(paused) if paused else None,
         active=active,
     )

@@ -24,7 +24,7 @@ from bot.domain.coaching.pain_model import (
     pain_zone,
 )
 
-COACH_YAML = Path(__file__).resolve().parents[2] / "content" / "messages" / "coach.yaml"
+COACH_YAML = Path(__file__).resolve().parents[3] / "content" / "messages" / "coach.yaml"
 
 
 def _content() -> Content:

@@ -31,7 +31,7 @@ from bot.domain.coaching.coach import (
 )
 from bot.domain.understanding.red_flags import RED_FLAGS
 
-COACH_YAML = Path(__file__).resolve().parents[2] / "content" / "messages" / "coach.yaml"
+COACH_YAML = Path(__file__).resolve().parents[3] / "content" / "messages" / "coach.yaml"
 
 #: Words that would nudge someone with a red flag to keep exercising.
 FORBIDDEN_IN_RED_FLAG_REPLIES = re.compile(
