@@ -27,6 +27,7 @@ from bench.data import Dataset
 from bench.procs import BotProcess
 from bench.table import median, percentile
 from bot.chat.fake_telegram import FakeTelegram
+from bot.domain.records import new_record
 from bot.storage import Store, current_update_id
 from bot.transport.pacing import PacedRateLimiter
 
@@ -279,12 +280,8 @@ def run_writes(dataset: Dataset, writes: int, seed: int = 3, *, fsync: bool = Tr
         store.user(uid).get("seen")
         reads.append(time.perf_counter() - t)
         runs = store.archive_runs
-        record: Any = {
-            "id": f"bench{n}", "kind": "done", "date": stamp.date().isoformat(),
-            "ts": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), "source": "text",
-            "exercise": "glute_bridge", "set": None, "side": None, "reps": 10, "hold": None,
-            "pain": None, "context": None, "session": None, "note": "outside session",
-        }
+        record = new_record(f"bench{n}", "done", stamp.date(), stamp, "text",
+                            exercise="glute_bridge", reps=10, note="outside session")
         token = current_update_id.set(900_000_000 + n)
         try:
             c, t = time.process_time(), time.perf_counter()
