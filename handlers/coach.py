@@ -98,7 +98,7 @@ async def coach_text(update: Update, context: Context) -> bool:
     if message is None or not message.text:
         return False
     intent = classify(message.text)
-    held = deps.store.profile(user_id_of(update) or 0).get("hold") == "redflag"
+    held = deps.profile(user_id_of(update) or 0).held_for_red_flag
     if held and intent.kind in ("rest", "done", "pain", "unknown"):
         # After a red flag: no push-back and no coaching until a clinician has checked them.
         await send(update, context, deps.content.text("coach_on_hold"))

@@ -24,7 +24,7 @@ async def start(update: Update, context: Context) -> None:
         with deps.store.user(user.id) as txn:
             profile = txn.update("profile", active=True, first_name=user.first_name[:64])
         await profile_changed(context, user.id)
-        state = "on" if profile.get("reminder_times") else "off"
+        state = "on" if deps.view(profile).reminder_times else "off"
         await send(
             update,
             context,
@@ -206,7 +206,7 @@ async def _store_zone(update: Update, context: Context, zone: str) -> None:
     )
     await profile_changed(context, user_id)
     if before.get("stage") != "done":
-        times = profile.get("reminder_times") or []
+        times = deps.view(profile).reminder_times
         line = (text("onboarding_reminder_line", times=", ".join(times)) if times
                 else text("onboarding_no_reminder_line"))
         await send(update, context, text("onboarding_done", reminder_line=line, tz=zone))

@@ -197,11 +197,11 @@ async def _set_weekly(update: Update, context: Context, user_id: int, **fields: 
         profile = txn.update("profile", **fields)
     await profile_changed(context, user_id)
     text = deps.content.text
-    if not profile.get("weekly_summary", True):
+    if not deps.view(profile).weekly_summary:
         await send(update, context, text("weekly_off"), weekly_buttons(deps, False))
         return
     key = "weekly_on" if weekly_prefs(profile).active else "weekly_on_paused"
-    await send(update, context, text(key, when=_slot_words(profile), tz=profile.get("tz")),
+    await send(update, context, text(key, when=_slot_words(profile), tz=deps.view(profile).tz),
                weekly_buttons(deps, True))
 
 
@@ -214,9 +214,9 @@ async def weekly_command(update: Update, context: Context) -> None:
     arg = " ".join(context.args or [])[:80].strip()
     text = deps.content.text
     if not arg:
-        enabled = bool(profile.get("weekly_summary", True))
+        enabled = deps.view(profile).weekly_summary
         key = "weekly_status_on" if enabled else "weekly_status_off"
-        await send(update, context, text(key, when=_slot_words(profile), tz=profile.get("tz")),
+        await send(update, context, text(key, when=_slot_words(profile), tz=deps.view(profile).tz),
                    weekly_buttons(deps, enabled))
         return
     change = parse_weekly(arg)

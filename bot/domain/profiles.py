@@ -121,6 +121,17 @@ class Profile:
         return bool(self.data.get("hold"))
 
     @property
+    def held_for_red_flag(self) -> bool:
+        """A red flag was reported: no coaching or routine until /resume after a check."""
+        return self.data.get("hold") == "redflag"
+
+    @property
+    def level_overrides(self) -> dict[str, str]:
+        """Per-exercise plan levels a clinician or the coach set (exercise id -> level)."""
+        levels = (self.data.get("plan") or {}).get("levels") or {}
+        return {str(k): str(v) for k, v in levels.items()}
+
+    @property
     def weekly_summary(self) -> bool:
         return bool(self.data.get("weekly_summary", True))
 

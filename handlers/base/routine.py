@@ -139,10 +139,10 @@ async def render(
 
 def plan_levels(deps: Deps, user_id: int, easier: bool = False) -> dict[str, str]:
     """Per-exercise level from the stored plan (the coach changes it)."""
-    plan = deps.store.profile(user_id).get("plan") or {}
-    level: str = "easier" if easier else deps.profile(user_id).plan_level
+    profile = deps.profile(user_id)
+    level: str = "easier" if easier else profile.plan_level
     levels = {ex_id: level for ex_id in deps.content.exercises}
-    levels.update(plan.get("levels") or {})
+    levels.update(profile.level_overrides)
     if easier:
         levels = dict.fromkeys(levels, "easier")
     return levels
@@ -160,7 +160,7 @@ async def start_routine(
     deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
-    if deps.store.profile(user_id).get("hold") == "redflag":
+    if deps.profile(user_id).held_for_red_flag:
         await send(update, context, deps.content.text("coach_on_hold"))
         return
     today = deps.today_for(user_id)

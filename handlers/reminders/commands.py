@@ -105,21 +105,22 @@ async def reminders_command(update: Update, context: Context) -> None:
     user_id = user_id_of(update)
     assert user_id is not None
     profile = _need_profile(deps, user_id)
-    if profile is None or not profile.get("reminder_times"):
+    view = deps.view(profile or {})
+    if profile is None or not view.reminder_times:
         await send(update, context, text("reminder_list_none"))
         return
-    times = ", ".join(profile["reminder_times"])
-    days = format_days(frozenset(profile.get("reminder_days", range(7))))
-    if profile.get("hold"):
+    times = ", ".join(view.reminder_times)
+    days = format_days(view.reminder_days)
+    if view.on_hold:
         await send(update, context, text("reminder_list_held"))
-    elif profile.get("paused_until"):
-        until = profile["paused_until"]
+    elif view.paused_until:
+        until = view.paused_until
         until = "you resume" if until == date.max.isoformat() else until
         await send(update, context, text("reminder_list_paused", times=times, days=days,
                                          until=until))
     else:
         await send(update, context, text("reminder_list", times=times, days=days,
-                                         tz=profile.get("tz"), next=_next_line(deps, profile)))
+                                         tz=view.tz, next=_next_line(deps, profile)))
 
 
 async def timezone_command(update: Update, context: Context) -> None:
@@ -182,7 +183,7 @@ async def resume_command(update: Update, context: Context) -> None:
     with deps.store.user(user_id) as txn:
         profile = txn.update("profile", paused_until=None, hold=None, active=True)
     await profile_changed(context, user_id)
-    if profile.get("reminder_times"):
+    if deps.view(profile).reminder_times:
         await send(update, context, text("reminder_resumed", next=_next_line(deps, profile)))
     else:
         await send(update, context, text("reminder_resumed_none"))

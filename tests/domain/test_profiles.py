@@ -44,6 +44,15 @@ def test_odd_stored_values_read_safely() -> None:
     assert view.plan_level == "normal"
     assert not view.active and view.on_hold and not view.weekly_summary
     assert view.paused_until == "2026-04-01"
+    assert view.held_for_red_flag
+
+
+def test_plan_levels_and_overrides() -> None:
+    view = Profile({"plan": {"level": "harder", "levels": {"glute_bridge": "easier"}}})
+    assert view.plan_level == "harder"
+    assert view.level_overrides == {"glute_bridge": "easier"}
+    assert Profile({"hold": "clinician"}).on_hold
+    assert not Profile({"hold": "clinician"}).held_for_red_flag
 
 
 @given(st.datetimes(timezones=st.just(UTC)))
