@@ -20,6 +20,7 @@ from handlers.base import Context, answer, keyboard, send, user_id_of
 from handlers.base.done import record_done, record_exercise_done
 from handlers.base.routine import (
     apply_event,
+    load_active_session,
     load_session,
     render,
     start_routine,
@@ -125,8 +126,8 @@ async def session_text(update: Update, context: Context) -> bool:
     user_id = user_id_of(update)
     if message is None or not message.text or user_id is None:
         return False
-    session = load_session(context.application, user_id)
-    if session is None or not session.active or session.phase == "red_flag_check":
+    session = load_active_session(context.application, user_id)
+    if session is None or session.phase == "red_flag_check":
         return False
     event = sm.interpret_text(message.text[:500])
     if event is None:

@@ -12,8 +12,8 @@ import pytest
 
 FACES: dict[str, set[str]] = {
     "bot.domain.routine": {
-        "AskPain", "AskRedFlags", "Cancel", "Cancelled", "Done", "Event", "Ignored", "Output",
-        "PainScore", "Resume", "Session", "ShowCard", "Skip", "StepPrompt", "Summary",
+        "ENDED", "AskPain", "AskRedFlags", "Cancel", "Cancelled", "Done", "Event", "Ignored",
+        "Output", "PainScore", "Resume", "Session", "ShowCard", "Skip", "StepPrompt", "Summary",
         "SwitchedEasier", "TimerEnd", "TooPainful", "Transition", "apply", "current_prompt",
         "interpret_text", "start_session", "step_text", "summary_text", "timer_end",
         "validate",

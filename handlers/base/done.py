@@ -15,7 +15,7 @@ from bot.domain import routine as sm
 from bot.domain.records import Source
 from handlers.base.records import record_for
 from handlers.base.replies import Context, answer, send, user_id_of
-from handlers.base.routine import apply_event, load_session
+from handlers.base.routine import apply_event, load_active_session
 
 LOOSE_NOTE = "outside session"
 
@@ -27,8 +27,8 @@ async def record_done(
     deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
-    session = load_session(context.application, user_id)
-    if session is not None and session.active and session.phase != "red_flag_check":
+    session = load_active_session(context.application, user_id)
+    if session is not None and session.phase != "red_flag_check":
         await apply_event(update, context, session, sm.Done(source, None, reps))
         return
     text = deps.content.text

@@ -31,13 +31,27 @@ TRANSIENT_KEY = "transient_sessions"
 SCREEN_PAIN_BEFORE = 7
 
 
-def load_session(app: App, user_id: int) -> sm.Session | None:
+def _stored_session(app: App, user_id: int) -> dict[str, Any] | None:
     deps = deps_of(app)
     if deps.profile(user_id).consent:
         raw = deps.store.user(user_id).get("session")
     else:
         raw = app.bot_data.setdefault(TRANSIENT_KEY, {}).get(user_id)
+    return raw or None
+
+
+def load_session(app: App, user_id: int) -> sm.Session | None:
+    raw = _stored_session(app, user_id)
     return sm.Session.from_dict(raw) if raw else None
+
+
+def load_active_session(app: App, user_id: int) -> sm.Session | None:
+    """The session if one still runs; a finished one is not parsed (the common case)."""
+    raw = _stored_session(app, user_id)
+    if not raw or raw.get("phase") in sm.ENDED:
+        return None
+    session = sm.Session.from_dict(raw)
+    return session if session is not None and session.active else None
 
 
 def save(

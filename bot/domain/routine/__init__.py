@@ -54,6 +54,7 @@ from bot.domain.routine.events import (
     Transition,
     interpret_text,
 )
+from bot.domain.routine.model import ENDED
 from bot.domain.routine.prompts import current_prompt, step_text, timer_end
 from bot.domain.routine.run import apply
 from bot.domain.routine.session import Session, validate
@@ -61,6 +62,7 @@ from bot.domain.routine.start import start_session
 from bot.domain.routine.summary import summary_text
 
 __all__ = [
+    "ENDED",
     "AskPain",
     "AskRedFlags",
     "Cancel",
