@@ -21,7 +21,9 @@ from bot.domain.coaching.pain_model import (
     SessionOutcome,
     decide_plan,
     explain,
+    is_severe,
     needs_red_flag_questions,
+    pain_zone,
 )
 from bot.domain.understanding.intents import classify
 from bot.domain.understanding.red_flags import detect_red_flags
@@ -39,12 +41,6 @@ from handlers.base.screening import ask_red_flag_questions
 log = logging.getLogger(__name__)
 MORNING_GROUP = -5  # before the feature handlers: the morning question comes first
 MAX_OUTCOMES = 10
-#: Pain at or above this (outside a routine) makes the day a flare-up day.
-FLARE_PAIN = 6
-#: Pain at or above this after the screening's "no": no exercise today, see someone.
-SEVERE_PAIN = 8
-#: Pain at or below this is "safe" in the pain-monitoring model's wording.
-SAFE_PAIN = 3
 
 
 # --- red flags ------------------------------------------------------------------------
@@ -80,9 +76,9 @@ async def red_flag_answer(update: Update, context: Context) -> None:
         return
     digits = ctx[2:] if ctx.startswith("p:") else ""
     pain = int(digits) if digits.isdecimal() and len(digits) <= 2 else None
-    if pain is None:
+    if pain is None or pain > 10:  # an old or forged button
         await send(update, context, deps.content.text("session_ignored_ended"))
-    elif pain >= SEVERE_PAIN:
+    elif is_severe(pain):
         await send(update, context, coaching.severe_pain_reply(deps.content))
     else:
         await offer_flare_plan(update, context)
@@ -175,10 +171,11 @@ async def pain_report(update: Update, context: Context, pain: int | None) -> Non
                                           context="report")])
     if needs_red_flag_questions(pain):
         await ask_red_flag_questions(update, context, f"p:{pain}")
-    elif pain >= FLARE_PAIN:
+    elif pain_zone(pain) == "too_much":
         await offer_flare_plan(update, context)
     else:
-        key = "coach_pain_noted_safe" if pain <= SAFE_PAIN else "coach_pain_noted_acceptable"
+        safe = pain_zone(pain) == "safe"
+        key = "coach_pain_noted_safe" if safe else "coach_pain_noted_acceptable"
         await send(update, context, deps.content.text(key, pain=pain), _menu(deps))
 
 

@@ -133,7 +133,7 @@ async def session_text(update: Update, context: Context) -> bool:
     if event is None:
         return False
     if isinstance(event, sm.Done):
-        await record_done(update, context, event.reps, "text")
+        await record_done(update, context, event.reps, "text", running=session)
     else:
         await apply_event(update, context, session, event)
     return True

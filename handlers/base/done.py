@@ -21,13 +21,21 @@ LOOSE_NOTE = "outside session"
 
 
 async def record_done(
-    update: Update, context: Context, reps: int | None, source: Source = "text"
+    update: Update,
+    context: Context,
+    reps: int | None,
+    source: Source = "text",
+    *,
+    running: sm.Session | None = None,
 ) -> None:
-    """Record "done" (``reps`` when the person said how many) and confirm it."""
+    """Record "done" (``reps`` when the person said how many) and confirm it.
+
+    ``running``: the routine the caller already loaded, so it is not read twice.
+    """
     deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
-    session = load_active_session(context.application, user_id)
+    session = running or load_active_session(context.application, user_id)
     if session is not None and session.phase != "red_flag_check":
         await apply_event(update, context, session, sm.Done(source, None, reps))
         return
@@ -53,6 +61,10 @@ async def record_exercise_done(
     deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
+    if not deps.profile(user_id).consent:  # a stale or forged "which exercise" button
+        await answer(update)
+        await send(update, context, deps.content.text("session_done_not_stored"))
+        return
     exercise = deps.content.exercises[exercise_id]
     record = record_for(update, deps, user_id, "done", exercise=exercise_id,
                         reps=reps or exercise.dose.reps, hold=exercise.dose.hold_seconds,

@@ -17,6 +17,7 @@ from telegram import Update
 
 from bot.deps import Deps
 from bot.domain import routine as sm
+from bot.domain.coaching.pain_model import needs_red_flag_questions
 from bot.domain.progress.figures import current_streak
 from bot.domain.records import Record
 from bot.transport.context import App, deps_of
@@ -27,8 +28,6 @@ from handlers.base.screening import ask_red_flag_questions
 
 #: In-memory sessions of people who did not consent to storage (nothing on disk).
 TRANSIENT_KEY = "transient_sessions"
-#: Pain before starting at or above this: screen for red flags before the first step.
-SCREEN_PAIN_BEFORE = 7
 
 
 def _stored_session(app: App, user_id: int) -> dict[str, Any] | None:
@@ -117,7 +116,8 @@ async def render(
     assert user_id is not None
     for out in outputs:
         if (isinstance(out, sm.StepPrompt) and out.index == 0
-                and (session.pain_before or 0) >= SCREEN_PAIN_BEFORE):
+                and needs_red_flag_questions(session.pain_before or 0)):
+            # High pain before starting: screen for red flags before the first step.
             await ask_red_flag_questions(update, context, f"p:{session.pain_before}")
         if isinstance(out, sm.AskPain):
             skippable = out.context != "before"

@@ -160,3 +160,17 @@ async def test_done_outside_a_session(tg: FakeTelegram, bot: BotUnderTest):
             if r["kind"] == "done"]
     assert done == [("glute_bridge", "button"), ("hip_flexor_stretch", "text")]
     assert which.buttons
+
+
+async def test_which_exercise_button_stores_nothing_without_consent(tg: FakeTelegram,
+                                                                    bot: BotUnderTest):
+    """A stale or forged "which exercise" tap from someone who said no stores nothing."""
+    tg.user_sends(7, "/start")
+    await until(tg, 7, "ob:consent:no")
+    tg.user_taps(7, "ob:consent:no")
+    await tg.next_message(7)
+    tg.user_taps(7, "s:x1:glute_bridge")
+    reply = await tg.next_message(7)
+    assert "not" in reply.text.lower() or "store" in reply.text.lower(), reply.text
+    assert bot.deps.store.records(7) == []
+    assert not bot.deps.store.exists(7)

@@ -25,6 +25,8 @@ ACCEPTABLE_MAX = 5
 CALM_SESSIONS_TO_STEP_UP = 3
 RED_FLAG_QUESTIONS_FROM = 7
 FLARE_UP_RANGE = (6, 7)
+#: From this score, even with no red flag, no exercise today: rest and see someone.
+SEVERE_FROM = 8
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,11 @@ def explain(
 def needs_red_flag_questions(score: int) -> bool:
     """Pain of 7 or more: ask the red-flag questions before anything else."""
     return _check_score(score) >= RED_FLAG_QUESTIONS_FROM
+
+
+def is_severe(score: int) -> bool:
+    """Pain of 8 or more: too much for even the flare-up plan today."""
+    return _check_score(score) >= SEVERE_FROM
 
 
 def is_flare_up(score: int, has_red_flag: bool) -> bool:
