@@ -38,6 +38,33 @@ class Done:
     source: Source = "button"
     token: str | None = None
     reps: int | None = None
+    both_sides: bool = False  # "finished both sides": the other side's step too
+
+
+@dataclass(frozen=True)
+class DoneAll:
+    """Everything left is done ("all done"): record each step, then ask the after-pain.
+
+    Also the answer to the before-routine pain question when the patient already did
+    the routine without tapping anything.
+    """
+
+    source: Source = "text"
+
+
+@dataclass(frozen=True)
+class PainDuring:
+    """A pain score typed while a step is shown: carry on, ease off, or stop."""
+
+    score: int
+    source: Source = "text"
+
+
+@dataclass(frozen=True)
+class Easier:
+    """Make the current exercise and the rest of the routine gentler ("easier please")."""
+
+    source: Source = "text"
 
 
 @dataclass(frozen=True)
@@ -66,7 +93,9 @@ class Resume:
     """The red-flag check is over and the user may go on (sent by the handler)."""
 
 
-Event: TypeAlias = PainScore | Done | Skip | TooPainful | Cancel | Resume
+Event: TypeAlias = (
+    PainScore | Done | DoneAll | PainDuring | Easier | Skip | TooPainful | Cancel | Resume
+)
 
 
 def interpret_text(text: str) -> Event | None:
@@ -140,6 +169,26 @@ class AskRedFlags:
 
 
 @dataclass(frozen=True)
+class StoppedForPain:
+    """Pain above the model's limit (before or during): no more exercise today.
+
+    The routine has ended; the coaching side screens for red flags and offers the
+    flare-up plan or rest. ``before``: it was the before-routine score.
+    """
+
+    score: int
+    before: bool
+
+
+@dataclass(frozen=True)
+class PainNoted:
+    """A pain score during the routine that allows carrying on; ``text`` says how."""
+
+    score: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Summary:
     """What the session achieved; render it with :func:`summary_text`."""
 
@@ -188,6 +237,8 @@ Output: TypeAlias = (
     | StepPrompt
     | SwitchedEasier
     | AskRedFlags
+    | StoppedForPain
+    | PainNoted
     | Summary
     | Cancelled
     | TimerEnd

@@ -44,12 +44,17 @@ def current_prompt(content: Content, session: Session, with_card: bool = True) -
     return step_outputs(content, s, with_card)
 
 
-def step_outputs(content: Content, s: Session, with_card: bool) -> list[Output]:
-    """The current step's prompt, after its exercise card when asked or when it is new."""
+def step_outputs(
+    content: Content, s: Session, with_card: bool, *, again: bool = False
+) -> list[Output]:
+    """The current step's prompt, after its exercise card when asked or when it is new.
+
+    ``again``: the same step asked once more (after a side remark): never the card.
+    """
     step = s.steps[s.index]
     first = s.index == 0 or s.steps[s.index - 1].exercise_id != step.exercise_id
     outputs: list[Output] = []
-    if with_card or first:
+    if with_card or (first and not again):
         outputs.append(ShowCard(step.exercise_id, step.level))
     outputs.append(
         StepPrompt(

@@ -10,6 +10,7 @@ import copy
 from datetime import date, datetime
 
 from bot.content.model import Content
+from bot.domain.coaching.pain_model import pain_zone
 from bot.domain.records import Record, RecordKind, Source, new_record
 from bot.domain.routine.events import (
     AskPain,
@@ -17,12 +18,17 @@ from bot.domain.routine.events import (
     Cancel,
     Cancelled,
     Done,
+    DoneAll,
+    Easier,
     Event,
     Ignored,
     Output,
+    PainDuring,
+    PainNoted,
     PainScore,
     Resume,
     Skip,
+    StoppedForPain,
     SwitchedEasier,
     TooPainful,
     Transition,
@@ -81,6 +87,12 @@ class _Run:
     def on_pain_phase(self, event: Event) -> None:
         if isinstance(event, Skip):
             return self.answer_pain(None, event.source)
+        if isinstance(event, PainDuring):
+            event = PainScore(event.score, None, event.source)
+        typed_done = isinstance(event, Done) and event.token is None
+        if (isinstance(event, DoneAll) or typed_done) and self.session.phase == "pain_before":
+            # Done already, without tapping through: record it all, ask the after-pain.
+            return self.done_all(event.source)  # type: ignore[union-attr]
         if not isinstance(event, PainScore):
             return self.ignore("expects_pain")
         score = event.score
@@ -94,6 +106,11 @@ class _Run:
             s.pain_before = score
             if score is not None:
                 self.record("pain", "pain:before", source, pain=score, context="before")
+                if pain_zone(score) == "too_much":
+                    # Above the pain model's limit: no exercise starts (safety first).
+                    s.phase, s.seq = "cancelled", s.seq + 1
+                    self.outputs.append(StoppedForPain(score, before=True))
+                    return
             s.phase, s.index, s.seq = "step", 0, s.seq + 1
             self.outputs += step_outputs(self.content, s, with_card=True)
         elif s.phase == "pain_painful":
@@ -107,20 +124,18 @@ class _Run:
     def on_step(self, event: Event) -> None:
         s = self.session
         step = s.steps[s.index]
+        if isinstance(event, DoneAll):
+            return self.done_all(event.source)
+        if isinstance(event, PainDuring):
+            return self.pain_during(event)
+        if isinstance(event, Easier):
+            return self.easier()
+        if isinstance(event, Done) and event.both_sides and self.other_side_next():
+            self.mark_done(step, event)
+            s.index += 1
+            step = s.steps[s.index]
         if isinstance(event, Done):
-            reps = step.reps
-            if step.kind == "reps" and event.reps is not None and 1 <= event.reps <= MAX_REPS:
-                reps = event.reps
-            self.record(
-                "done",
-                f"{s.index}:done",
-                event.source,
-                **_where(step),
-                reps=reps,
-                hold=step.hold if step.kind == "hold" else None,
-                note=f"{step.minutes} min" if step.kind == "walk" else None,
-            )
-            step.outcome = "done"
+            self.mark_done(step, event)
             return self.advance()
         if isinstance(event, Skip):
             self.record("skip", f"{s.index}:skip", event.source, **_where(step))
@@ -131,6 +146,79 @@ class _Run:
             self.outputs.append(AskPain("painful", s.token, self.text("session_ask_pain_painful")))
             return None
         return self.ignore("expects_step")
+
+    def mark_done(self, step: Step, event: Done | DoneAll) -> None:
+        """Record one step as done (typed "done 8" overrides the planned repetitions)."""
+        reps = step.reps
+        asked = event.reps if isinstance(event, Done) else None
+        if step.kind == "reps" and asked is not None and 1 <= asked <= MAX_REPS:
+            reps = asked
+        self.record(
+            "done",
+            f"{self.session.steps.index(step)}:done",
+            event.source,
+            **_where(step),
+            reps=reps,
+            hold=step.hold if step.kind == "hold" else None,
+            note=f"{step.minutes} min" if step.kind == "walk" else None,
+        )
+        step.outcome = "done"
+
+    def other_side_next(self) -> bool:
+        """Whether the next step is the same set of the same exercise, other side."""
+        s = self.session
+        if s.index + 1 >= len(s.steps):
+            return False
+        here, nxt = s.steps[s.index], s.steps[s.index + 1]
+        return (here.side is not None and nxt.side is not None and here.side != nxt.side
+                and here.exercise_id == nxt.exercise_id and here.set_no == nxt.set_no)
+
+    def done_all(self, source: Source) -> None:
+        """Every step not yet handled is done; then the after-pain question."""
+        s = self.session
+        start = 0 if s.phase == "pain_before" else s.index
+        for step in s.steps[start:]:
+            if step.outcome is None:
+                self.mark_done(step, DoneAll(source))
+        s.index = len(s.steps) - 1
+        s.phase = "step"
+        self.advance()
+
+    def pain_during(self, event: PainDuring) -> None:
+        """Pain typed mid-routine, read by the pain model: carry on, ease off, or stop."""
+        s = self.session
+        step = s.steps[s.index]
+        score = event.score
+        if not 0 <= score <= 10:
+            return self.ignore("bad_pain")
+        self.record("pain", f"{s.index}:pain:{s.seq}", event.source, **_where(step),
+                    pain=score, context="during")
+        zone = pain_zone(score)
+        if zone == "too_much":
+            s.phase, s.seq = "cancelled", s.seq + 1
+            self.outputs.append(StoppedForPain(score, before=False))
+            return None
+        if zone == "acceptable":
+            self.outputs.append(PainNoted(score, self.text("session_pain_noted_easier",
+                                                           pain=score)))
+            return self.easier()
+        self.outputs.append(PainNoted(score, self.text("session_pain_noted_carry_on",
+                                                       pain=score)))
+        s.seq += 1
+        self.outputs += step_outputs(self.content, s, with_card=False, again=True)
+        return None
+
+    def easier(self) -> None:
+        """The rest of the current exercise, and every later one, at a gentler dose."""
+        s = self.session
+        step = s.steps[s.index]
+        if step.exercise_id not in s.easier:
+            s.easier.append(step.exercise_id)
+        # The current step itself becomes gentler too: rebuild from it onwards.
+        ease_rest(self.content, s, include_current=True)
+        s.seq += 1
+        self.outputs.append(SwitchedEasier(step.exercise_id, self.switched_text(s.steps[s.index])))
+        self.outputs += step_outputs(self.content, s, with_card=False, again=True)
 
     def painful(self, score: int | None, source: Source) -> None:
         s = self.session

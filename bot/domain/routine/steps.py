@@ -66,8 +66,12 @@ def gentler(dose: Dose) -> Dose:
     )
 
 
-def ease_rest(content: Content, s: Session) -> None:
-    """Replace the remaining steps of the current exercise with a gentler version."""
+def ease_rest(content: Content, s: Session, include_current: bool = False) -> None:
+    """Replace the remaining steps of the current exercise with a gentler version.
+
+    ``include_current``: the step on screen too ("easier please" before doing it);
+    otherwise only the steps after it (it was just stopped as too painful).
+    """
     step = s.steps[s.index]
     exercise: Exercise | None = content.exercises.get(step.exercise_id)
     if exercise is None:
@@ -77,16 +81,18 @@ def ease_rest(content: Content, s: Session) -> None:
         dose, eased = exercise.easier.dose, "variant"
     else:
         dose, eased = gentler(dose_of(step)), "gentler"
+    first = s.index if include_current else s.index + 1
     rebuilt = [
         new
         for new in build_steps(step.exercise_id, "easier", dose, eased)
         if new.set_no > step.set_no
         or (new.set_no == step.set_no and step.side == "left" and new.side == "right")
+        or (include_current and new.set_no == step.set_no and new.side == step.side)
     ]
     end = s.index + 1
     while end < len(s.steps) and s.steps[end].exercise_id == step.exercise_id:
         end += 1
-    s.steps[s.index + 1 : end] = rebuilt
+    s.steps[first:end] = rebuilt
 
 
 def minutes_of(steps: Sequence[Step]) -> int:

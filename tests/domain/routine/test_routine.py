@@ -23,6 +23,7 @@ from bot.domain.routine import (
     Cancel,
     Cancelled,
     Done,
+    Easier,
     Event,
     Ignored,
     PainScore,
@@ -409,7 +410,7 @@ def test_apply_leaves_the_given_session_untouched():
 
 def test_step_events_while_a_pain_score_is_expected():
     s = new()
-    for event in (Done("button", s.token), TooPainful("text"), Done("text", None, 5)):
+    for event in (Done("button", s.token), TooPainful("text"), Easier()):
         t = go(s, event)
         assert kinds(t.outputs) == ["Ignored"]
         assert ignored(t.outputs) == ["expects_pain"]

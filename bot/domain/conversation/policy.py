@@ -1,0 +1,194 @@
+"""One policy for every message: red flags first, then what fits the moment.
+
+The understanding step reads a message once (``Interpretation``); this module decides
+what to do with it given where the conversation stands. The order is fixed and
+explicit:
+
+1. A live red flag wins in every state; a vague one gets one yes/no question.
+2. A question the bot is waiting for (a pain score, a step of the routine) takes the
+   replies that fit it. "done" at the before-routine pain question means the routine
+   is already done: recorded, then the after-pain is asked.
+3. Anything else recognised is handled, and the pending question asked again briefly,
+   so nothing the patient types is dropped without a reply that shows it was read.
+
+Pure: no ``telegram``, no storage; the handlers carry the actions out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from bot.domain import routine as sm
+from bot.domain.conversation.actions import (
+    Action,
+    AnswerQuestion,
+    AskFlag,
+    Greet,
+    NotTheirs,
+    OnHold,
+    PushBack,
+    RecordDone,
+    ReportPain,
+    Reprompt,
+    Routine,
+    Safety,
+    ShowExercise,
+    StopRoutine,
+    Suggest,
+    UndoLast,
+)
+from bot.domain.understanding.reading import IntentKind, Interpretation, Reading
+
+State = Literal[
+    "idle", "held", "pain_before", "step", "pain_painful", "red_flag_check", "pain_after"
+]
+STATES: tuple[State, ...] = (
+    "idle", "held", "pain_before", "step", "pain_painful", "red_flag_check", "pain_after"
+)
+PAIN_STATES: frozenset[str] = frozenset({"pain_before", "pain_painful", "pain_after"})
+#: What "did you mean" offers when nothing else is likely.
+DEFAULT_SUGGESTIONS: tuple[IntentKind, ...] = ("done", "rest", "exercise")
+#: A runner-up this likely is worth offering as a button.
+SUGGEST_FROM = 0.15
+
+_FAQ_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("easier", re.compile(r"eas|gentl|hard|difficult|floor|get down|kneel|modif|simpl")),
+    ("hold", re.compile(r"hold|how long.*(?:stretch|each|it)|seconds|how many|reps?\b|sets?\b")),
+    ("next", re.compile(r"next|after this|then what|what now")),
+    ("why_move", re.compile(r"why|rest|point|help|benefit|work")),
+    ("how_long", re.compile(r"how long|weeks?|months?|better|recover|improv")),
+    ("reminders", re.compile(r"remind|notif|time|when")),
+    ("progress", re.compile(r"progress|streak|how am i|doing")),
+    ("ice_heat", re.compile(r"ice|heat|hot water|cold")),
+    ("painkillers", re.compile(r"pain ?kill|tablet|pill|ibuprofen|paracetamol|medic")),
+    ("cross_legs", re.compile(r"cross")),
+)
+
+
+def state_of(session: sm.Session | None, held: bool) -> State:
+    """The conversation state from the running routine (if any) and the red-flag hold."""
+    if session is not None and session.active:
+        phase = session.phase
+        if phase in ("pain_before", "step", "pain_painful", "red_flag_check", "pain_after"):
+            return phase
+    return "held" if held else "idle"
+
+
+def faq_topic(topic: str | None) -> str | None:
+    """The FAQ entry that answers a question about ``topic`` (None: none fits)."""
+    if not topic:
+        return None
+    words = topic.lower()
+    return next((key for key, pattern in _FAQ_TOPICS if pattern.search(words)), None)
+
+
+def decide(reading: Interpretation, state: State, short: sm.Event | None = None
+           ) -> tuple[Action, ...]:
+    """What to do with one message. ``short``: the routine's strict reading of it."""
+    if reading.is_red_flag:
+        return (Safety(reading.live_flags),)
+    if reading.ask_about is not None:
+        return (AskFlag(reading.ask_about),)
+    if state in PAIN_STATES:
+        return _at_pain_question(reading.top, state, short)
+    if state == "step":
+        return _at_step(reading.top, short)
+    if state == "red_flag_check":
+        return (Reprompt(),)
+    return _outside_routine(reading, held=state == "held")
+
+
+def _side_remark(top: Reading) -> tuple[Action, ...]:
+    """Something besides the pending question: handle it, the caller asks again."""
+    kind = top.kind
+    if kind == "exercise":
+        return (ShowExercise(top.slots.exercise),)
+    if kind == "question":
+        return (AnswerQuestion(faq_topic(top.slots.topic)),)
+    if kind == "undo":
+        return (UndoLast(),)
+    if kind == "social":
+        return (Greet(),)
+    return ()
+
+
+def _at_pain_question(top: Reading, state: State, short: sm.Event | None
+                      ) -> tuple[Action, ...]:
+    if isinstance(short, sm.PainScore | sm.Skip):
+        return (Routine(short),)
+    if top.qualifier is None:
+        if top.kind == "pain" and top.slots.score is not None:
+            return (Routine(sm.PainScore(top.slots.score, None, "text")),)
+        if state == "pain_before" and (top.kind == "done" or isinstance(short, sm.Done)):
+            return (Routine(sm.DoneAll("text")),)
+        if top.kind == "rest":
+            if state == "pain_before":
+                return (StopRoutine(), PushBack(top.slots.span, top.slots.reason))
+            return (Routine(sm.Skip("text")),)
+    return (*_side_remark(top), Reprompt())
+
+
+def _at_step(top: Reading, short: sm.Event | None) -> tuple[Action, ...]:
+    slots = top.slots
+    if isinstance(short, sm.PainScore):
+        return (Routine(sm.PainDuring(short.score)),)
+    if isinstance(short, sm.Done) and not (top.kind == "done" and slots.all):
+        both = top.kind == "done" and slots.sides == "both"
+        reps = short.reps if short.reps is not None else slots.reps
+        return (Routine(sm.Done("text", None, reps, both_sides=both)),)
+    if isinstance(short, sm.Skip | sm.TooPainful):
+        return (Routine(short),)
+    if top.qualifier is None:
+        if top.kind == "done":
+            if slots.all:
+                return (Routine(sm.DoneAll("text")),)
+            return (Routine(sm.Done("text", None, slots.reps, both_sides=slots.sides == "both")),)
+        if top.kind == "pain":
+            if slots.score is None:
+                return (Routine(sm.TooPainful("text")),)
+            return (Routine(sm.PainDuring(slots.score)),)
+        if top.kind == "rest":
+            return (StopRoutine(), PushBack(slots.span, slots.reason))
+        if top.kind == "question":
+            topic = faq_topic(slots.topic)
+            if topic == "easier":
+                return (Routine(sm.Easier()),)
+            if topic in ("hold", "next"):
+                return (Reprompt(),)
+    return (*_side_remark(top), Reprompt())
+
+
+def _outside_routine(reading: Interpretation, held: bool) -> tuple[Action, ...]:
+    top = reading.top
+    slots = top.slots
+    if top.qualifier is not None and top.kind not in ("social", "question", "exercise",
+                                                       "unknown"):
+        return (NotTheirs(),)
+    if top.kind == "done":
+        return (RecordDone(slots), OnHold()) if held else (RecordDone(slots),)
+    if top.kind == "undo":
+        return (UndoLast(),)
+    if top.kind in ("rest", "pain") and held:
+        return (OnHold(),)
+    if top.kind == "rest":
+        return (PushBack(slots.span, slots.reason),)
+    if top.kind == "pain":
+        return (ReportPain(slots.score, slots.when, slots.trend),)
+    side = _side_remark(top)
+    if side:
+        return side
+    return (Suggest(_suggestions(reading)),)
+
+
+def _suggestions(reading: Interpretation) -> tuple[IntentKind, ...]:
+    """The two or three likeliest meanings, for "did you mean" buttons."""
+    likely = [r.kind for r in reading.readings
+              if r.kind not in ("unknown", "redflag", "social") and r.confidence >= SUGGEST_FROM]
+    picked = list(dict.fromkeys(likely))[:3]
+    for kind in DEFAULT_SUGGESTIONS:
+        if len(picked) >= 3:
+            break
+        if kind not in picked:
+            picked.append(kind)
+    return tuple(picked)

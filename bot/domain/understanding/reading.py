@@ -1,0 +1,129 @@
+"""What the understanding step returns: red-flag hits and ranked readings with slots.
+
+One message is read once (``interpret``) and the policy decides what to do with the
+result in whatever state the conversation is in. These types are the contract between
+the two: pure data, no ``telegram``, no storage.
+
+Qualifiers apply to every reading, not only red flags: "my husband did his bridges" is
+not the patient's "done", "I used to have numbness" is not a numb leg today.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+IntentKind = Literal[
+    "redflag", "done", "undo", "rest", "pain", "exercise", "question", "social", "unknown"
+]
+INTENT_KINDS: tuple[IntentKind, ...] = (
+    "redflag", "done", "undo", "rest", "pain", "exercise", "question", "social", "unknown",
+)
+#: Why a phrase does not count as the patient's own report now.
+Qualifier = Literal["negated", "past", "hypothetical", "other_person", "figurative"]
+Urgency = Literal["emergency", "same_day"]
+Side = Literal["left", "right", "both"]
+Span = Literal["today", "days", "week", "until", "unspecified"]
+PainWhen = Literal[
+    "now", "before", "after", "during", "walking", "sitting", "night", "morning",
+    "unspecified",
+]
+Trend = Literal["better", "same", "worse"]
+
+
+@dataclass(frozen=True)
+class FlagHit:
+    """One red-flag phrase found in a message: the concept, the words, and whether it counts.
+
+    ``category`` is a red-flag id (``red_flags.RED_FLAGS``); ``phrase`` is the text that
+    matched, so every alarm can say why it was raised. ``qualifier`` is None for a live
+    report about the patient ("Mum can't feel her legs" is live: a relative writing for
+    the patient).
+    """
+
+    category: str
+    urgency: Urgency
+    phrase: str
+    start: int = 0
+    qualifier: Qualifier | None = None
+
+    @property
+    def live(self) -> bool:
+        """Whether this hit means danger now (not negated, past, hypothetical...)."""
+        return self.qualifier is None
+
+
+@dataclass(frozen=True)
+class Slots:
+    """What a reading carries besides its kind; every field is optional."""
+
+    # done
+    exercises: tuple[str, ...] = ()
+    sets: int | None = None
+    reps: int | None = None
+    planned_reps: int | None = None
+    sides: Side | None = None
+    all: bool = False
+    # rest
+    span: Span | None = None
+    reason: str | None = None
+    # pain
+    score: int | None = None
+    when: PainWhen | None = None
+    trend: Trend | None = None
+    # exercise request
+    exercise: str | None = None
+    # question
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One possible meaning of a message, with a confidence from 0 to 1."""
+
+    kind: IntentKind
+    confidence: float = 1.0
+    slots: Slots = field(default_factory=Slots)
+    qualifier: Qualifier | None = None
+
+
+UNKNOWN = Reading("unknown", 0.0)
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """A message, read: red-flag hits (live or not) and readings, best first.
+
+    ``ask_about``: a possible red flag too vague to call either way ("my leg feels odd
+    since the op"); the policy asks one yes/no question about it instead of guessing.
+    """
+
+    flags: tuple[FlagHit, ...] = ()
+    readings: tuple[Reading, ...] = (UNKNOWN,)
+    ask_about: FlagHit | None = None
+
+    @property
+    def live_flags(self) -> tuple[FlagHit, ...]:
+        """The hits that mean danger now."""
+        return tuple(hit for hit in self.flags if hit.live)
+
+    @property
+    def is_red_flag(self) -> bool:
+        """Whether the message reports danger now: nothing else it says may be acted on."""
+        return bool(self.live_flags)
+
+    @property
+    def emergency(self) -> bool:
+        """Whether any live hit needs emergency services now."""
+        return any(hit.urgency == "emergency" for hit in self.live_flags)
+
+    @property
+    def top(self) -> Reading:
+        """The likeliest reading (a live red flag always wins)."""
+        if self.is_red_flag:
+            return Reading("redflag", 1.0)
+        return self.readings[0] if self.readings else UNKNOWN
+
+    def best(self, *kinds: IntentKind) -> Reading | None:
+        """The best reading of one of ``kinds`` (for a pending question), or None."""
+        return next((r for r in self.readings if r.kind in kinds), None)
