@@ -37,7 +37,8 @@ def run() -> int:
     secrets: tuple[str, ...] = (settings.token,)
     if webhook_secret is not None:
         secrets += (webhook_secret,)
-    setup_logging(settings.log_level, secrets)
+    setup_logging(settings.log_level, secrets,
+                  third_party_debug=settings.log_third_party_debug)
     try:
         content = load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
     except ContentError as err:
@@ -45,26 +46,33 @@ def run() -> int:
 
     # Imported here so that check-content and chat start without loading what they skip.
     from bot.app import build_application
-    from bot.transport.runner import run_polling
+    from bot.transport.runner import TokenRejected, run_polling
+    from bot.transport.webhook import run_webhook
 
     try:
         app = build_application(settings, content=content)
     except StorageError as err:
         return _fail(f"BOT_DATA_DIR: {err}")
-    if settings.webhook_url:
-        if settings.webhook_secret is None:
-            log.info("WEBHOOK_SECRET is not set; using a random one for this run")
-        log.info("Starting webhook on %s:%s", settings.webhook_listen, settings.webhook_port)
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=webhook_secret,
-            allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"],
-        )
-    else:
-        run_polling(app)
+    try:
+        if settings.webhook_url:
+            if settings.webhook_secret is None:
+                log.info("WEBHOOK_SECRET is not set; using a random one for this run")
+            log.info("Starting webhook on %s:%s", settings.webhook_listen,
+                     settings.webhook_port)
+            run_webhook(
+                app,
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                path=urlparse(settings.webhook_url).path,
+                webhook_url=settings.webhook_url,
+                secret=webhook_secret,
+                allowed_updates=["message", "edited_message", "callback_query",
+                                 "my_chat_member"],
+            )
+        else:
+            run_polling(app)
+    except TokenRejected as err:  # one line, no token (PTB's InvalidToken quotes it)
+        return _fail(str(err))
     return 0
 
 

@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     admin_user_ids: Annotated[tuple[int, ...], NoDecode] = ()
     default_timezone: str = "Europe/London"
     log_level: str = "INFO"
+    # DEBUG from python-telegram-bot and APScheduler too (whole updates: personal data).
+    log_third_party_debug: bool = False
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"

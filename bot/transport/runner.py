@@ -1,10 +1,13 @@
-"""Run the application: our own getUpdates loop, or PTB's webhook server.
+"""Run the application: our own getUpdates loop (or our webhook, ``webhook.py``).
 
 Why our own loop: PTB's polling confirms a batch to Telegram when it fetches the
 next one, not when handlers have finished, so a crash can lose updates that were
 fetched but not yet handled. Here the offset moves past an update only after it was
 handled (and its data written), so after a crash Telegram delivers it again and the
 storage's update-id dedupe handles it once.
+
+A token Telegram refuses ends the run with ``TokenRejected``, whose text is one line
+without the token (PTB's ``InvalidToken`` quotes the whole token).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import contextlib
 import logging
 import signal
 import warnings
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from telegram import Update
 from telegram.error import Forbidden, InvalidToken, RetryAfter, TelegramError
@@ -26,31 +29,55 @@ from bot.storage import current_update_id
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = 30.0
+TOKEN_REJECTED = "Telegram refused the bot token (check TELEGRAM_BOT_TOKEN)"  # noqa: S105
+
+
+class TokenRejected(Exception):
+    """Telegram answered 401/404 to the token: nothing to retry, the operator must act."""
+
+    def __init__(self) -> None:
+        super().__init__(TOKEN_REJECTED)
+
+
+async def handle_update(app: Application, update: Update) -> None:
+    """Handle one update (its data written, its reply sent); raises if dispatch failed.
+
+    ``process_update`` hands handler errors to the error handler, which answers the
+    user: such an update counts as handled. What escapes is a bug in dispatch itself.
+    """
+    token = current_update_id.set(update.update_id)
+    try:
+        await app.process_update(update)
+    finally:
+        current_update_id.reset(token)
 
 
 async def handle_batch(app: Application, updates: list[Update]) -> int:
     """Handle updates one by one, in order; returns the next offset to confirm."""
     offset = 0
     for update in updates:
-        token = current_update_id.set(update.update_id)
         try:
-            await app.process_update(update)
+            await handle_update(app, update)
         except Exception:
-            # process_update already hands handler errors to the error handler;
-            # anything here is a bug in dispatch itself: log and move on.
+            # A bug in dispatch itself: log and move on.
             log.exception("Update %s could not be processed", update.update_id)
-        finally:
-            current_update_id.reset(token)
-        _housekeeping(app)
+        housekeeping(app)
         offset = update.update_id + 1
     return offset
 
 
-def _housekeeping(app: Application) -> None:
-    """After an update, its reply sent: storage work no reply should wait for."""
+def housekeeping(app: Application) -> None:
+    """After an update, its reply sent: storage work no reply should wait for.
+
+    Never raises: one patient's damaged data must not end the process for everyone
+    (``archive_due`` already keeps each patient's trouble to them; this is the last net).
+    """
     store = getattr(app.bot_data.get("deps"), "store", None)
     if store is not None:
-        store.archive_due()
+        try:
+            store.archive_due()
+        except Exception:
+            log.exception("Housekeeping failed; the bot carries on")
 
 
 async def poll_updates(
@@ -99,7 +126,9 @@ async def poll_updates(
                 await _sleep_or_stop(stop, backoff)
             continue
         backoff = 0.5
-        if updates:
+        if updates:  # ids only: PTB's own DEBUG line has whole updates (names, text)
+            log.debug("getUpdates returned %d updates (%s..%s)", len(updates),
+                      updates[0].update_id, updates[-1].update_id)
             offset = await handle_batch(app, list(updates))
 
 
@@ -135,6 +164,32 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
         await asyncio.wait_for(stop.wait(), timeout=seconds)
 
 
+@contextlib.asynccontextmanager
+async def running(app: Application) -> AsyncIterator[None]:
+    """Initialise, run post_init and start jobs; on exit stop and shut down cleanly.
+
+    A token Telegram refuses, at start-up or later, becomes ``TokenRejected``.
+    """
+    try:
+        await app.initialize()
+        try:
+            if app.post_init is not None:
+                await app.post_init(app)
+            await app.start()
+            try:
+                yield
+            finally:
+                await app.stop()
+                if app.post_stop is not None:
+                    await app.post_stop(app)
+        finally:
+            await app.shutdown()
+            if app.post_shutdown is not None:
+                await app.post_shutdown(app)
+    except InvalidToken:
+        raise TokenRejected() from None
+
+
 async def serve(
     app: Application,
     stop: asyncio.Event,
@@ -143,36 +198,30 @@ async def serve(
     on_started: Callable[[], None] | None = None,
 ) -> None:
     """Initialise, run post_init, start jobs, poll until stopped, then shut down cleanly."""
-    await app.initialize()
-    try:
+    async with running(app):
         # A webhook left from an earlier deployment would make getUpdates fail.
         await app.bot.delete_webhook(drop_pending_updates=False)
-        if app.post_init is not None:
-            await app.post_init(app)
-        await app.start()
         if on_started is not None:
             on_started()
-        try:
-            await poll_updates(app, stop, poll_timeout=poll_timeout)
-        finally:
-            await app.stop()
-            if app.post_stop is not None:
-                await app.post_stop(app)
-    finally:
-        await app.shutdown()
-        if app.post_shutdown is not None:
-            await app.post_shutdown(app)
+        await poll_updates(app, stop, poll_timeout=poll_timeout)
 
 
-def run_polling(app: Application) -> None:
-    """Blocking entry point: serve until SIGTERM or SIGINT."""
+def run_until_signal(serve_until: Callable[[asyncio.Event], Awaitable[None]]) -> None:
+    """Blocking: run ``serve_until(stop)`` until SIGTERM or SIGINT sets ``stop``."""
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        await serve(app, stop, on_started=lambda: log.info("Bot is running (polling)"))
+        await serve_until(stop)
         log.info("Stopped cleanly")
 
     asyncio.run(main())
+
+
+def run_polling(app: Application) -> None:
+    """Blocking entry point: poll until SIGTERM or SIGINT."""
+    run_until_signal(
+        lambda stop: serve(app, stop, on_started=lambda: log.info("Bot is running (polling)"))
+    )
