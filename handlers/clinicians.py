@@ -5,7 +5,12 @@ ordinary unknown-command reply, so the commands are not advertised to patients.
 
 A question (or a red-flag alert) is sent to each clinician's chat and a clinician's
 Telegram *reply* to that copy finds its way back to the patient, through the map kept by
-``handlers.base.clinician_alerts``.
+``handlers.base.clinician_alerts``. A reply that cannot be delivered (the copy is not in
+the map any more, the patient deleted their data or blocked the bot, Telegram refused it)
+is reported to the clinician, never passed to the free-text router.
+
+A patient may pass ``ASK_LIMIT`` questions an hour (``bot.domain.clinic.ask_limit``); a
+question with a red flag in it is never held back by that.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import Message, Update
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -27,17 +32,21 @@ from telegram.ext import (
 )
 
 from bot.deps import Deps
+from bot.domain.clinic.ask_limit import ASK_LIMIT, next_ask_at, state_after_ask
 from bot.domain.clinic.patients import find_patients, patient_report_text
 from bot.domain.clinic.stats import clinic_stats_text, patient_row
 from bot.domain.clinic.threads import thread_key
 from bot.domain.profiles import display_name
 from bot.domain.progress.figures import local_since
 from bot.domain.records import Record
-from bot.domain.reminders.local_time import local_date
+from bot.domain.reminders.local_time import local_date, local_now
+from bot.domain.understanding.red_flags import detect_red_flags
 from bot.media.charts import progress_chart
 from bot.media.export import clinic_csv
+from bot.storage import StorageError
 from bot.transport.context import App, deps_of
 from handlers.base import Context, answer, keyboard, send, user_id_of
+from handlers.base.blocked import deactivate
 from handlers.base.clinician_alerts import (
     PENDING_KEY,
     pending_questions,
@@ -171,25 +180,62 @@ async def _can_ask(update: Update, context: Context) -> dict[str, Any] | None:
     return profile
 
 
+async def _held_back(
+    update: Update, context: Context, profile: dict[str, Any], question: str | None
+) -> bool:
+    """True (after saying when they can ask again) if the patient is over the limit.
+
+    A question with a red flag, or any from a patient held after one, always goes
+    through: the limit is for clinicians' time, never a reason to hold back a warning sign.
+    """
+    deps = context.deps
+    user_id = user_id_of(update)
+    assert user_id is not None
+    if deps.view(profile).held_for_red_flag or (question and detect_red_flags(question)):
+        return False
+    again = next_ask_at(deps.store.user(user_id).get("state"), deps.clock.now())
+    if again is None:
+        return False
+    when = local_now(again, deps.view(profile).tz).strftime("%H:%M")
+    await send(update, context, deps.content.text("ask_rate_limited", limit=ASK_LIMIT,
+                                                  time=when))
+    return True
+
+
+def _note_ask(deps: Deps, user_id: int) -> None:
+    """Count a question that went out (a full disk only loses the count, not the reply)."""
+    try:
+        with deps.store.user(user_id) as txn:
+            txn.set("state", state_after_ask(txn.get("state"), deps.clock.now()))
+    except StorageError as exc:
+        log.warning("Could not count a question to the clinicians: %s", exc)
+
+
 async def _forward_question(
     update: Update, context: Context, profile: dict[str, Any], question: str
 ) -> None:
     deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
+    if await _held_back(update, context, profile, question):
+        return
     text = deps.content.text(
         "ask_to_clinician", name=display_name(profile), user_id=user_id,
         question=question[:MAX_QUESTION],
     )
     delivered = await to_clinicians(context.application, user_id, text)
+    if delivered:
+        _note_ask(deps, user_id)
     await send(update, context, deps.content.text("ask_sent" if delivered else "ask_failed"))
 
 
-async def _prompt(update: Update, context: Context) -> None:
+async def _prompt(update: Update, context: Context, profile: dict[str, Any]) -> None:
     """Wait for the question as the user's next message (for a few minutes)."""
     deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
+    if await _held_back(update, context, profile, None):  # say so now, not after typing
+        return
     until = deps.clock.now() + PENDING_FOR
     pending_questions(context.application)[user_id] = until.timestamp()
     await send(update, context, deps.content.text("ask_prompt"),
@@ -205,7 +251,7 @@ async def ask_command(update: Update, context: Context) -> None:
     parts = (message.text or "").split(maxsplit=1)
     question = parts[1].strip() if len(parts) > 1 else ""
     if not question:
-        await _prompt(update, context)
+        await _prompt(update, context, profile)
         return
     await _forward_question(update, context, profile, question)
 
@@ -221,8 +267,9 @@ async def ask_button(update: Update, context: Context) -> None:
             pending_questions(context.application).pop(user_id, None)
         await send(update, context, context.deps.content.text("ask_cancelled"))
         return
-    if await _can_ask(update, context) is not None:
-        await _prompt(update, context)
+    profile = await _can_ask(update, context)
+    if profile is not None:
+        await _prompt(update, context, profile)
 
 
 async def question_text(update: Update, context: Context) -> None:
@@ -260,7 +307,9 @@ class AwaitingQuestion(filters.MessageFilter):
 
 
 class ReplyToQuestion(filters.MessageFilter):
-    """A reply to a copy of a patient's question or alert in a clinician's chat."""
+    """A clinician's reply to a copy of a patient's question or alert, or to any other
+    message of the bot's: one the map no longer knows gets a failure notice rather than
+    the free-text router's answer."""
 
     def __init__(self, app: App) -> None:
         super().__init__(name="ReplyToQuestion")
@@ -271,7 +320,10 @@ class ReplyToQuestion(filters.MessageFilter):
         if replied is None:
             return False
         key = thread_key(message.chat.id, replied.message_id)
-        return key in threads(deps_of(self._app))
+        if key in threads(deps_of(self._app)):
+            return True
+        sender = replied.from_user
+        return sender is not None and sender.is_bot
 
 
 async def clinician_reply(update: Update, context: Context) -> None:
@@ -283,7 +335,9 @@ async def clinician_reply(update: Update, context: Context) -> None:
     if message is None or message.reply_to_message is None or chat is None:
         return
     patient = threads(deps).get(thread_key(chat.id, message.reply_to_message.message_id))
-    if patient is None:
+    if patient is None:  # too old, the patient's data deleted, or not a patient's message
+        log.info("A clinician replied to a message that leads to no patient")
+        await send(update, context, text("ask_reply_unknown"))
         return
     profile = deps.store.profile(patient)
     name = display_name(profile) if profile else str(patient)
@@ -301,12 +355,17 @@ async def clinician_reply(update: Update, context: Context) -> None:
             await context.bot.send_message(patient, text("ask_reply_header"))
             await context.bot.copy_message(patient, chat.id, message.message_id,
                                            reply_markup=button)
-    except Forbidden:
+    except Forbidden:  # the patient blocked the bot: no reminders either, until they return
         await send(update, context, text("ask_undeliverable", name=name))
+        deactivate(context.application, patient)
         return
     except BadRequest as exc:  # e.g. a kind of message Telegram will not copy
         log.warning("A clinician's reply could not be passed on: %s", exc)
         await send(update, context, text("ask_copy_failed", name=name))
+        return
+    except TelegramError as exc:  # Telegram unreachable even after the retries
+        log.warning("A clinician's reply could not be delivered: %s", exc)
+        await send(update, context, text("ask_reply_failed", name=name))
         return
     await send(update, context, text("ask_delivered", name=name))
 

@@ -11,6 +11,8 @@ from telegram import Update
 from bot.deps import Deps
 from bot.domain.reminders.local_time import local_now, next_fires
 from bot.domain.reminders.planning import (
+    cancel_pending,
+    held_back,
     prefs_from_profile,
     snooze_until,
 )
@@ -69,6 +71,7 @@ async def _apply_remind(update: Update, context: Context, arg: str) -> None:
     if arg.lower() in ("off", "none", "stop", "no"):
         with deps.store.user(user_id) as txn:
             txn.update("profile", reminder_times=[])
+            txn.set("state", cancel_pending(txn.get("state")))  # no snooze or nudge either
         await profile_changed(context, user_id)
         await send(update, context, text("reminder_off"))
         return
@@ -169,6 +172,7 @@ async def pause_command(update: Update, context: Context) -> None:
         reply = text("reminder_paused_forever")
     with deps.store.user(user_id) as txn:
         txn.update("profile", paused_until=until.isoformat())
+        txn.set("state", cancel_pending(txn.get("state")))  # no snooze or nudge either
     await profile_changed(context, user_id)
     await send(update, context, reply)
 
@@ -199,10 +203,16 @@ async def snooze_button(update: Update, context: Context) -> None:
     if profile is None:
         await answer(update)
         return
-    tz = deps.view(profile).tz
-    when = snooze_until(query.data.removeprefix("rem:snooze:"), deps.clock.now(), tz)
+    view = deps.view(profile)
+    tz = view.tz
+    now = deps.clock.now()
+    when = snooze_until(query.data.removeprefix("rem:snooze:"), now, tz)
     if when is None:
         await answer(update, deps.content.text("button_expired"))
+        return
+    # Paused or switched off since this reminder came: a snooze would never go out.
+    if held_back(prefs_from_profile(profile), view.today(now)) is not None:
+        await answer(update, deps.content.text("reminder_snooze_stopped"))
         return
     await answer(update)
     with deps.store.user(user_id) as txn:

@@ -17,6 +17,7 @@ from bot.domain.reminders.planning import (
     MISFIRE_GRACE,
     PlannedJob,
     decide,
+    held_back,
     mark_sent,
     nudge_for,
     plan_jobs,
@@ -53,15 +54,34 @@ def add_job(app: App, user_id: int, planned: PlannedJob, now: datetime | None = 
     )
 
 
+def resend_name(user_id: int) -> str:
+    return f"resend:{int(user_id)}"
+
+
+def drop_resend(app: App, user_id: int) -> None:
+    """Forget a reminder waiting to be tried again (paused, switched off, gone)."""
+    assert app.job_queue is not None
+    for old in app.job_queue.get_jobs_by_name(resend_name(user_id)):
+        old.schedule_removal()
+
+
 def schedule_user(app: App, user_id: int, *, catch_up: bool = False) -> int:
-    """Replace this user's jobs with the ones their stored settings call for."""
+    """Replace this user's jobs with the ones their stored settings call for.
+
+    Paused, switched off or inactive today: a reminder still being retried is dropped
+    too, so nothing already pending goes out (``plan_jobs`` leaves out snoozes and nudges).
+    """
     deps = deps_of(app)
     remove_reminder_jobs(app, user_id)
     if not deps.store.exists(user_id):
+        drop_resend(app, user_id)
         return 0
     txn = deps.store.user(user_id)
-    planned = plan_jobs(user_id, txn.get("profile"), txn.get("state"), deps.clock.now(),
-                        catch_up=catch_up)
+    profile = txn.get("profile")
+    now = deps.clock.now()
+    if held_back(prefs_from_profile(profile), deps.view(profile).today(now)) is not None:
+        drop_resend(app, user_id)
+    planned = plan_jobs(user_id, profile, txn.get("state"), now, catch_up=catch_up)
     for job in planned:
         add_job(app, user_id, job)
     return len(planned)
@@ -141,8 +161,12 @@ async def _fire(
                                       state.get("last_reason"), deps.rng)
             state = mark_sent(state, kind, day, slot, due)
             state["last_reason"] = key
-            if kind != "nudge" and not state.get("nudge_at"):
-                nudge = nudge_for(profile, day, deps.clock.now())
+            pending = state.get("nudge_at")
+            now = deps.clock.now()
+            # One nudge a day: planned by the day's first reminder; a stale one (from a
+            # day before a pause, say) is replaced, not kept.
+            if kind != "nudge" and (not pending or datetime.fromisoformat(pending) <= now):
+                nudge = nudge_for(profile, day, now)
                 state["nudge_at"] = nudge.isoformat() if nudge else None
             txn.set("state", state)
     except StorageError as exc:
@@ -177,10 +201,9 @@ async def _send_reminder(app: App, user_id: int, text: str, attempt: int) -> boo
             log.error("A reminder could not be sent after %d attempts; dropped", attempt)
             return False
         log.warning("A reminder could not be sent (%s); trying again in %s", exc, RESEND_AFTER)
-        for old in app.job_queue.get_jobs_by_name(f"resend:{user_id}"):
-            old.schedule_removal()
+        drop_resend(app, user_id)
         app.job_queue.run_once(
-            resend, when=RESEND_AFTER, name=f"resend:{user_id}",
+            resend, when=RESEND_AFTER, name=resend_name(user_id),
             data=ResendJob(user_id, text, attempt + 1),
             job_kwargs={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True},
         )
@@ -189,11 +212,16 @@ async def _send_reminder(app: App, user_id: int, text: str, attempt: int) -> boo
 
 
 async def resend(context: BotContext) -> None:
-    """A reminder Telegram refused earlier: send it now, unless the user stopped them."""
+    """A reminder Telegram refused earlier: send it now, unless the user stopped them
+    (blocked the bot, paused, or switched reminders off) in the meantime."""
     job = context.job
     assert job is not None and isinstance(job.data, ResendJob)
     data: ResendJob = job.data
-    if not prefs_from_profile(context.deps.store.profile(data.user_id)).active:
+    deps = context.deps
+    profile = deps.store.profile(data.user_id)
+    held = held_back(prefs_from_profile(profile), deps.view(profile).today(deps.clock.now()))
+    if held is not None:
+        log.debug("A retried reminder dropped: %s", held)
         return
     await _send_reminder(context.application, data.user_id, data.text, data.attempt)
 

@@ -22,6 +22,7 @@ from bot.domain.profiles import Profile, as_profile
 from bot.domain.records import Record
 from bot.domain.reminders.local_time import (
     ReminderPrefs,
+    local_date,
     missed_days,
     missed_within,
     next_fire,
@@ -32,6 +33,8 @@ from bot.domain.reminders.local_time import (
 
 CATCH_UP = timedelta(minutes=30)  # missed while down: send if back within this, else skip
 MISFIRE_GRACE = int(CATCH_UP.total_seconds())  # an event-loop stall never drops a reminder
+#: One-off jobs kept in state until they fire: a snooze and the day's nudge.
+_PENDING: tuple[tuple[JobKind, str], ...] = (("snooze", "snooze_until"), ("nudge", "nudge_at"))
 
 
 def slot_key(slot: time) -> str:
@@ -75,6 +78,31 @@ def prefs_from_profile(profile: Profile | Mapping[str, Any]) -> ReminderPrefs:
     )
 
 
+def held_back(prefs: ReminderPrefs, local_day: date) -> str | None:
+    """Why nothing may be sent on ``local_day`` (``"inactive"``, ``"off"``, ``"paused"``), or None.
+
+    The one answer for every job that messages a person unprompted: the day's reminders,
+    a snooze, the nudge and a retried reminder. A pause covers the local days before
+    ``paused_until`` (``date.max``: until /resume); "off" is an empty list of times.
+    """
+    if not prefs.active:
+        return "inactive"
+    if not prefs.times:
+        return "off"
+    if prefs.paused_until is not None and local_day < prefs.paused_until:
+        return "paused"
+    return None
+
+
+def cancel_pending(state: Mapping[str, Any]) -> dict[str, Any]:
+    """The state without a pending snooze or nudge: what /pause and /remind off leave.
+
+    Dropped rather than only held back, so a /resume later the same day brings back the
+    schedule, not a snooze or nudge asked for before the pause.
+    """
+    return {**state, "snooze_until": None, "nudge_at": None}
+
+
 @dataclass(frozen=True)
 class PlannedJob:
     """A job to (re)create: its name, when it runs, and the due instant it stands for."""
@@ -116,18 +144,14 @@ def plan_jobs(
         fire = next_fire(prefs, slot, now)
         if fire is not None:
             jobs.append(PlannedJob(name, "reminder", fire, fire, slot))
-    snooze = state.get("snooze_until")
-    if snooze and prefs.active:
-        when = datetime.fromisoformat(snooze)
-        if when > now - CATCH_UP:
-            jobs.append(PlannedJob(job_name("snooze", user_id), "snooze", max(when, now), when,
-                                   None))
-    nudge = state.get("nudge_at")
-    if nudge and prefs.active:
-        when = datetime.fromisoformat(nudge)
-        if when > now - CATCH_UP:
-            jobs.append(PlannedJob(job_name("nudge", user_id), "nudge", max(when, now), when,
-                                   None))
+    for kind, key in _PENDING:
+        pending = state.get(key)
+        if not pending:
+            continue
+        when = datetime.fromisoformat(pending)
+        # Paused or off on the day it falls due: not planned (and refused if it fires).
+        if when > now - CATCH_UP and held_back(prefs, local_date(when, prefs.tz)) is None:
+            jobs.append(PlannedJob(job_name(kind, user_id), kind, max(when, now), when, None))
     return jobs
 
 
@@ -182,8 +206,11 @@ def decide(
 ) -> SendDecision:
     """Whether a due reminder, nudge or snooze goes out: never twice, never nagging."""
     prefs = prefs_from_profile(profile)
-    if not prefs.active:
-        return SendDecision(False, "inactive")
+    held = held_back(prefs, local_day)
+    if held is not None:  # paused, off or inactive: nothing pending goes out either
+        return SendDecision(False, held)
+    if slot is not None and slot not in prefs.times:  # a time changed since it was planned
+        return SendDecision(False, "slot_removed")
     if slot is not None:
         last = state.get("last_fired", {}).get(slot_key(slot))
         if last and datetime.fromisoformat(last) >= due:
