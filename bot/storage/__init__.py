@@ -9,6 +9,10 @@ Import from here; the modules behind it are:
 - ``archives``: moving old records to one gzip archive per user and month;
 - ``snapshot``: every head in one file at a clean stop, for a fast start;
 - ``schema``: the data version and its migrations;
+- ``consent``: the consent gate's refusals (``NoConsent``, ``Forgotten``);
+- ``quarantine``: damaged files moved aside, kept, and reported once;
+- ``forgetting``: /forget as a journal (a durable marker first, removed last);
+- ``bot_wide``: ``bot.json``, the few bot-wide values;
 - ``store``: ``Store``, the repository that ties them together.
 
 Only this package imports TinyDB.
@@ -17,6 +21,7 @@ Only this package imports TinyDB.
 from bot.storage.archives import HOT_DAYS, HOT_HARD_MAX, HOT_MAX_RECORDS
 from bot.storage.atomic import StorageError
 from bot.storage.codec import encode_archive, encode_user_file
+from bot.storage.consent import Forgotten, NoConsent
 from bot.storage.schema import SCHEMA_VERSION
 from bot.storage.store import Migration, Store
 from bot.storage.transaction import SEEN_LIMIT, UserTxn, current_update_id
@@ -27,7 +32,9 @@ __all__ = [
     "HOT_MAX_RECORDS",
     "SCHEMA_VERSION",
     "SEEN_LIMIT",
+    "Forgotten",
     "Migration",
+    "NoConsent",
     "StorageError",
     "Store",
     "UserTxn",

@@ -11,6 +11,8 @@ reply waits for it).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,15 @@ def archive_month(path: Path) -> str:
     return path.name.split(".", 1)[0]
 
 
+def hot_cutoff(events: Iterable[dict[str, Any]]) -> str | None:
+    """The date from which records stay hot: HOT_DAYS before the newest one (None: no dates)."""
+    newest = max((str(doc.get("date", "")) for doc in events), default="")
+    try:
+        return (date.fromisoformat(newest) - timedelta(days=HOT_DAYS)).isoformat()
+    except ValueError:
+        return None
+
+
 def list_archive_files(folder: Path) -> list[Path]:
     """The archive files in one user's archive folder, oldest month first."""
     if not folder.is_dir():
@@ -37,10 +48,17 @@ def list_archive_files(folder: Path) -> list[Path]:
     return sorted(files, key=lambda p: (archive_month(p), p.name))
 
 
-def write_month_archives(folder: Path, records: list[dict[str, Any]], tmp_dir: Path) -> None:
+def write_month_archives(
+    folder: Path,
+    records: list[dict[str, Any]],
+    tmp_dir: Path,
+    read: Callable[[Path], list[dict[str, Any]]] = read_archive,
+) -> None:
     """Merge ``records`` (by id) into the monthly archives in ``folder``, one write each.
 
-    An older plain-JSON archive of the same month is merged in, then removed.
+    An older plain-JSON archive of the same month is merged in, then removed. ``read``
+    reads an existing archive (the store's reader moves a damaged one aside and
+    returns nothing, so the month is written afresh with the records moving now).
     """
     by_month: dict[str, list[dict[str, Any]]] = {}
     for rec in records:
@@ -52,7 +70,7 @@ def write_month_archives(folder: Path, records: list[dict[str, Any]], tmp_dir: P
         merged: dict[str, dict[str, Any]] = {}
         for existing in (legacy, path):
             if existing.exists():
-                for rec in read_archive(existing):
+                for rec in read(existing):
                     merged[str(rec["id"])] = rec
         for rec in recs:
             merged[str(rec["id"])] = rec

@@ -92,9 +92,18 @@ def encode_archive(records: Iterable[Mapping[str, Any]]) -> bytes:
 
 
 def read_archive(path: Path) -> list[dict[str, Any]]:
-    """The records of one archive file (gzip, or the plain JSON of older versions)."""
+    """The records of one archive file (gzip, or the plain JSON of older versions).
+
+    A damaged file raises (gzip's EOFError, a JSON error, or ValueError for the wrong
+    shape): every record must be an object with an id, or merging by id would fail later.
+    """
     raw = path.read_bytes()
     if path.name.endswith(".gz"):
         raw = gzip.decompress(raw)
-    records: list[dict[str, Any]] = orjson.loads(raw).get("records", [])
+    data = orjson.loads(raw)
+    records = data.get("records", []) if isinstance(data, dict) else None
+    if not isinstance(records, list) or not all(
+        isinstance(rec, dict) and "id" in rec for rec in records
+    ):
+        raise ValueError("not an archive of records")
     return records

@@ -9,10 +9,8 @@ and the heads snapshot each live in a module of their own.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
-import shutil
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
@@ -28,17 +26,20 @@ from bot.storage.archives import (
     HOT_HARD_MAX,
     HOT_MAX_RECORDS,
     archive_month,
+    hot_cutoff,
     list_archive_files,
     write_month_archives,
 )
 from bot.storage.atomic import (
     StorageError,
-    atomic_write_bytes,
     ensure_dir,
-    fsync_dir,
     remove_stale_temp_files,
 )
-from bot.storage.codec import dumps, encode_user_file, read_archive, read_head, single_doc
+from bot.storage.bot_wide import BotWide
+from bot.storage.codec import encode_user_file, read_archive, read_head, single_doc
+from bot.storage.consent import Forgotten, NoConsent
+from bot.storage.forgetting import ForgetJournal, delete_files
+from bot.storage.quarantine import Quarantine, is_damage
 from bot.storage.schema import migrate, read_schema_version
 from bot.storage.snapshot import load_heads_snapshot, save_heads_snapshot
 from bot.storage.transaction import UserTxn
@@ -63,6 +64,7 @@ class Store:
         self.archive_dir = data_dir / "archive"
         self.cache_dir = data_dir / "cache"
         self.tmp_dir = data_dir / "tmp"  # temp files of archive writes
+        self.quarantine_dir = data_dir / "quarantine"  # damaged files, moved aside and kept
         self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
         self._cache_size = cache_size
         # Every known user's head bytes (profile and state, as on disk): a few hundred
@@ -73,6 +75,9 @@ class Store:
         self._archive_due: set[int] = set()
         self._scanned = False
         self._transient_seen: OrderedDict[tuple[int, int], None] = OrderedDict()
+        self.quarantine = Quarantine(self.quarantine_dir)
+        self._bot = BotWide(data_dir / "bot.json", self.quarantine_dir)
+        self.journal = ForgetJournal(data_dir)  # /forgets a crash cut short (their markers)
         for folder in (data_dir, self.users_dir, self.archive_dir, self.cache_dir, self.tmp_dir):
             ensure_dir(folder)
         with contextlib.suppress(OSError):  # health data: other accounts may not even list it
@@ -191,7 +196,7 @@ class Store:
         self._transient_seen[(user_id, update_id)] = None
         while len(self._transient_seen) > 10_000:
             self._transient_seen.popitem(last=False)
-        if persist and self.exists(user_id):
+        if persist and self.exists(user_id) and self.may_store(user_id):
             with self.user(user_id) as txn:
                 if not txn.seen(update_id):
                     txn._mark_seen(update_id)
@@ -226,13 +231,15 @@ class Store:
     def _full_tables(self, user_id: int) -> dict[str, Any] | None:
         """A whole file, parsed (a file written before heads existed, or a damaged one)."""
         try:
-            data: dict[str, Any] = orjson.loads(self.user_path(user_id).read_bytes())
+            data = orjson.loads(self.user_path(user_id).read_bytes())
+            if not isinstance(data, dict):
+                raise ValueError("not a user file")
         except FileNotFoundError:
             return None
-        except (OSError, ValueError):
-            log.exception("Unreadable user file for one user; skipped")
+        except (OSError, ValueError) as exc:
+            self._damaged_hot_file(user_id, exc)
             return None
-        return data
+        return cast(dict[str, Any], data)
 
     # records ---------------------------------------------------------------
     def _archive_overflow(self, txn: UserTxn) -> None:
@@ -248,13 +255,8 @@ class Store:
 
     def _archive_hot(self, txn: UserTxn) -> int:
         """Move records older than HOT_DAYS before the newest one to the archives."""
-        events = txn._tables().get("events") or {}
-        newest = max((str(doc.get("date", "")) for doc in events.values()), default="")
-        try:
-            keep_from = date.fromisoformat(newest) - timedelta(days=HOT_DAYS)
-        except ValueError:
-            return 0
-        return self._archive_before(txn, keep_from.isoformat())
+        cutoff = hot_cutoff((txn._tables().get("events") or {}).values())
+        return 0 if cutoff is None else self._archive_before(txn, cutoff)
 
     def archive_due(self) -> int:
         """Housekeeping after a reply: archive the hot files that grew past HOT_MAX_RECORDS.
@@ -265,13 +267,16 @@ class Store:
         """
         due, self._archive_due = self._archive_due, set()
         moved = 0
-        for user_id in sorted(due):
+        for user_id in sorted(due):  # one patient's trouble is theirs: the others go on
             try:
                 with self.user(user_id) as txn:
                     if len(txn._tables().get("events") or {}) > HOT_MAX_RECORDS:
                         moved += self._archive_hot(txn)
             except StorageError as exc:
                 log.warning("Archiving old records failed (%s); will try again later", exc)
+            except Exception:
+                log.exception("Archiving one patient's old records failed; will try again "
+                              "after their next write")
         return moved
 
     def _archive_before(self, txn: UserTxn, cutoff: str) -> int:
@@ -284,7 +289,9 @@ class Store:
         old = [dict(d) for d in events.all() if str(d.get("date", "")) < cutoff]
         if not old:
             return 0
-        write_month_archives(self.user_archive_dir(txn.user_id), old, self.tmp_dir)
+        uid = txn.user_id
+        write_month_archives(self.user_archive_dir(uid), old, self.tmp_dir,
+                             read=lambda path: self._read_archive(uid, path))
         ids = {str(r["id"]) for r in old}
         events.remove(Query().id.one_of(ids))
         self.archive_runs += 1
@@ -306,7 +313,7 @@ class Store:
         for path in self.archive_files(user_id):
             if since is not None and archive_month(path) < since.isoformat()[:7]:
                 continue
-            for stored in read_archive(path):
+            for stored in self._read_archive(user_id, path):
                 merged[str(stored["id"])] = cast(Record, stored)
         if self.exists(user_id):
             for rec in self.user(user_id).recent_records():
@@ -320,29 +327,66 @@ class Store:
     # bot-wide --------------------------------------------------------------
     def bot_get(self, key: str) -> Any:
         """A small bot-wide value (e.g. Telegram file ids of uploaded pictures)."""
-        path = self.data_dir / "bot.json"
-        if not path.exists():
-            return None
-        return json.loads(path.read_bytes()).get(key)
+        return self._bot.read().get(key)
 
     def bot_set(self, key: str, value: Any) -> None:
-        path = self.data_dir / "bot.json"
-        data = json.loads(path.read_bytes()) if path.exists() else {}
-        data[key] = value
-        atomic_write_bytes(path, dumps(data))
+        self._bot.update({key: value})
 
-    # data rights -----------------------------------------------------------
-    def forget(self, user_id: int) -> None:
-        """Delete everything stored about a user: hot file, archives, cached files."""
+    def bot_update(self, values: Mapping[str, Any]) -> None:
+        """Several bot-wide values in one atomic write."""
+        self._bot.update(values)
+
+    # the consent gate ---------------------------------------------------------
+    def may_store(self, user_id: int) -> bool:
+        """Whether anything may be written for this patient (consent, not forgotten)."""
+        return (user_id not in self.journal.pending
+                and bool(self.profile(user_id).get("consent")))
+
+    def _check_write(self, txn: UserTxn) -> None:
+        """Before every commit: the profile being written must carry consent."""
+        if txn.user_id in self.journal.pending:
+            raise Forgotten("not written: this patient's data is being deleted")
+        if not single_doc(txn._tables(), "profile").get("consent"):
+            if txn.user_id in self.journal.forgotten:
+                raise Forgotten("not written: this patient's data was deleted")
+            raise NoConsent("not written: no consent to storage")
+
+    # damaged files -------------------------------------------------------------
+    def _damaged_hot_file(self, user_id: int, exc: Exception) -> None:
+        """A hot file that does not parse: moved aside; the patient reads as new."""
         self._cache_drop(user_id)
         self._heads.pop(user_id, None)
+        self.quarantine.move(user_id, self.user_path(user_id), "user file", exc)
+
+    def _read_archive(self, user_id: int, path: Path) -> list[dict[str, Any]]:
+        """An archive's records; a damaged archive is moved aside and reads as empty."""
+        try:
+            return read_archive(path)
+        except Exception as exc:
+            if not is_damage(exc):
+                raise
+            self.quarantine.move(user_id, path, "archive", exc)
+            return []
+
+    # data rights (the journal: ``self.journal.begin``, ``.end``, ``.pending``) --------
+    def forget(self, user_id: int) -> None:
+        """Delete every file held about a user: hot file, archives, quarantined and cached
+        files, their heads (in memory and in a heads snapshot). No bot-wide file is
+        needed for it, so it works on a full disk; raises StorageError if a file stayed."""
+        self.journal.forgotten.add(user_id)
+        self._cache_drop(user_id)
+        self._heads.pop(user_id, None)
+        self._archive_due.discard(user_id)
         for key in [k for k in self._transient_seen if k[0] == user_id]:
             del self._transient_seen[key]
-        with contextlib.suppress(FileNotFoundError):
-            self.user_path(user_id).unlink()
-        shutil.rmtree(self.user_archive_dir(user_id), ignore_errors=True)
-        shutil.rmtree(self.cache_dir / "users" / str(int(user_id)), ignore_errors=True)
-        fsync_dir(self.users_dir)
+        uid = str(int(user_id))
+        failed = delete_files(
+            [self.user_path(user_id), self._snapshot_path],  # a snapshot is only a cache
+            [self.user_archive_dir(user_id), self.quarantine_dir / uid,
+             self.cache_dir / "users" / uid],
+        )
+        if failed:
+            raise StorageError(f"could not delete {failed} of the files to forget")
 
     def user_cache_dir(self, user_id: int) -> Path:
         """Where per-user generated files (charts, exports) may be cached."""

@@ -25,10 +25,12 @@ class AtomicStorage(Storage):
     """
 
     def __init__(self, path: Path, *, cache: dict[str, Any] | None = None,
-                 on_load: Callable[[dict[str, Any]], None] | None = None) -> None:
+                 on_load: Callable[[dict[str, Any]], None] | None = None,
+                 on_damaged: Callable[[Exception], None] | None = None) -> None:
         self.path = path
         self._data: dict[str, Any] | None = cache
         self._on_load = on_load
+        self._on_damaged = on_damaged
         self.dirty = False
         self.head = b""
 
@@ -42,7 +44,17 @@ class AtomicStorage(Storage):
                 raw = self.path.read_bytes()
             except FileNotFoundError:
                 return None
-            self._data = orjson.loads(raw) if raw.strip() else {}
+            try:
+                data = orjson.loads(raw) if raw.strip() else {}
+                if not isinstance(data, dict):
+                    raise ValueError("not a user file")
+            except ValueError as exc:
+                # Damaged: ``on_damaged`` moves it aside, and the user reads as new.
+                if self._on_damaged is None:
+                    raise
+                self._on_damaged(exc)
+                return None
+            self._data = data
             if self._on_load is not None:
                 self._on_load(self._data)
         return self._data

@@ -18,7 +18,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from bot.domain.records import Record
-from bot.storage.atomic import StorageError, ensure_dir
+from bot.storage.atomic import ensure_dir
 from bot.storage.codec import HEAD_TABLES, single_doc
 from bot.storage.tinydb_storage import AtomicStorage
 
@@ -47,6 +47,10 @@ class TxnStore(Protocol):
 
     def _archive_overflow(self, txn: UserTxn) -> None: ...
 
+    def _check_write(self, txn: UserTxn) -> None: ...
+
+    def _damaged_hot_file(self, user_id: int, exc: Exception) -> None: ...
+
 
 class UserTxn:
     """One unit of work on one user's file: read once, change in memory, write once.
@@ -62,6 +66,7 @@ class UserTxn:
         self._storage = AtomicStorage(
             self.path, cache=store._cache_get(user_id),
             on_load=lambda data: store._cache_put(user_id, data),
+            on_damaged=lambda exc: store._damaged_hot_file(user_id, exc),
         )
         self._head: dict[str, Any] | None = None
         self._db: TinyDB | None = None
@@ -122,6 +127,15 @@ class UserTxn:
         self.db.table("events").insert(dict(record))
         return True
 
+    def remove_record(self, record_id: str) -> Record | None:
+        """Take back a record still in the hot file (an undo); the removed record, or None."""
+        table = self.db.table("events")
+        for doc in table.all():
+            if doc.get("id") == record_id:
+                table.remove(doc_ids=[doc.doc_id])
+                return Record(**doc)
+        return None
+
     def has_record(self, record_id: str) -> bool:
         return any(doc.get("id") == record_id for doc in self._events())
 
@@ -142,17 +156,23 @@ class UserTxn:
 
     # commit ----------------------------------------------------------------
     def commit(self) -> None:
-        """Write every change of this unit at once (with the current update id)."""
+        """Write every change of this unit at once (with the current update id).
+
+        The consent gate first: without the patient's consent (or once /forget
+        deleted their data) nothing is written, and ``NoConsent`` (``Forgotten``)
+        says so; the changes made in memory are dropped, as for a failed write.
+        """
         update_id = current_update_id.get()
         if self._storage.dirty and update_id is not None:
             self._mark_seen(update_id)
         if not self._storage.dirty:
             return
-        ensure_dir(self.path.parent)
         try:
+            self.store._check_write(self)
+            ensure_dir(self.path.parent)
             self.store._archive_overflow(self)
             self._storage.flush()
-        except StorageError:
+        except Exception:  # refused, a failed write, or a bug: nothing in memory moves on
             self.store._cache_drop(self.user_id)
             raise
         data = self._storage.read()

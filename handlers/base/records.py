@@ -35,9 +35,11 @@ def record_for(
 def store_records(deps: Deps, user_id: int, records: Sequence[Record], **profile: Any) -> bool:
     """Records (and profile changes) in one atomic write; nothing without consent.
 
-    False when every record was already stored (the same button tapped again).
+    False when every record was already stored (the same button tapped again). Without
+    consent (or while their data is being deleted) nothing is tried: the storage layer's
+    consent gate would refuse it anyway (``NoConsent``).
     """
-    if not deps.profile(user_id).consent:
+    if not deps.store.may_store(user_id):
         return True
     with deps.store.user(user_id) as txn:
         added = [txn.add_record(record) for record in records]

@@ -80,11 +80,16 @@ async def test_export_all_has_only_consenting_patients(tg: FakeTelegram, bot: Bo
     await onboard(tg, 404, "Kim")
     today = local_today(bot)
     store_records(bot, 404, routine_day(today, pain=3))
-    # Someone whose profile says no consent (e.g. written before they withdrew it).
+    # Someone whose profile says no consent (a file written before they withdrew it; the
+    # store itself refuses such a write now, so the file is edited on disk, bot stopped).
     with bot.deps.store.user(405) as txn:
-        txn.set("profile", {"user_id": 405, "first_name": "Lou", "consent": False})
+        txn.set("profile", {"user_id": 405, "first_name": "Lou", "consent": True})
         for record in routine_day(today, pain=8):
             txn.add_record(record)
+    await bot.stop()
+    path = bot.deps.store.user_path(405)
+    path.write_bytes(path.read_bytes().replace(b'"consent":true', b'"consent":false'))
+    await bot.start()
 
     tg.user_sends(ADMIN, "/export_all")
     doc = await tg.next_message(ADMIN)
@@ -113,12 +118,13 @@ async def test_ask_reaches_the_clinician_and_the_reply_comes_back(
     confirm = await tg.next_message(ADMIN)
     assert confirm.text is not None and "Delivered to Max" in confirm.text
 
-    # A clinician's reply to any other bot message is not passed on.
+    # A clinician's reply to any other bot message is not passed on, and they are told so.
     before = len(tg.sent(406))
     tg.user_sends(ADMIN, "/help")
     help_msg = await tg.next_message(ADMIN)
     tg.user_sends(ADMIN, "thanks", reply_to=help_msg.message_id)
-    await tg.next_message(ADMIN)  # the router's ordinary answer
+    notice = await tg.next_message(ADMIN)
+    assert notice.text is not None and "I couldn't pass that on" in notice.text
     assert len(tg.sent(406)) == before
 
     # The two-step way: the reply button, then the question as the next message.

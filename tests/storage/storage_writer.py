@@ -15,7 +15,7 @@ def main() -> None:
         user_id = 100 + n % 5
         current_update_id.set(n)
         with store.user(user_id) as txn:
-            txn.update("profile", user_id=user_id, last=n)
+            txn.update("profile", user_id=user_id, last=n, consent=True)
             txn.add_record({"id": f"r{n}", "kind": "done", "date": "2026-11-28",
                             "ts": "2026-11-28T07:00:00Z", "source": "text", "set": n})
         sys.stdout.write(f"ack {n}\n")

@@ -22,6 +22,13 @@ from bot.storage import StorageError, Store, current_update_id
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def consented(store: Store, *uids: int) -> None:
+    """A profile with consent: without one the store writes nothing (the consent gate)."""
+    for uid in uids:
+        with store.user(uid) as txn:
+            txn.update("profile", consent=True)
+
+
 def rec(n: int, day: str = "2026-11-28") -> dict:
     return {"id": f"r{n}", "kind": "done", "date": day, "ts": f"{day}T07:00:{n % 60:02d}Z",
             "source": "text"}
@@ -41,7 +48,7 @@ def test_unit_of_work_writes_once_and_reads_back(tmp_path: Path) -> None:
 def test_files_are_private(tmp_path: Path) -> None:
     store = Store(tmp_path / "data")
     with store.user(7) as txn:
-        txn.set("profile", {"x": 1})
+        txn.set("profile", {"x": 1, "consent": True})
     assert stat.S_IMODE(os.stat(store.user_path(7)).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(tmp_path / "data").st_mode) == 0o700
     assert stat.S_IMODE(os.stat(store.users_dir).st_mode) == 0o700
@@ -49,6 +56,7 @@ def test_files_are_private(tmp_path: Path) -> None:
 
 def test_update_id_is_stored_with_the_write(tmp_path: Path) -> None:
     store = Store(tmp_path)
+    consented(store, 3)
     token = current_update_id.set(555)
     try:
         with store.user(3) as txn:
@@ -64,7 +72,7 @@ def test_seen_ids_are_bounded(tmp_path: Path) -> None:
     for n in range(storage_mod.SEEN_LIMIT + 50):
         token = current_update_id.set(n)
         with store.user(3) as txn:
-            txn.update("profile", n=n)
+            txn.update("profile", n=n, consent=True)
         current_update_id.reset(token)
     ids = json.loads(store.user_path(3).read_bytes())["seen"]["1"]["ids"]
     assert len(ids) == storage_mod.SEEN_LIMIT
@@ -74,31 +82,31 @@ def test_seen_ids_are_bounded(tmp_path: Path) -> None:
 def test_failed_write_keeps_old_file_and_raises(tmp_path: Path, monkeypatch) -> None:
     store = Store(tmp_path)
     with store.user(1) as txn:
-        txn.set("profile", {"v": 1})
+        txn.set("profile", {"v": 1, "consent": True})
 
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic_mod.os, "replace", broken_replace)
     with pytest.raises(StorageError, match="No space left"), store.user(1) as txn:
-        txn.set("profile", {"v": 2})
+        txn.set("profile", {"v": 2, "consent": True})
     monkeypatch.undo()
-    assert store.profile(1) == {"v": 1}, "the cache must not keep the unsaved change"
+    assert store.profile(1) == {"v": 1, "consent": True}, "the cache must not keep the change"
     assert not list(store.users_dir.glob(".*.tmp")), "temp file cleaned up"
 
 
 def test_exception_in_unit_discards_changes(tmp_path: Path) -> None:
     store = Store(tmp_path)
     with store.user(1) as txn:
-        txn.set("profile", {"v": 1})
+        txn.set("profile", {"v": 1, "consent": True})
     def buggy_handler() -> None:
         with store.user(1) as txn:
-            txn.set("profile", {"v": 2})
+            txn.set("profile", {"v": 2, "consent": True})
             raise RuntimeError("handler bug")
 
     with pytest.raises(RuntimeError):
         buggy_handler()
-    assert store.profile(1) == {"v": 1}
+    assert store.profile(1) == {"v": 1, "consent": True}
 
 
 def test_schema_version_and_migration_hook(tmp_path: Path) -> None:
@@ -115,6 +123,7 @@ def test_schema_version_and_migration_hook(tmp_path: Path) -> None:
 
 def test_archive_moves_old_records_and_records_merges(tmp_path: Path) -> None:
     store = Store(tmp_path)
+    consented(store, 1)
     with store.user(1) as txn:
         txn.add_record(rec(1, "2026-09-01"))
         txn.add_record(rec(2, "2026-10-15"))
@@ -130,7 +139,7 @@ def test_archive_moves_old_records_and_records_merges(tmp_path: Path) -> None:
 def test_forget_leaves_nothing(tmp_path: Path) -> None:
     store = Store(tmp_path)
     with store.user(4242) as txn:
-        txn.set("profile", {"first_name": "Zed"})
+        txn.set("profile", {"first_name": "Zed", "consent": True})
         txn.add_record(rec(1, "2026-01-01"))
     store.archive_old_records(4242, date(2026, 11, 28))
     (store.user_cache_dir(4242) / "chart.png").write_bytes(b"x")
@@ -188,6 +197,7 @@ def test_hot_file_overflow_is_archived_after_the_reply(tmp_path: Path) -> None:
     """Past HOT_MAX_RECORDS the older records move out, but only in archive_due()."""
     store = Store(tmp_path)
     days = [f"2026-10-{d:02d}" for d in range(1, 31)]
+    consented(store, 5)
     with store.user(5) as txn:
         for n in range(storage_mod.HOT_MAX_RECORDS + 6):
             txn.add_record(rec(n, days[n % 30]))
@@ -204,6 +214,7 @@ def test_hot_file_overflow_is_archived_after_the_reply(tmp_path: Path) -> None:
 def test_hot_file_past_hard_max_is_archived_at_once(tmp_path: Path) -> None:
     store = Store(tmp_path)
     total = storage_mod.HOT_HARD_MAX + 1
+    consented(store, 6)
     with store.user(6) as txn:
         for n in range(total):
             txn.add_record(rec(n, f"2026-09-{n % 28 + 1:02d}"))
@@ -217,7 +228,7 @@ def test_temp_files_left_by_a_crash_are_removed_at_start_up(tmp_path: Path) -> N
     """Archive writes keep their temp files in tmp/, so start-up looks in a few folders only."""
     store = Store(tmp_path)
     with store.user(7) as txn:
-        txn.set("profile", {"v": 1})
+        txn.set("profile", {"v": 1, "consent": True})
     for n in range(storage_mod.HOT_MAX_RECORDS + 20):
         token = current_update_id.set(7_000 + n)
         try:
@@ -243,7 +254,7 @@ def test_temp_files_left_by_a_crash_are_removed_at_start_up(tmp_path: Path) -> N
 def _three_users(store: Store) -> None:
     for uid in (1, 2, 3):
         with store.user(uid) as txn:
-            txn.set("profile", {"name": f"P{uid}", "tz": "Europe/London"})
+            txn.set("profile", {"name": f"P{uid}", "tz": "Europe/London", "consent": True})
             txn.set("state", {"n": uid})
 
 
@@ -272,9 +283,9 @@ def test_a_write_after_the_snapshot_makes_it_ignored(tmp_path: Path) -> None:
     assert store.save_heads_snapshot()
     time.sleep(0.01)
     with store.user(2) as txn:  # e.g. a crash after this: the snapshot is stale
-        txn.set("profile", {"name": "Changed"})
+        txn.set("profile", {"name": "Changed", "consent": True})
     with store.user(4) as txn:
-        txn.set("profile", {"name": "New"})
+        txn.set("profile", {"name": "New", "consent": True})
     again = Store(tmp_path)
     profiles = dict(again.iter_profiles())
     assert profiles[2]["name"] == "Changed" and profiles[4]["name"] == "New"
