@@ -29,6 +29,19 @@ class ContentError(Exception):
         return f"{head}{self.message}{tail}"
 
 
+class ContentErrors(ContentError):
+    """Several mistakes found together (every message checked against the code), one line
+    each; ``file``, ``field``, ``message`` and ``line`` are the first one's."""
+
+    def __init__(self, problems: list[ContentError]) -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        super().__init__(first.file, first.field, first.message, first.line)
+
+    def __str__(self) -> str:
+        return "\n".join(ContentError.__str__(problem) for problem in self.problems)
+
+
 def field_name(data: Any, loc: Loc) -> str:
     """``('exercises', 2, 'dose', 'sets')`` as ``exercises[glute_bridge].dose.sets``."""
     out = ""

@@ -1,9 +1,10 @@
 """Load ``content/`` into the frozen dataclasses of ``bot.content.model``, or say what is wrong.
 
 This is the one entry point: read each YAML file (``yaml_source``), check its shape
-(``schema``) and the rules across fields and files (``rules``, ``message_files``), then
-build the dataclasses. ``check_content_main`` is ``python -m bot check-content``: one line
-on success, one line naming the mistake otherwise. Pure: no ``telegram``.
+(``schema``), the rules across fields and files (``rules``, ``message_files``) and the
+messages against what the code looks up and fills in (``message_check``), then build the
+dataclasses. ``check_content_main`` is ``python -m bot check-content``: one line on
+success, one line per mistake otherwise. Pure: no ``telegram``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import sysconfig
 from pathlib import Path
 from types import MappingProxyType
 
-from bot.content.errors import ContentError
-from bot.content.message_files import check_used_keys, read_messages
+from bot.content.errors import ContentError, ContentErrors
+from bot.content.message_check import check_messages
+from bot.content.message_files import read_message_files
+from bot.content.message_keys import code_keys
 from bot.content.model import REASON_IDS, Content, Dose, Exercise, Reason, Routine, Variant
 from bot.content.rules import check_exercises, check_reasons, check_routine
 from bot.content.schema import (
@@ -75,6 +78,12 @@ def _exercise(model: ExerciseModel) -> Exercise:
 
 def load_content(directory: Path) -> Content:
     """Read, validate and freeze everything under ``directory`` (raises ContentError)."""
+    return load_checked(directory)[0]
+
+
+def load_checked(directory: Path) -> tuple[Content, list[str]]:
+    """``load_content``, with the warnings: messages the code never uses, and code whose
+    message lookups could not be followed (so were not checked)."""
     directory = Path(directory)
     ex_source = read_yaml(directory, directory / "exercises.yaml")
     exercises_file: ExercisesFile = validate(ex_source, ExercisesFile)
@@ -89,8 +98,10 @@ def load_content(directory: Path) -> Content:
     exercises = {model.id: _exercise(model) for model in exercises_file.exercises}
     check_routine(routine_source, routine_file, exercises)
 
-    messages = read_messages(directory)
-    check_used_keys(directory, messages)
+    messages, origin = read_message_files(directory)
+    errors, warnings = check_messages(directory, messages, origin, code_keys())
+    if errors:
+        raise ContentErrors(errors)
     by_id = {reason.id: reason for reason in reasons_file.reasons}
     reasons = {
         rid: Reason(id=rid, title=by_id[rid].title, texts=tuple(by_id[rid].texts))
@@ -101,12 +112,13 @@ def load_content(directory: Path) -> Content:
         minutes=routine_file.routine.minutes,
         mobility_only=tuple(routine_file.routine.mobility_only),
     )
-    return Content(
+    content = Content(
         exercises=MappingProxyType(exercises),
         reasons=MappingProxyType(reasons),
         routine=routine,
         messages=MappingProxyType(messages),
     )
+    return content, warnings
 
 
 def summary(content: Content) -> str:
@@ -119,11 +131,14 @@ def summary(content: Content) -> str:
 
 
 def check_content_main(directory: Path = DEFAULT_CONTENT_DIR) -> int:
-    """``python -m bot check-content``: one line on stdout if valid, else one on stderr, 2."""
+    """``python -m bot check-content``: one line on stdout if valid (and a ``warning:``
+    line on stderr for each warning), else one line per mistake on stderr, and 2."""
     try:
-        content = load_content(directory)
+        content, warnings = load_checked(directory)
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 2
     print(summary(content))
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0

@@ -2,20 +2,17 @@
 
 Messages are free-form ``key: text`` (or ``key: [phrasings]``) spread over several files, so
 they are checked by hand rather than by a schema: lower-case keys defined once across all
-files, non-empty texts, ``{placeholders}`` that ``str.format`` can fill, and every key the
-code asks for present (``used_message_keys``).
+files, non-empty texts and ``{placeholders}`` that ``str.format`` can parse. Whether the
+code asks for each key and fills each placeholder is ``bot.content.message_check``'s part.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from bot.content.errors import ContentError, Loc, shown_value
-from bot.content.message_keys import used_message_keys
-from bot.content.yaml_source import read_yaml, shown_path
+from bot.content.yaml_source import YamlSource, read_yaml, shown_path
 
 
 def _placeholders_ok(text: str) -> str | None:
@@ -34,11 +31,18 @@ def _placeholders_ok(text: str) -> str | None:
 
 def read_messages(directory: Path) -> dict[str, tuple[str, ...]]:
     """Merge every ``messages/*.yaml``; a key defined in two files is an error."""
+    return read_message_files(directory)[0]
+
+
+def read_message_files(
+    directory: Path,
+) -> tuple[dict[str, tuple[str, ...]], dict[str, YamlSource]]:
+    """Every message by key, and the file each key is written in."""
     folder = directory / "messages"
     if not folder.is_dir():
         raise ContentError(f"{directory.resolve().name}/messages/", "", "the folder is missing")
     merged: dict[str, tuple[str, ...]] = {}
-    origin: dict[str, str] = {}
+    origin: dict[str, YamlSource] = {}
     for path in sorted(folder.glob("*.yml")):
         raise ContentError(
             shown_path(directory, path), "", "rename it to .yaml (it would be skipped)"
@@ -56,7 +60,7 @@ def read_messages(directory: Path) -> dict[str, tuple[str, ...]]:
                 )
             if key in origin:
                 raise source.error(
-                    (key,), f"message key is defined twice: also in {origin[key]}"
+                    (key,), f"message key is defined twice: also in {origin[key].shown}"
                 )
             options = [value] if isinstance(value, str) else value
             if not isinstance(options, list) or not options:
@@ -73,15 +77,5 @@ def read_messages(directory: Path) -> dict[str, tuple[str, ...]]:
                 if problem:
                     raise source.error(loc, problem)
             merged[key] = tuple(option.strip() for option in options)
-            origin[key] = source.shown
-    return merged
-
-
-def check_used_keys(directory: Path, messages: Mapping[str, Any]) -> None:
-    """Every message key the code uses must exist (a clinician may have deleted one)."""
-    for key, user in used_message_keys().items():
-        if key not in messages:
-            raise ContentError(
-                shown_path(directory, directory / "messages"), key,
-                f"this message is missing, but {user} uses it; add it to a file in messages/",
-            )
+            origin[key] = source
+    return merged, origin
