@@ -42,6 +42,33 @@ _WINDOW = 4  # at most this many words between a negator and the symptom
 _INTERJECTIONS = frozenset({"no", "nope", "nah"})
 
 
+def _any(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{alt})" for alt in alternatives))
+
+
+#: Negations a word window misses: "nothing wrong with my bowels", "no sign of fever".
+_NEGATED_BEFORE = _any(
+    r"\b(?:nothing|no(?:thing)?\s+(?:problems?|issues?|trouble|change))(?:\s+wrong)?\s+"
+    r"(?:with|in|to)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:[a-z']+\s+(?:or|and|n|&)\s+)?"
+    r"(?:my\s+|the\s+)?$",
+    r"\bno\s+signs?\s+of\s+(?:any\s+)?$|\bfree\s+of\s+$",
+    r"\b(?:wouldn'?t|would\s+not|can'?t|cannot|couldn'?t|don'?t)\s+(?:say|call\s+it)\s+(?:i'?m|i\s+am"
+    r"|it'?s|its|i'?ve|i\s+have|i'?d|that)?\s*(?:\w+\s+){0,2}$",
+    r"\b(?:no|not|nothing|never)\b[^.!?\n]{0,40}\bor\s+anything\s+$",
+    r"\b(?:haven'?t|hasn'?t|didn'?t|don'?t|never)\s+(?:\w+\s+){0,3}(?:had|got|noticed|felt)"
+    r"\s+(?:any\s+)?(?:\w+\s+)?(?:or|and)\s+$",
+)
+#: "the nurse asked if I'd had a fever, I said no".
+_ANSWERED_NO = re.compile(
+    r"[^.!?\n]{0,30}?\b(?:i\s+said|and\s+i\s+said|answer(?:ed)?|told\s+(?:her|him|them))\s+"
+    r"(?:no|nope)\b"
+)
+#: A denial just after the phrase: "fever? none", "numbness - no".
+_NEGATED_AFTER = re.compile(
+    r"\s*[?:=\-]\s*(?:none|no|nope|nil|negative|not\s+really)\b\s*(?:[,.;!\n]|$)"
+)
+
+
 def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int = 0) -> bool:
     """Whether a negator governs the phrase that starts at ``start``.
 
@@ -77,3 +104,18 @@ def clause_starts(text: str) -> list[int]:
 def clause_start_of(starts: list[int], position: int) -> int:
     """The start of the clause that holds ``position``."""
     return starts[bisect_right(starts, position) - 1]
+
+
+def is_denied(text: str, start: int, end: int, clause_start: int = 0) -> bool:
+    """Whether the phrase ``text[start:end]`` is denied, by a negator before it in its
+    clause ("no numbness"), a denial a word window misses ("nothing wrong with my
+    bowels", "no sign of a fever", "not sharp or anything sudden"), or one just after
+    it ("fever? none", "... I said no").
+    """
+    if is_negated(text, start, clause_start=clause_start):
+        return True
+    if _NEGATED_BEFORE.search(text[max(clause_start, start - 80) : start]):
+        return True
+    if _NEGATED_AFTER.match(text, end) is not None:
+        return True
+    return _ANSWERED_NO.match(text, end) is not None

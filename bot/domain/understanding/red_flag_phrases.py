@@ -1,245 +1,313 @@
-"""The phrasings of each red flag: regular expressions and misspelt key words.
+"""The shared vocabulary of red-flag phrasings, the ``Rule`` type, and text preparation.
 
-The tables are long because people describe the same symptom many ways ("fel over",
-"my leg gave way", "pins n needles"); they are keyed by ``RedFlag.id`` and read by
-``red_flags.detect_red_flags``, which decides what counts. Pure: no ``telegram``.
+Each red flag is a clinical concept said many ways ("my calf is hot and swollen", "swolen
+hot calf", "the back of my leg below the knee is swollen hard"). A ``Rule`` is one way:
+a key phrase and, when the key alone is not enough, a second phrase that must stand near
+it ("calf" near "swollen"). The rules live in ``red_flag_phrases_*`` by body system;
+``red_flags`` runs them and ``qualifiers`` says whether each match is a live report.
+
+``prepare`` normalises a message like ``text_norm.normalise`` does, puts misspelt key
+words right ("swolen", "brething", "weigt"), and keeps where each character came from,
+so every alarm can quote the patient's own words. Pure: no ``telegram``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-_CANT = (
-    r"(?:can'?t|cannot|can not|cant|cnt|carnt|couldn'?t|could not|unable to|not able to"
-    r"|impossible to)"
+from bot.domain.understanding.text_norm import normalise
+
+
+def rx(*alternatives: str) -> re.Pattern[str]:
+    """One compiled pattern matching any of ``alternatives``."""
+    return re.compile("|".join(f"(?:{alt})" for alt in alternatives))
+
+
+# --- building blocks (regular-expression text) ---------------------------------------
+
+#: Words that turn a phrase around; a gap between two words of a phrase never holds one.
+NEG = (
+    r"(?:no|not|never|nor|without|nothing|none|doesn'?t|didn'?t|don'?t|won'?t|isn'?t"
+    r"|wasn'?t|aren'?t|hasn'?t|haven'?t|hadn'?t|nope)\b"
 )
-_PAIN_WORD = r"(?:pain|painful|hurts?|hurting|aches?|aching|achy|throb\w*|sore)"
-_LEG = r"(?:leg|legs|foot|feet|knee|knees|ankle|ankles|toes|thigh|thighs|calf|calves)"
-_NEG_WORD = (
-    r"(?:no|not|never|nor|without|doesn'?t|didn'?t|don'?t|won'?t|isn'?t|wasn'?t|aren'?t"
-    r"|hasn'?t|haven'?t)\b"
+#: One word.
+W = r"[a-z0-9]+(?:'[a-z]+)?"
+#: What separates two words inside a sentence.
+SEP = r"[^\w\n.!?]{1,4}"
+
+
+def gap(most: int) -> str:
+    """Up to ``most`` words (none a negator) and their separators, as few as possible."""
+    return rf"(?:(?!{NEG}){W}{SEP}){{0,{most}}}?"
+
+
+CANT = (
+    r"(?:can'?t|cannot|can not|cnt|carnt|couldn'?t|could not|unable to|not able to"
+    r"|impossible to|can ?(?:barely|hardly|only just)|could ?(?:barely|hardly))"
+    r"(?:\s+(?:really|even|properly|actually|seem\s+to|always))?"
 )
-_GAP = rf"(?:(?!{_NEG_WORD})[\w']+\s+)"  # one word (not a negator) and its space
-
-_WALK_NOT_FLAG = (
-    r"(?:far|long|for|as|very|more|much|fast|quick\w*|up\w*|down\w*|without|properly"
-    r"|normally|well|too|that|briskly|the|to|distances?|stairs|around the|round the"
-    r"|straight|right|great|so|like|with(?!out))"
+#: Who a body part belongs to (or nothing).
+WHOSE = r"(?:(?:my|his|her|their|the|this|that|your|both|[a-z]+'s)\s+)?"
+LEG = (
+    r"(?:legs?|foot|feet|knees?|ankles?|toes?|thighs?|calf|calves|shins?|heels?|hip\s+down)"
+)
+PAIN = (
+    r"(?:pain|pains|painful|hurts?|hurting|aches?|aching|achy|sore|throb\w*|agony|stabbing"
+    r"|burning)"
+)
+#: A score of 8 to 10 out of 10.
+HIGH_SCORE = r"(?:\b(?:[89]|10)\s*(?:/|out of|outta)\s*(?:10|ten)\b)"
+#: An operation on the hip, in the words people use ("since I had it done").
+OPERATION = (
+    r"(?:\bop\b|\bops\b|operation|surgery|post[\s-]?op|replacement|replaced|new hip|new joint"
+    r"|operated|had (?:it|my hip|her hip|his hip|the hip) done|hip done|discharged"
+    r"|out of hospital|since (?:the|my) hospital|revision)"
 )
 
-_RAW_PATTERNS: dict[str, tuple[str, ...]] = {
-    "fall": (
-        r"\bfel+\b(?!\s+(?:asleep|behind|apart|for|in love|through|short|ill|sick|silent"
-        r"|quiet|off the wagon))",
-        r"\bfallen\b(?!\s+(?:asleep|behind|apart|for|ill|sick))",
-        r"\b(?:a|the|my|that|bad|nasty|hard|big|recent|another|little|small)\s+fall\b"
-        r"(?!\s+(?:asleep|semester|season|term|risk))",
-        r"\bfall(?:ing|s)?\s+(?:over|down|off|on|onto|from|out of|backwards?|sideways)\b",
-        r"\b(?:after|since)\s+(?:a\s+|my\s+|the\s+)?falling\b",
-        r"\btrip+e?d\b",
-        r"\bslip+e?d\b(?!\s+(?:a\s+)?dis[ck])",
-        r"\b(?:took|had) a tumble\b",
-        r"\btumbled\b",
-        r"\bhit the (?:floor|ground|deck|pavement)\b",
-        r"\blanded (?:on|hard)\b",
-        r"\b(?:car|road|bike|cycling|traffic|motorbike|skiing) (?:accident|crash)\b",
-        r"\b(?:was|got|been) (?:hit|knocked down|knocked over|run over)\b",
-        r"\b(?:banged|bumped|knocked|smashed|whacked|hit|twisted|wrenched) my "
-        r"(?:hip|leg|knee|side|thigh|pelvis)\b",
-        r"\binjured\b",
-        r"\bhad an accident\b",
-    ),
-    "sudden_severe_pain": (
-        rf"\bsudden(?:ly)?\s+{_GAP}{{0,3}}?(?:pain|agony|severe|sharp|intense|terrible"
-        r"|excruciating|worse|bad|awful|stabbing)",
-        r"\ball of a sudden\b",
-        r"\bout of nowhere\b",
-        r"\b(?:severe|sever|sevear|severly|severely|intense|extreme|excruciating"
-        r"|excrutiating|unbearable|unbearible|unberable|horrendous|horrific|crippling"
-        r"|debilitating|sharp|stabbing|shooting|searing|screaming|agonising|agonizing)\s+"
-        rf"{_GAP}?(?:pain|hurt|ache|agony|stab\w*)",
-        r"\bexc?ru[cs]?i?[ct]?iating\b",
-        r"\bunbear[ai]ble\b",
-        r"\bagon(?:y|ising|izing)\b",
-        r"\bworst pain\b",
-        r"\bpain\s+(?:is|was|has been|feels|got)\s+(?:so\s+|really\s+|very\s+|too\s+)?"
-        r"(?:severe|excruciating|unbearable|sharp|intense|extreme)",
-    ),
-    "cannot_bear_weight": (
-        rf"\b{_CANT}\s+{_GAP}{{0,2}}?(?:bear|put|take|hold|carry)\s+"
-        r"(?:any\s+|much\s+|my\s+|the\s+)?(?:full\s+)?(?:weight|wieght|weigth|wight|weght|waight)\b",
-        rf"\b{_CANT}\s+(?:even\s+)?(?:walk|stand|step|hobble)\s+on\s+(?:it|my|the|that|this)\b",
-        rf"\b{_CANT}\s+(?:even\s+)?walk\b(?!\s+{_WALK_NOT_FLAG}\b)",
-        rf"\b{_CANT}\s+(?:even\s+)?stand(?:\s+up)?\s*"
-        r"(?:$|[,.!?;\n]|(?:at all|anymore|now|today)\b)",
-        rf"\b{_CANT}\s+{_GAP}?weight[\s-]?bear\w*",
-        r"\bnon[\s-]?weight[\s-]?bearing\b",
-        r"\b(?:won'?t|wont|will not|doesn'?t|does not|didn'?t)\s+(?:take|hold|support|bear)\s+"
-        r"(?:my|any|the)?\s*weight\b",
-        r"\b(?:leg|hip)\s+(?:gave|gives|giving)\s+(?:way|out)\b.*\b(?:can'?t|cannot)\s+get up",
-    ),
-    "hot_swollen_fever": (
-        r"\bfe+a?v(?:e|o)?r\w*",
-        r"\bfevre\b",
-        r"\b(?:have|got|had|running|with|has)\s+(?:a\s+)?(?:high\s+)?temp(?:erature)?\b",
-        r"\btemperature of\b",
-        r"\bchills\b",
-        r"\bshiver(?:y|ing)\b",
-        r"\bnight sweats\b",
-        r"\bswol+e?n\b",
-        r"\bswel+(?:ing|ed|s|ling)?\b",
-        r"\bswolen\b",
-        r"\b(?:hot|warm|burning)\s+to\s+(?:the\s+)?touch\b",
-        r"\bhot\s+(?:and|&)\s+(?:red|swol+e?n|puffy)\b",
-        r"\b(?:red|swol+e?n|puffy)\s+(?:and|&)\s+hot\b",
-        r"\bhot\s+(?:swol+e?n|joint|hip|red)\b",
-        r"\binflamed\b",
-        r"\bpuffy\b",
-    ),
-    "numbness": (
-        r"\bnumb(?!er)\w*",
-        r"\bnum+n?e?s+\b",
-        r"\bnumm\b",
-        r"\bno\s+(?:feeling|sensation)\s+(?:in|on|down)\b",
-        r"\blost\s+(?:the\s+|all\s+)?(?:feeling|sensation)\b",
-        rf"\b{_CANT}\s+feel\s+(?:my|the)\s+{_LEG}",
-        rf"\b{_LEG}\s+(?:feels|felt|went|gone|has gone|is|was)\s+{_GAP}?dead\b",
-        r"\bdead leg\b",
-    ),
-    "tingling": (
-        r"\bting+l\w*",
-        r"\bpins?\s*(?:and|&|n|'n'|an|\+)\s*need\w*",
-        r"\belectric(?:al)?\s+(?:shocks?|jolts?|zaps?)\b",
-        rf"\bshooting\s+{_GAP}{{0,3}}?down\s+(?:my|the)\s+{_LEG}",
-        r"\bburning\s+(?:down|in)\s+(?:my|the)\s+(?:leg|foot|thigh|shin)\b",
-    ),
-    "weakness": (
-        rf"\b(?:weak|wek|waek)\w*\s+(?:in\s+(?:my|the|both)\s+)?{_LEG}",
-        rf"\b{_LEG}\s+{_GAP}{{0,3}}?(?:weak|wek|waek)\w*",
-        r"\bw(?:ea|ee|e|a)k+n[ae]?s+\b(?!\s+in\s+(?:my\s+|the\s+)?(?:glute|hip|core|bum|butt"
-        r"|muscles?|arms?))",
-        r"\b(?:gave|gives|giving)\s+way\b",
-        rf"\b(?:{_LEG}|hips?)\s+{_GAP}{{0,2}}?(?:gave|gives|giving|give|gone|went)\s+"
-        r"(?:way|out|from under)",
-        r"\bbuckl\w+",
-        r"\bcollaps\w*",
-        rf"\b{_CANT}\s+(?:even\s+)?(?:lift|raise|move)\s+(?:my|the)\s+(?:leg|foot)\b",
-        r"\bfoot\s+drop\b",
-        r"\bdrag+(?:ing|s)?\s+(?:my|the)\s+(?:leg|foot)\b",
-        rf"\blost\s+{_GAP}?strength\s+in\s+(?:my|the)\s+(?:leg|foot)\b",
-    ),
-    "night_pain": (
-        rf"\b{_PAIN_WORD}\s+{_GAP}{{0,3}}?(?:at|during|in|through|all)\s+(?:the\s+)?night\b",
-        rf"\b(?:at|during|through)\s+(?:the\s+)?night\s+{_GAP}{{0,2}}?"
-        rf"{_PAIN_WORD}",
-        r"\bnight[\s-]?(?:time\s+)?pain\b",
-        r"\bnight[\s-]?time\s+(?:pain|ache|aching)\b",
-        rf"\b(?:pain|it|hip|ache|aching|throbbing|hurting|that|which)\s+{_GAP}?"
-        r"(?:wakes?|woke|waking|wakens?|woken)\s+me\b",
-        rf"\b(?:wakes?|woke|waking)\s+me\s+(?:up\s+)?{_GAP}{{0,3}}?(?:in|with|from)\s+pain\b",
-        r"\b(?:woke|wake|waking|woken)\s+(?:me\s+)?up\s+(?:in|with|from)\s+(?:the\s+)?pain\b",
-        r"\b(?:keeps?|kept|keeping)\s+me\s+(?:up|awake)\b",
-        rf"\b{_CANT}\s+(?:get\s+to\s+)?sleep\s+(?:because|for|with|due|from)\b",
-        r"\bup all night\b",
-    ),
-    "weight_loss": (
-        r"\b(?:lost|losing|dropped|dropping)\s+(?:a\s+(?:lot|bit)\s+of\s+|lots\s+of\s+|so\s+much\s+"
-        r"|some\s+)?weight\b",
-        r"\bweight\s*loss\b",
-        r"\bweight\s+(?:is\s+|has\s+been\s+)?(?:dropping|falling|going down)\b",
-        r"\b(?:lost|dropped)\s+(?:\d+|a|two|three|four|five|ten)\s*(?:kg|kilos?|pounds|lbs?"
-        r"|stone|st)\b",
-        r"\bclothes\s+(?:are\s+)?(?:hanging|falling|loose)\b",
-    ),
-    "cancer_steroids": (
-        r"\bcan[cs][ea]?r\w*",
-        r"\bcancr\b",
-        r"\btum(?:ou?r|er)s?\b",
-        r"\bchemo\w*",
-        r"\bradio\s?therapy\b",
-        r"\bradiation\s+(?:therapy|treatment)\b",
-        r"\boncolog\w*",
-        r"\bmalignan\w*",
-        r"\bmetasta\w*",
-        r"\bleuka?emia\b",
-        r"\blymphoma\b",
-        r"\bmyeloma\b",
-        r"\bster[oi]{1,2}d\w*",
-        r"\bprednis\w*",
-        r"\bcortisone\b",
-        r"\bcorticosteroid\w*",
-        r"\bdexamethasone\b",
-    ),
-    "bladder_bowel": (
-        r"\b(?:wet|peed|pee'?d|soiled|pooed|pooped|weed|messed)\s+(?:my\s*self|myself"
-        r"|the bed|my pants|my trousers)\b",
-        r"\b(?:lost|losing|lose|no|can'?t|cannot|can not|unable to|trouble|problems?"
-        rf"|difficulty)\s+{_GAP}{{0,2}}?control\w*\s+(?:of\s+|over\s+)?(?:my\s+|the\s+)?"
-        r"(?:bladder|bowels?|pee|wee|urine|toilet|poo|peeing|weeing)",
-        r"\b(?:bladder|bowel|bowels)\s+(?:control|problems?|issues?|accidents?|leak\w*"
-        r"|incontinence)\b",
-        r"\bincontin\w*",
-        rf"\b{_CANT}\s+{_GAP}?(?:pee|wee|urinate|pass urine|pass water)\b",
-        rf"\b{_CANT}\s+hold\s+(?:my\s+|it\s+|in\s+)?(?:pee|wee|urine|bladder|bowels?|poo|it in)\b",
-        r"\bleak\w*\s+(?:urine|pee|wee)\b",
-        rf"\bnumb\w*\s+{_GAP}{{0,3}}?(?:groin|genitals?|saddle|back passage|privates?"
-        r"|private parts|perineum|between (?:my|the) legs)",
-        r"\bsaddle\s+(?:numb\w*|an(?:a)?esthesia)",
-    ),
-    "leg_shortened": (
-        rf"\b{_LEG}\b\s+{_GAP}{{0,4}}?(?:shorter|short than|turned\s+out\w*"
-        r"|turn(?:ing|s)?\s+out\w*|pointing\s+out\w*|sticking\s+out|rotated\s+out\w*"
-        r"|twisted\s+out\w*|rolled\s+out\w*|at a (?:weird|funny|strange|odd|wrong) angle)"
-        r"(?!\s+(?:to|fine|ok|okay|well|great|alright|that|nothing))",
-        rf"\bone\s+(?:leg|side|foot)\s+{_GAP}{{0,2}}?shorter\b",
-    ),
-}
 
-#: Each flag's phrasings, compiled once.
-PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
-    flag_id: tuple(re.compile(pattern) for pattern in patterns)
-    for flag_id, patterns in _RAW_PATTERNS.items()
-}
+def not_right(*things: str) -> str:
+    """A vague worry about one of ``things`` ("something's not right with my wound")."""
+    names = "|".join(things)
+    return (
+        r"\bsomething(?:'?s|\s+is)?\s+(?:not\s+(?:right|quite\s+right)|wrong|off|up|funny|weird"
+        rf"|odd)\s+(?:with|about|in)\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:{names})\b"
+        rf"|\b(?:{names})\s+(?:\w+\s+){{0,2}}(?:doesn'?t|does\s+not|don'?t|isn'?t)\s+(?:look|feel"
+        r"|seem)(?:ing)?\s+right\b"
+    )
 
-#: Long key words caught even when misspelt (one slip, two for long words).
-_FUZZY_WORDS: Mapping[str, str] = {
-    "numbness": "numbness",
-    "tingling": "tingling",
-    "swelling": "hot_swollen_fever",
-    "swollen": "hot_swollen_fever",
-    "feverish": "hot_swollen_fever",
-    "excruciating": "sudden_severe_pain",
-    "unbearable": "sudden_severe_pain",
-    "agonising": "sudden_severe_pain",
-    "agonizing": "sudden_severe_pain",
-    "incontinence": "bladder_bowel",
-    "incontinent": "bladder_bowel",
-    "steroids": "cancer_steroids",
-    "chemotherapy": "cancer_steroids",
-    "prednisolone": "cancer_steroids",
-}
-#: Ordinary words that sit one typo away from a key word.
-_FUZZY_STOP = frozenset(
-    {"spelling", "selling", "smelling", "shelling", "swilling", "tinkling", "swallow",
-     "swallen", "unwearable"}
+
+@dataclass(frozen=True)
+class Rule:
+    """One phrasing of a red flag.
+
+    ``key`` is the phrase reported. When ``needs`` is set, a match of it must stand within
+    ``window`` characters of the key (in the same sentence when ``same_sentence``) for the
+    rule to fire; its qualifier counts too ("calf ... not tender" is negated). ``unless``
+    vetoes the rule when it matches in the key's sentence ("lost weight on my diet"),
+    unless ``keep`` matches there too ("not on a diet"). A ``history`` key counts even
+    when it is past ("had cancer years ago"): the live part is what it needs.
+    """
+
+    category: str
+    key: re.Pattern[str]
+    needs: re.Pattern[str] | None = None
+    window: int = 60
+    same_sentence: bool = True
+    unless: re.Pattern[str] | None = None
+    keep: re.Pattern[str] | None = None
+    history: bool = False
+    subject: re.Pattern[str] | None = None  # vetoes when it ends just before the key
+
+
+def rule(
+    category: str,
+    key: str | tuple[str, ...],
+    needs: str | tuple[str, ...] | None = None,
+    window: int = 60,
+    same_sentence: bool = True,
+    unless: str | tuple[str, ...] | None = None,
+    keep: str | tuple[str, ...] | None = None,
+    history: bool = False,
+    not_after: str | None = None,
+) -> Rule:
+    """A ``Rule`` from pattern text (a tuple is a list of alternatives).
+
+    ``not_after`` lists words that may not be the key's subject ("the bins fell"): the
+    rule is vetoed when one of them stands up to two words before the key.
+    """
+
+    def compiled(value: str | tuple[str, ...]) -> re.Pattern[str]:
+        return rx(*value) if isinstance(value, tuple) else re.compile(value)
+
+    return Rule(
+        category,
+        compiled(key),
+        compiled(needs) if needs is not None else None,
+        window,
+        same_sentence,
+        compiled(unless) if unless is not None else None,
+        compiled(keep) if keep is not None else None,
+        history,
+        re.compile(rf"\b(?:{not_after})\s+(?:\w+\s+)?$") if not_after is not None else None,
+    )
+
+
+# --- preparing a message --------------------------------------------------------------
+
+#: Key words caught when misspelt (one slip, two for long words).
+_TARGETS = (
+    "numbness", "tingling", "tingly", "swollen", "swelling", "swelled", "feverish",
+    "temperature", "breath", "breaths", "breathe", "breathing", "breathless", "weight",
+    "bladder", "bowels",
+    "wound", "incision", "stitches", "staples", "excruciating", "unbearable", "agonising",
+    "agonizing", "dislocated", "dislocate", "weaker", "weakness", "cancer", "shivering",
+    "shivery", "sweats", "sweating", "leaking", "weeping", "oozing", "redness", "tender",
+    "incontinent", "incontinence", "urine", "collapsed", "suddenly", "sudden", "severe",
+    "fallen", "operation", "surgery", "replacement", "shorter", "outwards", "inwards",
+    "horrendous", "coughing", "appetite", "thrombosis", "embolism",
+    "drenched", "discharge", "dressing", "stabbing", "throbbing", "falling", "tripped",
+    "slipped", "chemotherapy", "steroids", "radiotherapy", "swolen", "swallen", "fever",
 )
-_WORD = re.compile(r"[a-z]+")
+#: Ordinary words one slip from a key word: never "corrected".
+_KEEP = frozenset(
+    {
+        "would", "weigh", "weighs", "weighed", "weights", "wright", "height", "bowls", "bowed",
+        "chess", "cheat", "crest", "tenner", "tinder", "tended", "tenders", "tenser",
+        "sweets", "swears", "swats", "sweaty", "swearing", "cancel", "cancels", "canter",
+        "stables", "staple", "leaning", "leaping", "weeding", "breaching", "breather",
+        "breathes", "bleating", "wetness", "chilli", "sadden", "sodden", "spelling",
+        "smelling", "selling", "shelling", "swilling", "swallow", "tangling",
+        "tinkling", "weaver", "weaken", "wearer", "unwearable", "inflection", "infested",
+        "filling", "felling", "calling", "failing", "telling", "rolling",
+        "tapped", "tipped", "trapped", "clipped", "snipped", "shipped", "slapped", "slipper",
+        "flipped", "sipped", "skipped", "stripped", "dripped", "ripped", "gripped",
+        "whipped", "tripled", "supped", "stopped", "sever", "severn", "severs", "shorten",
+        "shorted", "sorter", "snorter", "dressings", "dresser", "operations", "operatic",
+        "fellow", "urinal", "urines", "trodden", "sullen", "swelter", "smelled", "spelled",
+        "welling", "dwelling", "throbbed", "weakly", "outward", "inward",
+        "sweat", "coaching", "crouching", "injected", "injection", "injections",
+        "discharged", "stubbing", "stubbed", "stolen", "sterling", "stalling", "swirling",
+        "spilling", "shilling", "sweeping", "shimmering", "operating", "operator",
+        "unbeatable", "breathers", "collapse", "collapses", "collapsing", "fiver", "fewer",
+        "lever", "fevers",
+    }
+)
+_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _target in _TARGETS:
+    _BY_FIRST[_target[0]] = (*_BY_FIRST.get(_target[0], ()), _target)
+_TARGET_SET = frozenset(_TARGETS)
+_FIXES = {"swolen": "swollen", "swallen": "swollen"}
 
 
-def fuzzy_hits(text: str) -> list[tuple[str, int]]:
-    """(flag id, position) for misspelt key words."""
-    hits: list[tuple[str, int]] = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if len(word) < 6 or word in _FUZZY_STOP:
+@functools.lru_cache(maxsize=8192)
+def correct_word(word: str) -> str:
+    """The key word ``word`` was meant to be, or ``word`` itself."""
+    if word in _TARGET_SET or word in _KEEP or len(word) < 5:
+        return _FIXES.get(word, word)
+    best, best_distance = word, 3
+    for target in _BY_FIRST.get(word[0], ()):
+        if abs(len(target) - len(word)) > 2:
             continue
-        for target, flag_id in _FUZZY_WORDS.items():
-            if word[0] != target[0] or abs(len(word) - len(target)) > 2:
-                continue
-            limit = 1 if len(target) <= 8 else 2
-            if OSA.distance(word, target, score_cutoff=limit) <= limit:
-                hits.append((flag_id, match.start()))
-    return hits
+        limit = 1 if len(target) < 9 else 2
+        distance = OSA.distance(word, target, score_cutoff=limit)
+        if distance <= limit and distance < best_distance:
+            best, best_distance = target, distance
+    return _FIXES.get(best, best)
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'"})
+_LONG_RUN = re.compile(r"([^\W\d_])\1{2,}")
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+_NEWLINES = re.compile(r"[^\S\n]*\n\s*")
+_ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_WORD = re.compile(r"[a-z]{5,}")
+#: Short misspellings the distance check leaves alone.
+_SHORT_FIXES = {"nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
+                "bref": "breath"}
+_SHORT = re.compile(rf"\b(?:{'|'.join(_SHORT_FIXES)})\b")
+#: "my leg's swollen", "calf's hot": the patterns read "leg swollen", "calf hot".
+_BODY_IS = re.compile(
+    r"\b(legs?|calf|hips?|foot|knees?|ankles?|thighs?|wound|scar|cut|chest|breathing|bladder"
+    r"|temperature|temp|groin|back|bum|bottom|incision|stitch|joint|pelvis|toes?|shin|heel"
+    r"|weight|waterworks|bowels?)'s\b"
+)
+
+Replacer = Callable[[re.Match[str]], tuple[str, list[int]]]
+
+
+def _sub(text: str, origin: list[int], pattern: re.Pattern[str], replace: Replacer
+         ) -> tuple[str, list[int]]:
+    """``pattern.sub`` that keeps, for each character left, where it came from."""
+    pieces: list[str] = []
+    where: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        new, offsets = replace(match)
+        if new == match.group():
+            continue
+        pieces.append(text[last : match.start()])
+        where.extend(origin[last : match.start()])
+        pieces.append(new)
+        where.extend(origin[match.start() + k] for k in offsets)
+        last = match.end()
+    if not pieces:
+        return text, origin
+    pieces.append(text[last:])
+    where.extend(origin[last:])
+    return "".join(pieces), where
+
+
+def _normalise_tracked(text: str) -> tuple[str, list[int]]:
+    """``text_norm.normalise`` done by hand, keeping the origin of every character."""
+    if text.isascii():
+        cleaned = _ASCII_CONTROLS.sub(" ", text).lower().translate(_QUOTES)
+        origin = list(range(len(text)))
+    else:
+        chars: list[str] = []
+        origin = []
+        for index, char in enumerate(text):
+            for part in unicodedata.normalize("NFKC", char):
+                category = unicodedata.category(part)
+                if category == "Cf":
+                    continue
+                piece = " " if category == "Cc" and part != "\n" else part
+                for out in piece.casefold().translate(_QUOTES):
+                    chars.append(out)
+                    origin.append(index)
+        cleaned = "".join(chars)
+    cleaned, origin = _sub(cleaned, origin, _LONG_RUN, lambda m: (m.group()[:2], [0, 1]))
+    cleaned, origin = _sub(cleaned, origin, _SPACES, lambda m: (" ", [0]))
+    cleaned, origin = _sub(
+        cleaned, origin, _NEWLINES, lambda m: ("\n", [m.group().index("\n")])
+    )
+    left = len(cleaned) - len(cleaned.lstrip())
+    right = len(cleaned.rstrip())
+    return cleaned[left:right], origin[left:right]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A message ready for the rules: normalised, spelling put right, origins kept."""
+
+    original: str
+    text: str
+    origin: tuple[int, ...] | None  # None: offsets could not be kept (odd Unicode)
+
+    def quote(self, start: int, end: int) -> tuple[str, int]:
+        """The patient's own words behind ``text[start:end]``, and where they start."""
+        if self.origin is None or end <= start:
+            return self.text[start:end], start
+        first = self.origin[start]
+        last = self.origin[end - 1] + 1
+        return self.original[first:last], first
+
+
+def prepare(text: str) -> Prepared:
+    """Normalise ``text`` and put misspelt key words right, keeping each origin."""
+    clean, origin = _normalise_tracked(text)
+    kept: list[int] | None = origin
+    if clean != normalise(text):
+        clean, kept = normalise(text), None
+
+    if kept is None:
+        corrected = _WORD.sub(lambda m: correct_word(m.group()), clean)
+        corrected = _SHORT.sub(lambda m: _SHORT_FIXES[m.group()], corrected)
+        return Prepared(text, _BODY_IS.sub(r"\1", corrected), None)
+    corrected, where = _sub(clean, kept, _WORD, lambda m: _respelt(m.group(), correct_word))
+    corrected, where = _sub(corrected, where, _SHORT,
+                            lambda m: _respelt(m.group(), _SHORT_FIXES.__getitem__))
+    corrected, where = _sub(corrected, where, _BODY_IS,
+                            lambda m: (m.group(1), list(range(len(m.group(1))))))
+    return Prepared(text, corrected, tuple(where))
+
+
+def _respelt(word: str, respell: Callable[[str], str]) -> tuple[str, list[int]]:
+    """A respelt word, each of its letters taken from the same place in the old one."""
+    new = respell(word)
+    return new, [min(k, len(word) - 1) for k in range(len(new))]

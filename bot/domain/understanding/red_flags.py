@@ -2,112 +2,335 @@
 
 Safety beats everything else the bot does, so the detector leans towards flagging:
 a false alarm costs one day of exercise, a missed fall or a numb leg can cost far more.
-Negation is handled inside a clause ("no numbness or tingling", "I didn't fall") so
-people who report that they are fine are not alarmed. Pure: no ``telegram``.
+Every match is explained (the category, the patient's own words, where they stand) and
+qualified: "no fever", "I used to have numbness", "what if I fall", "my friend had a fall"
+and "this weather is killing me" are found but are not live (``qualifiers``). Pure: no
+``telegram``.
 
-The phrasings live in ``red_flag_phrases``, text normalising in ``text_norm`` and
-negation in ``negation``; this module holds the flags, the safety list and the verdict.
+The phrasings live in ``red_flag_phrases*``; this module holds the flags, the safety
+list, the urgency of what was said and the verdict:
+
+- ``scan_red_flags(text)``: every hit (``reading.FlagHit``), live or qualified;
+- ``detect_red_flags(text)``: the live flags, in ``RED_FLAGS`` order (memoised);
+- ``ambiguous_red_flag(text)``: a vague maybe-flag to ask one question about;
+- ``flag_by_id(id)``: a flag by its id, old ids of stored records included.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bot.domain.understanding.negation import clause_start_of, clause_starts, is_negated
-from bot.domain.understanding.red_flag_phrases import PATTERNS, fuzzy_hits
-from bot.domain.understanding.text_norm import normalise
+from bot.domain.understanding import (
+    red_flag_phrases_medical,
+    red_flag_phrases_msk,
+    red_flag_phrases_neuro,
+    red_flag_phrases_vascular,
+)
+from bot.domain.understanding.qualifiers import qualifier_at
+from bot.domain.understanding.reading import FlagHit, Qualifier, Urgency
+from bot.domain.understanding.red_flag_phrases import Prepared, Rule, prepare, rx
 
 #: Telegram's longest message; the red-flag scan covers all of it.
 MAX_SCAN_CHARS = 4096
+#: Matches of one phrasing read per message: the same words over and over say nothing new.
+MAX_MATCHES_PER_RULE = 12
+#: How far either side of a phrase its sentence is read for vetoes.
+_REACH = 300
 
 
 @dataclass(frozen=True)
 class RedFlag:
-    """One red-flag symptom; ``emergency`` ones mean emergency services, not a clinic visit."""
+    """One red-flag category; ``emergency`` ones mean emergency services, not a clinic visit.
+
+    ``urgency`` is the usual one; what a patient says can raise it (``FlagHit.urgency``).
+    """
 
     id: str
     label: str  # patient-facing, fits after "You mentioned "
-    emergency: bool
+    urgency: Urgency
+
+    @property
+    def emergency(self) -> bool:
+        """Whether this flag means emergency services now (``urgency == "emergency"``)."""
+        return self.urgency == "emergency"
 
 
 RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag("fall", "a fall or an injury", False),
-    RedFlag("sudden_severe_pain", "sudden or severe pain", False),
-    RedFlag("cannot_bear_weight", "not being able to put weight on the leg", False),
-    RedFlag("hot_swollen_fever", "a hot or swollen joint, or a fever", False),
-    RedFlag("numbness", "numbness in the leg", False),
-    RedFlag("tingling", "tingling or pins and needles", False),
-    RedFlag("weakness", "weakness in the leg", False),
-    RedFlag("night_pain", "pain that wakes you at night", False),
-    RedFlag("weight_loss", "weight loss you cannot explain", False),
-    RedFlag("cancer_steroids", "a history of cancer or of taking steroids", False),
-    RedFlag("bladder_bowel", "trouble controlling your bladder or bowels", True),
-    RedFlag("leg_shortened", "a leg that looks shorter or turned outwards", True),
+    RedFlag("fracture_after_fall", "a fall, then bad pain or a leg that looks wrong",
+            "emergency"),
+    RedFlag("cannot_bear_weight", "not being able to put weight on your leg", "emergency"),
+    RedFlag("infection", "a fever, chills or a hot, red, swollen hip", "same_day"),
+    RedFlag("cauda_equina", "changes in bladder or bowel control, or numbness between "
+            "your legs", "emergency"),
+    RedFlag("neuro_deficit", "numbness, weakness or a dropping foot in your leg", "same_day"),
+    RedFlag("cancer_weight_loss", "new pain with a history of cancer, or weight loss you "
+            "cannot explain", "same_day"),
+    RedFlag("night_pain_sweats", "pain that wakes you at night, or night sweats", "same_day"),
+    RedFlag("dvt", "a hot, swollen or tender calf", "emergency"),
+    RedFlag("pe", "chest pain, breathlessness or coughing blood", "emergency"),
+    RedFlag("dislocation", "your hip popping out, or your leg suddenly shorter or turned",
+            "emergency"),
+    RedFlag("wound", "a wound that is red, weeping, smelly or opening", "same_day"),
+    RedFlag("sudden_severe_pain", "sudden, severe pain", "emergency"),
 )
 
 _BY_ID: Mapping[str, RedFlag] = {flag.id: flag for flag in RED_FLAGS}
-
-#: The patient-facing safety list (onboarding, /help). Several flags share one line; the
-#: test suite checks that every flag id has a line, so the list and detector stay in step.
-SAFETY_LINE_FOR: Mapping[str, str] = {
-    "fall": "You had a fall or an injury to the hip or leg.",
-    "leg_shortened": (
-        "After a fall, the leg looks shorter or turns outwards: call emergency services."
-    ),
-    "sudden_severe_pain": "Pain comes on suddenly or is severe.",
-    "cannot_bear_weight": "You cannot put weight on the leg.",
-    "hot_swollen_fever": "The joint is hot or swollen, or you have a fever.",
-    "numbness": "Numbness, tingling or weakness in the leg.",
-    "tingling": "Numbness, tingling or weakness in the leg.",
-    "weakness": "Numbness, tingling or weakness in the leg.",
-    "night_pain": "Pain wakes you at night.",
-    "weight_loss": "You are losing weight without trying.",
-    "cancer_steroids": "You have had cancer or take steroid medicines (tell your clinician).",
-    "bladder_bowel": (
-        "You cannot control your bladder or bowels, or feel numb between the legs: "
-        "call emergency services."
-    ),
+#: Ids stored by earlier versions, mapped to the closest category now.
+OLD_IDS: Mapping[str, str] = {
+    "fall": "fracture_after_fall",
+    "leg_shortened": "fracture_after_fall",
+    "hot_swollen_fever": "infection",
+    "numbness": "neuro_deficit",
+    "tingling": "neuro_deficit",
+    "weakness": "neuro_deficit",
+    "night_pain": "night_pain_sweats",
+    "weight_loss": "cancer_weight_loss",
+    "cancer_steroids": "cancer_weight_loss",
+    "bladder_bowel": "cauda_equina",
 }
 
+_CALL = "call emergency services."
+#: The patient-facing safety list (onboarding, /help), read after "... if you have:".
+SAFETY_LINE_FOR: Mapping[str, str] = {
+    "fracture_after_fall": f"A fall, then bad pain or a leg that looks shorter or turned: {_CALL}",
+    "cannot_bear_weight": f"A leg you suddenly cannot put weight on: {_CALL}",
+    "dislocation": f"A new hip that pops or clunks, then the leg will not move: {_CALL}",
+    "sudden_severe_pain": f"Sudden, severe pain for no reason: {_CALL}",
+    "cauda_equina": (
+        f"Changes in bladder or bowel control, or numbness between the legs: {_CALL}"
+    ),
+    "dvt": f"A hot, swollen, tender calf: {_CALL}",
+    "pe": f"Chest pain, breathlessness or coughing blood: {_CALL}",
+    "neuro_deficit": (
+        "Numbness, weakness or a dragging foot; if it came on suddenly, call emergency services."
+    ),
+    "infection": "Fever or chills, or a hot, red, swollen hip or groin.",
+    "wound": "An operation wound that is red, hot, weeping, smelly or opening.",
+    "night_pain_sweats": "Pain that wakes you whatever way you lie, or night sweats.",
+    "cancer_weight_loss": "Weight loss without trying, or new pain after cancer.",
+}
+_LINE_ORDER = (
+    "fracture_after_fall", "dislocation", "cannot_bear_weight", "sudden_severe_pain",
+    "cauda_equina", "dvt", "pe", "neuro_deficit", "infection", "wound", "night_pain_sweats",
+    "cancer_weight_loss",
+)
 
-def safety_lines() -> tuple[str, ...]:
-    """The red-flag list as short lines, in a stable order, each line once."""
-    lines: list[str] = []
-    for flag in RED_FLAGS:
-        line = SAFETY_LINE_FOR[flag.id]
-        if line not in lines:
-            lines.append(line)
-    return tuple(lines)
+_RULES: tuple[Rule, ...] = (
+    *red_flag_phrases_msk.RULES,
+    *red_flag_phrases_neuro.RULES,
+    *red_flag_phrases_medical.RULES,
+    *red_flag_phrases_vascular.RULES,
+)
+_AMBIGUOUS: tuple[Rule, ...] = (
+    *red_flag_phrases_msk.AMBIGUOUS,
+    *red_flag_phrases_neuro.AMBIGUOUS,
+    *red_flag_phrases_medical.AMBIGUOUS,
+    *red_flag_phrases_vascular.AMBIGUOUS,
+)
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n")
+#: A short leg after a fall is a fracture; with these words, a dislocation.
+_FALL_WORDS = re.compile(
+    r"\b(?:fell|fallen|fall|falls|tripped|slipped|tumble|landed|knocked|went\s+down)\b"
+)
+_DISLOCATION_WORDS = re.compile(
+    r"\b(?:clunk\w*|clonk\w*|pop\w*|click\w*|dislocat\w*|socket|out\s+of\s+joint|replace\w*"
+    r"|new\s+hip|turned\s+in|inwards?|rotated\s+in|rolled\s+in|op|operation|surgery"
+    r"|felt\s+it\s+go|bent|bending|reached|reaching|turned\s+over)\b"
+)
+_SUDDEN = rx(
+    r"\b(?:sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|just\s+now|an?\s+hour\s+ago"
+    r"|hours?\s+(?:ago|now)|this\s+(?:morning|afternoon|evening)|today|tonight|since\s+"
+    r"(?:yesterday|last\s+night|this|breakfast|lunch|dinner|teatime|i\s+got\s+up|she\s+got\s+up"
+    r"|he\s+got\s+up)|started\s+(?:today|at|this)|at\s+(?:breakfast|lunch|dinner)"
+    r"|hasn'?t\s+come\s+back|won'?t\s+wear\s+off|new\s+since|came\s+on|overnight)\b",
+)
+_GRADUAL = rx(
+    r"\b(?:gradual\w*|slowly|creeping|bit\s+by\s+bit|worse\s+and\s+worse|every\s+day"
+    r"|each\s+day|day\s+by\s+day|for\s+(?:a\s+)?(?:few\s+|couple\s+of\s+)?(?:days|weeks|months)"
+    r"|over\s+(?:the\s+)?(?:last|past)?\s*(?:a\s+|about\s+|couple\s+of\s+|few\s+|\d+\s+)?"
+    r"(?:days?|weeks?|months?|fortnight)|(?:last|past)\s+(?:few\s+|couple\s+of\s+|\d+\s+)?"
+    r"(?:weeks|months|days)|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|the\s+new\s+year|christmas|march|last\s+week)|getting\s+(?:harder|worse)"
+    r"|not\s+an\s+emergency|a\s+little\s+weight)\b",
+)
+_SEVERE_DEFICIT = rx(
+    r"\b(?:can'?t|cannot)\s+feel\s+(?:my|her|his)\s+(?:leg|legs)\b|\bwhole\s+leg\b",
+    r"\bboth\s+legs\b|\bno\s+power\b|\bcollaps\w+|\bcan'?t\s+move\b",
+)
+_VERY_UNWELL = rx(
+    r"\b(?:very|really|so|extremely|seriously|terribly)\s+(?:unwell|ill|poorly)\b",
+    r"\bfeel(?:ing|s)?\s+(?:terrible|awful|dreadful|horrendous|like\s+death)\b",
+    r"\bconfus\w+|\bdrowsy\b|\bnot\s+making\s+sense\b|\bdelirious\b|\brigou?rs\b",
+    r"\bcan'?t\s+stop\s+shaking\b|\bheart\s+(?:racing|pounding)\b|\bvomit\w*|\bbeing\s+sick\b",
+    r"\bcan\s+(?:barely|hardly)\s+(?:stand|think|lift|move|stay\s+awake|breathe)\b",
+    r"\bpassed\s+out\b|\bfaint\w*|\bin\s+bed\s+all\s+day\b|\bbarely\s+conscious\b",
+)
 
 
-def flag_by_id(flag_id: str) -> RedFlag:
-    """Look a flag up by id (for records that store only ids)."""
-    return _BY_ID[flag_id]
+class _Sentences:
+    """Where each sentence of a message begins and ends, found once."""
+
+    def __init__(self, text: str) -> None:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.starts = [0, *ends]
+        self.ends = [*ends, len(text)]
+
+    def around(self, position: int) -> tuple[int, int]:
+        index = bisect_right(self.starts, position) - 1
+        return self.starts[index], self.ends[index]
+
+
+def _hits_of(rule: Rule, prepared: Prepared, sentences: _Sentences
+             ) -> list[tuple[int, int, Qualifier | None]]:
+    """(start, end, qualifier) of each match of one rule in a prepared message."""
+    text = prepared.text
+    found: list[tuple[int, int, Qualifier | None]] = []
+    vetoed: dict[tuple[int, int], bool] = {}
+    for count, match in enumerate(rule.key.finditer(text)):
+        if count >= MAX_MATCHES_PER_RULE:
+            break  # the same words over and over say nothing new
+        start, end = match.span()
+        if start == end:
+            continue
+        low, high = sentences.around(start)
+        if rule.subject is not None and rule.subject.search(text[max(low, start - 30) : start]):
+            continue
+        # a very long "sentence" (no full stops) is read only near the key
+        near = (max(low, start - _REACH), min(high, end + _REACH))
+        if near not in vetoed:
+            sentence = text[near[0] : near[1]]
+            vetoed[near] = bool(
+                rule.unless is not None and rule.unless.search(sentence)
+                and (rule.keep is None or not rule.keep.search(sentence))
+            )
+        if vetoed[near]:
+            continue
+        qualifier = qualifier_at(text, start, end, history=rule.history)
+        if rule.needs is not None:
+            lo, hi = max(0, start - rule.window), min(len(text), end + rule.window)
+            if rule.same_sentence:
+                lo, hi = max(lo, low), min(hi, high)
+            needs = [m for m in rule.needs.finditer(text, lo, hi)
+                     if m.end() > m.start() and not (start <= m.start() and m.end() <= end)]
+            if not needs:
+                continue
+            need_qualifiers = [
+                qualifier_at(text, *m.span(), since=end if m.start() >= end else 0)
+                for m in needs
+            ]
+            best = needs[need_qualifiers.index(None)] if None in need_qualifiers else needs[0]
+            if qualifier is None and None not in need_qualifiers:
+                qualifier = need_qualifiers[0]
+            elif qualifier == "past" and None in need_qualifiers and best.start() >= end:
+                qualifier = None  # "it had healed, but now it's weeping": now wins
+            if max(end, best.end()) - min(start, best.start()) <= 120:
+                start, end = min(start, best.start()), max(end, best.end())
+        found.append((start, end, qualifier))
+    return found
+
+
+def _category(rule: Rule, text: str) -> str:
+    if rule.category != "short_leg":
+        return rule.category
+    if _FALL_WORDS.search(text) or not _DISLOCATION_WORDS.search(text):
+        return "fracture_after_fall"
+    return "dislocation"  # a replaced hip, a clunk, a leg turned in
+
+
+def _urgency(category: str, text: str) -> Urgency:
+    """The category's usual urgency, raised or lowered by what the message says."""
+    default = _BY_ID[category].urgency
+    if category == "neuro_deficit":
+        if _GRADUAL.search(text):
+            return "same_day"
+        if _SUDDEN.search(text) or _SEVERE_DEFICIT.search(text):
+            return "emergency"
+        return "same_day"
+    if category == "infection" and _VERY_UNWELL.search(text):
+        return "emergency"
+    if category == "cannot_bear_weight" and _GRADUAL.search(text):
+        return "same_day"
+    return default
+
+
+def _scan(prepared: Prepared, rules: tuple[Rule, ...]) -> tuple[FlagHit, ...]:
+    text = prepared.text
+    sentences = _Sentences(text)
+    best: dict[tuple[str, int], FlagHit] = {}
+    spans: dict[tuple[str, int], int] = {}
+    for rule in rules:
+        category = _category(rule, text)
+        urgency = _urgency(category, text)
+        for start, end, qualifier in _hits_of(rule, prepared, sentences):
+            phrase, offset = prepared.quote(start, end)
+            hit = FlagHit(category, urgency, phrase, offset, qualifier)
+            key = (category, start)
+            if key not in best or (hit.live and not best[key].live):
+                best[key] = hit
+                spans[key] = end
+    cauda = [(s, spans[(c, s)]) for (c, s), h in best.items() if c == "cauda_equina" and h.live]
+    hits = [
+        hit for (category, start), hit in best.items()
+        if not (category == "neuro_deficit" and hit.live
+                and any(s <= start < e for s, e in cauda))
+    ]
+    return tuple(sorted(hits, key=lambda hit: (hit.start, RED_FLAGS.index(_BY_ID[hit.category]))))
+
+
+@functools.lru_cache(maxsize=256)
+def _scan_text(text: str) -> tuple[FlagHit, ...]:
+    return _scan(prepare(text), _RULES)
+
+
+def scan_red_flags(text: str) -> tuple[FlagHit, ...]:
+    """Every red-flag phrase in the message, live or not, in the order they appear.
+
+    Each hit names its category, urgency, the patient's own words and where they start,
+    and a qualifier (None when it is a live report about the patient, a relative writing
+    for them included). Scans up to ``MAX_SCAN_CHARS`` characters.
+    """
+    return _scan_text(text[:MAX_SCAN_CHARS])
 
 
 @functools.lru_cache(maxsize=64)
 def detect_red_flags(text: str) -> tuple[RedFlag, ...]:
-    """Every red flag the message reports, in ``RED_FLAGS`` order; () when none.
+    """Every red flag the message reports now, in ``RED_FLAGS`` order; () when none.
 
     Memoised: every text message is screened by the red-flag handler and again by the
-    intent classifier, and this is the costliest pass over it.
-
-    Scans up to ``MAX_SCAN_CHARS`` characters. A symptom counts unless a negator
-    ("no", "not", "didn't", "without"...) governs it within the same clause.
+    intent classifier. Each flag carries the highest urgency its words call for.
     """
-    clean = normalise(text[:MAX_SCAN_CHARS])
-    starts = clause_starts(clean)
+    urgencies: dict[str, Urgency] = {}
+    for hit in scan_red_flags(text):
+        if hit.live and urgencies.get(hit.category) != "emergency":
+            urgencies[hit.category] = hit.urgency
+    return tuple(
+        flag if urgencies[flag.id] == flag.urgency else replace(flag, urgency=urgencies[flag.id])
+        for flag in RED_FLAGS if flag.id in urgencies
+    )
 
-    def counts(position: int) -> bool:
-        return not is_negated(clean, position, clause_start=clause_start_of(starts, position))
 
-    found: set[str] = set()
-    for flag_id, patterns in PATTERNS.items():
-        if any(counts(m.start()) for pattern in patterns for m in pattern.finditer(clean)):
-            found.add(flag_id)
-    for flag_id, position in fuzzy_hits(clean):
-        if flag_id not in found and counts(position):
-            found.add(flag_id)
-    return tuple(flag for flag in RED_FLAGS if flag.id in found)
+@functools.lru_cache(maxsize=64)
+def ambiguous_red_flag(text: str) -> FlagHit | None:
+    """A live phrase that might be a red flag but is too vague to call, or None.
+
+    For "my leg feels weird since the op" the bot asks one yes/no question instead of
+    guessing. None when the message reports a red flag outright (that wins) or nothing.
+    """
+    if detect_red_flags(text):
+        return None
+    hits = _scan(prepare(text[:MAX_SCAN_CHARS]), _AMBIGUOUS)
+    return next((hit for hit in hits if hit.live), None)
+
+
+def safety_lines() -> tuple[str, ...]:
+    """The red-flag list as short lines, emergencies first, each line once."""
+    return tuple(dict.fromkeys(SAFETY_LINE_FOR[flag_id] for flag_id in _LINE_ORDER))
+
+
+def flag_by_id(flag_id: str) -> RedFlag:
+    """Look a flag up by id, old ids of stored records included (``OLD_IDS``)."""
+    return _BY_ID[OLD_IDS.get(flag_id, flag_id)]

@@ -1,9 +1,11 @@
-"""How the current understanding step does on the corpus, on both parts: a report, not a test.
+"""How the understanding step and the policy do on the corpus, on both parts: a report.
 
 ``python -m tests.domain.understanding.report`` prints, for the tuning part and the
-held-out part separately: accuracy per intent, red flags caught (any alarm), look-alikes
-that raised an alarm, and how often nothing was understood. Only totals are printed, so
-running it does not show the held-out rows.
+held-out part separately: accuracy per intent (a red-flag row is right when the message
+gets stop-and-seek-care), the red-flag category and urgency, look-alikes that raised an
+alarm, other false alarms, how often a message got the "did you mean" answer instead of
+being understood, and the yes/no safety question rate. Only totals are printed, so
+running it does not show the held-out rows. Run it to report, never while tuning.
 """
 
 from __future__ import annotations
@@ -11,41 +13,71 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
-from bot.domain.understanding.intents import classify
+from bot.domain import routine as sm
+from bot.domain.conversation import actions as act
+from bot.domain.conversation.policy import STATES, decide
+from bot.domain.understanding.interpret import interpret
 from tests.domain.understanding.corpus import INTENTS, Row
 from tests.domain.understanding.split import corpus, parts
 
 
-def _score(rows: list[Row]) -> dict[str, str]:
+def _pct(right: int, total: int) -> str:
+    return f"{right}/{total} ({right / total:.1%})" if total else "-"
+
+
+def score(rows: list[Row]) -> dict[str, str]:
+    """The report's figures for one part of the corpus."""
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    alarms = unknown = caught = lookalike_alarms = 0
+    caught = category = urgency = every_state = 0
+    lookalike_alarms = other_alarms = unsure = asked = 0
     for row in rows:
-        kind = classify(row.text).kind
+        reading = interpret(row.text)
         total[row.intent] += 1
-        right[row.intent] += kind == row.intent
-        unknown += kind == "unknown" and row.intent != "unknown"
         if row.intent == "redflag":
-            caught += kind == "redflag"
-        elif kind == "redflag":
-            alarms += 1
-            lookalike_alarms += row.lookalike is not None
+            hit = reading.is_red_flag
+            caught += hit
+            right["redflag"] += hit
+            live = {h.category for h in reading.live_flags}
+            category += row.slots.get("category") in live
+            urgency += hit and reading.emergency == (row.slots.get("urgency") == "emergency")
+            every_state += all(
+                isinstance(decide(reading, state, sm.interpret_text(row.text))[0], act.Safety)
+                for state in STATES
+            )
+            continue
+        if reading.is_red_flag:
+            if row.lookalike:
+                lookalike_alarms += 1
+            else:
+                other_alarms += 1
+            continue
+        asked += reading.ask_about is not None
+        kind = reading.top.kind
+        right[row.intent] += kind == row.intent
+        idle = decide(reading, "idle", sm.interpret_text(row.text))
+        unsure += any(isinstance(a, act.Suggest) for a in idle)
+    flags = total["redflag"]
     lookalikes = sum(1 for r in rows if r.lookalike)
-    out = {k: f"{right[k]}/{total[k]} ({right[k] / total[k]:.0%})" for k in INTENTS if total[k]}
-    out["red flags caught"] = f"{caught}/{total['redflag']} ({caught / total['redflag']:.0%})"
-    out["look-alikes alarmed"] = f"{lookalike_alarms}/{lookalikes}"
-    out["other false alarms"] = str(alarms - lookalike_alarms)
-    out["not understood"] = f"{unknown}/{len(rows)} ({unknown / len(rows):.1%})"
+    out = {k: _pct(right[k], total[k]) for k in INTENTS if total[k]}
+    out["red flags: stop and seek care"] = _pct(caught, flags)
+    out["  ... in every state"] = _pct(every_state, flags)
+    out["  right category"] = _pct(category, flags)
+    out["  right urgency"] = _pct(urgency, flags)
+    out["look-alikes alarmed"] = _pct(lookalike_alarms, lookalikes)
+    out["other false alarms"] = _pct(other_alarms, len(rows) - flags - lookalikes)
+    out["yes/no safety question"] = _pct(asked, len(rows) - flags)
+    out["'did you mean' (not sure)"] = _pct(unsure, len(rows))
     return out
 
 
 def main() -> int:
     tune, heldout = parts(corpus())
-    a, b = _score(tune), _score(heldout)
+    a, b = score(tune), score(heldout)
     heads = (f"tune ({len(tune)})", f"held out ({len(heldout)})")
-    print(f"{'':22} {heads[0]:>22} {heads[1]:>22}")
+    print(f"{'':30} {heads[0]:>22} {heads[1]:>22}")
     for key in a:
-        print(f"{key:22} {a[key]:>22} {b.get(key, '-'):>22}")
+        print(f"{key:30} {a[key]:>22} {b.get(key, '-'):>22}")
     return 0
 
 

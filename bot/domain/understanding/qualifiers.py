@@ -1,0 +1,326 @@
+"""Qualifiers: whether a phrase is the patient's own report now, or something else.
+
+"No numbness" (negated), "I used to have numbness" (past), "what if I fall" (hypothetical),
+"my friend had a fall" (other person) and "this weather is killing me" (figurative) all
+use the words of a report without being one. ``qualifier_at`` reads the words around any
+phrase of a message, red flag or not ("my husband did his bridges"), and says which
+applies, if any. Pure: no ``telegram``.
+
+The writer talks to their own hip coach, so "I" is the patient, and so is a parent or
+partner a relative writes about ("Mum can't feel her legs"): a third person is "other"
+only when the message says so (a friend or neighbour, "so I'm skipping today", "will
+mine be the same?", "not me").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from bot.domain.understanding import red_flag_phrases_context as when
+from bot.domain.understanding import red_flag_phrases_people as who
+from bot.domain.understanding.negation import clause_start_of, clause_starts, is_denied
+from bot.domain.understanding.reading import Qualifier
+
+Span = tuple[int, int]
+
+#: Where a comma-or-"and" segment of a sentence begins: who a phrase is about, and how
+#: far a "years ago" reaches, are read segment by segment.
+_SEGMENT = re.compile(r"[,:()]+|\s(?:and|but|so|then|now|cos|because|while|whilst)\s")
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """Someone a message mentions: the writer ("first"), or a third person."""
+
+    start: int
+    kind: str  # "first", "patient" (could be the patient), "other", "pronoun"
+    word: str
+    subject: bool  # said as the one something happens to, not "my friend's" or "his"
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What ``qualifier_at`` needs to know about a whole message, worked out once."""
+
+    sentences: tuple[Span, ...]
+    sentence_starts: tuple[int, ...]
+    segment_starts: tuple[int, ...]
+    clauses: tuple[int, ...]
+    idioms: tuple[Span, ...]
+    forward: tuple[Span, ...]  # hypothetical cues reaching forward to the sentence end
+    modal: tuple[Span, ...]  # hypothetical cues reaching forward to their segment end
+    whole: tuple[Span, ...]  # hypothetical cues covering their whole sentence
+    remote: tuple[Span, ...]  # "years ago", "used to"
+    resolved: tuple[Span, ...]  # "gone now", "fine since"
+    now: tuple[int, ...]  # "now", "today", "since yesterday"
+    stops: tuple[int, ...]  # where a hypothetical's reach ends ("but", "right now")
+    refs: tuple[_Ref, ...]
+    operations: tuple[int, ...]  # where an operation is mentioned
+    writing_for: bool
+    patient_word: str | None
+    strong_other: bool
+    weak_other: bool
+    patient_cue: bool
+
+    def dated_operation(self, position: int) -> bool:
+        """Whether the segment at ``position`` names an operation ("had my op in 2019")."""
+        index = max(bisect_right(self.segment_starts, position) - 1, 0)
+        low = self.segment_starts[index]
+        high = self.segment_starts[index + 1] if index + 1 < len(self.segment_starts) else 1 << 30
+        return any(low <= op < high for op in self.operations)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[Span, ...]:
+    return tuple(m.span() for m in pattern.finditer(text))
+
+
+def _refs(text: str, segment_starts: tuple[int, ...]) -> tuple[_Ref, ...]:
+    found: list[_Ref] = []
+    tokens = list(who.TOKEN.finditer(text))
+    words = [t.group() for t in tokens]
+    lead = 0  # tokens since the segment began that may come before its subject
+    segment = 0
+    for index, match in enumerate(tokens):
+        word, start = words[index], match.start()
+        current = bisect_right(segment_starts, start)
+        if current != segment:
+            segment, lead = current, 0
+        nxt = words[index + 1] if index + 1 < len(words) else ""
+        subject = lead == 0
+        if word in who.LEADING:
+            continue
+        lead += 1
+        if word in who.FIRST:
+            if word == "my":
+                if who.person_kind(nxt):
+                    lead -= 1  # "my friend": the next word is the person
+                    continue
+                later = words[index + 2] if index + 2 < len(words) else ""
+                if nxt not in who.BODY and later not in who.BODY:
+                    continue  # "my exercise class": not the writer's body
+            if nxt in who.COGNITIVE:
+                continue  # "a man I know collapsed": not the writer's report
+            found.append(_Ref(start, "first", word, word != "my"))
+        elif word in who.THIRD:
+            found.append(_Ref(start, "pronoun", word, word not in ("his", "her")))
+        else:
+            kind = who.person_kind(word)
+            if word in ("one", "ones") and index and words[index - 1] == "little":
+                kind = "other"
+            elif index and words[index - 1] == "our" and not kind:
+                kind = "other"  # "our Jack"
+            if kind == "patient" and nxt == "in" and words[index + 2 : index + 3] == ["law"]:
+                kind = "other"  # mother in law
+            if kind and index and words[index - 1].endswith("'s") and who.person_kind(
+                words[index - 1]
+            ):
+                kind = "other"  # "my friend's husband", "my partner's mum"
+            if kind:
+                relative = nxt in ("who", "that", "whose")  # "my uncle who lost weight"
+                found.append(_Ref(start, kind, who.stem(word), subject or relative))
+    return tuple(found)
+
+
+def _sentences(text: str) -> tuple[Span, ...]:
+    ends = [m.end() for m in when.SENTENCE_END.finditer(text)]
+    starts = [0, *ends]
+    return tuple(
+        (start, end) for start, end in zip(starts, [*ends, len(text)], strict=True)
+        if end > start
+    )
+
+
+def _not_supposing(text: str, position: int, sentences: tuple[Span, ...]) -> bool:
+    """Whether the cue at ``position`` supposes nothing: "not sure if", "even if", or a
+    sentence that neither asks nor plans ("if I try to stand, my leg gives way")."""
+    if when.WHETHER.search(text[max(0, position - 25) : position]):
+        return True
+    low, high = next(((s, e) for s, e in sentences if s <= position < e), (0, len(text)))
+    return when.ASKING.search(text, low, high) is None
+
+
+@functools.lru_cache(maxsize=256)
+def _read(text: str) -> _Reading:
+    sentences = _sentences(text)
+    sentence_starts = tuple(s for s, _ in sentences) or (0,)
+    segment_starts = tuple(sorted({*sentence_starts, *(m.end() for m in _SEGMENT.finditer(text))}))
+    resolved = _spans(when.RESOLVED, text)
+    now = tuple(
+        m.start() for m in when.NOW.finditer(text)
+        if not any(s <= m.start() <= e + 1 for s, e in resolved)  # "gone now", "settled now"
+    )
+    writing = who.WRITING_FOR.search(text)
+    patient_word = None
+    if writing:
+        word = next((g for g in writing.groups() if g), None)
+        patient_word = who.stem(word) if word and who.person_kind(word) else None
+    forward = tuple(sorted(
+        [m.span() for m in when.FORWARD.finditer(text)]
+        + [m.span() for m in when.GATED.finditer(text)
+           if not _not_supposing(text, m.start(), sentences)]
+    ))
+    return _Reading(
+        sentences=sentences,
+        sentence_starts=sentence_starts,
+        segment_starts=segment_starts,
+        clauses=tuple(clause_starts(text)),
+        idioms=(*_spans(when.IDIOMS, text), *(
+            m.span() for m in when.KILLING.finditer(text)
+            if not when.BODY_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        )),
+        forward=forward,
+        modal=_spans(when.MODAL, text),
+        whole=_spans(when.WHOLE, text),
+        remote=_spans(when.REMOTE, text),
+        resolved=resolved,
+        now=now,
+        stops=tuple(m.start() for m in when.STOP.finditer(text)),
+        refs=_refs(text, segment_starts),
+        operations=tuple(m.start() for m in when.OPERATION.finditer(text)),
+        writing_for=writing is not None,
+        patient_word=patient_word,
+        strong_other=who.STRONG_OTHER.search(text) is not None,
+        weak_other=who.WEAK_OTHER.search(text) is not None,
+        patient_cue=who.PATIENT_CUE.search(text) is not None,
+    )
+
+
+def _within(starts: tuple[int, ...], position: int, length: int) -> Span:
+    """The span of ``starts`` that holds ``position`` (ends where the next begins)."""
+    index = max(bisect_right(starts, position) - 1, 0)
+    end = starts[index + 1] if index + 1 < len(starts) else length
+    return starts[index], end
+
+
+def _negated(text: str, reading: _Reading, start: int, end: int, since: int) -> bool:
+    clause = max(clause_start_of(list(reading.clauses), start), since)
+    return is_denied(text, start, end, clause_start=clause)
+
+
+def _hypothetical(reading: _Reading, start: int, length: int) -> bool:
+    low, high = _within(reading.sentence_starts, start, length)
+    if any(low <= s < high for s, _ in reading.whole):
+        return True
+    for s, e in reading.forward:
+        if low <= s and e <= start and not any(e <= stop < start for stop in reading.stops):
+            return True
+    seg_low, _ = _within(reading.segment_starts, start, length)
+    return any(seg_low <= s and e <= start for s, e in reading.modal)
+
+
+def _past(reading: _Reading, start: int, end: int, length: int) -> bool:
+    low, high = _within(reading.sentence_starts, start, length)
+    seg_low, seg_high = _within(reading.segment_starts, start, length)
+    seg_high = max(seg_high, end)
+    own_now = any(seg_low <= n < seg_high and not start <= n < end for n in reading.now)
+
+    def blocked(left: int, right: int) -> bool:
+        return any(left <= n < right and not start <= n < end for n in reading.now)
+
+    for s, e in reading.remote:  # "years ago": its own segment, and later ones
+        if not low <= s < high or blocked(min(e, start), max(s, end)):
+            continue
+        if seg_low <= s < seg_high:
+            return True
+        if e <= start and not own_now and not reading.dated_operation(s):
+            return True
+    for s, e in reading.resolved:  # "gone now" reaches back over its sentence
+        if low <= s < high and not own_now:
+            left, right = (e, start) if e <= start else (end, s)
+            if not blocked(left, right):
+                return True
+    # "Fell last year. Fine since." - a resolution opening the next sentence.
+    following = next((s for s in reading.sentences if s[0] >= high), None)
+    if following is not None and not own_now:
+        return any(following[0] <= s < following[0] + 12 for s, _ in reading.resolved)
+    return False
+
+
+def _subject(reading: _Reading, start: int, end: int, length: int) -> _Ref | None:
+    """Who the phrase is about: the last person named in its segment, else the last one
+    before it who is not an object (in its sentence, then earlier); None for the writer."""
+    low, _ = _within(reading.sentence_starts, start, length)
+    seg_low, _ = _within(reading.segment_starts, start, length)
+    in_segment = [r for r in reading.refs if seg_low <= r.start < end]
+    if in_segment:
+        return in_segment[-1]
+    earlier = [r for r in reading.refs if r.start < seg_low
+               and (r.subject or r.kind in ("first", "pronoun"))]  # not "picked up my grandson"
+    in_sentence = [r for r in earlier if r.start >= low]
+    candidates = in_sentence or earlier
+    return candidates[-1] if candidates else None
+
+
+def _third_person(reading: _Reading, start: int, end: int, length: int) -> _Ref | None:
+    """The person (not the writer) the phrase is about, or None."""
+    subject = _subject(reading, start, end, length)
+    if subject is None or subject.kind == "first":
+        return None
+    if subject.kind == "pronoun":
+        return _antecedent(reading, subject)
+    return subject
+
+
+def _antecedent(reading: _Reading, pronoun: _Ref) -> _Ref:
+    """The person a "she" or "his" stands for: the last one named before it that fits."""
+    sex = who.sex(pronoun.word)
+    return next(
+        (r for r in reversed(reading.refs) if r.start < pronoun.start
+         and r.kind in ("patient", "other") and r.word not in who.ANIMALS
+         and who.sex(r.word) in (sex, "")),
+        pronoun,
+    )
+
+
+def _other_person(reading: _Reading, start: int, end: int, length: int) -> bool:
+    """Whether the phrase is about someone who is not the patient."""
+    person = _third_person(reading, start, end, length)
+    if person is None:
+        return False
+    if reading.strong_other:
+        return True
+    if reading.writing_for:
+        named = person.kind in ("patient", "other")
+        return named and reading.patient_word is not None and person.word != reading.patient_word
+    if person.kind == "other":
+        return True
+    return reading.weak_other and not reading.patient_cue
+
+
+def _figurative(reading: _Reading, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in reading.idioms)
+
+
+def qualifier_at(
+    clean_text: str, start: int, end: int, *, since: int = 0, history: bool = False
+) -> Qualifier | None:
+    """Why the phrase ``clean_text[start:end]`` is not a live report, or None when it is.
+
+    ``clean_text`` is normalised text (``text_norm.normalise``). The checks run in order:
+    negated, figurative, hypothetical, other person, past. A relative's own history ("my
+    mum had a fall last year") is about someone else: other person. Negators before
+    ``since`` are not read (for a phrase that completes another: "no feeling | down
+    there"). With ``history``, the past does not count ("had cancer years ago" is the
+    point of a cancer history).
+    """
+    length = len(clean_text)
+    if not 0 <= start <= end <= length:
+        raise ValueError(f"span {start}:{end} is outside the text")
+    reading = _read(clean_text)
+    if _negated(clean_text, reading, start, end, since):
+        return "negated"
+    if _figurative(reading, start, end):
+        return "figurative"
+    if _hypothetical(reading, start, length):
+        return "hypothetical"
+    if _other_person(reading, start, end, length):
+        return "other_person"
+    if history or not _past(reading, start, end, length):
+        return None
+    person = _third_person(reading, start, end, length)
+    if person is not None and person.kind == "patient" and not reading.writing_for:
+        return "other_person"  # "my mum had a fall last year", from the patient
+    return "past"

@@ -1,0 +1,192 @@
+"""When and how a phrase is meant: past or now, supposed, or a figure of speech.
+
+Cue tables read by ``qualifiers`` for any phrase, red flag or not ("I used to have
+numbness", "what if I fall", "this weather is killing me"); kept beside the red-flag
+phrase modules they were written with. Pure: no ``telegram``.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{alt})" for alt in alternatives))
+
+
+SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n")
+IDIOMS = _rx(
+    r"\b(?:weather|heat|rain|cold|kids|grandkids|work|job|boss|this|that|these|those|they"
+    r"|step\s*ups?|squats|exercises?|bridges|stairs|hill|commute|traffic|bills?|wait|shoes)"
+    r"\s+(?:\w+\s+){0,3}kill(?:ing|ed|s)\s+(?:me|him|her)\b",
+    r"\bkill\s+me\s+now\b|\bkiller\b|\bthe\s+death\s+of\s+me\b|\bdeath\s+warmed\s+up\b",
+    r"\b(?:died|dying|die)\s+(?:laughing|of\s+(?:laughter|embarrassment|boredom|shame)"
+    r"|for\s+a)\b|\bnearly\s+(?:died|had\s+a\s+heart\s+attack|fell\s+off\s+my\s+chair)\b",
+    r"\bheart\s+attack\s+when\b|\bheart\s+(?:skipped|missed)\s+a\s+beat\b",
+    r"\bbreathless\s+with\b|\bcan'?t\s+breathe?\s+for\s+laughing\b",
+    r"\b(?:take|took|takes|taking)\s+(?:my|your|her|his)\s+breath\s+away\b",
+    r"\bburning\s+up\s+(?:in|with)\s+(?:this|the)\s+(?:heat|sun|weather)\b",
+    r"\bout\s+of\s+breath\s+(?:with|from)\s+(?:laughing|excitement)\b",
+    r"\b(?:cabin|hay|spring|gold|football|election|cup|jungle|saturday\s+night)\s+fever\b",
+    r"\bfever\s+pitch\b|\bgiving\s+me\s+a\s+fever\b|\bfeverish\s+(?:excitement|activity|pace)",
+    r"\bdead\s+(?:chuffed|cert|certain|to\s+the\s+world|tired|beat|on\s+my\s+feet|good|easy"
+    r"|sea|funny|keen|right|lucky|serious|slow|quiet|end|loss|battery|phone)\b|\bhalf\s+dead",
+    r"\b(?:phone|battery|line|tv|telly)\s+(?:is|was|went|died|'?s)\s+(?:\w+\s+)?dead\b",
+    r"\b(?:legs?|feet)\s+(?:are|were|is|feel|felt)\s+dead\s+after\b|\bdead\s+after\s+(?:that"
+    r"|the|a|my|all)\b",
+    r"\b(?:brain|brains|head|mind)(?:'?s)?\s+(?:has\s+|is\s+|gone\s+|going\s+)*numb\b",
+    r"\bnumb\s+(?:from|with)\s+(?:all\s+)?(?:the\s+)?(?:forms|boredom|paperwork|tv|telly"
+    r"|shock|grief)\b",
+    r"\bcollapse\s+(?:from|with|of)\s+(?:boredom|laughter|laughing|exhaustion)\b",
+    r"\b(?:heat|weather|wait|waiting|noise|queue|boredom|traffic|cold|humidity|suspense"
+    r"|rain)\s+(?:is|was|'?s)\s+(?:\w+\s+)?(?:unbearable|agony|excruciating|killing|torture)",
+    r"\bunbearable\s+(?:heat|weather|noise|wait)\b",
+    r"\bfell\s+off\s+the\s+wagon\b|\b(?:falling|fell|fall)\s+(?:behind|asleep)\b",
+    r"\bbroke\s+(?:my|the|a|her|his)\s+(?:\w+\s+)?record\b|\bbreak\s+the\s+bank\b",
+    r"\bon\s+fire\s+(?:today|this|with)\b|\bi'?m\s+on\s+fire\b|\bwound\s+up\b",
+    r"\bblood\s*bath\b|\bstroke\s+of\s+(?:luck|genius)\b|\bcracked\s+it\b",
+    r"\bwhat'?s\s+the\s+crack\b|\bweight\s+off\s+my\s+(?:mind|shoulders)\b",
+    r"\bweight'?s?\s+(?:been\s+)?lifted\b|\bdisaster\s+waiting\b|\bchoked\s+on\b",
+    r"\bpain\s+in\s+the\s+(?:neck|arse|ass|backside|bum|butt)\b",
+    r"\b(?:wet|pee'?d|peed|pissed|weed)\s+myself\s+(?:laughing|with\s+laughter)\b",
+    r"\bgasping\s+(?:for\s+)?(?:a\s+)?(?:cuppa|tea|coffee|drink|pint|brew|fag|ciggie)\b",
+    r"\bsick\s+(?:of|and\s+tired)\b|\bstir\s+crazy\b|\bmurder\s+a\b|\bwas\s+murder\b",
+    r"\b(?:nearly|almost)\s+(?:collapsed|fainted|died|passed\s+out)\b",
+    r"\bcollaps\w*\s+(?:laughing|with\s+laughter|in\s+a\s+heap)\b|\bdrowning\s+in\b",
+    r"\blaugh\w*\s+so\s+(?:hard|much)\b",
+)
+#: "X is killing me" is a figure of speech unless X is a part of the body.
+KILLING = re.compile(r"\bkill(?:ing|ed|s)\s+(?:me|him|her)\b")
+BODY_BEFORE = re.compile(
+    r"\b(?:hips?|back|legs?|knees?|feet|foot|calf|calves|chest|head|groin|bum|neck|shoulders?"
+    r"|ankles?|thighs?|bones?|joints?|pain|ache|sciatica|wound|scar|stomach|tummy)\b"
+    r"(?:'s)?\s+(?:\w+\s+){0,3}$"
+)
+#: Hypothetical cues that reach forward to the end of their sentence.
+FORWARD = _rx(
+    r"\b(?:god|heaven)\s+forbid\b|\bwhat\s+happens\s+(?:when|if)\b|\bsuppos(?:e|ing)\b",
+    r"\bwould\s+(?:i|you|we|one)\s+(?:even\s+)?(?:know|notice|tell|realise|realize|feel)\b",
+    r"\bwhen\s+would\b|\bwould\s+it\s+be\b|\bin\s+the\s+event\b|\bleaflet\b",
+    r"\bwarning\s+signs?\b|\bwhat\s+are\s+the\s+(?:\w+\s+)?(?:signs|symptoms)\b",
+    r"\bwhen\s+(?:should|do|would|must)\s+i\s+(?:worry|be\s+worried|call|ring|phone|seek|go)\b",
+    r"\bhow\s+(?:would|do|can|could|will)\s+(?:i|you|u|one|we)\s+(?:even\s+)?(?:know|tell"
+    r"|spot|recogni[sz]e)\b|\bdifference\s+between\b",
+    r"\bany\s+chance\b|\bis\s+there\s+a\s+chance\b",
+    r"\bwhat'?s\s+the\s+rule\b|\brule\s+about\b|\bwhat\s+if\b",
+    r"\b(?:is\s+it|it'?s)\s+(?:possible|likely|common)\s+(?:to|that|for)\b|\bhow\s+likely\b",
+    r"\bin\s+future\b|\bif\s+ever\b|\bwhat\s+(?:should|do)\s+i\s+do\s+(?:if|when)\b",
+)
+#: "could it be a clot", "can the exercises cause...": they reach to the end of their
+#: segment only ("she thinks it might be a clot, it's hot and swollen").
+MODAL = re.compile(
+    r"\b(?:can|could|would|will|might|may|do|does)\s+(?:(?:the|these|this|that|it|they|you|u"
+    r"|i|people|exercises?|my|a)\s+)*(?:\w+\s+)?(?:ever\s+)?(?:get|give|cause|make|lead\s+to"
+    r"|be\s+a|happen|dislocate|bring\s+on|trigger)\b"
+)
+#: Cues that suppose only in a question or a plan ("if my wound leaks, who do I call?";
+#: not "if I try to stand, my leg gives way" or "the wound shows signs of infection").
+GATED = _rx(
+    r"\bif\b(?!\s+(?:so\b|not\b|(?:that'?s|thats|it'?s|its|this\s+is|that\s+is|it\s+is)\s+"
+    r"(?:normal|ok|okay|right|serious|bad|related|the\s+hip|my\s+hip|something|connected)))",
+    r"\bin\s+case\b|\bsay\s+(?:i|my|it|the)\b|\b(?:signs?|symptoms?)\s+of\b",
+    r"\bchances?\s+(?:of|that)\b|\brisks?\s+of\b|\bmention(?:ed|s)\b",
+    r"\bwarned\s+(?:me\s+)?about\b|\btold\s+me\s+about\b",
+    r"\b(?:scared|afraid|frightened|terrified)\s+(?:of|that)\b",
+)
+#: "if" that means "whether" ("not sure if it's numb") or "even if": not hypothetical.
+WHETHER = re.compile(
+    r"\b(?:sure|know|wonder\w*|check|see|ask\w*|unsure|idea|question|as|even"
+    r"|only|like|dunno)\s+$"
+)
+#: Hypothetical cues that cover their whole sentence.
+WHOLE = _rx(
+    r"(?:^|[.!?\n]\s*)(?:is|are|could|can)\s+(?:\w+\s+){1,3}(?:a\s+)?(?:sign|symptom)s?\s+of\b",
+    r"\bwhat\s+(?:does|do|would|will|did)\s+(?:\w+\s+){0,4}(?:look|feel)\s+like\b",
+    r"(?:^|[.!?\n]\s*)(?:is|are)\s+(?!it\b|this\b|that\b|my\b)(?:\w+\s+){1,3}(?:normal|common"
+    r"|usual|expected)\b",
+    r"\b(?:can|should|could)\s+i\s+(?:still\s+)?(?:do|exercise|carry\s+on|keep\s+going|walk)\b"
+    r"[^.!?\n]*\bwith\s+an?\s",
+    r"\bif\s+(?:it|that|this|they|one)\s+ever\b|\bever\s+happens?\b|\bjust\s+in\s+case\b",
+    r"\bsomething\s+(?:i|to)\s+(?:should\s+)?(?:worry|look\s+out|watch)\b",
+    r"\bjust\s+reading\b|\bno\s+reason\s+to\s+think\b|\brun\s+in\s+(?:the\s+)?famil\w*",
+    r"\b(?:could|can|would|might|may)\s+(?:\w+\s+){0,3}be\s+a\s+side\s+effect\b",
+    r"\bwhat\s+(?:should\s+i|to|do\s+i)\s+(?:look|watch)(?:\s+out)?\s+for\b",
+    r"\bwant\s+to\s+be\s+prepared\b",
+)
+#: Where a hypothetical's reach ends.
+STOP = re.compile(
+    r"\b(?:but|however|anyway|right\s+now|at\s+the\s+moment|currently|and\s+now)\b"
+    r"|\bnow\s+(?:i|my|it|the|she|he|her|his)\b"
+)
+#: An "if" is a supposition only in a question or a plan ("what if I fall?", "if my
+#: wound leaks, who do I call"); "if I try to stand, my leg gives way" is a report.
+ASKING = re.compile(
+    r"\?|\bcan\b(?!'|t\b)|\b(?:should|would|will|could|do\s+i|does|what'?s?|who|when|how"
+    r"|which|tell|let\s+me\s+know|call|ring|phone|i'?ll|we'?ll|need\s+to|ought|worry|dangerous|happens?)\b"
+)
+#: An operation in a segment: a date there is the operation's, not the symptom's.
+OPERATION = re.compile(
+    r"\b(?:op|operation|surgery|replacement|replaced|new\s+hip|hip\s+done|had\s+it\s+done)\b"
+)
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|winter)"
+)
+REMOTE = _rx(
+    r"\b(?:\d+|a\s+few|few|couple\s+of|several|many|two|three|four|five|six|ten|twenty)\s+"
+    r"(?:years?|yrs?|months?|summers?|winters?|decades?)\s+(?:ago|back|before)\b",
+    r"\b(?:years|ages|decades|long|a\s+(?:long\s+)?while)\s+(?:ago|back|before)\b",
+    r"\blast\s+(?:year|winter|summer|spring|autumn|time\s+round|christmas|easter)\b",
+    rf"\b(?:19|20)\d\d\b|\bback\s+in\s+(?:the\s+(?:day|\d0s|nineties|eighties|seventies)|(?:19|20)"
+    rf"\d\d|{_MONTHS}|my\s+(?:teens|twenties|thirties|forties|fifties|\d0s))\b",
+    r"\bin\s+the\s+(?:past|\d0s|nineties|eighties|seventies)\b",
+    r"\bin\s+my\s+(?:teens|twenties|thirties|forties|fifties|sixties|\d0s)\b",
+    r"\bwhen\s+(?:i|she|he)\s+was\s+(?:\d+|young|younger|a\s+(?:kid|child|girl|boy|teenager)"
+    r"|little|pregnant|in\s+(?:a\s+cast|hospital))\b|\bas\s+a\s+(?:kid|child|teenager)\b",
+    r"\bused\s+to\b|\b(?:first|previous|old)\s+(?:op|operation|replacement|hip|surgery)\b",
+    r"\bonce\s+before\b",
+)
+_UNDENIED = r"(?<!n't )(?<!not )(?<!never )(?<!yet to )(?<!nt )"
+RESOLVED = _rx(*(
+    f"{_UNDENIED}(?:{alternative})" for alternative in (
+        r"\b(?:went|gone|go(?:es)?|going)\s+away\b|\bgone\s+now\b",
+        r"\b(?:it'?s|its|it\s+has|it\s+had|that'?s|thats|all)\s+(?:\w+\s+)?gone\b",
+        r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
+        r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared)\b",
+        r"\b(?:settled|healed|sorted|cleared|recovered)\s+(?:down|up|now|out|it|well|nicely"
+        r"|completely|fully|me\s+out)\b",
+        r"\b(?:fine|ok|okay|good|well|grand|alright)\s+(?:ever\s+)?since\b",
+        r"\bbeen\s+(?:fine|ok|okay|good|great|perfect|grand|alright)\b",
+        r"\b(?:i'?m|im|i\s+am|it'?s|its|feel|feeling|all)\s+(?:absolutely\s+|totally\s+"
+        r"|completely\s+|perfectly\s+|much\s+|a\s+lot\s+|loads\s+|way\s+)?(?:fine|ok|okay"
+        r"|over\s+it|better|good|well)\s+now\b",
+        r"\b(?:i'?m|im|i\s+am|got|get)\s+over\s+it\b|\ball\s+clear\b"
+        r"|\bturned\s+out\s+(?:to\s+be|it\s+was)\b",
+        r"(?<!thought )(?<!assumed )(?<!hoped )\b(?:it|that|this|which)\s+was\s+just\b",
+        r"\bwas\s+just\s+(?:my|a|the|normal|from)\b",
+        r"\b(?:nothing|nowt)\s+like\s+that\s+(?:now|since|any\s*more)\b|\bnone\s+since\b",
+        r"\bno\s+harm\s+done\b|\ball\s+good\s+so\s+far\b|\ball\s+treated\b",
+        r"\bback\s+to\s+normal\b|\blong\s+done\b|\bput\s+it\s+back\b|\bkept\s+it\s+off\b",
+        r"\bthing\s+of\s+the\s+past\b|\bslept\s+(?:right\s+)?through\b",
+        r"\bback\s+on\s+(?:the\s+exercises|track)\b|\ball\s+(?:fine|good|ok|okay|better|well)"
+        r"\s+since\b",
+        r",\s*(?:all\s+)?(?:fine|ok|okay|better|gone)\s+now\b|\bnothing\s+new\b",
+        r"\b(?:swelling|redness|temperature|temp|fever|it)\s+(?:\w+\s+){0,3}?(?:has\s+|have\s+"
+        r"|is\s+|'s\s+)?(?:gone|going|come|coming|settled)\s+down\b",
+        r"\balways\s+(?:has|have|had|does|did)\b(?!\s+\w)|\bsame\s+as\s+(?:always|ever)\b",
+        r"\b(?:surgeon|doctor|gp|nurse|physio|consultant|dr)\s+(?:said|says|told\s+(?:me|her|him))"
+        r"\s+(?:(?:it|that|this|they)(?:'?s|\s+is|\s+was|\s+were|\s+are)?\s+)?(?:can\s+|will\s+"
+        r"|might\s+|may\s+|could\s+|should\s+)?(?:be\s+)?(?:normal|fine|nothing|expected|common"
+        r"|ok|okay|take|go|settle)\b",
+        r"\bbut\s+(?:i'?m|im|i\s+am|she'?s|he'?s)\s+(?:fine|ok|okay|alright)\b(?!\s+(?:otherwise"
+        r"|in\s+(?:my|her|him)self|apart|other\s+than|except|generally|in\s+general))",
+    )
+))
+#: A report of now: it stops a past cue reaching a phrase.
+NOW = _rx(
+    r"\b(?:now|today|tonight|currently|still|again|new|started|starting|yesterday"
+    r"|this\s+(?:morning|afternoon|evening|week)|at\s+the\s+moment|getting\s+worse"
+    r"|last\s+night|keeps?|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|the\s+weekend|teatime|breakfast|lunch"
+    r"|dinner))\b",
+)

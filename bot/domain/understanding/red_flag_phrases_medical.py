@@ -1,0 +1,231 @@
+"""Illness: an infected hip or wound, night pain and night sweats, cancer and weight lost
+without trying. Read by ``red_flags``; see ``red_flag_phrases``.
+"""
+
+from __future__ import annotations
+
+from bot.domain.understanding.red_flag_phrases import PAIN, Rule, gap, not_right, rule
+
+_HIP_ZONE = (
+    r"\b(?:hips?|groin|joint|new\s+hip|top\s+of\s+(?:my|her|his|the)\s+(?:leg|thigh)"
+    r"|skin\s+(?:over|on|around)\s+(?:my|her|his|the)\s+hip|hip\s+area|outer\s+thigh)\b"
+)
+_HOT_RED = (
+    r"\b(?:hot|warm|red|redness|inflamed|angry|heat|red[\s-]hot|burning\s+hot|on\s+fire"
+    r"|warmer)\b"
+)
+_NOT_HOT = (
+    r"\b(?:warm|hot|heat)\s+(?:bath|shower|up|pack|pad|water|tub|weather|wheat|compress|day"
+    r"|flannel|towel|drink|tea|room)\b|\bhot\s+water\s+bottle\b|\bband\b|\bwarm(?:ed|ing)?\s+up"
+    r"|\bkeep\s+(?:it|the\s+hip|my\s+hip)\s+warm\b"
+    r"|\bheat\s+(?:wave|helps|on\s+it)\b|\bred\s+(?:band|one|mat|cushion)\b|\bhot\s+flush"
+)
+_WOUND = (
+    r"\b(?:wound|incision|scar|stitch(?:es)?|stitch\s+line|staples?|clips|dressings?|op\s+site"
+    r"|surgical\s+site|sutures?|steri[\s-]?strips?|(?:the|my|her|his|op)\s+cut|cut'?s"
+    r"|plaster|bandage"
+    r"|cut(?=\s+(?:is|was|has|looks)\b))\b"
+)
+_WOUND_SIGN = (
+    r"\b(?:ooz\w*|leak\w*|weep\w*|pus+(?:ing|sy|y|ed)?|discharg\w*|gap\w*|open(?:ed|ing|s)?|come\s+apart"
+    r"|coming\s+apart|came\s+apart|split\w*|burst|smell\w*|stink\w*|whiff|pong|yellow\w*"
+    r"|green\w*|cloudy|crust\w*|infected|infection|angry|bleed\w*|popped|seep\w*|gunk|goo"
+    r"|gooey|spreading|creeping|hole|see\s+inside|mucky|manky|hot|coming\s+out\s+(?:of|from)"
+    r"|comes\s+out\s+(?:of|from))\b"
+)
+#: Signs that count only two together: a healing scar is often a bit red or swollen.
+_WOUND_MILD = (
+    r"\b(?:red\w*|pink|warm|swollen|swelling|puffy|wet|raw|sticky|blood\w*|sore|tender"
+    r"|lumpy|hard)\b"
+)
+_NOT_WOUND = (
+    r"\bwound\s+up\b|\bcut\s+(?:down|back|out|off|the|my\s+hair|it\s+out|up)\b|\bhair\s?cut"
+    r"|\bdressing\s+gown\b|\bsalad\s+dressing\b|\bstitch\s+in\s+(?:my|her|his)\s+side\b"
+    r"|\b(?:open|opened)\s+(?:the|a|my)\s+(?:door|window|tin|jar|letter|app)\b"
+)
+_ANY_POSITION = (
+    r"\b(?:whatever|no\s+matter|any\s*(?:position|way|how)|every\s+(?:position|way)"
+    r"|all\s+positions|doesn'?t\s+matter\s+(?:how|which|what|if|where)|even\s+(?:lying|resting"
+    r"|when\s+(?:i'?m|i\s+am)\s+still|on\s+my\s+(?:good|other)\s+side|at\s+rest|flat)"
+    r"|lying\s+still|turning\s+over\s+doesn'?t\s+help|tried\s+every|my\s+back\s+or"
+    r"|whichever|either\s+side|any\s+side|both\s+sides|every\s+side"
+    r"|back,?\s+(?:my\s+)?side|at\s+rest|resting|can'?t\s+get\s+comf\w*)\b"
+)
+_ONE_SIDE = (
+    r"\b(?:only\s+)?(?:when|if)\s+(?:i|she|he)\s+(?:lie|lay|roll|turn|sleep)\s+(?:on|onto)\s+"
+    r"(?:it|that\s+side|the\s+(?:bad|sore|operated|left|right)\s+side|my\s+(?:bad|sore|left"
+    r"|right|operated)\s+side)"
+)
+_NOT_NIGHT_SWEAT = (
+    r"\b(?:menopaus\w*|hot\s+flush\w*|flushes|hrt|heating|radiator|hot\s+weather|heatwave"
+    r"|blankets?|duvet\s+(?:too|is\s+too)|too\s+hot|electric\s+blanket)\b"
+)
+_RECURRENT = (
+    r"\b(?:every\s+(?:single\s+)?night|most\s+nights|each\s+night|all\s+night|nightly"
+    r"|every\s+(?:hour|couple\s+of\s+hours|few\s+hours)|night\s+after\s+night|nights"
+    r"|for\s+(?:weeks|months|a\s+month|\d+\s+weeks)|been\s+\d+\s+weeks|keeps?\s+(?:waking"
+    r"|me\s+up|me\s+awake)|constant\w*|all\s+the\s+time|day\s+(?:and|or)\s+night|every"
+    r"\s+time\s+(?:i|she|he)\s+(?:lie|go\s+to\s+bed)|sweat\w*|soaked|drenched)\b"
+)
+#: A sentence about sleep with no pain in it ("the baby keeps me up").
+_PAINLESS = (
+    r"^(?!.*\b(?:pain\w*|ache\w*|aching|hurt\w*|hip|hips|throb\w*|sore|bone|pelvis|agony"
+    r"|groin|joint|leg)\b)"
+)
+_NIGHT = (
+    r"\b(?:night|nights|nite|bed|sheets?|nightie|nightdress|pyjamas|pajamas|pjs|wak\w*|woke"
+    r"|sleep\w*|towel|t-?shirt|pillow|duvet)\b"
+)
+_INTENDED = (
+    r"\b(?:diet\w*|slimming\w*|weight\s?watchers|calorie\w*|gym|keto|ozempic|wegovy|mounjaro"
+    r"|fasting|on\s+purpose|deliberately|pleased|happy|proud|chuffed|delighted|thrilled"
+    r"|well\s+done|goal|target|kept\s+it\s+off|trying|tried|walking|exercis\w*|swimming"
+    r"|yay|woohoo|hooray|at\s+last|finally|thanks\s+to|on\s+track|not\s+complaining"
+    r"|no\s+complaints|bonus|silver\s+lining)\b|[😀😊🎉💪👍🙌🥳]"
+)
+_UNINTENDED = (
+    r"\b(?:without|not|no|never|didn'?t|haven'?t|hasn'?t|wasn'?t|isn'?t|aren'?t)\s+"
+    r"(?:\w+\s+){0,2}(?:trying|try|tried|diet\w*|slimming|changed|changing)\b"
+    r"|\bfor\s+no\s+reason\b|\bno\s+idea\s+why\b|\bunexplained\b|\bdon'?t\s+know\s+why\b"
+    r"|\beat(?:ing)?\s+like\s+a\s+horse\b|\bnot\s+eating\s+less\b|\bsame\s+as\s+(?:always|usual)"
+    r"|\blost\s+(?:my|her|his)\s+appetite\b|\boff\s+(?:my|her|his)\s+food\b"
+)
+
+RULES: tuple[Rule, ...] = (
+    # infection
+    rule("infection", (
+        r"\b(?:fever(?:s|ish)?|febrile|pyrexi\w*|fe+v(?:e|o)?r|fevre|fevr|burning\s+up)\b",
+        r"\b(?:have|has|had|got|getting|running|run|with|having|spiked|spiking|developed)\s+"
+        r"(?:a\s+|got\s+a\s+)?(?:high\s+|slight\s+|bit\s+of\s+a\s+|raised\s+|little\s+)?"
+        r"temp(?:erature)?s?\b(?!\s+(?:gauge|check|probe|control|sensor|in\s+the\s+(?:room"
+        r"|house|greenhouse)))",
+        r"\btemp(?:erature)?\s+(?:of\s+|is\s+|was\s+|at\s+|reading\s+|went\s+up\s+to\s+|up\s+to\s+)?"
+        r"(?:3[7-9]|4[0-2]|10[0-4])(?:[.,]\d|\s+point\s+\d)?\b",
+        r"\bhigh\s+temp(?:erature)?\b",
+        r"\b(?:a|raised|slight)\s+temp(?:erature)?\b(?!\s+(?:gauge|check|probe|control|sensor|of"
+        r"|in\s+the|for|outside|today\s+outside))",
+        r"(?<![\d.,/])\b(?:3[89]|40)[.,]\d\b(?![\d.,/])",
+        r"\b(?:rigou?rs|sepsis|septic)\b|\bcan'?t\s+stop\s+shaking\b",
+    ), unless=r"\b(?:a\s+)?(?:cold|sore\s+throat|covid|virus|bug|cough|chest\s+infection"
+              r"|tonsillitis|sinus\w*|teething)\b",
+         keep=r"\b(?:hips?|groin|joint|wound|scar|leg|thigh|op|operation)\b"),
+    rule("infection", (
+        r"\bcellulitis\b|\b(?:infected|infection)\s+(?:in\s+)?(?:my\s+|her\s+|his\s+|the\s+)?"
+        r"(?:new\s+)?(?:hip|joint)\b",
+        rf"\b(?:hip|joint)\s+{gap(2)}(?:looks?|is|seems|feels?|might\s+be|could\s+be)\s+"
+        r"(?:\w+\s+)?infected\b",
+    )),
+    rule("infection", (
+        r"\b(?:chills|shiver(?:s|ing|y)|the\s+shakes|shaking|shakes)\b",
+        r"\bhot\s+(?:and|then|&|n)\s+(?:cold|freezing)\b|\b(?:cold|hot)\s+sweats\b",
+        r"\bfeel(?:ing)?\s+hot\s+then\b|\bflu[\s-]?(?:ish|like)\b|\bsweaty\b",
+        r"\b(?:feel|feels|feeling)\s+like\s+(?:i|she|he)\s+(?:have|has|'ve\s+got|'s\s+got|got)"
+        r"\s+(?:the\s+)?flu\b",
+        r"\b(?:very|really|so|feel\w*)\s+(?:unwell|ill|poorly|rough|rubbish|awful|terrible)\b",
+    ), needs=r"\b(?:hips?|groin|joint|wound|fever\w*|temp\w*|hot|warm|swollen|swelling|red"
+             r"|inflamed|achy|aching)\b", window=100, same_sentence=False,
+         unless=r"\b(?:in\s+bed|at\s+night|every\s+night|nights?)\b"),
+    rule("infection", _HIP_ZONE, needs=_HOT_RED, window=45, unless=_NOT_HOT),
+    rule("infection",
+         r"\b(?:hot|warm|red|inflamed|angry)\s+(?:(?:and|,)\s*)?(?:(?:red|hot|swollen|puffy"
+         r"|tender)\s+(?:and\s+)?)*(?:lump|hip|groin|joint)\b",
+         unless=_NOT_HOT),
+    # wound
+    rule("wound", _WOUND, needs=_WOUND_SIGN, window=60, unless=_NOT_WOUND),
+    rule("wound", rf"{_WOUND}\s+(?:\w+\s+){{0,5}}?{_WOUND_MILD}[^.!?\n]{{0,40}}?{_WOUND_MILD}",
+         unless=rf"{_NOT_WOUND}|\b(?:shower|bath|rain)\b"),
+    rule("wound", rf"{_WOUND_MILD}[^.!?\n]{{0,40}}?{_WOUND_MILD}[^.!?\n]{{0,30}}?{_WOUND}",
+         unless=rf"{_NOT_WOUND}|\b(?:shower|bath|rain)\b"),
+    # night pain and night sweats
+    rule("night_pain_sweats", (
+        r"\bnight[\s-]?(?:time\s+)?sweat\w*",
+        rf"\bsweat\w*\s+{gap(4)}(?:at\s+night|in\s+(?:bed|the\s+night)|every\s+night|overnight"
+        r"|all\s+night|through\s+(?:the|my|his|her)\s+(?:sheets|pyjamas|pajamas|pjs|nightie"
+        r"|nightdress|t-?shirt|clothes|bedding))",
+        r"\bsweat\w*\s+(?:\w+\s+){0,2}in\s+bed\b|\bwet\s+with\s+sweat\b",
+    ), unless=_NOT_NIGHT_SWEAT),
+    rule("night_pain_sweats",
+         r"\b(?:drenched|soaked|soaking|sopping|dripping|wringing|wet\s+through)\b",
+         needs=_NIGHT, window=60,
+         unless=rf"\b(?:rain\w*|shower|bath|puddle|washing|storm|hose|sea|swim\w*|pool|dog)\b"
+                rf"|{_NOT_NIGHT_SWEAT}"),
+    rule("night_pain_sweats", (
+        rf"\b(?:pain|hip|hips|ache|aching|throbbing|hurting|joint|bone|leg)\s+{gap(2)}"
+        r"(?:wakes?|woke|waking|wakens?|woken)\s+(?:me|her|him|us)\b",
+        r"\bup\s+(?:all\s+night|every\s+night)\s+with\s+(?:the|my|her|his)\s+(?:hip|pain)",
+        r"\b(?:can'?t|couldn'?t|cannot)\s+(?:get\s+(?:to\s+)?)?sleep\s+(?:for|because\s+of"
+        r"|with|due\s+to|from)\s+(?:the\s+)?(?:pain|hip|ache|aching|throbbing)",
+        r"\b(?:stops?|stopping|stopped)\s+(?:me|her|him)\s+(?:from\s+)?sleeping\b",
+        rf"\b(?:it|that|which|this)\s+{gap(1)}(?:wakes?|woke|waking|wakens?|woken)\s+"
+        r"(?:me|her|him)\b",
+        r"\b(?:keeps?|kept|keeping)\s+(?:me|her|him|us)\s+(?:up|awake)\b",
+        r"\b(?:and|which|that)\s+(?:\w+\s+)?(?:wakes?|woke|waking|wakens?)\s+(?:me|her|him)\b",
+        rf"\b(?:wake|wakes|waking|woke|woken|up)\s+{gap(5)}(?:with|from|because\s+of|due\s+to"
+        r"|in)\s+(?:the\s+|my\s+|her\s+|his\s+|a\s+)?(?:\w+\s+){0,2}(?:hip|pain|ache|throbbing"
+        r"|agony)\b",
+    ), needs=rf"{_RECURRENT}|{_ANY_POSITION}", window=150, same_sentence=False,
+         unless=rf"{_ONE_SIDE}|{_PAINLESS}"),
+    # "it wakes me", "keeps me awake": said in the present, it happens night after night
+    rule("night_pain_sweats", (
+        rf"\b(?:pain|hip|hips|ache|aching|throbbing|hurting|joint|bone|it|that|which|and)\s+"
+        rf"{gap(2)}(?:wakes|wakens|keeps\s+waking)\s+(?:me|her|him)\b",
+        r"\b(?:keeps|keeping)\s+(?:me|her|him)\s+(?:up|awake)\b",
+    ), unless=rf"{_ONE_SIDE}|{_PAINLESS}|\b(?:sometimes|occasionally|now\s+and\s+(?:then|again)"
+              r"|once\s+or\s+twice|the\s+odd\s+night|once\s+in\s+a\s+while)\b"),
+    rule("night_pain_sweats", (
+        rf"\b{PAIN}\s+{gap(4)}(?:all\s+night|at\s+night|at\s+nite|in\s+the\s+night|through"
+        r"\s+the\s+night|during\s+the\s+night|overnight|nights?|in\s+bed|when\s+(?:i|she|he)"
+        r"\s+lie\s+down)\b",
+        r"\bnights?(?:\s+time)?\s+(?:are|is)\s+(?:the\s+)?(?:worst|awful|terrible|agony|hell)\b",
+        rf"\b(?:at|in\s+the)\s+night\s+{gap(3)}{PAIN}|\bin\s+bed\s+{gap(3)}{PAIN}",
+        r"\bcan'?t\s+get\s+comf\w*\s+(?:at\s+night|in\s+bed)\b",
+    ), needs=_ANY_POSITION, window=150, same_sentence=False, unless=_ONE_SIDE),
+    # cancer, weight loss
+    rule("cancer_weight_loss",
+         r"\b(?:cancer\w*|tumou?rs?|chemo\w*|radiotherapy|radiation\s+(?:therapy|treatment)"
+         r"|oncolog\w*|malignan\w*|metasta\w*|leuka?emia|lymphoma|myeloma|melanoma|sarcoma"
+         r"|carcinoma|secondaries|tamoxifen|letrozole|anastrozole|lesions?)\b"
+         r"|\bshadow\s+on\s+(?:my|the|her|his)\s+(?:bone|scan|x-?ray|lung)"
+         r"|\bspots?\s+on\s+(?:my|the|her|his)\s+bones?\b",
+         needs=rf"{PAIN}|\b(?:bone|lump|killing|come\s+back|returned|spread\w*)\b", window=200,
+         same_sentence=False,
+         unless=r"\b(?:benign|not\s+cancer|wasn'?t\s+cancer|isn'?t\s+cancer|no\s+cancer)\b"
+                r"|\bcancer\s+(?:research|charity|uk|shop|walk|fund\w*|awareness|screening)\b"
+                r"|\brace\s+for\s+life\b|\bmacmillan\b",
+         history=True),
+    rule("cancer_weight_loss", (
+        rf"\b(?:lost|losing|lose|dropped|dropping|shed|shedding)\s+{gap(5)}(?:weight|weigh"
+        r"|\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\b|(?:a|one|two|three|four"
+        r"|five|half\s+a)\s+stone|(?:a|two|three|four|five|few)\s+(?:kilos?|pounds))\b",
+        rf"\bweight\s+{gap(2)}(?:dropping|falling|coming|going|melting|dropped|fallen)\s+off\b",
+        r"\bweight\s+(?:is\s+|has\s+|'s\s+|has\s+been\s+|keeps\s+)?(?:dropping|falling|going\s+down"
+        r"|coming\s+down|dropped|fallen|gone\s+down|come\s+down|plummet\w*)\b",
+        r"\b(?:getting|got|gone|going|grown|looking|so|very)\s+(?:really\s+|so\s+|very\s+)?"
+        r"(?:thin|thinner|skinny|skinnier|bony|gaunt)\b",
+        r"\b(?:dropped|down|lost)\s+(?:a|one|two)\s+(?:dress|clothes|trouser)\s+sizes?\b",
+        r"\bweight\s?loss\b",
+        r"\b(?:\d+|a|one|two|three|half\s+a)\s*(?:stone|st|kg|kgs|kilos?|lbs?|pounds)\s+"
+        r"lighter\b",
+        rf"\bclothes\s+{gap(2)}(?:hang\w*|falling\s+off|loose|baggy|too\s+big|swamp\w*)\b",
+        rf"\bbelt\s+{gap(3)}(?:new\s+holes?|another\s+hole|extra\s+hole|notch)",
+        rf"\bscales?\s+{gap(3)}(?:lost|down|dropped)\b",
+    ), unless=_INTENDED, keep=_UNINTENDED),
+)
+
+#: Too vague to call: ask one question.
+AMBIGUOUS: tuple[Rule, ...] = (
+    rule("night_pain_sweats", (
+        rf"\b(?:pain|hip|ache|aching|throbbing)\s+{gap(2)}(?:wakes?|woke|waking|woken)\s+"
+        r"(?:me|her|him)\b",
+        r"\b(?:keeps?|kept|keeping)\s+(?:me|her|him)\s+(?:up|awake)\b",
+        r"\b(?:can'?t|couldn'?t|cannot)\s+(?:get\s+(?:to\s+)?)?sleep\s+(?:for|because\s+of"
+        r"|with|due\s+to)\s+(?:the\s+)?(?:pain|hip)",
+    ), unless=rf"{_ONE_SIDE}|{_PAINLESS}"),
+    rule("infection", rf"\b(?:hips?|groin)\s+{gap(3)}(?:swollen|swelling|swelled|puffy)\b",
+         unless=_NOT_HOT),
+    rule("wound", not_right("wound", "scar", "incision", "stitches", "cut", "dressing",
+                            "staples")),
+    rule("wound",
+         rf"\b(?:wound|scar|incision|stitches)\s+{gap(2)}(?:looks?|feels?|is|seems)\s+{gap(2)}"
+         r"(?:weird|odd|funny|strange|different|off)\b"),
+)

@@ -1,0 +1,280 @@
+"""Bones and joints: a fall with a hurt hip, a leg that cannot take weight, a replaced hip
+out of its socket, sudden severe pain. Read by ``red_flags``; see ``red_flag_phrases``.
+
+``short_leg`` is not a category: a leg suddenly shorter or turned is a fracture after a
+fall and a dislocation otherwise, and ``red_flags`` decides which from the message.
+"""
+
+from __future__ import annotations
+
+from bot.domain.understanding.red_flag_phrases import (
+    CANT,
+    HIGH_SCORE,
+    SEP,
+    WHOSE,
+    Rule,
+    gap,
+    not_right,
+    rule,
+)
+
+_NOT_A_FALL = (
+    r"asleep|behind|apart|for\s+(?:it|that|him|her|them|a\s+(?:scam|trick|line)|the\s+(?:scam"
+    r"|trick|oldest))\b|in love|through|short|ill\b|sick|silent|quiet|pregnant"
+    r"|out with|off the wagon|off my chair|into place|flat\b|on deaf|victim|prey|foul"
+    r"|over laughing|about laughing|head over heels|into bed|into a chair"
+    r"|off (?:my|the) (?:diet|radar)|by the wayside|out of (?:the habit|love|favou?r|practice)"
+    r"|into (?:a|the|my) (?:habit|trap|routine)|in with|about laughing|to pieces"
+)
+_THINGS = (
+    "it", "that", "this", "something", "everything", "bin", "bins", "tree", "trees", "fence",
+    "picture", "shelf", "vase", "book", "books", "plate", "cup", "mug", "glass", "glasses",
+    "bottle", "phone", "keys", "hat", "pan", "lid", "frame", "box", "tin", "leaves", "snow",
+    "rain", "price", "prices", "temperature", "pressure", "mood", "sun", "night", "darkness",
+    "silence", "face", "heart", "jaw", "stitch", "staple", "staples", "dressing", "scab",
+    "tooth", "teeth", "crown", "filling", "cat", "dog", "bag", "pen", "bill", "birthday",
+    "christmas", "easter", "appointment", "card", "remote", "stick", "walker",
+    "sock", "slipper", "towel", "clock", "branch", "ladder", "pot", "jar", "tray", "baby",
+    "trousers", "clothes", "jeans", "pants", "skirt", "weight", "pounds", "stone", "kilos",
+    "hair", "rates", "numbers", "score", "sales", "standards", "curtain", "blind", "roof",
+    "bottom", "team", "market", "plan", "plans", "deal", "dusk", "day",
+    "plane", "flight", "bomb", "wall", "tent", "shed", "tower", "empire",
+)
+#: "the bins fell over", "my trousers are falling down": not the patient.
+_NOT_SUBJECT = "|".join(dict.fromkeys(_THINGS))
+
+_BODY = r"(?:hip|side|bum|backside|bottom|knees?|leg|back|pelvis|hand|arm|wrist|shoulder|face)"
+_SURFACE = (
+    r"(?:garden|kitchen|bathroom|shower|street|stairs|ice|road|pavement|shops?|supermarket"
+    r"|house|floor|bath|toilet|loo|car park|bedroom|hall|church|bus|night|dark|snow|park"
+    r"|hallway|landing|steps)"
+)
+
+#: A fall said plainly: reported on its own.
+FALL = (
+    rf"(?<!nearly )(?<!almost )\b(?:fell|fel|fallen)\b(?!\s+(?:{_NOT_A_FALL}))",
+    r"\b(?:had|have had|'ve had|taken|took|take|having|suffered|another)\s+(?:a|an?\s+\w+|another)"
+    r"\s+(?:fall|tumble|fool|spill)\b",
+    r"\b(?:a|another|bad|nasty|big|hard|heavy|little|small|slight|recent)\s+"
+    r"(?:bad\s+|nasty\s+|big\s+|hard\s+|heavy\s+|little\s+|small\s+|recent\s+)?falls?\b"
+    r"(?!\s+(?:risk|prevention|clinic|class|assessment|semester|season|term|colou?rs|leaves"
+    r"|fashion|sale|festival|back\b|behind|asleep|detector|alarm|sensor))",
+    r"\b(?:since|after|from)\s+(?:the|my|her|his|a|that)\s+(?:\w+\s+)?fall\b(?!\s+(?:of|term))",
+    r"\b(?:few|two|three|several|couple of|some|more|many)\s+falls\b",
+    r"\bfall(?:ing|s)?\s+(?:over|down|off|onto|backwards?|sideways|out of bed)\b",
+    rf"(?:^|[.!?\n]\s*)(?:a\s+)?fall\s+(?:in|on|at)\s+(?:the\s+|my\s+)?{_SURFACE}\b",
+    rf"\bwent\s+(?:flying|head ?first|arse over|down\s+(?:hard|heavily|like a)"
+    rf"|down\s+on\s+{WHOSE}(?:\w+\s+)?{_BODY}|over\s+(?:hard|backwards))",
+    r"\b(?:hit|hitting)\s+the\s+(?:floor|deck|ground|pavement|tarmac)\b",
+    rf"\bwent\s+down\s+(?:in|on|at)\s+(?:the\s+|my\s+)?{_SURFACE}\b",
+    r"\bdown\s+(?:i|she|he|mum|dad)\s+went\b",
+    rf"\b{CANT}\s+get\s+(?:her|him|them|myself|me)\s+(?:back\s+)?up\b",
+    rf"\bon\s+the\s+floor\s+(?:and|,)\s+(?:i\s+|she\s+|he\s+)?{CANT}\s+get\s+up\b",
+    rf"\b{CANT}\s+get\s+(?:back\s+)?up\s+(?:off|from)\s+the\s+(?:floor|ground)\b",
+    r"\b(?:came|come|fallen|fell)\s+off\s+(?:my|his|her|the|a)\s+(?:\w+\s+)?(?:scooter"
+    r"|wheelchair|walker|frame|bike|bicycle|motorbike|horse|ladder|chair|bed|stool|step)\b",
+    rf"\blanded\s+(?:on\s+{WHOSE}(?:\w+\s+)?(?:{_BODY}|floor|ground|stairs|steps|pavement|ice"
+    r"|concrete|tiles)\b|hard|heavily|awkwardly|badly|flat)",
+    r"\b(?:slid|slipped|rolled|tumbled)\s+(?:off|out of|down)\s+(?:the|my|her|his|a)\s+"
+    r"(?:\w+\s+)?(?:chair|bed|sofa|toilet|stairs|steps?|stool|couch)",
+    r"\b(?:was|got|been|were|be)\s+(?:knocked|run)\s+(?:down|over)\b",
+    r"\bknocked\s+(?:me|her|him)\s+(?:down|over|flying)\b",
+    r"\b(?:car|road|bike|cycling|traffic|motorbike|skiing)\s+(?:accident|crash|collision)\b",
+    r"\bhit\s+by\s+a\s+(?:car|bike|van|bus|lorry|truck)\b",
+    r"\btumbled\b",
+    r"\b(?:broken|broke|fractured|cracked|bust|busted)\s+(?:my|her|his)\s+(?:\w+\s+)?(?:hip|pelvis"
+    r"|femur|thigh\s*bone|leg)\b",
+)
+#: A stumble: a red flag only with a sign of injury; alone, worth one question.
+STUMBLE = (
+    r"\b(?:tripped|slipped|stumbled|skidded)\b(?!\s+(?:up\b|a\s+dis[ck]|dis[ck]))",
+    r"\blost\s+(?:my|her|his)\s+(?:balance|footing)\b",
+    r"\bmissed\s+(?:the|a|my)\s+(?:\w+\s+)?(?:step|stair|kerb|curb)\b",
+    r"\bwent\s+over\s+on\s+(?:my|her|his)\s+(?:ankle|foot)\b",
+)
+#: A stumble, a knock or "went down": a red flag only with a sign of injury.
+WEAK_FALL = (
+    *STUMBLE,
+    r"\bwent\s+down\b(?!\s+(?:to|the\s+(?:road|street|shops?|stairs|pub|garden|hill|town)|well"
+    r"|a\s+treat|stairs|town|a\s+(?:size|dress)|in\s+price|by)\b)",
+    r"\b(?:banged|bumped|knocked|smashed|whacked|hit|twisted|wrenched|jarred|jolted)\s+"
+    r"(?:my|her|his|the)\s+(?:\w+\s+)?(?:hip|leg|knee|side|thigh|pelvis)\b",
+)
+#: A leg suddenly shorter, turned or at an angle.
+SHORT_LEG = (
+    rf"\b(?:leg|foot|knee|toes)s?\b\s+{gap(4)}(?:looks?\s+|is\s+|seems\s+|now\s+|appears\s+"
+    r"|gone\s+|suddenly\s+|much\s+|really\s+|a\s+bit\s+|all\s+|been\s+|has\s+been\s+)*"
+    r"(?:shorter|short\b|shortened|turned\s+(?:out|in|outwards|inwards|sideways|round)"
+    r"|rotated|rolled\s+(?:out|in|outwards|inwards)|rolling\s+(?:out|in)"
+    r"|pointing\s+(?:out|in|sideways|outwards|inwards|the wrong way)"
+    r"|points?\s+(?:out|in|outwards|inwards|sideways)|sticking\s+out|twisted\s+(?:out|round|in)"
+    r"|different\s+length|at\s+an?\s+(?:weird|funny|strange|odd|wrong|awkward)\s+angle)"
+    r"(?!\s+(?:to\b|fine|ok|okay|well|great|alright|that|nothing|better|good|of breath))",
+    rf"\bone\s+(?:leg|side|foot)\s+{gap(2)}shorter\b",
+    r"\b(?:leg|legs|foot)\s+(?:\w+\s+){0,2}different\s+lengths?\b",
+)
+_FRACTURE_SIGN = (
+    r"\b(?:agony|agonising|agonizing|excruciating|unbearable|severe|screaming|crying|sobbing"
+    r"|awful|terrible|horrendous|horrible|dreadful|serious(?:ly)?\s+pain\w*)\b",
+    rf"\bhurts?\s+{gap(1)}(?:like hell|badly|so much|a lot|terribly|really bad|like mad)",
+    r"\b(?:really|very|so|extremely|too|badly)\s+(?:painful|sore|bad)\b",
+    r"\b(?:pain|hip)\s+(?:is\s+|was\s+|'s\s+)?(?:bad|awful|terrible|horrendous|horrible)\b",
+    rf"{HIGH_SCORE}|\b(?:[6-9]|10)/10\b|\b(?:pain|hip)\s+(?:is\s+)?(?:[6-9]|10)\b",
+    rf"\b{CANT}\s+(?:even\s+)?(?:get\s+up|move|lift|stand|walk|bear|put|straighten|bend"
+    r"|get\s+off|get\s+(?:her|him|myself|me)|get\s+back\s+up|weight)",
+    r"\b(?:won'?t|wont|doesn'?t|will not)\s+(?:move|budge)\b|\bhardly\s+move\b",
+    r"\bnot\s+been\s+able\s+to\s+(?:move|lift|walk|stand|get up)\b",
+    r"\b(?:heard|felt)\s+(?:a\s+|something\s+)?(?:crack|snap|crunch)\b|\bcrack(?:ed)?\b",
+    r"\bbroken\b|\bbroke\b|\bfractur\w*|\bblack and blue\b",
+    r"\b(?:don'?t|doesn'?t)\s+(?:think|look|feel)\s+(?:it'?s\s+)?right\b",
+    r"\ba\s*&\s*e\b|\bambulance\b|\b999\b|\b911\b|\bhospital\b|\bon the floor\b",
+    r"\bswollen\b|\blooks?\s+(?:wrong|funny|odd|a bit funny)\b",
+    *SHORT_LEG,
+)
+_CLUNK = (
+    r"\b(?:clunk\w*|clonk\w*|pop(?:ped|s)?|went\s+pop|loud\s+click|clicked|crunch"
+    r"|felt\s+(?:it|something|the\s+(?:hip|joint|ball))\s+(?:go|give|slip|shift|move))\b"
+)
+_DISLOCATION_SIGN = (
+    rf"\b{CANT}\s+(?:even\s+)?(?:move|lift|straighten|bend|put\s+it\s+down|walk|stand|weight)",
+    r"\bnot\s+been\s+able\s+to\s+move\b|\bunable\s+to\s+move\b|\b(?:stuck|locked)\b",
+    r"\b(?:won'?t|wont)\s+move\b|\bgave\s+way\b|\b(?:weird|funny|odd)\s+angle\b",
+    r"\b(?:agony|severe|excruciating|unbearable)\b|\b(?:[89]|10)/10\b",
+    rf"\b(?:foot|knee|toes)\s+{gap(3)}(?:turned|points?|pointing|rolled|rotated)\s+in",
+    *SHORT_LEG,
+)
+_NOT_HIP = (
+    r"\b(?:shoulder|finger|thumb|jaw|knee ?cap|kneecap|elbow|wrist|patella|toe|ankle"
+    r"|collar ?bone|disc)\b"
+)
+_SUDDEN = (
+    r"\b(?:sudden(?:ly)?|all of a sudden|out of nowhere|out of the blue|from nowhere"
+    r"|like a bolt|without (?:any )?warning|sudden onset|bam|from nothing to|shot up"
+    r"|came on (?:so |really )?(?:fast|quick(?:ly)?|sudden(?:ly)?|all at once|like)"
+    r"|just came on)\b"
+)
+_SEVERE_PAIN = (
+    rf"\b(?:agony|agonising|agonizing|excruciating|unbearable|severe|stabbing|awful|terrible"
+    rf"|horrendous|horrible|dreadful|worst|crippling|screaming|crying|knife|knives"
+    rf"|badly|(?:so|really|much|far)"
+    rf"\s+(?:bad|worse)|so\s+much|like\s+hell|feel\s+sick|can'?t\s+(?:move|think|walk"
+    rf"|stand)|10)\b|{HIGH_SCORE}|\b(?:[89]|10)/10\b"
+    r"|\b(?:pain|hurts|agony)\s+(?:is\s+|at\s+|of\s+|about\s+|a\s+)?(?:[89]|10|nine|ten)\b"
+)
+_ANY_PAIN = r"\b(?:pain|pains|hurts?|hurting|aches?|aching|sharp|twinge)\b"
+_NO_REASON = (
+    r"\bno\s+(?:reason|injury|fall|trauma|trigger|idea why|cause)\b|\bfor no (?:\w+ )?reason\b",
+    r"\b(?:didn'?t|did not|haven'?t|hadn'?t)\s+(?:do|done)\s+(?:anything|nothing)\b",
+    r"\b(?:wasn'?t|not|weren'?t)\s+(?:even\s+)?(?:moving|doing anything)\b",
+    r"\bjust\s+(?:sitting|standing|lying|watching|resting)\b|\bnot my usual\b",
+    r"\bnothing\s+(?:triggered|caused|happened|set it off)\b|\bout of nowhere\b",
+    r"\bnever\s+(?:had|felt)\s+(?:pain|anything)\s+like\b",
+)
+
+RULES: tuple[Rule, ...] = (
+    rule("fracture_after_fall", FALL, not_after=_NOT_SUBJECT),
+    rule("fracture_after_fall", WEAK_FALL, needs=_FRACTURE_SIGN, window=200,
+         same_sentence=False, not_after=_NOT_SUBJECT),
+    rule("short_leg", SHORT_LEG),
+    # cannot bear weight
+    rule("cannot_bear_weight", (
+        rf"\b{CANT}\s+{gap(2)}(?:bear|put|take|get|hold|carry|transfer|place|shift)\s+"
+        r"(?:any\s+|much\s+|my\s+|the\s+|her\s+|his\s+|full\s+|a\s+little\s+|some\s+|enough\s+)*"
+        r"(?:weight|wait|pressure)\b",
+        rf"\b{CANT}\s+bear\s+to\s+(?:put|stand|walk|step|touch\s+the\s+(?:floor|ground))\b",
+        rf"\b{CANT}\s+(?:even\s+)?(?:take|manage|do)\s+(?:a|one)\s+(?:single\s+)?step\b",
+        rf"\b{CANT}\s+(?:even\s+)?(?:hobble|limp|shuffle)\b",
+        r"\bno\s+way\s+(?:can|could)\s+(?:i|she|he)\s+(?:put|bear|take)\s+(?:any\s+)?weight\b",
+        rf"\b{CANT}\s+{gap(3)}(?:stand|walk|step)\s+on\s+(?:it\b|{WHOSE}(?!one\b|1\b|single\b)"
+        rf"{gap(1)}(?:leg|foot|hip|side)\b)",
+        r"\bcan\s+only\s+(?:put|bear|take)\s+(?:a\s+little|a\s+bit\s+of|some|a\s+tiny\s+bit)"
+        r"\s+(?:of\s+)?weight\b",
+        r"\b(?:hard|harder|difficult|struggl\w*|painful|agony|impossible)\s+(?:to\s+)?"
+        r"(?:put|bear|take|get)\s+(?:any\s+|much\s+|my\s+|the\s+)?(?:weight|wait)\b",
+        rf"\b{CANT}\s+(?:even\s+)?weight[\s-]?b[ea]a?r\w*",
+        rf"\b(?:legs?|hips?|knees?|foot|side)\s+{gap(2)}(?:won'?t|wont|will not|doesn'?t|does not"
+        r"|didn'?t|wouldn'?t|would not|can'?t|cannot|couldn'?t)\s+(?:take|hold|support|bear"
+        r"|carry)\s+(?:(?:any|my|the|her|his|full)\s+)*(?:weight|me|her|him)\b",
+        rf"\bit\s+{gap(1)}(?:won'?t|wont|doesn'?t|wouldn'?t|can'?t)\s+(?:take|hold|support"
+        r"|bear)\s+(?:(?:any|my|the|her|his)\s+)*weight\b",
+        rf"\b{CANT}\s+(?:even\s+|really\s+)?(?:stand|walk|step|hobble|balance|lean|get\s+up)"
+        rf"\s+(?:on|onto|through)\s+(?:it\b|{WHOSE}(?!one\b|1\b|single\b){gap(1)}"
+        r"(?:leg|foot|hip|side)\b)",
+        rf"\b{CANT}\s+(?:even\s+)?(?:put|get|place|rest)\s+{WHOSE}(?:\w+\s+)?(?:foot|feet|leg"
+        r"|heel)\s+(?:down|to the (?:floor|ground)|on the (?:floor|ground))",
+        rf"\b{CANT}\s+(?:even\s+)?stand(?:\s+up)?(?=\s*(?:$|[^\w\s']|at all|any ?more|now\b"
+        r"|today|properly|without|for more than|\d|and\b|or\b|unaided|by myself"
+        r"|on\s+(?:it\b|(?:my|her|his|the|that|this)\s+(?:\w+\s+)?(?:leg|foot|hip|side)\b)))",
+        r"\b(?:had\s+to\s+hop|hopping\s+(?:round|around|about|to)|hopped\s+(?:to|round))\b",
+        r"\bcrawl(?:ed|ing)?\s+(?:to|around|round|up|along|into)\b",
+        r"\b(?:only|just)\s+(?:on|walk on|stand on)\s+(?:my\s+)?(?:tip\s?toes?|toes)\b",
+        r"\b(?:barely|hardly|only)\s+(?:put|get|take|bear)\s+(?:a little\s+|any\s+|much\s+"
+        r"|some\s+)?(?:weight|wait)\b",
+        r"\bnon[\s-]?weight[\s-]?bearing\b(?!\s+(?:for|until|till|after|since))",
+    )),
+    # "I can't walk": unless it is the weather, the diary or the distance
+    rule("cannot_bear_weight", (
+        rf"\b{CANT}\s+(?:even\s+)?walk\b(?!{SEP}(?:far|long|for|as|very|more|much|fast"
+        r"|quick\w*|up\w*|down\w*|without(?!\s+(?:crying|screaming|sobbing|agony|tears))"
+        r"|properly|normally|well|too|that|briskly|the full"
+        r"|distances?|stairs|around|round|straight|right|great|so|like|with|to the (?:end"
+        r"|shops?|park|corner|bus|post|top|station|village|gate)|to (?:work|church|town)|again"
+        r"|yet|a mile|\d|any further|further|in a straight|backwards|on (?:my|her|his) "
+        r"(?:toes|heels)|the dog|outside|uphill|\w+ing|in the|at the|on the|in these|in those"
+        r"|in my)\b(?!\s+now))",
+    ), unless=r"\b(?:busy|tired|weather|rain\w*|pouring|snow\w*|icy|(?:no|the|enough)\s+time"
+              r"|work|appointment"
+              r"|visitors|grandkids|babysitting|holiday|knackered|bothered|windy|cold|dark)\b"),
+    # a replaced hip out of its socket
+    rule("dislocation", r"\bdislocat\w*", unless=_NOT_HIP),
+    rule("dislocation", (
+        r"\bout\s+(?:of\s+)?(?:the\s+|its\s+|my\s+|her\s+|his\s+)?(?:socket|joint)\b",
+        r"\b(?:pop\w*|came|come|comes|coming|slipped|slid|slide|sliding|went|gone|go|goes"
+        r"|going|jumped|pulled)\s+(?:right\s+|back\s+)?out\s+of\s+(?:place|position)\b",
+        rf"\b(?:hip|ball|joint|replacement|implant|new one|it)\s+{gap(3)}(?:has\s+|had\s+"
+        r"|just\s+)?(?:came|come|comes|coming|slipped|slid|went|gone|go|goes|jumped|pop\w*)\s+"
+        r"out\b(?!\s+(?:(?:to|for|at|with)\b|of the (?:house|office)|shopping))",
+        rf"\b(?:leg|foot|knee|toes)s?\s+{gap(3)}(?:turned|turning|rotated|rolled|points?"
+        r"|pointing|twisted)\s+in(?:wards?)?\b",
+        r"\b(?:hip|joint)\s+(?:is\s+|has\s+)?(?:gone\s+|come\s+)?out\b(?=\s*(?:[,.!?]|$|again\b"
+        r"|and\b|of\s+(?:place|joint|socket)))",
+        r"\b(?:hip|it|ball|joint)\s+(?:has\s+)?clicked\s+out\b",
+    ), unless=_NOT_HIP),
+    rule("dislocation", _CLUNK, needs=_DISLOCATION_SIGN, window=150, same_sentence=False,
+         unless=r"\b(?:stitch\w*|staples?|clips?|wound|ears?|bubble|balloon|champagne)\b"),
+    # sudden severe pain
+    rule("sudden_severe_pain", _SUDDEN, needs=_SEVERE_PAIN, window=60,
+         unless=r"\b(?:twinges?|cramps?|stitch|breath\w*)\b"),
+    rule("sudden_severe_pain", (
+        r"\bworst\s+pain\s+(?:of\s+my\s+life|ever|i'?ve\s+ever)\b",
+        r"\bthe\s+(?:most\s+awful|worst|most\s+horrible)\s+pain\b",
+    )),
+    rule("sudden_severe_pain", (
+        rf"\b(?:severe|intense|extreme|horrible|awful|terrible|dreadful|stabbing|sharp|bad"
+        rf"|worst|horrendous|excruciating|unbearable|agonising|agonizing)\s+{gap(2)}"
+        r"(?:pain|pains|ache)\b",
+        r"\b(?:excruciating|agonising|agonizing|unbearable|horrendous|agony)\b",
+        rf"{HIGH_SCORE}|\b(?:9|10)/10\b",
+    ), needs=_NO_REASON, window=150, same_sentence=False),
+)
+
+#: Too vague to call: ask one question.
+AMBIGUOUS: tuple[Rule, ...] = (
+    rule("dislocation", not_right("hip", "new hip", "joint", "replacement")),
+    rule("sudden_severe_pain", _SUDDEN, needs=_ANY_PAIN, window=50,
+         unless=r"\b(?:cramps?|stitch|breath\w*|twinge\w*)\b"),
+    rule("sudden_severe_pain", (
+        r"\b(?:excruciating|agonising|agonizing|unbearable|horrendous)\b",
+        r"\b(?:screaming|crying)\s+(?:in|with|from)\s+(?:the\s+)?pain\b",
+        r"\bin\s+(?:absolute\s+|total\s+|real\s+)?agony\b|^agony\b",
+    )),
+    rule("fracture_after_fall", STUMBLE,
+         unless=r"\b(?:caught|saved|steadied)\s+(?:myself|herself|himself|it|the)|never\s+went"
+                r"\s+down|didn'?t\s+(?:go\s+down|fall|go\s+over|hurt)|no\s+harm|\b(?:grab\w*"
+                r"|held\s+on|holding|hold\s+of|nearly|almost|lol|haha)\b"),
+    rule("dislocation", (
+        rf"\b(?:hip|joint|replacement|new\s+hip)\s+{gap(3)}(?:clunk\w*|clonk\w*|went\s+"
+        r"(?:clunk|pop|bang)|popped|gave\s+a\s+(?:clunk|pop))\b",
+        r"\b(?:clunk|clonk)\w*\b",
+    ), unless=r"\b(?:no\s+pain|didn'?t\s+hurt|doesn'?t\s+hurt|fine|ok|okay|normal)\b"),
+)

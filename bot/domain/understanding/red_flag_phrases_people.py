@@ -1,0 +1,162 @@
+"""Who a message is about: the writer, a relative writing for the patient, or someone else.
+
+Word lists and cues read by ``qualifiers`` for any phrase, red flag or not ("my husband
+did his bridges"); kept beside the red-flag phrase modules they were written with.
+Pure: no ``telegram``.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{alt})" for alt in alternatives))
+
+
+TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+FIRST = frozenset(
+    {"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "mine", "myself"}
+)
+THIRD = frozenset(
+    {"he", "she", "him", "her", "his", "hers", "he's", "hes", "she's", "shes", "himself",
+     "herself", "he'd", "she'd", "he'll", "she'll"}
+)
+#: "a man I know collapsed": after these, "I" is not the one the phrase is about.
+COGNITIVE = frozenset(
+    {"know", "knew", "met", "saw", "heard", "think", "thought", "reckon", "guess",
+     "suppose", "mean", "meant", "told", "said", "wonder", "hope", "worry", "worried"}
+)
+#: People a relative may be writing for: the patient, unless the message says otherwise.
+_MAYBE_PATIENT = frozenset(
+    {"mum", "mom", "mam", "mother", "mummy", "mommy", "mama", "dad", "father", "daddy",
+     "papa", "pops", "husband", "hubby", "wife", "missus", "partner", "gran", "granny",
+     "grandma", "grandmother", "nan", "nana", "nanna", "nanny", "grandad", "granddad",
+     "grandpa", "grandfather", "grampa", "fiance", "fiancee", "boyfriend", "girlfriend",
+     "spouse", "hubs"}
+)
+#: People who are not the patient of this bot.
+_NOT_PATIENT = frozenset(
+    {"friend", "mate", "pal", "buddy", "neighbour", "neighbor", "colleague", "coworker",
+     "sister", "brother", "son", "daughter", "grandson", "granddaughter", "grandkid",
+     "grandchild", "grandchildren", "kid", "child", "children", "baby", "toddler", "niece",
+     "nephew", "cousin", "aunt", "auntie", "aunty", "uncle", "boss", "cat", "dog", "horse",
+     "bloke", "lady", "woman", "man", "guy", "someone", "somebody", "lad", "girl", "boy",
+     "puppy", "kitten", "pony",
+     "teacher", "vicar", "twin", "people", "chap", "fella", "client", "one", "ones",
+     "sil", "bil", "brothers", "sisters", "kids", "women", "men", "walker", "patient"}
+)
+
+
+#: Words that may open a segment before its subject ("and then Mum fell").
+LEADING = frozenset(
+    {"and", "but", "so", "then", "now", "the", "poor", "old", "oh", "well", "also", "plus",
+     "just", "hi", "hello", "ps", "sorry", "update", "on", "a", "an", "dear", "bless", "our"}
+)
+#: After "my", a word that makes the writer the one something happens to.
+BODY = frozenset(
+    {"leg", "legs", "hip", "hips", "calf", "calves", "foot", "feet", "knee", "knees", "toes",
+     "toe", "ankle", "ankles", "thigh", "thighs", "back", "bum", "bottom", "groin", "chest",
+     "wound", "scar", "stitches", "bladder", "bowels", "waterworks", "breathing", "breath",
+     "heart", "weight", "temperature", "temp", "skin", "side", "joint", "pelvis", "body",
+     "op", "operation", "surgery", "new", "replacement", "shin", "arm", "hand", "head",
+     "lips", "pain", "clothes", "belt", "appetite", "sheets", "nightie", "incision", "cut",
+     "staples", "clips", "dressing", "privates", "bits", "water", "balance", "footing",
+     "own", "right", "left", "bad", "good", "operated", "whole", "lower", "upper", "inner",
+     "calf's", "leg's", "hip's", "foot's", "self", "muscles", "spine", "bones", "bone",
+     "nerves", "sciatica", "groin's", "ribs", "lungs", "cough", "pee", "wee", "urine",
+     "pants", "trousers", "knickers", "bed", "pyjamas", "seat", "saddle", "perineum"}
+)
+#: Animals are never "she" or "he" here ("Mum reached for the cat and her hip went").
+ANIMALS = frozenset({"cat", "dog", "horse", "puppy", "kitten", "pony"})
+
+
+def stem(word: str) -> str:
+    """A person word without its possessive or plural ("mum's", "husbands")."""
+    word = word.removesuffix("'s")
+    if word not in _MAYBE_PATIENT and word not in _NOT_PATIENT and word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+_MALE = frozenset(
+    {"he", "him", "his", "he's", "hes", "himself", "he'd", "he'll", "dad", "father", "daddy",
+     "papa", "pops", "husband", "hubby", "grandad", "granddad", "grandpa", "grandfather",
+     "grampa", "fiance", "boyfriend", "son", "brother", "grandson", "nephew", "uncle", "bloke",
+     "man", "guy", "lad", "boy", "chap", "fella", "hubs", "brothers", "men"}
+)
+_FEMALE = frozenset(
+    {"she", "her", "hers", "she's", "shes", "herself", "she'd", "she'll", "mum", "mom", "mam",
+     "mother", "mummy", "mommy", "mama", "wife", "missus", "gran", "granny", "grandma",
+     "grandmother", "nan", "nana", "nanna", "nanny", "fiancee", "girlfriend", "daughter",
+     "sister", "granddaughter", "niece", "aunt", "auntie", "aunty", "lady", "woman", "girl",
+     "sisters", "women"}
+)
+
+
+def sex(word: str) -> str:
+    """'m', 'f' or '' (unknown) for a person word or pronoun."""
+    base = stem(word)
+    if base in _MALE or word in _MALE:
+        return "m"
+    return "f" if base in _FEMALE or word in _FEMALE else ""
+
+
+def person_kind(word: str) -> str:
+    """'patient', 'other' or '' for a word naming someone."""
+    base = stem(word)
+    if base in _MAYBE_PATIENT:
+        return "patient"
+    if base in _NOT_PATIENT and base not in ("one", "ones"):
+        return "other"
+    return ""
+
+
+WRITING_FOR = _rx(
+    r"\b(?:writing|messaging|texting|typing|asking|emailing)\s+(?:this\s+)?(?:for|on\s+behalf"
+    r"\s+of|about)\s+(?:my\s+|our\s+)?([a-z']+)",
+    r"\bon\s+behalf\s+of\s+(?:my\s+|our\s+)?([a-z']+)",
+    r"\b(?:she|he)\s+(?:doesn'?t|does\s+not|can'?t|won'?t)\s+(?:do\s+phones|use\s+(?:the\s+"
+    r"|a\s+)?phone|text|type|ring|call)\b",
+    r"\bso\s+(?:i'?m|im|i\s+am)\s+(?:messaging|writing|texting|doing\s+it|typing)\b",
+    r"\b(?:i'?m|im|i\s+am|this\s+is)\s+(?:her|his|their)\s+(?:son|daughter|husband|wife|carer"
+    r"|partner|grandson|granddaughter|niece|nephew|neighbour)\b",
+    r"\b(?:asked|wanted|told)\s+me\s+to\s+(?:message|text|tell|write|let\s+you\s+know)\b",
+    r"\b[a-z']+\s+(?:doesn'?t|does\s+not|can'?t|won'?t)\s+(?:do\s+phones|use\s+(?:the\s+|a\s+)?"
+    r"phone|text|type|message)\b",
+    r"\b(?:she|he)'?s\s+the\s+patient\b|\bthis\s+is\s+[a-z]+'?s\s+(?:daughter|son|wife"
+    r"|husband)\b",
+)
+#: The writer is the patient and the third person someone else: decisive.
+STRONG_OTHER = _rx(
+    r"\bmy\s+own\b|\bmine\b|\bme\s+too\b|\b(?:for|help)\s+(?:her|him|them)\s+too\b",
+    r"\bnot\s+(?:me|her|him)\b|\bglad\s+it\s+(?:wasn'?t|was\s+not|isn'?t)\s+me\b",
+    r"\bmeant\s+for\b|\bare\s+the\s+new\s+ones\b|\bsign\s+up\b|\bchances?\s+of\s+that\b",
+    r"\b(?:is\s+that|will\s+that\s+be)\s+likely\b|\bprogramme\s+for\s+(?:that|him|her)\b",
+    r"\bwould\s+these\s+exercises\s+be\s+good\s+for\b",
+)
+#: The writer is the patient: a hint, outweighed by the relative's own hip.
+WEAK_OTHER = _rx(
+    r"\bso\s+(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i'?ve|ive|i\s+have|i)\s+(?:\w+\s+){0,2}"
+    r"(?:skip\w*|shattered|tired|knackered|exhausted|busy|late|behind|doing|being|missing"
+    r"|miss|housebound|stuck|taking|staying|resting|rest)\b",
+    r"\bthat'?s\s+why\s+(?:i'?m|im|i\s+am|i'?ve|i)\b",
+    r"\b(?:i'?ll|i\s+will|ill|will)\s+(?:do|try|get)\s+(?:mine|them|my|the\s+exercises)\b",
+    r"\b(?:did|done|doing|do)\s+my\b|\bmy\s+(?:walk|exercises|bridges|routine|programme"
+    r"|program|stretches|squats|clams)\b",
+    r"\b(?:worried|scared|anxious|frightened|nervous|terrified)\s+(?:about|for)\s+(?:him|her"
+    r"|them)\b|\b(?:scared|frightened|worried)\s+me\b|\bput\s+me\s+(?:right\s+)?off\b",
+    r"\bmakes?\s+(?:you|me)\s+(?:think|want|worry)\b|\bmy\s+head'?s\s+all\s+over\b",
+    r"\bnot\s+in\s+the\s+mood\b|\bno\s+time\s+for\b|\bwaiting\s+on\s+tests\b",
+    r"\b(?:i'?m|im|i\s+am)\s+(?:ok|okay|fine|alright|shattered|knackered|exhausted|his\s+carer"
+    r"|her\s+carer|being\s+extra\s+careful|terrified|scared|nervous)\b",
+    r"\b(?:he'?s|hes|she'?s|shes)\s+(?:fine|ok|okay)\b|\bglad\s+it\s+was\s+not\b",
+    r"\b(?:i'?ve|ive|i\s+have)\s+been\s+(?:doing|up\s+with|busy|run)\b",
+)
+#: The relative's own hip or operation: they are the patient.
+PATIENT_CUE = _rx(
+    r"\b(?:his|her)\s+(?:new\s+|replaced\s+|operated\s+|bad\s+|sore\s+|good\s+)?hip\b",
+    r"\b(?:his|her)\s+(?:hip\s+)?(?:op|operation|surgery|replacement)\b",
+    r"\bhad\s+(?:his|her)\s+hip\b|\b(?:his|her)\s+(?:operated|bad)\s+leg\b",
+    r"\b(?:he|she)\s+had\s+(?:the|a|her|his)\s+(?:replacement|op|operation)\b",
+)

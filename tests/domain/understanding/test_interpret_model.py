@@ -1,0 +1,45 @@
+"""The committed model weights: reproducible from the corpus, learnt from tune rows only.
+
+Retraining writes the exact same file, so the weights never drift from the corpus and the
+code (after a change to either, run ``python -m tests.domain.understanding.train_model``).
+The weights record which rows they saw; none is held out (checked by row key only, so
+the held-out texts are never read).
+"""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from bot.domain.understanding.model import MODEL_KINDS, WEIGHTS_FILE, load
+from tests.domain.understanding.split import SPLIT_FILE, held_out, row_key
+from tests.domain.understanding.train_model import build, trained_on, training_rows
+
+MAX_BYTES = 1_000_000
+
+
+def test_retraining_reproduces_the_committed_weights_exactly() -> None:
+    committed = WEIGHTS_FILE.read_text(encoding="utf-8")
+    assert build() == committed, (
+        "model_weights.json is stale: run python -m tests.domain.understanding.train_model"
+    )
+
+
+def test_the_model_saw_tuning_rows_only() -> None:
+    rows = training_rows()
+    held = set(yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8"))["heldout_ids"])
+    assert rows
+    assert not {row_key(row.text) for row in rows} & held
+    assert not any(held_out(row.text) for row in rows)
+    assert all(row.intent != "redflag" for row in rows)
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert data["trained_on"] == trained_on(rows)
+
+
+def test_the_weights_are_small_and_load() -> None:
+    assert WEIGHTS_FILE.stat().st_size <= MAX_BYTES
+    model = load()
+    assert model is not None
+    assert model.kinds == MODEL_KINDS
+    assert all(len(row) == len(MODEL_KINDS) for row in model.weights.values())
