@@ -39,6 +39,7 @@ test: $(STAMP) lint
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.understanding
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -36,6 +36,7 @@ from handlers import (
     clinicians,
     coach,
     common,
+    conversation,
     data_rights,
     gate,
     library,
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 
 
 PRE_GROUP = -10  # dedupe, private chats only
+SAFETY_GROUP = -9  # red flags, before every feature and every pending question
 POST_GROUP = 100  # remember updates that wrote nothing
 
 
@@ -114,6 +116,7 @@ def build_application(
 
     # Before everything: private chats only, each update once.
     app.add_handler(TypeHandler(Update, gate.before), group=PRE_GROUP)
+    app.add_handler(TypeHandler(Update, gate.safety), group=SAFETY_GROUP)
 
     # Onboarding and help.
     app.add_handler(CommandHandler("start", onboarding.start))
@@ -128,8 +131,9 @@ def build_application(
     # Reminders: settings commands, snooze, blocked users; jobs rebuilt at start-up.
     reminders.register(app)
 
-    # Exercise library and the guided routine.
+    # Exercise library, corrections of "done" (Undo...), and the guided routine.
     library.register(app)
+    conversation.register(app)
     session.register(app)
 
     # Coaching: red flags, movement over rest, pain reports, the plan, the morning check.
@@ -140,16 +144,9 @@ def build_application(
     data_rights.register(app)
     clinicians.register(app)
 
-    # Free text: each feature in turn, most specific first.
-    router = make_text_router(
-        [
-            onboarding.onboarding_text,
-            coach.red_flag_text,  # safety first, even in the middle of a routine
-            session.session_text,
-            library.library_text,
-            coach.coach_text,  # rest, pain, done, greetings; answers anything left
-        ]
-    )
+    # Free text: a pending onboarding step first, then the conversation policy (red flags
+    # were already answered by the safety gate).
+    router = make_text_router([onboarding.onboarding_text, conversation.conversation_text])
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED,
                                    router))
 

@@ -12,7 +12,12 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, TypeHandler
+from telegram.ext import (
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    TypeHandler,
+)
 
 from bot.deps import Deps
 from bot.domain import routine as sm
@@ -23,15 +28,12 @@ from bot.domain.coaching.pain_model import (
     explain,
     is_severe,
     needs_red_flag_questions,
-    pain_zone,
 )
-from bot.domain.understanding.intents import classify
-from bot.domain.understanding.red_flags import detect_red_flags
 from bot.transport.context import App
-from handlers.base import Buttons, Context, answer, send, user_id_of
-from handlers.base.cards import answer_request
-from handlers.base.done import record_done
-from handlers.base.hooks import add_session_end_hook
+from handlers.base import Context, answer, send, user_id_of
+from handlers.base.clinician_alerts import alert_clinicians
+from handlers.base.hooks import add_session_end_hook, profile_changed
+from handlers.base.pain import offer_flare_plan
 from handlers.base.pushback import push_back
 from handlers.base.records import record_for, store_records
 from handlers.base.red_flags import SCREENING_YES, handle_red_flags
@@ -40,22 +42,11 @@ from handlers.base.screening import ask_red_flag_questions
 
 log = logging.getLogger(__name__)
 MORNING_GROUP = -5  # before the feature handlers: the morning question comes first
+RESUME_GROUP = -4  # /resume after a red flag asks first whether a clinician has checked
 MAX_OUTCOMES = 10
 
 
 # --- red flags ------------------------------------------------------------------------
-
-
-async def red_flag_text(update: Update, context: Context) -> bool:
-    """Any typed red flag, even mid-session: stop and seek care. True when found."""
-    message = update.effective_message
-    if message is None or not message.text:
-        return False
-    flags = detect_red_flags(message.text[:4096])
-    if not flags:
-        return False
-    await handle_red_flags(update, context, flags, message.text[:300])
-    return True
 
 
 async def red_flag_answer(update: Update, context: Context) -> None:
@@ -74,6 +65,9 @@ async def red_flag_answer(update: Update, context: Context) -> None:
     if session is not None and session.phase == "red_flag_check" and session.token == ctx:
         await apply_event(update, context, session, sm.Resume())
         return
+    if ctx == "check":  # "no" to the one question about a possible red flag
+        await send(update, context, deps.content.text("safety_check_cleared"))
+        return
     digits = ctx[2:] if ctx.startswith("p:") else ""
     pain = int(digits) if digits.isdecimal() and len(digits) <= 2 else None
     if pain is None or pain > 10:  # an old or forged button
@@ -81,47 +75,7 @@ async def red_flag_answer(update: Update, context: Context) -> None:
     elif is_severe(pain):
         await send(update, context, coaching.severe_pain_reply(deps.content))
     else:
-        await offer_flare_plan(update, context)
-
-
-# --- free text ------------------------------------------------------------------------
-
-
-async def coach_text(update: Update, context: Context) -> bool:
-    """Rest, pain, done, exercise requests, greetings; anything else gets a helpful reply."""
-    deps = context.deps
-    message = update.effective_message
-    if message is None or not message.text:
-        return False
-    intent = classify(message.text)
-    held = deps.profile(user_id_of(update) or 0).held_for_red_flag
-    if held and intent.kind in ("rest", "done", "pain", "unknown"):
-        # After a red flag: no push-back and no coaching until a clinician has checked them.
-        await send(update, context, deps.content.text("coach_on_hold"))
-    elif intent.kind == "redflag":
-        flags = detect_red_flags(message.text[:4096])
-        await handle_red_flags(update, context, flags or [SCREENING_YES], message.text[:300])
-    elif intent.kind == "rest":
-        await push_back(update, context)
-    elif intent.kind == "pain":
-        await pain_report(update, context, intent.pain)
-    elif intent.kind == "done":
-        await record_done(update, context, intent.reps)
-    elif intent.kind == "exercise":
-        await answer_request(update, context, message.text[:1000])
-    elif intent.kind == "social":
-        await send(update, context, coaching.social_reply(deps.content, deps.rng, message.text))
-    else:
-        await send(update, context, coaching.unknown_reply(deps.content, deps.rng),
-                   _menu(deps))
-    return True
-
-
-def _menu(deps: Deps) -> Buttons:
-    text = deps.content.text
-    return [[(text("onboarding_start_button"), "sess:start")],
-            [(text("onboarding_exercises_button"), "lib:list")],
-            [(text("coach_rest_button"), "co:rest")]]
+        await offer_flare_plan(update, context, pain)
 
 
 async def rest_button(update: Update, context: Context) -> None:
@@ -159,43 +113,19 @@ async def choice_button(update: Update, context: Context) -> None:
         await start_routine(update, context, easier=True, force=True)
 
 
-async def pain_report(update: Update, context: Context, pain: int | None) -> None:
-    """"pain 6": record it; 7+ screens for red flags; 6 is a flare-up day; else advice."""
-    deps = context.deps
-    user_id = user_id_of(update)
-    assert user_id is not None
-    if pain is None:
-        await send(update, context, coaching.pain_out_of_range_reply(deps.content, deps.rng))
-        return
-    store_records(deps, user_id, [record_for(update, deps, user_id, "pain", pain=pain,
-                                          context="report")])
-    if needs_red_flag_questions(pain):
-        await ask_red_flag_questions(update, context, f"p:{pain}")
-    elif pain_zone(pain) == "too_much":
-        await offer_flare_plan(update, context)
-    else:
-        safe = pain_zone(pain) == "safe"
-        key = "coach_pain_noted_safe" if safe else "coach_pain_noted_acceptable"
-        await send(update, context, deps.content.text(key, pain=pain), _menu(deps))
-
-
-async def offer_flare_plan(update: Update, context: Context) -> None:
-    """A flare-up day: mobility only, recorded so the streak pauses instead of breaking."""
-    deps = context.deps
-    user_id = user_id_of(update)
-    assert user_id is not None
-    store_records(deps, user_id, [record_for(update, deps, user_id, "flare", ":flare")])
-    await send(update, context, coaching.flare_up_plan_text(deps.content),
-               [[(deps.content.text("coach_flare_start_button"), "co:flare")],
-                [(deps.content.text("coach_choice_rest"), "co:c:rest")]])
-
-
 async def flare_button(update: Update, context: Context) -> None:
-    """co:flare: the flare-up day's mobility-only routine."""
+    """co:flare[:<pain>]: the flare-up day's mobility-only routine.
+
+    With the score that led to it, the routine starts at its first move instead of
+    asking the pain again (a second 6 would only stop it once more).
+    """
     await answer(update)
     deps = context.deps
+    query = update.callback_query
+    raw = (query.data or "").removeprefix("co:flare").removeprefix(":") if query else ""
+    pain = int(raw) if raw.isdecimal() and len(raw) <= 2 and int(raw) <= 10 else None
     await start_routine(update, context, exercises=list(deps.content.routine.mobility_only),
-                        easier=True, force=True)
+                        easier=True, force=True, pain_before=pain)
 
 
 # --- the plan: after a session, the next morning, stepping up ---------------------------
@@ -344,12 +274,57 @@ async def morning_button(update: Update, context: Context) -> None:
         await _decide(update, context, morning, pain)
 
 
+# --- /resume after a red flag: only once a clinician has checked them ------------------
+
+
+async def resume_after_red_flag(update: Update, context: Context) -> None:
+    """/resume while held for a red flag: ask first whether a clinician has checked them.
+
+    Runs before the reminders' /resume (which ends an ordinary pause) and stops it only
+    when the hold is a red-flag one.
+    """
+    deps = context.deps
+    user_id = user_id_of(update)
+    if user_id is None or not deps.profile(user_id).held_for_red_flag:
+        return
+    text = deps.content.text
+    await send(update, context, text("resume_checked_question"),
+               [[(text("resume_checked_yes"), "rs:y")], [(text("resume_checked_no"), "rs:n")]])
+    raise ApplicationHandlerStop
+
+
+async def resume_checked_button(update: Update, context: Context) -> None:
+    """rs:y (checked: the plan comes back, clinicians told) or rs:n (not yet: stay held)."""
+    deps = context.deps
+    query = update.callback_query
+    user_id = user_id_of(update)
+    assert query is not None and user_id is not None
+    if not deps.profile(user_id).held_for_red_flag:
+        await answer(update, deps.content.text("button_expired"))
+        return
+    await answer(update)
+    checked = query.data == "rs:y"
+    record = record_for(update, deps, user_id, "checked",
+                        note="checked by a clinician" if checked else "not checked yet")
+    if not checked:
+        store_records(deps, user_id, [record])
+        await send(update, context, deps.content.text("resume_not_checked"))
+        return
+    store_records(deps, user_id, [record], hold=None, active=True)
+    await profile_changed(context, user_id)
+    await send(update, context, deps.content.text("resume_after_check"))
+    await alert_clinicians(context.application, user_id,
+                           deps.content.text("clinic_resumed_after_check"))
+
+
 def register(app: App) -> None:
+    app.add_handler(CommandHandler("resume", resume_after_red_flag), group=RESUME_GROUP)
+    app.add_handler(CallbackQueryHandler(resume_checked_button, pattern=r"^rs:[yn]$"))
     add_session_end_hook(app, after_session)
     app.add_handler(TypeHandler(Update, morning_check), group=MORNING_GROUP)
     app.add_handler(CallbackQueryHandler(red_flag_answer, pattern=r"^rf:[yn]:"))
     app.add_handler(CallbackQueryHandler(choice_button, pattern=r"^co:c:"))
     app.add_handler(CallbackQueryHandler(rest_button, pattern=r"^co:rest$"))
-    app.add_handler(CallbackQueryHandler(flare_button, pattern=r"^co:flare$"))
+    app.add_handler(CallbackQueryHandler(flare_button, pattern=r"^co:flare(:\d{1,2})?$"))
     app.add_handler(CallbackQueryHandler(harder_button, pattern=r"^co:h:[yn]$"))
     app.add_handler(CallbackQueryHandler(morning_button, pattern=r"^co:mp?:"))

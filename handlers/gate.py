@@ -1,4 +1,4 @@
-"""Before and after every update: private chats only, and each update handled once."""
+"""Before and after every update: private chats only, each update once, red flags first."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.storage import StorageError, current_update_id
 from handlers.base import Context, send, user_id_of
+from handlers.base.red_flags import flags_of, handle_red_flags, matched_words
+from handlers.base.understanding import reading_of, text_of
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,8 @@ async def before(update: Update, context: Context) -> None:
         deps.store.mark_seen(user_id, update.update_id, persist=False)
         raise ApplicationHandlerStop
     edited = update.edited_message
+    if edited is not None and (reading := reading_of(update)) and reading.is_red_flag:
+        return  # a red flag counts even in an edit: the safety gate answers it
     if edited is not None:
         # An edit is not a new request: acting on it could record a score twice or
         # change a setting silently. Live locations arrive as edits too: no reply.
@@ -48,6 +52,27 @@ async def before(update: Update, context: Context) -> None:
             await send(update, context, deps.content.text("edit_not_read"))
         deps.store.mark_seen(user_id, update.update_id, persist=False)
         raise ApplicationHandlerStop
+
+
+async def safety(update: Update, context: Context) -> None:
+    """Red flags first, for every message with words, whatever the state or conversation.
+
+    Runs before onboarding, /ask, a clinician thread, a pending question and every
+    feature: a live red flag gets the stop-and-seek-care reply (sent before anything is
+    stored) and nothing else reads the message.
+    """
+    message = update.effective_message
+    user_id = user_id_of(update)
+    if (message is not None and message.reply_to_message is not None
+            and user_id in context.deps.settings.admin_user_ids):
+        return  # a clinician answering a patient's thread writes about the patient
+    reading = reading_of(update)
+    if reading is None or not reading.is_red_flag:
+        return
+    text = text_of(update) or ""
+    hits = reading.live_flags
+    await handle_red_flags(update, context, flags_of(hits), text[:300], matched_words(hits))
+    raise ApplicationHandlerStop
 
 
 async def after(update: Update, context: Context) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.domain.exercise_finder import library_for
 from bot.transport.context import App
 from handlers.base import Context, answer, send
 from handlers.base.cards import answer_request, list_buttons, send_card
@@ -26,18 +25,6 @@ async def exercise_command(update: Update, context: Context) -> None:
         await exercises_command(update, context)
         return
     await answer_request(update, context, query)
-
-
-async def library_text(update: Update, context: Context) -> bool:
-    """Free text that names or asks for an exercise; True when answered."""
-    deps = context.deps
-    message = update.effective_message
-    if message is None or not message.text:
-        return False
-    if not library_for(deps.content).mentions(message.text[:1000]):
-        return False
-    await answer_request(update, context, message.text[:1000])
-    return True
 
 
 async def library_button(update: Update, context: Context) -> None:

@@ -1,7 +1,8 @@
-"""The guided routine's own controls: /routine, /cancel, step buttons, typed replies, timers.
+"""The guided routine's own controls: /routine, /cancel, step buttons and timers.
 
 The driver (load, apply one event, save, send) is ``handlers.base.routine``, shared with
-the features that start a routine; "done" goes through ``handlers.base.done``.
+the features that start a routine; typed replies go through the conversation policy
+(``handlers.conversation``), and "done" through ``handlers.base.done``.
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from bot.domain import routine as sm
 from bot.domain.jobs import TimerJob
 from bot.transport.context import App, BotContext
 from handlers.base import Context, answer, keyboard, send, user_id_of
-from handlers.base.done import record_done, record_exercise_done
+from handlers.base.done import record_exercise_done
 from handlers.base.routine import (
     apply_event,
-    load_active_session,
     load_session,
     render,
     start_routine,
@@ -118,25 +118,6 @@ def _button_event(action: str, token: str) -> sm.Event | None:
     if action.startswith("n") and action[1:].isdecimal() and len(action) <= 3:
         return sm.PainScore(int(action[1:]), token, "button")
     return None
-
-
-async def session_text(update: Update, context: Context) -> bool:
-    """Typed replies while a session waits ("done", "done 8", "skip", "7"); True if used."""
-    message = update.effective_message
-    user_id = user_id_of(update)
-    if message is None or not message.text or user_id is None:
-        return False
-    session = load_active_session(context.application, user_id)
-    if session is None or session.phase == "red_flag_check":
-        return False
-    event = sm.interpret_text(message.text[:500])
-    if event is None:
-        return False
-    if isinstance(event, sm.Done):
-        await record_done(update, context, event.reps, "text", running=session)
-    else:
-        await apply_event(update, context, session, event)
-    return True
 
 
 async def loose_done_button(update: Update, context: Context) -> None:

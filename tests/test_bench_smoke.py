@@ -12,7 +12,9 @@ import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from bench import data, scenarios
+import pytest
+
+from bench import data, scenarios, understanding
 from bench.table import Row, percentile, render
 from bot.storage import HOT_MAX_RECORDS, Store
 
@@ -97,3 +99,15 @@ def test_table_renders_every_row() -> None:
     assert lines[4].rstrip().endswith("| yes |") and lines[5].rstrip().endswith("| NO  |")
     assert percentile([5.0, 1.0, 3.0, 2.0, 4.0], 50) == 3.0
     assert percentile([float(n) for n in range(1, 101)], 99) == 99.0
+
+
+def test_the_understanding_bench_runs_and_prints_its_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``python -m bench.understanding``: it reads the corpus and prints its figures."""
+    texts = understanding.corpus_texts()
+    assert len(texts) >= 2000
+    ms = understanding.timed(understanding.interpret.interpret, texts[:20], 1)
+    assert len(ms) == 20 and all(m >= 0 for m in ms)
+    assert understanding.main(["--passes", "1"]) == 0
+    assert "understanding step, median" in capsys.readouterr().out

@@ -12,15 +12,17 @@ import pytest
 
 FACES: dict[str, set[str]] = {
     "bot.domain.routine": {
-        "ENDED", "AskPain", "AskRedFlags", "Cancel", "Cancelled", "Done", "Event", "Ignored",
-        "Output", "PainScore", "Resume", "Session", "ShowCard", "Skip", "StepPrompt", "Summary",
-        "SwitchedEasier", "TimerEnd", "TooPainful", "Transition", "apply", "current_prompt",
-        "interpret_text", "start_session", "step_text", "summary_text", "timer_end",
-        "validate",
+        "ENDED", "AskPain", "AskRedFlags", "Cancel", "Cancelled", "Done", "DoneAll", "Easier",
+        "Event", "Ignored", "Output", "PainDuring", "PainNoted", "PainScore", "StoppedForPain",
+        "Resume", "Session", "ShowCard", "Skip", "StepPrompt", "Summary", "SwitchedEasier",
+        "TimerEnd", "TooPainful", "Transition", "apply", "current_prompt", "interpret_text",
+        "start_session", "step_text", "summary_text", "timer_end", "validate",
     },
+
     "bot.storage": {
         "HOT_DAYS", "HOT_HARD_MAX", "HOT_MAX_RECORDS", "Migration", "SCHEMA_VERSION",
-        "SEEN_LIMIT", "StorageError", "Store", "UserTxn", "current_update_id",
+        "SEEN_LIMIT", "StorageError", "Store", "UserTxn", "current_update_id", "Forgotten",
+        "NoConsent",
         "encode_archive", "encode_user_file",
     },
     "bot.content": {"ContentError", "DEFAULT_CONTENT_DIR", "check_content_main", "load_content"},

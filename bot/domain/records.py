@@ -22,6 +22,7 @@ RecordKind = Literal[
     "walk",  # a short walk done
     "plan",  # the plan changed (note: easier, normal, harder, and why)
     "morning",  # next-morning comparison (note: better, same, worse)
+    "checked",  # after a red flag, /resume: was the patient checked by a clinician (note)
 ]
 
 Source = Literal["button", "text", "system"]

@@ -1,10 +1,11 @@
 """"done", typed or tapped: the one path that records a set, in a routine or outside one.
 
 While a routine runs, "done" is the state machine's ``Done`` event (it records the
-step's set and side with the session, or says what the routine waits for instead).
-Outside one, the exercise last prompted today is recorded as one set; if there is
-none, the person is asked which exercise it was. Either way the record is written
-before the reply is sent.
+step's set and side with the session). Outside one, the best reading is recorded at
+once (``bot.domain.conversation.done_outside``): the exercises named, the whole routine,
+or the exercise due next. The reply then offers Undo and "another exercise", so a
+patient who types "done" and puts the phone down never loses the day. The record is
+always written before the reply is sent.
 """
 
 from __future__ import annotations
@@ -12,46 +13,103 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.domain import routine as sm
-from bot.domain.records import Source
-from handlers.base.records import record_for
-from handlers.base.replies import Context, answer, send, user_id_of
+from bot.domain.conversation.done_outside import DonePlan, plan_done
+from bot.domain.records import Record, Source
+from bot.domain.understanding.reading import Slots
+from handlers.base.records import record_for, record_id_for
+from handlers.base.replies import Buttons, Context, answer, send, user_id_of
 from handlers.base.routine import apply_event, load_active_session
 
 LOOSE_NOTE = "outside session"
+#: Callback data: take back the records of one reply (``u:<record id base>``).
+UNDO_PREFIX = "u:"
+#: Callback data: it was another exercise (``s:fx:<record id base>:<exercise id>``).
+FIX_PREFIX = "s:fx:"
 
 
 async def record_done(
     update: Update,
     context: Context,
-    reps: int | None,
+    reps: int | None = None,
     source: Source = "text",
     *,
+    slots: Slots | None = None,
     running: sm.Session | None = None,
 ) -> None:
-    """Record "done" (``reps`` when the person said how many) and confirm it.
+    """Record "done" and confirm it (``slots``: what the patient said they did).
 
     ``running``: the routine the caller already loaded, so it is not read twice.
     """
     deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
+    slots = slots or Slots(reps=reps)
     session = running or load_active_session(context.application, user_id)
     if session is not None and session.phase != "red_flag_check":
-        await apply_event(update, context, session, sm.Done(source, None, reps))
+        event: sm.Event = (sm.DoneAll(source) if slots.all
+                           else sm.Done(source, None, slots.reps,
+                                        both_sides=slots.sides == "both"))
+        await apply_event(update, context, session, event)
         return
     text = deps.content.text
     if not deps.profile(user_id).consent:
         await send(update, context, text("session_done_not_stored"))
         return
-    last = deps.store.user(user_id).get("state").get("last_prompt") or {}
-    exercise = last.get("exercise")
-    if last.get("date") == deps.today_for(user_id).isoformat() and exercise in (
-        deps.content.exercises
-    ):
-        await record_exercise_done(update, context, str(exercise), reps)
-        return
-    rows = [[(ex.name, f"s:x1:{ex.id}")] for ex in deps.content.exercises.values()]
-    await send(update, context, text("session_which_exercise"), rows)
+    txn = deps.store.user(user_id)
+    today = deps.today_for(user_id).isoformat()
+    done_today = [r.get("exercise") or "" for r in txn.recent_records()
+                  if r.get("kind") == "done" and r.get("date") == today]
+    last = txn.get("state").get("last_prompt") or {}
+    last_prompted = last.get("exercise") if last.get("date") == today else None
+    plan = plan_done(slots, deps.content.exercises, deps.content.routine.exercises,
+                     done_today, last_prompted)
+    base = record_id_for(update)
+    records = _records(update, context, user_id, plan, base)
+    with deps.store.user(user_id) as txn:
+        added = [txn.add_record(record) for record in records]
+    if not any(added):
+        return  # a redelivery: already recorded and answered
+    await send(update, context, _confirmation(context, plan), _correction_buttons(
+        context, base, plan))
+
+
+def _records(update: Update, context: Context, user_id: int, plan: DonePlan, base: str
+             ) -> list[Record]:
+    deps = context.deps
+    records: list[Record] = []
+    for exercise_id in plan.exercises:
+        exercise = deps.content.exercises[exercise_id]
+        for set_no in range(1, plan.sets + 1):
+            records.append(record_for(
+                update, deps, user_id, "done", f":{exercise_id}:{set_no}",
+                exercise=exercise_id, set=set_no, reps=plan.reps or exercise.dose.reps,
+                hold=exercise.dose.hold_seconds, note=LOOSE_NOTE))
+    if plan.whole_routine:
+        records.append(record_for(update, deps, user_id, "routine_complete", ":complete",
+                                  note="routine, typed"))
+    assert all(r["id"].startswith(base) for r in records)
+    return records
+
+
+def _confirmation(context: Context, plan: DonePlan) -> str:
+    deps = context.deps
+    text = deps.content.text
+    if plan.whole_routine:
+        return text("done_recorded_routine")
+    names = ", ".join(deps.content.exercises[e].name for e in plan.exercises)
+    if plan.sets > 1:
+        return text("done_recorded_sets", name=names, sets=plan.sets)
+    key = "done_recorded_guess" if plan.guessed else "done_recorded"
+    return text(key, name=names)
+
+
+def _correction_buttons(context: Context, base: str, plan: DonePlan) -> Buttons:
+    text = context.deps.content.text
+    rows: list[list[tuple[str, str]]] = [[(text("done_undo_button"), f"{UNDO_PREFIX}{base}")]]
+    if plan.guessed:
+        rows.append([(text("done_other_exercise_button"), f"s:fl:{base}")])
+        rows.append([(text("done_whole_routine_button"), f"s:fa:{base}")])
+    return rows
 
 
 async def record_exercise_done(
@@ -75,4 +133,5 @@ async def record_exercise_done(
         await answer(update, None if added else deps.content.text("button_already_used"))
         if not added:
             return
-    await send(update, context, deps.content.text("session_loose_done", name=exercise.name))
+    await send(update, context, deps.content.text("session_loose_done", name=exercise.name),
+               [[(deps.content.text("done_undo_button"), f"{UNDO_PREFIX}{record['id']}")]])

@@ -17,12 +17,12 @@ from telegram import Update
 
 from bot.deps import Deps
 from bot.domain import routine as sm
-from bot.domain.coaching.pain_model import needs_red_flag_questions
 from bot.domain.progress.figures import current_streak
 from bot.domain.records import Record
 from bot.transport.context import App, deps_of
 from handlers.base.cards import send_card
 from handlers.base.hooks import session_ended
+from handlers.base.pain import stopped_for_pain
 from handlers.base.replies import Buttons, Context, answer, send, user_id_of
 from handlers.base.screening import ask_red_flag_questions
 
@@ -115,11 +115,10 @@ async def render(
     user_id = user_id_of(update)
     assert user_id is not None
     for out in outputs:
-        if (isinstance(out, sm.StepPrompt) and out.index == 0
-                and needs_red_flag_questions(session.pain_before or 0)):
-            # High pain before starting: screen for red flags before the first step.
-            await ask_red_flag_questions(update, context, f"p:{session.pain_before}")
-        if isinstance(out, sm.AskPain):
+        if isinstance(out, sm.StoppedForPain):
+            # Above the pain model's limit: no exercise; screen, then flare plan or rest.
+            await stopped_for_pain(update, context, out.score)
+        elif isinstance(out, sm.AskPain):
             skippable = out.context != "before"
             await send(update, context, out.text, pain_buttons(deps, out.token,
                                                                skippable=skippable))
@@ -129,7 +128,7 @@ async def render(
                 await send_card(update, context, exercise, out.level, with_buttons=False)
         elif isinstance(out, sm.StepPrompt):
             await send(update, context, out.text, step_buttons(deps, out.token, out.timer))
-        elif isinstance(out, sm.SwitchedEasier | sm.Cancelled):
+        elif isinstance(out, sm.SwitchedEasier | sm.Cancelled | sm.PainNoted):
             await send(update, context, out.text)
         elif isinstance(out, sm.TimerEnd):
             await send(update, context, out.text, step_buttons(deps, out.token, False))
@@ -169,6 +168,7 @@ async def start_routine(
     exercises: Sequence[str] | None = None,
     easier: bool = False,
     force: bool = False,
+    pain_before: int | None = None,
 ) -> None:
     """Start today's routine (or given exercises); offer to continue one in progress."""
     deps = context.deps
@@ -188,6 +188,7 @@ async def start_routine(
     session, outputs = sm.start_session(
         deps.content, secrets.token_hex(4), today, deps.clock.now(),
         levels=plan_levels(deps, user_id, easier), exercises=exercises,
+        pain_before=pain_before,
     )
     save(context.application, user_id, session, outputs=outputs)
     await render(update, context, session, outputs)

@@ -434,9 +434,8 @@ async def test_red_flag_in_an_over_long_message_still_counts(
     await onboard(tg, 56)
     tg.user_sends(56, "I fell yesterday and now I can't put weight on my leg. " + "x" * 5000)
     got = await World(tg, bot, []).probe(56)
-    content = bot.deps.content
-    assert matches(content, "text_too_long", got[0].text)
-    assert any("fall" in (m.text or "") for m in got[1:]), describe(got)
+    # The safety reply comes first, before anything else is said about the message.
+    assert "fall" in (got[0].text or "") and "emergency" in (got[0].text or ""), describe(got)
     assert bot.deps.store.profile(56).get("hold") == "redflag"
 
 

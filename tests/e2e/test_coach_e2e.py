@@ -63,11 +63,11 @@ async def test_red_flag_stops_holds_reminders_and_alerts_clinician(tg: FakeTeleg
     tg.user_sends(UID, "sharp pain and numbness after a fall")
     reply = await tg.next_message(UID)
     lowered = reply.text.lower()
-    assert "clinician" in lowered or "doctor" in lowered
+    assert "emergency" in lowered  # a fall with these signs: one instruction, no other
     assert not any(word in lowered for word in ENCOURAGING), reply.text
+    alert = await tg.next_message(ADMIN)  # sent after the hold is stored
     assert bot.deps.store.profile(UID)["hold"] == "redflag"
     assert not [n for n in bot.job_names() if n.startswith(f"reminder:{UID}")]
-    alert = await tg.next_message(ADMIN)
     assert "Ann" in alert.text and "numb" in alert.text.lower()
     assert "redflag" in kinds(bot)
     tg.user_sends(UID, "I'll rest today")  # no push-back while held
@@ -76,9 +76,19 @@ async def test_red_flag_stops_holds_reminders_and_alerts_clinician(tg: FakeTeleg
     tg.user_sends(UID, "/routine")  # no exercise either
     held = await tg.next_message(UID)
     assert "/resume" in held.text and not held.buttons
-    tg.user_sends(UID, "/resume")
+    tg.user_sends(UID, "/resume")  # asks first whether a clinician has checked them
+    asked = await until(tg, UID, "rs:y")
+    assert not [n for n in bot.job_names() if n.startswith(f"reminder:{UID}")]
+    tg.user_taps(UID, data_of(asked, "rs:n"))
     await tg.next_message(UID)
+    assert bot.deps.store.profile(UID)["hold"] == "redflag"
+    tg.user_taps(UID, data_of(asked, "rs:y"))
+    back = await tg.next_message(UID)
+    assert "back" in back.text
+    told = await tg.next_message(ADMIN)
+    assert "checked" in told.text
     assert [n for n in bot.job_names() if n.startswith(f"reminder:{UID}")]
+    assert "checked" in kinds(bot)
 
 
 async def test_negated_symptoms_do_not_trigger(tg: FakeTelegram, bot: BotUnderTest):
@@ -98,6 +108,7 @@ async def test_red_flag_mid_session_ends_it(tg: FakeTelegram, bot: BotUnderTest)
     tg.user_sends(UID, "done but now my leg is numb")
     reply = await tg.next_message(UID)
     assert "numb" in reply.text.lower()
+    await tg.next_message(ADMIN)  # the alert goes out after the routine is stopped
     assert bot.deps.store.user(UID).get("session")["phase"] == "cancelled"
     assert "done" not in kinds(bot)
 
@@ -140,11 +151,14 @@ async def test_a_double_tap_on_a_choice_or_an_exercise_records_once(tg: FakeTele
     assert second is not None and "Already noted" in str(second.get("text"))
     assert kinds(bot).count("choice") == 1 and kinds(bot).count("rest") == 1
 
-    # "Which exercise?" after a loose "done": the same button twice is one set.
-    tg.user_sends(UID, "done")
-    which = await until(tg, UID, "s:x1:")
-    pick = data_of(which, "s:x1:")
+    # "Another exercise" after a loose "done": the same button twice is one set.
     before = kinds(bot).count("done")
+    tg.user_sends(UID, "done")
+    recorded = await until(tg, UID, "s:fl:")
+    tg.user_taps(UID, data_of(recorded, "s:fl:"))
+    which = await until(tg, UID, "s:fx:")
+    taps += 1
+    pick = data_of(which, "s:fx:")
     tg.user_taps(UID, pick, message_id=which.message_id)
     tg.user_taps(UID, pick, message_id=which.message_id)
     await tg.wait_for(lambda: len(tg.api.callback_answers) == taps + 4

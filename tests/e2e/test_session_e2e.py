@@ -143,11 +143,14 @@ async def test_hold_timer_counts_down_by_edits(tg: FakeTelegram, bot: BotUnderTe
 
 async def test_done_outside_a_session(tg: FakeTelegram, bot: BotUnderTest):
     await onboard(tg, UID)
-    tg.user_sends(UID, "done")                        # nothing prompted today: which one?
-    which = await until(tg, UID, "s:x1:")
-    tg.user_taps(UID, "s:x1:glute_bridge")
-    recorded = await tg.next_message(UID)
-    assert "Glute bridge" in recorded.text
+    tg.user_sends(UID, "done")                        # nothing prompted today: the first due
+    recorded = await until(tg, UID, "u:")             # recorded at once, with Undo
+    assert "hip flexor stretch" in recorded.text.lower()
+    tg.user_taps(UID, data_of(recorded, "s:fl:"))     # "it was another exercise"
+    which = await until(tg, UID, "s:fx:")
+    tg.user_taps(UID, data_of(which, "s:fx:").rsplit(":", 1)[0] + ":glute_bridge")
+    fixed = await tg.next_message(UID)
+    assert "Glute bridge" in fixed.text
     tg.user_sends(UID, "/routine")                    # prompt an exercise, then stop
     ask = await until(tg, UID, "s:n0:")
     tg.user_taps(UID, data_of(ask, "s:n1:"))
@@ -155,11 +158,10 @@ async def test_done_outside_a_session(tg: FakeTelegram, bot: BotUnderTest):
     tg.user_sends(UID, "/cancel")
     await tg.next_message(UID)
     tg.user_sends(UID, "did it")                      # the exercise last prompted today
-    await tg.next_message(UID)
+    await until(tg, UID, "u:")
     done = [(r["exercise"], r["source"]) for r in bot.deps.store.records(UID)
             if r["kind"] == "done"]
     assert done == [("glute_bridge", "button"), ("hip_flexor_stretch", "text")]
-    assert which.buttons
 
 
 async def test_which_exercise_button_stores_nothing_without_consent(tg: FakeTelegram,

@@ -131,21 +131,20 @@ def pain_out_of_range_reply(content: Content, rng: random.Random | None = None) 
 
 
 def red_flag_reply(content: Content, flags: Sequence[RedFlag]) -> str:
-    """Stop for today and get checked; emergency services first for emergency flags.
+    """Stop and get care: one instruction, at the urgency the worst flag calls for.
 
-    Never encourages exercise. Lists what the user reported so they can tell the
-    clinician, and says that /resume brings the plan back once they have been checked.
+    An emergency gets only "call emergency services now" (a second, gentler instruction
+    in the same message would blur it); otherwise stop for today and contact a
+    clinician today, and /resume once checked. Never encourages exercise. Lists what
+    the user reported so they can tell whoever sees them.
     """
-    parts: list[str] = []
-    if any(flag.emergency for flag in flags):
-        parts.append(content.text("safety_redflag_emergency"))
     unique = list(dict.fromkeys(flag.label for flag in flags))
-    if unique:
-        items = "\n".join(content.text("safety_redflag_item", label=label) for label in unique)
-        parts.append(f"{content.text('safety_redflag_intro')}\n{items}")
-    parts.append(content.text("safety_redflag_stop"))
-    parts.append(content.text("safety_redflag_resume"))
-    return "\n\n".join(parts)
+    items = "\n".join(content.text("safety_redflag_item", label=label) for label in unique)
+    listed = f"{content.text('safety_redflag_intro')}\n{items}" if unique else ""
+    if any(flag.emergency for flag in flags):
+        return "\n\n".join(p for p in (content.text("safety_redflag_emergency"), listed) if p)
+    parts = [listed, content.text("safety_redflag_stop"), content.text("safety_redflag_resume")]
+    return "\n\n".join(p for p in parts if p)
 
 
 def red_flag_questions(content: Content) -> str:

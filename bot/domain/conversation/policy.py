@@ -53,7 +53,8 @@ DEFAULT_SUGGESTIONS: tuple[IntentKind, ...] = ("done", "rest", "exercise")
 SUGGEST_FROM = 0.15
 
 _FAQ_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("easier", re.compile(r"eas|gentl|hard|difficult|floor|get down|kneel|modif|simpl")),
+    ("harder", re.compile(r"harder|more challeng|too easy|step up|progress(?:ion)? to")),
+    ("easier", re.compile(r"eas|gentl|too hard|difficult|floor|get down|kneel|modif|simpl")),
     ("hold", re.compile(r"hold|how long.*(?:stretch|each|it)|seconds|how many|reps?\b|sets?\b")),
     ("next", re.compile(r"next|after this|then what|what now")),
     ("why_move", re.compile(r"why|rest|point|help|benefit|work")),
@@ -64,6 +65,9 @@ _FAQ_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("painkillers", re.compile(r"pain ?kill|tablet|pill|ibuprofen|paracetamol|medic")),
     ("cross_legs", re.compile(r"cross")),
 )
+
+
+_ASKS_FOR_EXERCISE = re.compile(r"exercise suggestion|which exercise|what exercise|stretch for")
 
 
 def state_of(session: sm.Session | None, held: bool) -> State:
@@ -105,6 +109,8 @@ def _side_remark(top: Reading) -> tuple[Action, ...]:
     if kind == "exercise":
         return (ShowExercise(top.slots.exercise),)
     if kind == "question":
+        if _ASKS_FOR_EXERCISE.search((top.slots.topic or "").lower()):
+            return (ShowExercise(None),)  # "something for tight hips": the finder's choices
         return (AnswerQuestion(faq_topic(top.slots.topic)),)
     if kind == "undo":
         return (UndoLast(),)
@@ -120,6 +126,8 @@ def _at_pain_question(top: Reading, state: State, short: sm.Event | None
     if top.qualifier is None:
         if top.kind == "pain" and top.slots.score is not None:
             return (Routine(sm.PainScore(top.slots.score, None, "text")),)
+        if top.kind == "pain":  # "11/10", "it hurts": a number from 0 to 10, please
+            return (ReportPain(None), Reprompt())
         if state == "pain_before" and (top.kind == "done" or isinstance(short, sm.Done)):
             return (Routine(sm.DoneAll("text")),)
         if top.kind == "rest":

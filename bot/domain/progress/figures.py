@@ -182,6 +182,13 @@ def sets_done(records: Iterable[Record], start: date, end: date) -> int:
     return len(set_keys(in_range(records, start, end)))
 
 
+def exercises_done(records: Iterable[Record], start: date, end: date) -> tuple[str, ...]:
+    """The exercises with at least one set done between two local dates, in order done."""
+    done = [r for r in in_range(records, start, end) if r.get("kind") == "done"]
+    done.sort(key=lambda r: r.get("ts") or "")
+    return tuple(dict.fromkeys(str(r["exercise"]) for r in done if r.get("exercise")))
+
+
 def sets_per_day(records: Iterable[Record], start: date, end: date) -> dict[date, int]:
     """Sets done on each date from start to end, zeros included (ready for a chart)."""
     grouped = by_day(in_range(records, start, end))
@@ -262,6 +269,9 @@ class ProgressSummary:
     adherence_7: float | None
     adherence_30: float | None
     sets_this_week: int  # Monday to Sunday, local
+    sets_today: int
+    exercises_today: tuple[str, ...]  # exercise ids with a set done today, first done first
+    exercises_this_week: int  # distinct exercises with a set done since Monday
     pain_first: float | None  # mean of the first scored week in the last 30 days
     pain_last: float | None  # mean of the last scored week
     trend: Trend
@@ -284,6 +294,9 @@ def summarize(
         adherence_7=adherence(records, today, 7, since),
         adherence_30=adherence(records, today, 30, since),
         sets_this_week=sets_done(records, monday, today),
+        sets_today=sets_done(records, today, today),
+        exercises_today=exercises_done(records, today, today),
+        exercises_this_week=len(exercises_done(records, monday, today)),
         pain_first=first,
         pain_last=last,
         trend=pain_trend(records, today),

@@ -71,7 +71,14 @@ def progress_text(summary: ProgressSummary, content: Content) -> str:
         lines.append(content.text("progress_adherence_7", pct=percent(summary.adherence_7)))
     if summary.adherence_30 is not None:
         lines.append(content.text("progress_adherence_30", pct=percent(summary.adherence_30)))
-    lines.append(content.text("progress_sets_week", sets=summary.sets_this_week))
+    if summary.sets_today:
+        names = ", ".join(content.exercises[e].name if e in content.exercises else e
+                          for e in summary.exercises_today)
+        lines.append(content.text("progress_today", sets=summary.sets_today, names=names))
+    else:
+        lines.append(content.text("progress_today_none"))
+    lines.append(content.text("progress_sets_week", sets=summary.sets_this_week,
+                              exercises=summary.exercises_this_week))
     if summary.pain_first is None or summary.pain_last is None or summary.trend == "unknown":
         lines.append(content.text("progress_pain_unknown"))
     else:

@@ -25,10 +25,13 @@ from bot.domain.routine.session import Session
 from bot.domain.routine.steps import minutes_of
 
 
-def current_prompt(content: Content, session: Session, with_card: bool = True) -> list[Output]:
+def current_prompt(
+    content: Content, session: Session, with_card: bool = True, *, brief: bool = False
+) -> list[Output]:
     """The question the session is waiting on, to (re)send it: after a restart, or on
     /routine during a session. The card comes first when ``with_card`` or when the step
-    is the first of its exercise."""
+    is the first of its exercise. ``brief``: asked again after a side remark, so no
+    plan line and no card."""
     s = session
     if s.phase in ENDED:
         return [Ignored("ended", session_text(content, s, "session_ignored_ended"))]
@@ -38,10 +41,10 @@ def current_prompt(content: Content, session: Session, with_card: bool = True) -
     if s.phase in PAIN_PHASES:
         context = PAIN_PHASES[s.phase]
         text = session_text(content, s, f"session_ask_pain_{context}")
-        if context == "before":
+        if context == "before" and not brief:
             text = f"{intro_text(content, s)}\n\n{text}"
         return [AskPain(context, s.token, text)]
-    return step_outputs(content, s, with_card)
+    return step_outputs(content, s, with_card, again=brief)
 
 
 def step_outputs(

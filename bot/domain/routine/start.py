@@ -25,11 +25,14 @@ def start_session(
     now: datetime,
     levels: Mapping[str, str] | None = None,
     exercises: Sequence[str] | None = None,
+    pain_before: int | None = None,
 ) -> tuple[Session, list[Output]]:
     """A new session for today's routine (or the given exercises) and its first question.
 
     ``exercises``: None for ``content.routine.exercises``; one id for "Do it now" from
     a card; ``content.routine.mobility_only`` for a flare-up day. Unknown ids raise.
+    ``pain_before``: the score is already known (the flare-up plan that followed it), so
+    the session starts at its first step instead of asking again.
     """
     check_now(now)
     ids = list(dict.fromkeys(exercises if exercises is not None else content.routine.exercises))
@@ -50,6 +53,8 @@ def start_session(
         kind=_kind_of_session(content, ids),
         steps=steps,
     )
+    if pain_before is not None:
+        session.pain_before, session.phase = pain_before, "step"
     return session, current_prompt(content, session)
 
 

@@ -226,8 +226,13 @@ def test_red_flag_reply_never_encourages_exercise(flags: list) -> None:
     content = make_content()
     text = red_flag_reply(content, flags)
     assert not FORBIDDEN_IN_RED_FLAG_REPLIES.search(text), text
-    assert "/resume" in text
-    assert "clinician" in text or "doctor" in text
+    if any(flag.emergency for flag in flags):
+        # One instruction only: emergency services now, nothing gentler beside it.
+        assert "emergency" in text
+        assert "/resume" not in text and "clinician or doctor today" not in text
+    else:
+        assert "/resume" in text
+        assert "clinician" in text or "doctor" in text
     for flag in flags:
         assert flag.label in text
     emergency = any(flag.emergency for flag in flags)

@@ -1,0 +1,228 @@
+"""Free text, whatever the state: read once, decided by one policy, then carried out.
+
+The reading is ``bot.domain.understanding``'s, the decision ``bot.domain.conversation``'s
+(red flags first, then the pending question, then anything else recognised). This
+module only turns each action into records and replies, and owns the buttons that
+correct a record: Undo, "another exercise", "the whole routine", "did you mean".
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.domain import routine as sm
+from bot.domain.coaching import coach as coaching
+from bot.domain.conversation import actions as act
+from bot.domain.conversation.policy import decide, state_of
+from bot.domain.records import Record
+from bot.domain.understanding.reading import Interpretation, Slots
+from bot.domain.understanding.red_flags import flag_by_id
+from bot.transport.context import App
+from handlers.base import Context, answer, send, user_id_of
+from handlers.base.cards import answer_request, send_card
+from handlers.base.done import FIX_PREFIX, UNDO_PREFIX, record_done, record_exercise_done
+from handlers.base.pain import menu, pain_report
+from handlers.base.pushback import push_back
+from handlers.base.red_flags import flags_of, handle_red_flags, matched_words
+from handlers.base.routine import apply_event, load_active_session, render
+from handlers.base.understanding import reading_of
+from handlers.base.undo import last_group, undo_group
+
+#: Callback data of the "did you mean" buttons: ``dym:<kind>``.
+SUGGEST_PREFIX = "dym:"
+
+
+async def conversation_text(update: Update, context: Context) -> bool:
+    """Every free-text message the onboarding did not take; always answers."""
+    deps = context.deps
+    message = update.effective_message
+    user_id = user_id_of(update)
+    reading = reading_of(update)
+    if message is None or user_id is None or reading is None:
+        return False
+    session = load_active_session(context.application, user_id)
+    state = state_of(session, deps.profile(user_id).held_for_red_flag)
+    short = sm.interpret_text(message.text[:500]) if message.text else None
+    for action in decide(reading, state, short):
+        await carry_out(update, context, action, reading, session)
+    return True
+
+
+async def carry_out(
+    update: Update, context: Context, action: act.Action, reading: Interpretation,
+    session: sm.Session | None,
+) -> None:
+    """One action of the policy, as records and replies."""
+    deps = context.deps
+    text = deps.content.text
+    message = update.effective_message
+    words = (message.text or "")[:1000] if message is not None else ""
+    if isinstance(action, act.Safety):
+        hits = action.flags
+        await handle_red_flags(update, context, flags_of(hits), words[:300], matched_words(hits))
+    elif isinstance(action, act.AskFlag):
+        label = flag_by_id(action.hit.category).label
+        await send(update, context, text("safety_check_question", label=label),
+                   [[(text("safety_check_yes"), "rf:y:check")],
+                    [(text("safety_check_no"), "rf:n:check")]])
+    elif isinstance(action, act.Routine) and session is not None:
+        if isinstance(action.event, sm.Done | sm.DoneAll):
+            await record_done(update, context, slots=_done_slots(action.event),
+                              running=session)
+        else:
+            await apply_event(update, context, session, action.event)
+    elif isinstance(action, act.StopRoutine) and session is not None:
+        await apply_event(update, context, session, sm.Cancel())
+    elif isinstance(action, act.Reprompt):
+        current = load_active_session(context.application, user_id_of(update) or 0)
+        if current is not None:
+            if reading.top.kind == "unknown":
+                await send(update, context, text("conversation_not_caught_routine"))
+            await render(update, context, current,
+                         sm.current_prompt(deps.content, current, with_card=False,
+                                           brief=True))
+    elif isinstance(action, act.RecordDone):
+        await record_done(update, context, slots=action.slots)
+    elif isinstance(action, act.UndoLast):
+        await undo_last(update, context)
+    elif isinstance(action, act.PushBack):
+        await push_back(update, context)
+    elif isinstance(action, act.ReportPain):
+        await pain_report(update, context, action.score)
+    elif isinstance(action, act.ShowExercise):
+        exercise = deps.content.exercises.get(action.exercise_id or "")
+        if exercise is not None:
+            await send_card(update, context, exercise)
+        else:
+            await answer_request(update, context, words)
+    elif isinstance(action, act.AnswerQuestion):
+        key = f"faq_{action.topic}" if action.topic else "faq_other"
+        await send(update, context, text(key if key in deps.content.messages else "faq_other"))
+    elif isinstance(action, act.Greet):
+        await send(update, context, coaching.social_reply(deps.content, deps.rng, words))
+    elif isinstance(action, act.OnHold):
+        await send(update, context, text("coach_on_hold"))
+    elif isinstance(action, act.NotTheirs):
+        await send(update, context, text("conversation_not_theirs"))
+    elif isinstance(action, act.Suggest):
+        rows = [[(text(f"suggest_{kind}"), f"{SUGGEST_PREFIX}{kind}")]
+                for kind in action.kinds if f"suggest_{kind}" in deps.content.messages]
+        await send(update, context, text("conversation_suggest"), rows)
+
+
+def _done_slots(event: sm.Event) -> Slots:
+    if isinstance(event, sm.DoneAll):
+        return Slots(all=True)
+    assert isinstance(event, sm.Done)
+    return Slots(reps=event.reps, sides="both" if event.both_sides else None)
+
+
+async def undo_last(update: Update, context: Context) -> None:
+    """Typed "undo": take back the newest thing recorded today."""
+    deps = context.deps
+    user_id = user_id_of(update)
+    assert user_id is not None
+    group = None
+    if deps.profile(user_id).consent:
+        group = last_group(deps, user_id, deps.today_for(user_id).isoformat())
+    removed = undo_group(deps, user_id, group) if group else []
+    await send(update, context, _undo_reply(context, removed))
+
+
+def _undo_reply(context: Context, removed: list[Record]) -> str:
+    deps = context.deps
+    if not removed:
+        return deps.content.text("undo_nothing")
+    ids = dict.fromkeys(str(r.get("exercise")) for r in removed if r.get("exercise"))
+    names = [deps.content.exercises[e].name for e in ids if e in deps.content.exercises]
+    if names:
+        return deps.content.text("undo_done", what=", ".join(names))
+    return deps.content.text("undo_done_other")
+
+
+async def undo_button(update: Update, context: Context) -> None:
+    """u:<group>: take back exactly what one reply recorded."""
+    deps = context.deps
+    query = update.callback_query
+    user_id = user_id_of(update)
+    assert query is not None and query.data is not None and user_id is not None
+    group = query.data.removeprefix(UNDO_PREFIX)
+    removed = undo_group(deps, user_id, group) if deps.profile(user_id).consent else []
+    if not removed:
+        await answer(update, deps.content.text("undo_already"))
+        return
+    await answer(update)
+    await send(update, context, _undo_reply(context, removed))
+
+
+async def fix_button(update: Update, context: Context) -> None:
+    """s:fl:<group> lists exercises; s:fx:<group>:<id> and s:fa:<group> correct a record."""
+    deps = context.deps
+    query = update.callback_query
+    user_id = user_id_of(update)
+    assert query is not None and query.data is not None and user_id is not None
+    parts = query.data.split(":")
+    if len(parts) == 3 and parts[1] == "fl":
+        await answer(update)
+        rows = [[(ex.name, f"{FIX_PREFIX}{parts[2]}:{ex.id}")]
+                for ex in deps.content.exercises.values()]
+        await send(update, context, deps.content.text("done_which_instead"), rows)
+        return
+    if len(parts) == 4 and parts[1] == "fx" and parts[3] in deps.content.exercises:
+        if deps.profile(user_id).consent:
+            undo_group(deps, user_id, parts[2])
+        await record_exercise_done(update, context, parts[3], None)
+        return
+    if len(parts) == 3 and parts[1] == "fa":
+        await answer(update)
+        if deps.profile(user_id).consent:
+            undo_group(deps, user_id, parts[2])
+        await record_done(update, context, slots=Slots(all=True), source="button")
+        return
+    await answer(update, deps.content.text("button_expired"))
+
+
+async def suggestion_button(update: Update, context: Context) -> None:
+    """dym:<kind>: the meaning the patient picked when the bot was unsure."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    kind = query.data.removeprefix(SUGGEST_PREFIX)
+    await answer(update)
+    if kind == "done":
+        await record_done(update, context, source="button")
+    elif kind == "rest":
+        await push_back(update, context)
+    elif kind == "pain":
+        rows = [[(str(n), f"pr:{n}") for n in range(0, 6)],
+                [(str(n), f"pr:{n}") for n in range(6, 11)]]
+        await send(update, context, context.deps.content.text("coach_morning_pain"), rows)
+    elif kind == "exercise":
+        await send(update, context, context.deps.content.text("library_intro"),
+                   [[(ex.name, f"lib:show:{ex.id}")]
+                    for ex in context.deps.content.exercises.values()])
+    elif kind == "undo":
+        await undo_last(update, context)
+    elif kind == "question":
+        await send(update, context, context.deps.content.text("faq_other"))
+    else:
+        await send(update, context, context.deps.content.text("help_intro"), menu(context))
+
+
+async def pain_button(update: Update, context: Context) -> None:
+    """pr:<0-10>: a pain score picked from buttons outside a routine."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    raw = query.data.removeprefix("pr:")
+    if not raw.isdecimal() or len(raw) > 2 or int(raw) > 10:
+        await answer(update, context.deps.content.text("button_expired"))
+        return
+    await answer(update)
+    await pain_report(update, context, int(raw))
+
+
+def register(app: App) -> None:
+    app.add_handler(CallbackQueryHandler(undo_button, pattern=r"^u:."))
+    app.add_handler(CallbackQueryHandler(fix_button, pattern=r"^s:f[lxa]:"))
+    app.add_handler(CallbackQueryHandler(suggestion_button, pattern=r"^dym:[a-z]+$"))
+    app.add_handler(CallbackQueryHandler(pain_button, pattern=r"^pr:"))

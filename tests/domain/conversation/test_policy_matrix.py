@@ -1,0 +1,103 @@
+"""The state matrix: each kind of message, in each conversation state, and what happens.
+
+Messages are read by the real understanding step, then decided by the policy. The
+table is the contract of the understanding issue: red flags win everywhere; a pending
+question takes the replies that fit it; "done" is never dropped; anything else
+recognised is handled and the question asked again.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain import routine as sm
+from bot.domain.conversation import actions as act
+from bot.domain.conversation.policy import STATES, decide
+from bot.domain.understanding.interpret import interpret
+
+MESSAGES = {
+    "redflag": "my calf went hot and swollen two days after the hip op",
+    "done": "finished them all just now",
+    "rest": "can't be bothered today, maybe tomorrow",
+    "pain": "my pain is about a 4 today",
+    "exercise": "how do I do the glute bridge?",
+    "social": "thank you so much",
+    "undo": "sorry, I didn't actually do that one, please undo it",
+}
+
+ROUTINE_STATES = ("pain_before", "step", "pain_painful", "red_flag_check", "pain_after")
+
+
+def actions(kind: str, state: str) -> tuple[act.Action, ...]:
+    text = MESSAGES[kind]
+    return decide(interpret(text), state, sm.interpret_text(text))  # type: ignore[arg-type]
+
+
+def names(kind: str, state: str) -> list[str]:
+    return [type(a).__name__ for a in actions(kind, state)]
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_a_red_flag_wins_in_every_state(state: str) -> None:
+    assert names("redflag", state) == ["Safety"]
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("kind", [k for k in MESSAGES if k != "redflag"])
+def test_every_message_gets_an_answer_in_every_state(kind: str, state: str) -> None:
+    got = actions(kind, state)
+    assert got, f"{kind!r} in {state!r} was dropped"
+    assert not any(isinstance(a, act.Safety) for a in got), f"{kind!r} raised an alarm"
+
+
+@pytest.mark.parametrize("state", ROUTINE_STATES)
+@pytest.mark.parametrize("kind", ["exercise", "social", "undo"])
+def test_a_side_remark_in_a_routine_asks_the_question_again(kind: str, state: str) -> None:
+    assert names(kind, state)[-1] in ("Reprompt", "Routine")
+
+
+def test_done_in_each_state() -> None:
+    assert names("done", "idle") == ["RecordDone"]
+    assert names("done", "held") == ["RecordDone", "OnHold"]
+    before = actions("done", "pain_before")
+    assert isinstance(before[0], act.Routine) and isinstance(before[0].event, sm.DoneAll)
+    step = actions("done", "step")
+    assert isinstance(step[0], act.Routine)
+    assert isinstance(step[0].event, sm.Done | sm.DoneAll)
+    assert names("done", "red_flag_check") == ["Reprompt"]
+
+
+def test_rest_in_each_state() -> None:
+    assert names("rest", "idle") == ["PushBack"]
+    assert names("rest", "held") == ["OnHold"]
+    assert names("rest", "pain_before") == ["StopRoutine", "PushBack"]
+    assert names("rest", "step") == ["StopRoutine", "PushBack"]
+
+
+def test_pain_in_each_state() -> None:
+    idle = actions("pain", "idle")
+    assert isinstance(idle[0], act.ReportPain) and idle[0].score == 4
+    before = actions("pain", "pain_before")
+    assert isinstance(before[0], act.Routine)
+    assert before[0].event == sm.PainScore(4, None, "text")
+    during = actions("pain", "step")
+    assert isinstance(during[0], act.Routine) and during[0].event == sm.PainDuring(4)
+    assert names("pain", "held") == ["OnHold"]
+
+
+def test_undo_outside_a_routine() -> None:
+    assert names("undo", "idle") == ["UndoLast"]
+
+
+@pytest.mark.parametrize("text", ["qwzx", "🤷", "hmm"])
+def test_nothing_understood_offers_buttons_not_a_dead_end(text: str) -> None:
+    got = decide(interpret(text), "idle", sm.interpret_text(text))
+    assert len(got) == 1 and isinstance(got[0], act.Suggest)
+    assert 2 <= len(got[0].kinds) <= 3
+
+
+@pytest.mark.parametrize("score", range(6, 11))
+def test_a_typed_high_score_at_the_pain_question_is_a_score(score: int) -> None:
+    text = f"it's a {score} today"
+    got = decide(interpret(text), "pain_before", sm.interpret_text(text))
+    assert isinstance(got[0], act.Routine) and got[0].event == sm.PainScore(score, None, "text")

@@ -1,0 +1,161 @@
+"""End to end over HTTP: what patients type, in every state, read by one policy.
+
+The understanding issue's flows: "done" typed at the before-routine pain question,
+a bare "done" outside a routine (recorded at once, with Undo), a high pain score
+before the routine (never an exercise), pain during it, and the "did you mean" offer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat.fake_telegram import FakeTelegram, SentMessage
+from tests.e2e.flows import data_of, onboard, until
+from tests.harness import BotUnderTest
+
+UID = 4242
+
+
+def kinds(bot: BotUnderTest, uid: int = UID) -> list[str]:
+    return [r["kind"] for r in bot.deps.store.records(uid)]
+
+
+async def replies_until_quiet(tg: FakeTelegram, uid: int, timeout: float = 0.6
+                              ) -> list[SentMessage]:
+    """Every message sent to ``uid`` until the bot has been quiet for ``timeout`` s."""
+    out: list[SentMessage] = []
+    while True:
+        try:
+            out.append(await tg.next_message(uid, timeout))
+        except (AssertionError, TimeoutError):
+            return out
+
+
+def is_exercise(msg: SentMessage) -> bool:
+    """An exercise card or a step prompt: what must never follow a high pain score."""
+    photo = msg.photo_file_id is not None or msg.photo_bytes is not None
+    return photo or any(d.startswith(("s:d:", "s:t:")) for _, d in msg.buttons)
+
+
+async def test_done_at_the_pain_question_records_the_routine(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/routine")
+    await until(tg, UID, "s:n0:")
+    tg.user_sends(UID, "all done, did all of them")
+    after = await until(tg, UID, "s:n0:")
+    assert "0" in after.text or "hurt" in after.text.lower()
+    done = [r for r in bot.deps.store.records(UID) if r["kind"] == "done"]
+    assert len(done) >= 4 and {r["exercise"] for r in done} >= {"glute_bridge"}
+    tg.user_taps(UID, data_of(after, "s:n2:"))
+    await replies_until_quiet(tg, UID)
+    tg.user_sends(UID, "/progress")
+    text = (await tg.next_message(UID)).text or ""
+    assert "nothing recorded yet" not in text and "Sets since Monday: 0" not in text
+
+
+async def test_bare_done_outside_a_routine_is_recorded_at_once_and_undone(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    tg.user_sends(UID, "done")
+    reply = await until(tg, UID, "u:")
+    assert "Recorded" in (reply.text or "")
+    assert kinds(bot).count("done") == 1
+    tg.user_taps(UID, data_of(reply, "u:"))
+    taken = await tg.next_message(UID)
+    assert "Taken back" in (taken.text or "")
+    assert kinds(bot).count("done") == 0
+
+
+async def test_typed_undo_takes_back_the_last_done(tg: FakeTelegram, bot: BotUnderTest) -> None:
+    await onboard(tg, UID)
+    tg.user_sends(UID, "done")
+    await until(tg, UID, "u:")
+    tg.user_sends(UID, "sorry, I didn't actually do that, undo please")
+    await replies_until_quiet(tg, UID)
+    assert kinds(bot).count("done") == 0
+
+
+async def test_a_redelivered_done_is_recorded_once(tg: FakeTelegram, bot: BotUnderTest) -> None:
+    await onboard(tg, UID)
+    update_id = tg.user_sends(UID, "done")
+    await until(tg, UID, "u:")
+    await tg.wait_for(lambda: tg.confirmed_offset > update_id, what="done handled")
+    tg.redeliver(update_id)
+    await tg.wait_for(lambda: tg.deliveries(update_id) >= 2, what="redelivery")
+    await replies_until_quiet(tg, UID)
+    assert kinds(bot).count("done") == 1
+
+
+async def test_done_is_recorded_after_a_restart(tg: FakeTelegram, bot: BotUnderTest) -> None:
+    await onboard(tg, UID)
+    await bot.restart()
+    tg.user_sends(UID, "finished my exercises")
+    await until(tg, UID, "u:")
+    await bot.restart()
+    assert kinds(bot).count("done") >= 1
+
+
+@pytest.mark.parametrize("how", ["tap", "typed number", "typed words"])
+@pytest.mark.parametrize("score", [6, 7, 8, 9, 10])
+async def test_a_high_score_before_the_routine_never_shows_an_exercise(
+    tg: FakeTelegram, bot: BotUnderTest, how: str, score: int
+) -> None:
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/routine")
+    ask = await until(tg, UID, "s:n0:")
+    if how == "tap":
+        tg.user_taps(UID, data_of(ask, f"s:n{score}:"))
+    elif how == "typed number":
+        tg.user_sends(UID, str(score))
+    else:
+        tg.user_sends(UID, f"my pain is {score} today, worse than yesterday")
+    replies = await replies_until_quiet(tg, UID)
+    assert replies, "the score got an answer"
+    assert not any(is_exercise(m) for m in replies), [m.text for m in replies]
+    assert any(d.startswith("rf:") for m in replies for _, d in m.buttons), "screened first"
+    assert "flare" in kinds(bot)
+
+
+async def test_pain_during_the_routine_changes_what_comes_next(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/routine")
+    ask = await until(tg, UID, "s:n0:")
+    tg.user_taps(UID, data_of(ask, "s:n2:"))
+    await until(tg, UID, "s:d:")
+    tg.user_sends(UID, "my pain is 8 now")
+    replies = await replies_until_quiet(tg, UID)
+    assert not any(is_exercise(m) for m in replies), [m.text for m in replies]
+    pains = [r for r in bot.deps.store.records(UID) if r["kind"] == "pain"]
+    assert pains[-1]["pain"] == 8 and pains[-1]["context"] == "during"
+
+
+async def test_questions_mid_routine_are_answered_and_the_step_asked_again(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/routine")
+    ask = await until(tg, UID, "s:n0:")
+    tg.user_taps(UID, data_of(ask, "s:n2:"))
+    await until(tg, UID, "s:d:")
+    for text in ("how long do I hold it?", "what's next?", "easier please"):
+        tg.user_sends(UID, text)
+        replies = await replies_until_quiet(tg, UID)
+        assert any(d.startswith("s:d:") for m in replies for _, d in m.buttons), text
+        assert not any(d == "sess:start" for m in replies for _, d in m.buttons), text
+
+
+async def test_nothing_understood_offers_likely_meanings(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    tg.user_sends(UID, "qwzx")
+    reply = await until(tg, UID, "dym:")
+    assert len(reply.buttons) >= 2
+    tg.user_taps(UID, data_of(reply, "dym:done"))
+    await until(tg, UID, "u:")
+    assert kinds(bot).count("done") == 1
