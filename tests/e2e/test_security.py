@@ -131,7 +131,7 @@ async def test_token_is_in_no_log_line_through_a_long_run(
             await bot.stop()
 
     log = project_log.getvalue()
-    assert len(log.splitlines()) > 200, "the run was really logged"
+    assert len(log.splitlines()) > 50, "the run was really logged"  # PTB's own DEBUG is off
     for sign in ("DEBUG", "getUpdates", "Unhandled error", "could not be read",
                  "getUpdates failed", "Traceback"):
         assert sign in log, f"expected the log to show {sign!r}"
