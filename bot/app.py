@@ -146,7 +146,8 @@ def build_application(
 
     # Free text: a pending onboarding step first, then the conversation policy (red flags
     # were already answered by the safety gate).
-    router = make_text_router([onboarding.onboarding_text, conversation.conversation_text])
+    router = make_text_router([onboarding.onboarding_text, conversation.conversation_text],
+                              reask=[onboarding.reask_step])
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED,
                                    router))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 
 from bot.domain.profiles import COMMON_TIMES, COMMON_ZONES, new_profile
@@ -11,6 +13,7 @@ from bot.domain.reminders.timezones import UnknownTimezone, resolve_timezone, ti
 from bot.domain.understanding.red_flags import safety_lines
 from handlers.base import Context, answer, send, user_id_of
 from handlers.base.hooks import profile_changed
+from handlers.base.understanding import reading_of
 
 
 async def start(update: Update, context: Context) -> None:
@@ -227,10 +230,61 @@ async def onboarding_text(update: Update, context: Context) -> bool:
     if user_id is None or message is None or not message.text:
         return False
     stage = deps.profile(user_id).stage
+    if stage not in ("time", "tz"):
+        return False
+    raw = message.text.strip()
+    if not _fits_step(stage, raw) and _means_something_else(update, stage):
+        return False  # "done", a question...: the conversation answers, then reask_step
     if stage == "time":
-        await _set_time(update, context, message.text.strip()[:40])
+        await _set_time(update, context, raw[:40])
+    else:
+        await set_timezone(update, context, raw[:80])
+    return True
+
+
+#: A reading this sure of another meaning is answered as that, not as a bad time or zone.
+OTHER_MEANING_FROM = 0.6
+
+
+def _fits_step(stage: str, raw: str) -> bool:
+    """Whether the text is an answer to the step at all (a time, a zone, "none")."""
+    if stage == "time":
+        try:
+            parse_time(raw[:40])
+        except TimeParseError:
+            return False
         return True
-    if stage == "tz":
-        await set_timezone(update, context, message.text.strip()[:80])
-        return True
-    return False
+    try:
+        resolve_timezone(raw[:80])
+    except UnknownTimezone:
+        return False
+    return True
+
+
+#: Words of a time typed another way ("half seven", "after lunch"): an attempt at the step.
+_TIME_WORDS = re.compile(r"\d|half|quarter|noon|midday|midnight|morning|evening|night|"
+                         r"lunch|breakfast|dinner|\b[ap]\.?m\b|o'?clock", re.IGNORECASE)
+
+
+def _means_something_else(update: Update, stage: str) -> bool:
+    reading = reading_of(update)
+    message = update.effective_message
+    if reading is None or message is None or not message.text:
+        return False
+    if stage == "time" and _TIME_WORDS.search(message.text):
+        return False
+    top = reading.top
+    return (top.kind in ("done", "undo", "rest", "exercise", "question")
+            and top.confidence >= OTHER_MEANING_FROM)
+
+
+async def reask_step(update: Update, context: Context) -> None:
+    """After a side remark during set-up, the pending step's question once more."""
+    user_id = user_id_of(update)
+    if user_id is None:
+        return
+    stage = context.deps.profile(user_id).stage
+    if stage == "time":
+        await ask_time(update, context)
+    elif stage == "tz":
+        await ask_timezone(update, context)

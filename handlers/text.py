@@ -14,8 +14,13 @@ TextRoute = Callable[[Update, Context], Awaitable[bool]]
 
 def make_text_router(
     routes: Sequence[TextRoute],
+    reask: Sequence[Callable[[Update, Context], Awaitable[None]]] = (),
 ) -> Callable[[Update, Context], Coroutine[Any, Any, None]]:
-    """One message handler that asks each route in turn; the last word is a helpful reply."""
+    """One message handler that asks each route in turn; the last word is a helpful reply.
+
+    ``reask``: run after a route other than the first took the message, so a question
+    the first route (a pending step) was waiting for is asked again after a side remark.
+    """
 
     async def on_text(update: Update, context: Context) -> None:
         message = update.effective_message
@@ -28,8 +33,11 @@ def make_text_router(
             # Telegram never sends more, but if it did, a red flag in it must still count:
             # say so and read the start (every route reads a bounded prefix).
             await send(update, context, context.deps.content.text("text_too_long"))
-        for route in routes:
+        for index, route in enumerate(routes):
             if await route(update, context):
+                if index > 0:
+                    for again in reask:
+                        await again(update, context)
                 return
         await send(update, context, context.deps.content.text("help_intro"))
 

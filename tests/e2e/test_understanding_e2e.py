@@ -159,3 +159,20 @@ async def test_nothing_understood_offers_likely_meanings(
     tg.user_taps(UID, data_of(reply, "dym:done"))
     await until(tg, UID, "u:")
     assert kinds(bot).count("done") == 1
+
+
+async def test_a_side_remark_during_set_up_is_answered_and_the_step_asked_again(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    tg.user_sends(UID, "/start", first_name="Pat")
+    await until(tg, UID, "ob:consent:yes")
+    tg.user_taps(UID, "ob:consent:yes")
+    await until(tg, UID, "ob:time:")
+    tg.user_sends(UID, "how do I do the glute bridge?")
+    replies = await replies_until_quiet(tg, UID)
+    assert any("bridge" in (m.text or "").lower() for m in replies), [
+        m.text for m in replies]
+    assert any(d.startswith("ob:time:") for _, d in replies[-1].buttons), "asked again"
+    tg.user_sends(UID, "half seven")  # a time typed another way stays a time attempt
+    attempt = await tg.next_message(UID)
+    assert not any(d.startswith("rf:") for _, d in attempt.buttons)
