@@ -14,10 +14,11 @@ import sysconfig
 from pathlib import Path
 from types import MappingProxyType
 
+from bot.content.code_keys_cache import cached_scan
 from bot.content.errors import ContentError, ContentErrors
 from bot.content.message_check import check_messages
 from bot.content.message_files import read_message_files
-from bot.content.message_keys import code_keys
+from bot.content.message_keys import CodeKeys, code_keys
 from bot.content.model import REASON_IDS, Content, Dose, Exercise, Reason, Routine, Variant
 from bot.content.rules import check_exercises, check_reasons, check_routine
 from bot.content.schema import (
@@ -77,14 +78,20 @@ def _exercise(model: ExerciseModel) -> Exercise:
 
 
 def load_content(directory: Path) -> Content:
-    """Read, validate and freeze everything under ``directory`` (raises ContentError)."""
-    return load_checked(directory)[0]
+    """Read, validate and freeze everything under ``directory`` (raises ContentError).
+
+    The code's message lookups come from the scan cache when the code is unchanged
+    (``code_keys_cache``): a start should not re-read every module's syntax tree.
+    """
+    return load_checked(directory, fresh=False)[0]
 
 
-def load_checked(directory: Path) -> tuple[Content, list[str]]:
+def load_checked(directory: Path, *, fresh: bool = True) -> tuple[Content, list[str]]:
     """``load_content``, with the warnings: messages the code never uses, and code whose
-    message lookups could not be followed (so were not checked)."""
+    message lookups could not be followed (so were not checked). ``fresh``: scan the code
+    now (``check-content``, the tests) rather than trust the cache."""
     directory = Path(directory)
+    lookups: CodeKeys = code_keys() if fresh else cached_scan()
     ex_source = read_yaml(directory, directory / "exercises.yaml")
     exercises_file: ExercisesFile = validate(ex_source, ExercisesFile)
     check_exercises(ex_source, exercises_file)
@@ -99,7 +106,7 @@ def load_checked(directory: Path) -> tuple[Content, list[str]]:
     check_routine(routine_source, routine_file, exercises)
 
     messages, origin = read_message_files(directory)
-    errors, warnings = check_messages(directory, messages, origin, code_keys())
+    errors, warnings = check_messages(directory, messages, origin, lookups)
     if errors:
         raise ContentErrors(errors)
     by_id = {reason.id: reason for reason in reasons_file.reasons}
