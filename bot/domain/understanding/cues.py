@@ -11,6 +11,17 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.understanding.cue_topics import (
+    DOMAIN,
+    ELSEWHERE,
+    NEGATED_SYMPTOM,
+    OFF_TOPIC,
+    OTHER_PERSON,
+    RESOLVED,
+    SELF,
+    SMALL_TALK,
+    SOCIAL,
+)
 from bot.domain.understanding.negation import clause_start_of, clause_starts, is_negated
 from bot.domain.understanding.questions import ASKS_EXERCISE
 
@@ -52,7 +63,7 @@ _WALKED = _any(
 _COUNT = _any(
     r"\b\d+ ?x ?\d+\b|(?<![\w.])x ?\d+\b|\b\d+x\b|\b\d+ (?:reps?|sets?)\b|\bsets? of\b",
     r"\beach (?:side|leg)\b|\ba side\b|\bboth (?:sides|legs)\b|\b(?:left|right) (?:side|leg)\b",
-    r"\binstead of\b|\b\d+ (?:out )?of (?:the )?\d+\b",
+    r"\binstead of\b|\b\d+ (?:out )?of (?:the )?\d+\b|\b\d+ (?:times|goes|rounds|laps)\b",
     r"\b(?:one|two|three|four|five|six|eight|ten|twelve|fifteen|twenty) (?:sets?|reps?|each"
     r"|times|a side)\b",
 )
@@ -65,7 +76,7 @@ _UNDO_STRONG = _any(
 )
 _REST_REQUEST = _any(
     r"\b(?:can|could|may) (?:i|we|she|he|you) (?:just |please )?(?:skip|rest|have|take|stop"
-    r"|pause|miss|leave|hold|push|move|reschedule|give)\b",
+    r"|pause|miss|leave|hold|push|move|reschedule|give|postpone|delay|put off|defer)\b",
     r"\bis it (?:ok|okay|alright|fine) if (?:i|we) (?:skip|rest|miss|take|have|leave)\b",
     r"\bam i allowed (?:a|to)\b|\bi (?:want|wanna|would like|'d like) to (?:rest|skip|take"
     r"|pause|stop)\b|\bi'?d (?:rather|prefer to) (?:just )?rest\b",
@@ -84,8 +95,51 @@ _TIME_WORDS = re.compile(
 _FAREWELL = re.compile(
     r"\b(?:talk|speak|chat|see you|see ya|catch you) (?:later|tomorrow|soon|tmrw)\b"
 )
-_HOW_ARE_YOU = re.compile(r"\bhow (?:are|r) (?:you|u|ya)\b|\bhow'?s (?:it going|you)\b")
+_THANKS_FOR = re.compile(r"\b(?:thanks|thank you|thankyou|ta|cheers) (?:for|so much for)\b")
+_HOW_ARE_YOU = re.compile(
+    r"\bhow (?:are|r) (?:you|u|ya)\b|\bhow'?s (?:it going|you|your (?:day|morning|evening))\b"
+)
 _PLEASE = re.compile(r"\b(?:please|pls|plz|plse)\b|🙏")
+_HOW_TO_DO = re.compile(
+    r"\bhow (?:do|should|can|would) (?:i|you|we) do (?:the|a|an|my|this|that|these|those)\b"
+    r"|\bwhat do i (?:do|have to do)\b(?! (?:if|when|about))|\btell me (?:about|more about)\b"
+    r"|\bwhat'?s (?:a|an|the)"
+    r" \w+ (?:\w+ )?(?:exercise|stretch|one)\b|\bexplain (?:the|a|an|how)\b|\bhow (?:is|are)"
+    r" (?:it|they|the \w+) done\b"
+)
+#: The done part is in the past ("yesterday", "ten days in a row"): a rest may be today's news.
+_DONE_PAST = re.compile(
+    r"\byesterday\b|\bin a row\b|\bevery day (?:for|this|since)\b|\bfor (?:\w+ )?(?:days|weeks)\b"
+    r"|\blast (?:night|week)\b"
+)
+#: Something said after an exercise or a walk: "dying for a cuppa after that walk".
+_AFTER_THAT = re.compile(
+    r"\bafter (?:that|this|my|the|all that) (?:\w+ )?(?:walk|lot|session|workout|routine"
+    r"|exercises|stretches|sets?|stroll|hike|climb|hill)\b"
+)
+#: A yes-or-no question: "is walking uphill ok", "do these help with balance".
+YES_NO = re.compile(
+    r"^(?:(?:so|and|also|just wondering|quick q\w*|hi|hello)[,.!]? )*(?:is|are|does|do|can|could"
+    r"|should|would|will|shall|may|might|must) (?!you (?:show|send|explain|tell|remind)\b"
+    r"|(?:i|we) (?:do|try)\b)"
+)
+#: A message that reached the bot by accident, with no word about a record to take back.
+_STRAY = re.compile(
+    r"\b(?:walked|sat|stood|lay|trod|stepped) (?:on|over|across) (?:my|the) (?:phone|keyboard"
+    r"|screen)\b|\bplaying (?:with|on) my phone\b|\bgot hold of my phone\b"
+    r"|\bmeant for (?:my|you|him|her|the group|\w+ not)\b|\bwrong (?:chat|number|person)\b"
+)
+_RECORD = re.compile(
+    r"\b(?:done|tick\w*|button|pressed|record\w*|entry|marked|logged|ignore|disregard|delete"
+    r"|undo|sent|wasn'?t me)\b|✅"
+)
+#: Something done that is not an exercise: "done the washing", "finished my tax return".
+_DONE_CHORE = re.compile(
+    r"\b(?:done|finished|did|completed?) (?:all )?(?:the|my|our|his|her) (?:\w+ )?(?:washing"
+    r"|hoovering|ironing|shopping|dishes|washing up|housework|tax\w*|gardening|cleaning"
+    r"|cooking|baking|crossword|sudoku|forms?|paperwork|accounts|hair|nails|christmas cards"
+    r"|jigsaw|puzzle|homework|decorating|painting|weeding|chores)\b"
+)
 _NAME_END = re.compile(r"\b(?:exercise|one|thing|stretch|move|exercises)\s*[?!.]*$")
 _SAID_NO = re.compile(
     r"\bno,? i (?:didn'?t|didnt|haven'?t|havent|did not|have not)\b(?! \w+ (?:fall|fell))"
@@ -105,7 +159,10 @@ _UNDO = _any(
     r"\bundo\b|\bunto\b|\bund0\b|\bundue\b|^on do\b|\bun[\s-]?tick\w*|\brevert\b"
     r"|\breverse that\b",
     r"\bwrong (?:button|thing|one|chat)\b|\bby (?:accident|mistake)\b|\baccident(?:al)?ly\b",
-    r"\bmistake\b|\bdid(?:n'?t| not) mean to\b|\bdidnt mean to\b",
+    r"\bmistake\b|\bdid(?:n'?t| not) mean (?:to|that|it|this)\b|\bdidnt mean (?:to|that|it)\b",
+    r"\b(?:erase|wipe|clear|void) (?:that|it|this|the (?:last|entry|done|record))\b",
+    r"\b(?:don'?t|do not|dont) (?:count|record|log|save) (?:that|it|this|the last)\b",
+    r"\b(?:that|it|this) was (?:an? )?(?:accident|slip|error|wrong)\b|\bmy (?:bad|error)\b",
     r"\b(?:ignore|disregard|scratch|strike|scrap|forget) (?:that|my|the|this|it)\b",
     r"\b(?:cancel|delete|remove|take) (?:that|it|the last|the done|what)\b|^cancel\b",
     r"\btake (?:that|it) (?:back|off)\b|\bgo back\b|\bcorrection\b",
@@ -148,6 +205,12 @@ _REST = _any(
     r"\b(?:duvet|lazy|lazzy|personal|snow|quiet) (?:day|sunday|week)\b|\bday of rest\b",
     r"\bholiday\w*|\bhols\b|\bhoilday\b|\bcruise\b|\baway (?:with|till|for|on)\b",
     r"\btill\b|\buntil\b|\bresume\b|\brestart\b|\bstart again\b|\bback on it\b",
+    r"\b(?:pick|take) (?:it|them|things) (?:up|back up) (?:again|on|next)\b|\blet me off\b"
+    r"|\bexcused?\b|\bno room (?:to|for)\b|\btoo \w+ to (?:go|do|get|walk)\b",
+    r"\bnot (?:walking|going out|exercising|stretching|moving|doing (?:them|it|any))(?: \w+)?"
+    r" (?:today|tonight|this \w+)\b|\b(?:snowed|rained|iced|frozen) in\b|\bhousebound\b",
+    r"\b(?:postpone|put (?:it|them) off|delay|defer)\b|\bgi(?:ve|v|b|mme) (?:me )?a (?:break"
+    r"|brake|rest|day off)\b|\btreat\w* (?:myself|me) to a (?:day off|rest|break|lie in)\b",
     r"^(?:nah|no thanks|no thank you|pass|nope)\b(?!,? (?:no|not|never|nothing|none)\b)"
     r"|\bpass\b|\bnope\b(?!,? (?:no|not|never|nothing|none)\b)",
     r"\bmiss(?:ing)?\s+(?:it|today|this one|a day|today's|them)\b",
@@ -163,6 +226,8 @@ _PAIN = _any(
     r"\bpain\w*|\bhurt\w*|\bsore\w*|\bach\w*|\bstiff?\w*|\btender\b|\btwinge\w*|\bniggle\b",
     r"\bgrumbl\w*|\bcreaky\b|\btight\b|\bthrob\w*|\bjip\b|\bwincing\b|\bbruised\b|\blimp\w*",
     r"\buncomfortable\b|\bdiscomfort\b|\bhobbl\w*|\bpulls\b|\bburning\b|\bacting up\b",
+    r"\bniggl\w*|\bouch\w*|\bow+\b|\boww+\b|\bbruis\w*|\bnot (?:too|so|that) bad\b"
+    r"|\bagony\b|\bsmarts?\b|\bstinging\b|\bcramp\w*",
     r"\bhip(?:'?s| is| feels?| was)\b|\bfeels? (?:good|great|fine|ok|better|worse|looser)\b",
 )
 _TREND = re.compile(
@@ -198,76 +263,6 @@ _REQUEST = _any(
     r"\bwhich (?:leg|hand|foot|side|way)\b|\bthe one (?:where|with|going|pulling|lying)\b",
     r"\b(?:one|thing)\??$|\bthe right way\b|\bproperly\b|\bremember\b|\bcalled\b",
 )
-_SOCIAL = _any(
-    r"^(?:hi+|hey+|heya|hiya|hello+|helo|hallo|yo|howdy|hola|gm|gn)\b",
-    r"\bgood\s+(?:morning|afternoon|evening|night|day)\b|^(?:morning|mornin|evening|nite)\b",
-    r"\bhow\s+(?:are|r)\s+(?:you|u|ya)\b|\bhope (?:you|your|all)\b",
-    r"\bthank\w*\b|\bthnx\b|\bthanx\b|\bthx\b|\bty\b|\btyvm\b|\bcheers\b|\bta\b|\bobliged\b",
-    r"\bappreciate\w*\b|\bgrateful\b|\bbless\b|\bkind\b|\bstar\b|\bgreat job\b",
-    r"^(?:(?:hmm+|um+|er+|ah+|oh+|well|right)[,.]? )?(?:ok|okay|okey|okie|k|kk|alright|sure"
-    r"|got it|gotcha|cool|great|nice|lovely|awesome"
-    r"|brilliant|perfect|fab|fantastic|excellent|wonderful|super|noted|understood|righto"
-    r"|right then|fair enough|roger|yay|woohoo|ha ha|haha|lol|hehe|xx+|makes sense"
-    r"|interesting|good to know|ah|aww|no problem|sounds good)\b",
-    r"\b(?:bye|goodbye|see you|see ya|night night|talk later|speak (?:later|tomorrow)"
-    r"|have a (?:good|nice|lovely)|enjoy your|same to you|you too|and you)\b",
-    r"\bhappy (?:new year|christmas|easter|birthday|friday|monday|thanksgiving)\b",
-    r"\bmerry christmas\b|\bmubarak\b|\bnice to meet\b|\bthat'?s (?:very )?kind\b",
-    r"\byou'?re (?:great|the best|a star|amazing|awesome|brilliant|lovely|a gem|very|so"
-    r"|doing|better|nicer|kind)\b|\bwell done (?:you|bot)\b",
-    r"\b(?:talk|speak|chat) (?:later|tomorrow|soon)\b|\bbye\b|\bhave a good\b|\bhappy \w+day\b",
-    r"\bsleep well\b|\bsweet dreams\b|\btake care\b|\bgod bless\b|\bcheerio\b",
-    r"[👋🙏😊🙂❤💕😀😃😄🤗😂⭐👍👌]",
-)
-_DOMAIN = _any(
-    r"\bhips?\b|\bexercis\w*|\bstretch\w*|\bprogramme\b|\bprogram\b|\bphysio\w*|\bremind\w*",
-    r"\bpain\w*|\bsore\b|\bach\w*|\bstiff\w*|\blegs?\b|\bknees?\b|\bgroin\b|\bthigh\b",
-    r"\bwalk\w*|\bdone\b|\bskip\w*|\brest\w*|\bsets?\b|\breps?\b|\broutine\b|\bsession\b",
-    r"\bbot\b|\bcoach\b|\bop\b|\boperation\b|\bsurgery\b|\bdoctor\b|\bgp\b|\bnurse\b",
-    r"\bscar\b|\bwound\b|\barthritis\b|\bbalance\b|\bmessages?\b|\bnotifications?\b",
-    r"\bprogress\b|\bmat\b|\bbutton\b|\bbridges?\b|\bclams?\b|\bsquats?\b|\bfloor\b",
-)
-_OFF_TOPIC = _any(
-    r"^(?:hey |ok |okay )?(?:siri|google|alexa)\b|\bwrong (?:chat|number|person)\b",
-    r"\b(?:tell|ask|remind) (?!me\b|you\b)[a-z]+ (?:the|that|to|about)\b|^[a-z]+ (?:bring|pick|put"
-    r"|get|buy)\b|\bcan you (?:book|order|pick|recommend|buy|get me)\b",
-    r"\bis this (?:the|[a-z]+'s)\b|\bmeant to send (?:that|this) to\b|\bwww\.|\bhttps?:",
-    r"\.(?:jpg|jpeg|png|pdf|mp4)\b|\bsent from my\b|\bvoice (?:note|message) failed\b",
-    r"\b(?:taxi|recipe|plumber|lottery|snooker|telly|tv|channel|bus|train times|station"
-    r"|stamp|tesco|parcel|delivery|wifi|password|router|bins|council|takeaway|pub quiz"
-    r"|stock price|capital of|percent|convert|hairdresser|mot|prescription|dentist|match"
-    r"|football|cricket|bingo|quiz|radio|glasses|keys|shopping list|milk|bread|recipe)\b",
-    r"^(?:buy|pick up|ring|put the|bring|don'?t forget|remember to|can you pick)\b",
-)
-_SMALL_TALK = _any(
-    r"\b(?:sunny|sunshine|raining|rain|snow|frost\w*|windy|sunset|daffodils|spring|weather"
-    r"|garden|grandkids|wedding|anniversary|birthday|christmas|holiday|bingo|cuppa)\b",
-    r"\bsorry (?:for|i'?ve been|about)\b|\boops\b|\bwhoops\b|\bhello again\b|\bback from\b",
-    r"\bmade me (?:laugh|smile)\b|\blook forward\b|\bnice to\b|\bjust saying\b",
-)
-_RESOLVED = _any(
-    r"\byears? ago\b|\b(?:in|since) (?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\blast (?:year|winter"
-    r"|summer|spring|autumn|month)\b|\bback in\b|\bwhen i was\b|\bused to\b|\bin my \d0s\b",
-    r"\bcleared (?:it )?up\b|\bwent away\b|\bsorted\b|\ball clear\b|\bfine (?:since|now)\b",
-    r"\bgone now\b|\bhealed\b|\bno harm\b|\bbenign\b|\bthank (?:god|goodness)\b|\ball good\b",
-    r"\bnothing (?:like that|to worry|wrong)\b|\bfine\b|\bok now\b|\bnormal\b",
-)
-_NEGATED_SYMPTOM = re.compile(
-    r"\b(?:no|not|never|nothing|haven'?t|havent|didn'?t|didnt|isn'?t|isnt|wasn'?t|nope)\b"
-    r"(?:\s+[a-z']+){0,2}\s+(?:fever\w*|numb\w*|tingl\w*|swell\w*|swollen|fall\w*|fallen"
-    r"|fell|weak\w*|pins|blood|dizz\w*|breath\w*|chest|weight|night|red\w*|shorter|hot"
-    r"|give way|gave way|cancer|fracture|weeping|smell\w*|leak\w*|heat|sweats|bowel\w*"
-    r"|bladder|turned|clunk\w*|sharp)"
-)
-_OTHER_PERSON = re.compile(
-    r"\b(?:my |our )?(?:husband|hubby|wife|missus|partner|mum|mom|mother|dad|father|nan"
-    r"|nana|gran|granny|grandma|grandad|grandpa|pops|son|daughter|auntie|aunt|uncle"
-    r"|sister|brother|friend|neighbou?r|carer)\b|\bthis is \w+'?s\b|\bit'?s \w+'?s \w+\b"
-    r"|\bwriting (?:for|on behalf)\b|\b(?:he|she|they)(?:'s| has| did| says| is)\b"
-)
-_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine)\b")
-
-
 def _live_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> int:
     """Where the first match of ``pattern`` that no negator governs starts; -1: none."""
     for match in pattern.finditer(text):
@@ -318,6 +313,7 @@ def cue_features(text: str) -> list[str]:
     done_at = max(word_at, did_at)
     rest_at = _live_at(_REST, resting, clause_starts(resting))
     time_words = bool(_TIME_WORDS.search(text))
+    elsewhere = bool(ELSEWHERE.search(text))
     checks = (
         ("done_blocked", word_at < 0 and bool(_DONE_WORD.search(text))),
         ("done_after_rest", done_at > rest_at >= 0),
@@ -328,8 +324,15 @@ def cue_features(text: str) -> list[str]:
         ("rest_request", bool(_REST_REQUEST.search(text))),
         ("why_move", bool(_WHY_MOVE.search(text))),
         ("how_are_you", bool(_HOW_ARE_YOU.search(text))),
+        ("thanks_for", bool(_THANKS_FOR.search(text))),
         ("please", bool(_PLEASE.search(text))),
         ("name_end", bool(_NAME_END.search(text))),
+        ("how_to_do", bool(_HOW_TO_DO.search(text))),
+        ("done_chore", bool(_DONE_CHORE.search(text))),
+        ("done_past", bool(_DONE_PAST.search(text))),
+        ("after_that", bool(_AFTER_THAT.search(text))),
+        ("yes_no", bool(YES_NO.search(text))),
+        ("stray", bool(_STRAY.search(text)) and not _RECORD.search(text)),
         ("said_no", bool(_SAID_NO.search(text))),
         ("undo_strong", bool(_UNDO_STRONG.search(text))),
         ("asks_exercise", bool(_ASKS_EXERCISE.search(text))),
@@ -347,14 +350,15 @@ def cue_features(text: str) -> list[str]:
         ("q_start", bool(_QUESTION_START.search(text))),
         ("q_mid", bool(_QUESTION_MID.search(text))),
         ("request", bool(_REQUEST.search(text))),
-        ("social", bool(_SOCIAL.search(text))),
-        ("other_person", bool(_OTHER_PERSON.search(text))),
-        ("self", bool(_SELF.search(text))),
-        ("domain", bool(_DOMAIN.search(text))),
-        ("off_topic", bool(_OFF_TOPIC.search(text))),
-        ("small_talk", bool(_SMALL_TALK.search(text))),
-        ("resolved", bool(_RESOLVED.search(text))),
-        ("negated_symptom", bool(_NEGATED_SYMPTOM.search(text))),
+        ("social", bool(SOCIAL.search(text))),
+        ("other_person", bool(OTHER_PERSON.search(text))),
+        ("self", bool(SELF.search(text))),
+        ("domain", bool(DOMAIN.search(text))),
+        ("off_topic", elsewhere or bool(OFF_TOPIC.search(text))),
+        ("elsewhere", elsewhere),
+        ("small_talk", bool(SMALL_TALK.search(text))),
+        ("resolved", bool(RESOLVED.search(text))),
+        ("negated_symptom", bool(NEGATED_SYMPTOM.search(text))),
     )
     for name, fired in checks:
         if fired:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 
 from bot.domain.understanding.meaning import MAX_INTENT_CHARS, prepare, readings
+from bot.domain.understanding.quick_replies import quick_reading
 from bot.domain.understanding.reading import UNKNOWN, FlagHit, Interpretation, Reading
 from bot.domain.understanding.red_flags import (
     MAX_SCAN_CHARS,
@@ -34,6 +35,9 @@ def _flag_hits(text: str) -> tuple[tuple[FlagHit, ...], FlagHit | None]:
 def interpret(text: str) -> Interpretation:
     """Read one message (see the module docstring)."""
     flags, ask_about = _flag_hits(text)
+    quick = quick_reading(text)
+    if quick is not None:
+        return Interpretation(flags=flags, readings=(quick,), ask_about=ask_about)
     try:
         found: tuple[Reading, ...] = readings(text)
     except Exception:  # a bug in a reader must not cost the red-flag answer

@@ -2,7 +2,8 @@
 
 A linear model (averaged perceptrons) over words, word pairs, letter triples (which
 survive typos) and the rule cues of ``cues``, which count three times: they generalise
-better than words. It is trained from the tuning part of the labelled corpus only, by
+better than words. It is trained from the tuning part of the labelled corpus and the
+independent probe rows (never the held-out fifth), by
 ``python -m tests.domain.understanding.train_model``, which writes
 ``model_weights.json`` beside this file; the file is read once, on first use.
 Scoring is plain Python (no numpy): a message costs a few hundred dictionary lookups.

@@ -108,6 +108,11 @@ def _refs(text: str, segment_starts: tuple[int, ...]) -> tuple[_Ref, ...]:
             found.append(_Ref(start, "pronoun", word, word not in ("his", "her")))
         else:
             kind = who.person_kind(word)
+            previous = words[index - 1] if index else ""
+            if word in ("someone", "somebody") and (
+                previous in ("like", "if", "though") or nxt.startswith("else")
+            ):
+                continue  # "like someone stabbed me", "belongs to someone else": a figure
             if word in ("one", "ones") and index and words[index - 1] == "little":
                 kind = "other"
             elif index and words[index - 1] == "our" and not kind:

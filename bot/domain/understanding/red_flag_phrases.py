@@ -209,13 +209,13 @@ _ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _WORD = re.compile(r"[a-z]{5,}")
 #: Short misspellings the distance check leaves alone.
 _SHORT_FIXES = {"nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
-                "bref": "breath"}
+                "bref": "breath", "woud": "wound", "wounf": "wound"}
 _SHORT = re.compile(rf"\b(?:{'|'.join(_SHORT_FIXES)})\b")
 #: "my leg's swollen", "calf's hot": the patterns read "leg swollen", "calf hot".
 _BODY_IS = re.compile(
     r"\b(legs?|calf|hips?|foot|knees?|ankles?|thighs?|wound|scar|cut|chest|breathing|bladder"
     r"|temperature|temp|groin|back|bum|bottom|incision|stitch|joint|pelvis|toes?|shin|heel"
-    r"|weight|waterworks|bowels?)'s\b"
+    r"|weight|waterworks|bowels?|pain|ache|wound|belt|bladder)'s\b"
 )
 
 Replacer = Callable[[re.Match[str]], tuple[str, list[int]]]

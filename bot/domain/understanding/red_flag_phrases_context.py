@@ -75,6 +75,7 @@ FORWARD = _rx(
     r"\bwhat'?s\s+the\s+rule\b|\brule\s+about\b|\bwhat\s+if\b",
     r"\b(?:is\s+it|it'?s)\s+(?:possible|likely|common)\s+(?:to|that|for)\b|\bhow\s+likely\b",
     r"\bin\s+future\b|\bif\s+ever\b|\bwhat\s+(?:should|do)\s+i\s+do\s+(?:if|when)\b",
+    r"\bis\s+it\s+(?:dangerous|safe|ok|okay|bad|wise|alright|advisable|sensible|risky)\s+to\b",
 )
 #: "could it be a clot", "can the exercises cause...": they reach to the end of their
 #: segment only ("she thinks it might be a clot, it's hot and swollen").
@@ -95,7 +96,7 @@ GATED = _rx(
 )
 #: "if" that means "whether" ("not sure if it's numb") or "even if": not hypothetical.
 WHETHER = re.compile(
-    r"\b(?:sure|know|wonder\w*|check|see|ask\w*|unsure|idea|question|as|even"
+    r"\b(?:sure|know|tell|wonder\w*|check|see|ask\w*|unsure|idea|question|as|even"
     r"|only|like|dunno)\s+$"
 )
 #: Hypothetical cues that cover their whole sentence.
@@ -112,6 +113,11 @@ WHOLE = _rx(
     r"\b(?:could|can|would|might|may)\s+(?:\w+\s+){0,3}be\s+a\s+side\s+effect\b",
     r"\bwhat\s+(?:should\s+i|to|do\s+i)\s+(?:look|watch)(?:\s+out)?\s+for\b",
     r"\bwant\s+to\s+be\s+prepared\b",
+    # "would night sweats be a bad sign?", "would a fall onto the new hip break it?"
+    r"(?:^|[.!?\n]\s*)(?:would|could|will|might)\s+(?:\w+\s+){1,4}be\s+(?:a\s+)?(?:\w+\s+)?"
+    r"(?:sign|symptom|concern|worry|problem|red\s+flag)s?\b",
+    r"(?:^|[.!?\n]\s*)(?:would|could|will|might|can)\s+(?:a|an|the|another)\s+(?:\w+\s+){0,5}"
+    r"(?:break|damage|dislocate|harm|crack|loosen|hurt)\b[^.!?\n]*\?",
 )
 #: Where a hypothetical's reach ends.
 STOP = re.compile(
@@ -139,18 +145,25 @@ REMOTE = _rx(
     r"\blast\s+(?:year|winter|summer|spring|autumn|time\s+round|christmas|easter)\b",
     rf"\b(?:19|20)\d\d\b|\bback\s+in\s+(?:the\s+(?:day|\d0s|nineties|eighties|seventies)|(?:19|20)"
     rf"\d\d|{_MONTHS}|my\s+(?:teens|twenties|thirties|forties|fifties|\d0s))\b",
-    r"\bin\s+the\s+(?:past|\d0s|nineties|eighties|seventies)\b",
+    r"\bin\s+the\s+(?:past|\d0s|nineties|eighties|seventies)\b(?!\s+(?:\d+|few|couple|half|hour"
+    r"|minutes?|mins?|day|days|week|weeks|fortnight|month|months|several|two|three|ten|twenty"
+    r"|while|little))",
     r"\bin\s+my\s+(?:teens|twenties|thirties|forties|fifties|sixties|\d0s)\b",
     r"\bwhen\s+(?:i|she|he)\s+was\s+(?:\d+|young|younger|a\s+(?:kid|child|girl|boy|teenager)"
     r"|little|pregnant|in\s+(?:a\s+cast|hospital))\b|\bas\s+a\s+(?:kid|child|teenager)\b",
     r"\bused\s+to\b|\b(?:first|previous|old)\s+(?:op|operation|replacement|hip|surgery)\b",
     r"\bonce\s+before\b",
+    r"\b(?:in|for|during)\s+the\s+(?:first|early)\s+(?:few\s+|couple\s+of\s+|\w+\s+)?(?:days?"
+    r"|weeks?|months?|fortnight)\s+(?:after|post|following)\b",
 )
 _UNDENIED = r"(?<!n't )(?<!not )(?<!never )(?<!yet to )(?<!nt )"
 RESOLVED = _rx(*(
     f"{_UNDENIED}(?:{alternative})" for alternative in (
         r"\b(?:went|gone|go(?:es)?|going)\s+away\b|\bgone\s+now\b",
-        r"\b(?:it'?s|its|it\s+has|it\s+had|that'?s|thats|all)\s+(?:\w+\s+)?gone\b",
+        r"\b(?:it'?s|its|it\s+has|it\s+had|that'?s|thats|all)\s+(?:\w+\s+)?gone\b"
+        r"(?!\s+(?:numb|dead|weak|red|hot|swollen|cold|stiff|heavy|floppy|tingly|worse|bad|funny"
+        r"|weird|wobbly|black|blue|purple|grey|gray|white|pale|septic|really|very|completely"
+        r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared)\b",
         r"\b(?:settled|healed|sorted|cleared|recovered)\s+(?:down|up|now|out|it|well|nicely"
@@ -165,6 +178,9 @@ RESOLVED = _rx(*(
         r"(?<!thought )(?<!assumed )(?<!hoped )\b(?:it|that|this|which)\s+was\s+just\b",
         r"\bwas\s+just\s+(?:my|a|the|normal|from)\b",
         r"\b(?:nothing|nowt)\s+like\s+that\s+(?:now|since|any\s*more)\b|\bnone\s+since\b",
+        r"\b(?:stopped|eased|settled|disappeared|vanished|cleared\s+up)\s+(?:once|when|after|as\s+soon"
+        r"\s+as)\b|\b(?:all|it|that|swelling|they)\s+(?:\w+\s+)?went\s+down\b",
+        r"\bnow\s+(?:walking|getting\s+about)\s+(?:without|with\s+no|normally|unaided|fine)\b",
         r"\bno\s+harm\s+done\b|\ball\s+good\s+so\s+far\b|\ball\s+treated\b",
         r"\bback\s+to\s+normal\b|\blong\s+done\b|\bput\s+it\s+back\b|\bkept\s+it\s+off\b",
         r"\bthing\s+of\s+the\s+past\b|\bslept\s+(?:right\s+)?through\b",

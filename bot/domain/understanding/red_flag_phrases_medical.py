@@ -31,7 +31,9 @@ _WOUND_SIGN = (
     r"|coming\s+apart|came\s+apart|split\w*|burst|smell\w*|stink\w*|whiff|pong|yellow\w*"
     r"|green\w*|cloudy|crust\w*|infected|infection|angry|bleed\w*|popped|seep\w*|gunk|goo"
     r"|gooey|spreading|creeping|hole|see\s+inside|mucky|manky|hot|coming\s+out\s+(?:of|from)"
-    r"|comes\s+out\s+(?:of|from))\b"
+    r"|comes\s+out\s+(?:of|from)|soaked|soaking|sodden|wet\s+through|drain\w*)\b"
+    r"|\b(?:pocket|collection|build[\s-]?up|bubble|bag|lump)\s+of\s+fluid\b|\bfluid\s+(?:\w+\s+)?"
+    r"(?:under|beneath|behind|leaking|coming|pouring|seeping|oozing|building|collecting)\b"
 )
 #: Signs that count only two together: a healing scar is often a bit red or swollen.
 _WOUND_MILD = (
@@ -50,6 +52,17 @@ _ANY_POSITION = (
     r"|lying\s+still|turning\s+over\s+doesn'?t\s+help|tried\s+every|my\s+back\s+or"
     r"|whichever|either\s+side|any\s+side|both\s+sides|every\s+side"
     r"|back,?\s+(?:my\s+)?side|at\s+rest|resting|can'?t\s+get\s+comf\w*)\b"
+    r"|\b(?:lie|lying|lay|laying|sit|sitting|keep|kept|stay\w*)\s+(?:completely\s+|totally\s+"
+    r"|perfectly\s+|dead\s+|really\s+)?still\b|\bnot\s+(?:just|only)\s+when\s+(?:i|she|he)\s+move"
+    r"|\b(?:no|any|every|each)\s+position\b|\bnothing\s+(?:helps|eases|touches)\b"
+    r"|\b(?:painkillers|tablets|pills|paracetamol|co-?codamol)\s+(?:don'?t|doesn'?t|do\s+not)\s+"
+    r"(?:touch|help|shift|work)|\b(?:back|side|front)\s+or\s+(?:my\s+)?(?:back|side|front)\b"
+    r"|\beven\s+(?:lying|laying|when\s+(?:i|she|he)\s+(?:lie|lay|rest|sit))\b"
+    r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:find|get)\s+(?:a\s+|any\s+)?(?:comf\w*|position)"
+    r"|\b(?:doesn'?t|does\s+not|won'?t|never)\s+(?:ease|settle|go|let\s+up|stop)\s+(?:\w+\s+)?"
+    r"(?:when|if|even\s+when)\s+(?:i|she|he)\s+(?:rest|lie|sit|stop|keep\s+still)"
+    r"|\b(?:makes?|made)\s+no\s+(?:odds|difference)\b|\b(?:left|right|one)\s+(?:side\s+)?or\s+"
+    r"(?:the\s+)?(?:left|right|other)\b"
 )
 _ONE_SIDE = (
     r"\b(?:only\s+)?(?:when|if)\s+(?:i|she|he)\s+(?:lie|lay|roll|turn|sleep)\s+(?:on|onto)\s+"
@@ -78,7 +91,8 @@ _NIGHT = (
 )
 _INTENDED = (
     r"\b(?:diet\w*|slimming\w*|weight\s?watchers|calorie\w*|gym|keto|ozempic|wegovy|mounjaro"
-    r"|fasting|on\s+purpose|deliberately|pleased|happy|proud|chuffed|delighted|thrilled"
+    r"|fasting|on\s+purpose|(?:want|wanted|wanting|hoping|hope|plan\w*|need)\s+to\s+"
+    r"(?:lose|shift|drop|get\s+rid)|deliberately|pleased|happy|proud|chuffed|delighted|thrilled"
     r"|well\s+done|goal|target|kept\s+it\s+off|trying|tried|walking|exercis\w*|swimming"
     r"|yay|woohoo|hooray|at\s+last|finally|thanks\s+to|on\s+track|not\s+complaining"
     r"|no\s+complaints|bonus|silver\s+lining)\b|[😀😊🎉💪👍🙌🥳]"
@@ -143,7 +157,14 @@ RULES: tuple[Rule, ...] = (
         r"|all\s+night|through\s+(?:the|my|his|her)\s+(?:sheets|pyjamas|pajamas|pjs|nightie"
         r"|nightdress|t-?shirt|clothes|bedding))",
         r"\bsweat\w*\s+(?:\w+\s+){0,2}in\s+bed\b|\bwet\s+with\s+sweat\b",
-    ), unless=_NOT_NIGHT_SWEAT),
+        rf"\b(?:wak\w*|woke)\s+(?:up\s+)?{gap(4)}(?:soaked|soaking|drenched|sopping|wet|damp"
+        r"|dripping|sweat\w*)\b(?=[^.!?\n]{0,40}\bsweat)",
+        rf"\b(?:wak\w*|woke)\s+(?:up\s+)?{gap(3)}(?:in\s+a\s+)?(?:pool|puddle|bath)\s+of\s+sweat\b",
+        rf"\bsweat\w*\s+{gap(4)}(?:soak\w*|drench\w*|through)\s+(?:the|my|her|his)\s+(?:pillow"
+        r"|sheets?|bed|pyjamas|pajamas|pjs|nightie|nightdress|duvet)",
+    ), unless=_NOT_NIGHT_SWEAT,
+         keep=r"\b(?:not|isn'?t|no|can'?t\s+be|never\s+had|long\s+past|past\s+(?:the|my))\s+"
+              r"(?:the\s+|my\s+|a\s+|any\s+)?(?:menopaus\w*|hot\s+flush\w*|heating|hrt)"),
     rule("night_pain_sweats",
          r"\b(?:drenched|soaked|soaking|sopping|dripping|wringing|wet\s+through)\b",
          needs=_NIGHT, window=60,
@@ -161,7 +182,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:keeps?|kept|keeping)\s+(?:me|her|him|us)\s+(?:up|awake)\b",
         r"\b(?:and|which|that)\s+(?:\w+\s+)?(?:wakes?|woke|waking|wakens?)\s+(?:me|her|him)\b",
         rf"\b(?:wake|wakes|waking|woke|woken|up)\s+{gap(5)}(?:with|from|because\s+of|due\s+to"
-        r"|in)\s+(?:the\s+|my\s+|her\s+|his\s+|a\s+)?(?:\w+\s+){0,2}(?:hip|pain|ache|throbbing"
+        r"|in|by)\s+(?:the\s+|my\s+|her\s+|his\s+|a\s+)?(?:\w+\s+){0,2}(?:hip|pain|ache|throbbing"
         r"|agony)\b",
     ), needs=rf"{_RECURRENT}|{_ANY_POSITION}", window=150, same_sentence=False,
          unless=rf"{_ONE_SIDE}|{_PAINLESS}"),
@@ -177,9 +198,19 @@ RULES: tuple[Rule, ...] = (
         r"\s+the\s+night|during\s+the\s+night|overnight|nights?|in\s+bed|when\s+(?:i|she|he)"
         r"\s+lie\s+down)\b",
         r"\bnights?(?:\s+time)?\s+(?:are|is)\s+(?:the\s+)?(?:worst|awful|terrible|agony|hell)\b",
+        r"\b(?:worst|worse)\s+(?:at|in\s+the|during\s+the|through\s+the)\s+night\b",
         rf"\b(?:at|in\s+the)\s+night\s+{gap(3)}{PAIN}|\bin\s+bed\s+{gap(3)}{PAIN}",
         r"\bcan'?t\s+get\s+comf\w*\s+(?:at\s+night|in\s+bed)\b",
     ), needs=_ANY_POSITION, window=150, same_sentence=False, unless=_ONE_SIDE),
+    rule("night_pain_sweats", r"\b(?:can'?t|cannot|couldn'?t)\s+(?:get\s+(?:to\s+)?)?sleep\b",
+         needs=_ANY_POSITION, window=150, same_sentence=False, unless=rf"{_ONE_SIDE}|{_PAINLESS}"),
+    # pain worse at night than by day, and waking: not the usual ache
+    rule("night_pain_sweats",
+         rf"\b{PAIN}\s+{gap(3)}worse\s+(?:at\s+night|in\s+the\s+night|overnight|in\s+bed"
+         r"|when\s+(?:i|she|he)\s+(?:lie|go\s+to\s+bed))",
+         needs=r"\b(?:wak\w*|woke|keeps?\s+(?:me|her|him)\s+(?:up|awake)|can'?t\s+sleep"
+               r"|not\s+(?:the|my)\s+usual|every\s+night|all\s+night)\b",
+         window=100, unless=_ONE_SIDE),
     # cancer, weight loss
     rule("cancer_weight_loss",
          r"\b(?:cancer\w*|tumou?rs?|chemo\w*|radiotherapy|radiation\s+(?:therapy|treatment)"
@@ -200,13 +231,15 @@ RULES: tuple[Rule, ...] = (
         rf"\bweight\s+{gap(2)}(?:dropping|falling|coming|going|melting|dropped|fallen)\s+off\b",
         r"\bweight\s+(?:is\s+|has\s+|'s\s+|has\s+been\s+|keeps\s+)?(?:dropping|falling|going\s+down"
         r"|coming\s+down|dropped|fallen|gone\s+down|come\s+down|plummet\w*)\b",
-        r"\b(?:getting|got|gone|going|grown|looking|so|very)\s+(?:really\s+|so\s+|very\s+)?"
+        r"\b(?:getting|got|gone|going|grown|looking|look|looks|looked|so|very)\s+(?:really\s+"
+        r"|so\s+|very\s+|too\s+)?"
         r"(?:thin|thinner|skinny|skinnier|bony|gaunt)\b",
         r"\b(?:dropped|down|lost)\s+(?:a|one|two)\s+(?:dress|clothes|trouser)\s+sizes?\b",
         r"\bweight\s?loss\b",
         r"\b(?:\d+|a|one|two|three|half\s+a)\s*(?:stone|st|kg|kgs|kilos?|lbs?|pounds)\s+"
         r"lighter\b",
-        rf"\bclothes\s+{gap(2)}(?:hang\w*|falling\s+off|loose|baggy|too\s+big|swamp\w*)\b",
+        rf"\b(?:clothes|trousers|jeans|skirts?|dress(?:es)?|waistbands?|shirts?|tops?|rings?)\s+"
+        rf"{gap(2)}(?:hang\w*|falling\s+off|fall\s+off|loose|baggy|too\s+big|swamp\w*)\b",
         rf"\bbelt\s+{gap(3)}(?:new\s+holes?|another\s+hole|extra\s+hole|notch)",
         rf"\bscales?\s+{gap(3)}(?:lost|down|dropped)\b",
     ), unless=_INTENDED, keep=_UNINTENDED),

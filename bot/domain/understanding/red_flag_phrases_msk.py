@@ -55,10 +55,12 @@ FALL = (
     rf"(?<!nearly )(?<!almost )\b(?:fell|fel|fallen)\b(?!\s+(?:{_NOT_A_FALL}))",
     r"\b(?:had|have had|'ve had|taken|took|take|having|suffered|another)\s+(?:a|an?\s+\w+|another)"
     r"\s+(?:fall|tumble|fool|spill)\b",
+    r"\b(?:had|have\s+had|'ve\s+had|taken|took|having)\s+(?:a\s+bit\s+of\s+|a\s+little\s+)"
+    r"(?:a\s+)?(?:\w+\s+)?(?:fall|tumble|spill)\b(?!\s*-?\s*out)",
     r"\b(?:a|another|bad|nasty|big|hard|heavy|little|small|slight|recent)\s+"
     r"(?:bad\s+|nasty\s+|big\s+|hard\s+|heavy\s+|little\s+|small\s+|recent\s+)?falls?\b"
     r"(?!\s+(?:risk|prevention|clinic|class|assessment|semester|season|term|colou?rs|leaves"
-    r"|fashion|sale|festival|back\b|behind|asleep|detector|alarm|sensor))",
+    r"|fashion|sale|festival|back\b|behind|asleep|detector|alarm|sensor|out\b|-out))",
     r"\b(?:since|after|from)\s+(?:the|my|her|his|a|that)\s+(?:\w+\s+)?fall\b(?!\s+(?:of|term))",
     r"\b(?:few|two|three|several|couple of|some|more|many)\s+falls\b",
     r"\bfall(?:ing|s)?\s+(?:over|down|off|onto|backwards?|sideways|out of bed)\b",
@@ -80,6 +82,7 @@ FALL = (
     r"\b(?:was|got|been|were|be)\s+(?:knocked|run)\s+(?:down|over)\b",
     r"\bknocked\s+(?:me|her|him)\s+(?:down|over|flying)\b",
     r"\b(?:car|road|bike|cycling|traffic|motorbike|skiing)\s+(?:accident|crash|collision)\b",
+    r"(?<!like i'd been )(?<!like i've been )(?<!like being )(?<!like i was )"
     r"\bhit\s+by\s+a\s+(?:car|bike|van|bus|lorry|truck)\b",
     r"\btumbled\b",
     r"\b(?:broken|broke|fractured|cracked|bust|busted)\s+(?:my|her|his)\s+(?:\w+\s+)?(?:hip|pelvis"
@@ -97,6 +100,9 @@ WEAK_FALL = (
     *STUMBLE,
     r"\bwent\s+down\b(?!\s+(?:to|the\s+(?:road|street|shops?|stairs|pub|garden|hill|town)|well"
     r"|a\s+treat|stairs|town|a\s+(?:size|dress)|in\s+price|by)\b)",
+    r"\bwent\s+(?:straight|right|flat|clean|arse|head|flying)\s+over\b",
+    r"\bcollapsed\s+(?:on|onto|to|in\s+a\s+heap\s+on)\s+the\s+(?:floor|ground|pavement|deck)\b",
+    r"\bwent\s+over\s+(?:it|them|on\s+(?:the|my|some|a)|in\s+the)\b",
     r"\b(?:banged|bumped|knocked|smashed|whacked|hit|twisted|wrenched|jarred|jolted)\s+"
     r"(?:my|her|his|the)\s+(?:\w+\s+)?(?:hip|leg|knee|side|thigh|pelvis)\b",
 )
@@ -125,7 +131,9 @@ _FRACTURE_SIGN = (
     r"\b(?:won'?t|wont|doesn'?t|will not)\s+(?:move|budge)\b|\bhardly\s+move\b",
     r"\bnot\s+been\s+able\s+to\s+(?:move|lift|walk|stand|get up)\b",
     r"\b(?:heard|felt)\s+(?:a\s+|something\s+)?(?:crack|snap|crunch)\b|\bcrack(?:ed)?\b",
-    r"\bbroken\b|\bbroke\b|\bfractur\w*|\bblack and blue\b",
+    r"\b(?:broken|broke|fractur\w*)\b(?!\s+(?:(?:my|his|her|a|the|their|your)\s+)?(?:\w+\s+)?"
+    r"(?:wrists?|arms?|fingers?|thumbs?|toes?|nose|collar\s*bone|ribs?|elbows?|shoulders?"
+    r"|hands?|ankles?|glasses|phone|tooth|teeth|vase|cup|mug|plate|nails?))|\bblack and blue\b",
     r"\b(?:don'?t|doesn'?t)\s+(?:think|look|feel)\s+(?:it'?s\s+)?right\b",
     r"\ba\s*&\s*e\b|\bambulance\b|\b999\b|\b911\b|\bhospital\b|\bon the floor\b",
     r"\bswollen\b|\blooks?\s+(?:wrong|funny|odd|a bit funny)\b",
@@ -139,6 +147,7 @@ _DISLOCATION_SIGN = (
     rf"\b{CANT}\s+(?:even\s+)?(?:move|lift|straighten|bend|put\s+it\s+down|walk|stand|weight)",
     r"\bnot\s+been\s+able\s+to\s+move\b|\bunable\s+to\s+move\b|\b(?:stuck|locked)\b",
     r"\b(?:won'?t|wont)\s+move\b|\bgave\s+way\b|\b(?:weird|funny|odd)\s+angle\b",
+    r"\b(?:went|gone|go|goes)\s+dead\b|\bgave\s+(?:out|under)\b|\bhurts?\s+like\s+hell\b",
     r"\b(?:agony|severe|excruciating|unbearable)\b|\b(?:[89]|10)/10\b",
     rf"\b(?:foot|knee|toes)\s+{gap(3)}(?:turned|points?|pointing|rolled|rotated)\s+in",
     *SHORT_LEG,
@@ -158,8 +167,51 @@ _SEVERE_PAIN = (
     rf"|horrendous|horrible|dreadful|worst|crippling|screaming|crying|knife|knives"
     rf"|badly|(?:so|really|much|far)"
     rf"\s+(?:bad|worse)|so\s+much|like\s+hell|feel\s+sick|can'?t\s+(?:move|think|walk"
-    rf"|stand)|10)\b|{HIGH_SCORE}|\b(?:[89]|10)/10\b"
+    rf"|stand)|(?<![/\d.,])10(?!\s*(?:/|out\s+of|outta)))\b|{HIGH_SCORE}|\b(?:[89]|10)/10\b"
     r"|\b(?:pain|hurts|agony)\s+(?:is\s+|at\s+|of\s+|about\s+|a\s+)?(?:[89]|10|nine|ten)\b"
+    r"|\b(?:horrific|horrendous|torture|unreal|indescribable|immense|blinding|searing)\b"
+    r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:bear|cope\s+with|stand|take|handle)\s+(?:it|this"
+    r"|the\s+pain|much\s+more)\b|\b(?:howl\w*|sobb\w*|in\s+tears)\b"
+    r"|\b(?:scream\w*|yell\w*)\s+(?:in|with|from|out\s+in)\s+(?:the\s+)?(?:pain|agony|it)\b"
+    r"|\b(?:made|make|makes)\s+(?:me|her|him)\s+(?:scream|yell|cry|shout)\b"
+    r"|\b(?:i|she|he)\s+(?:screamed|yelled)\b|\bscreaming\s+(?:out|the\s+(?:house|place))\b"
+    r"|\boff\s+the\s+(?:scale|charts?)\b|\bthrough\s+the\s+roof\b"
+    r"|\bdoubled?\s+(?:me\s+|her\s+|him\s+)?(?:over|up)\b|\b(?:took|take)s?\s+(?:my|her|his)"
+    r"\s+breath\s+away\b|\bnever\s+(?:felt|had|known)\s+(?:\w+\s+)?pain\s+like\b"
+    r"|\b(?:pain|it)\s+(?:was\s+|is\s+)?so\s+(?:bad|intense|strong|sharp)\b"
+    r"|\b(?:legs?|knees?)\s+(?:nearly|almost)\s+(?:went|gave)\b|\bhad\s+to\s+be\s+helped\b"
+)
+#: Pain that struck at a moment: a red flag with pain that is severe (``_SEVERE_PAIN``).
+_ONSET = (
+    r"\b(?:in|within)\s+(?:a\s+few\s+|a\s+couple\s+of\s+|\d+\s+)?(?:seconds?|secs?|an\s+instant"
+    r"|a\s+flash|a\s+heartbeat|a\s+split\s+second)\b|\b(?:just|only\s+just|literally\s+just)"
+    r"\s+(?:now|started|begun|began|come\s+on|came\s+on|happened|kicked\s+in)\b"
+    r"|\b(?:started|began|came\s+on|come\s+on|kicked\s+in|hit\s+me)\s+(?:about\s+|only\s+)?"
+    r"(?:\d+|a\s+few|few|ten|twenty|five|half\s+an)\s+(?:mins?|minutes?|hours?|hrs?)\s+ago\b"
+    r"|\b(?:a\s+few|few|\d+|ten|twenty|five|couple\s+of|a\s+couple\s+of)\s+(?:mins?|minutes?)\s+ago\b"
+    r"|\b(?:was|felt|i\s+was)\s+(?:fine|ok|okay|grand|alright)\s+(?:\w+\s+){0,2}ago\b"
+    r"|\b(?:and|then)\s+(?:bang|wham|boom|whack)\b|\bout\s+of\s+the\s+blue\b"
+    r"|\b(?:hit|struck|got\s+hit|was\s+hit)\s+(?:me\s+)?(?:with|like)\b"
+    r"|\blike\s+(?:a|an)\s+(?:\w+\s+)?(?:lightning|bolt|thunderbolt|gunshot|shot|bullet|train|truck|lorry"
+    r"|sledgehammer|hammer)\b|\bexplod\w*|\bwent\s+from\s+(?:\d|nothing|zero|fine)\b"
+    r"|\bsuddenly\b|\bsudden\b|\bfrom\s+nowhere\b|\bout\s+of\s+nowhere\b"
+)
+#: A sentence with no pain and no body in it ("the film was unreal, out of the blue ...").
+_PAINLESS = (
+    r"^(?![\s\S]*\b(?:pain\w*|hurt\w*|agony|agonising|agonizing|hip|hips|groin|thigh|leg|legs"
+    r"|ache\w*|aching|joint|sore|throb\w*|excruciating|unbearable|knife|knives|stabbing)\b)"
+)
+#: Severity words that can only mean pain.
+_PAIN_ITSELF = (
+    rf"\b(?:agony|agonising|agonizing|excruciating|unbearable|crippling)\b|{HIGH_SCORE}"
+    r"|\b(?:[89]|10)/10\b|\bnever\s+(?:felt|had|known)\s+(?:\w+\s+)?pain\s+like\b"
+    r"|\bpain\s+(?:is\s+|was\s+)?so\s+(?:bad|intense|severe)\b"
+    r"|\b(?:can'?t|cannot)\s+(?:bear|cope\s+with|stand|take)\s+the\s+pain\b"
+)
+_NOT_THIS_PAIN = (
+    r"\b(?:twinges?|cramps?|stitch|breath\w*|headache|tooth\w*|period|stomach|tummy|migraine"
+    r"|in\s+a\s+good\s+way|good\s+(?:pain|burn|ache)|eased\s+off|eas(?:ed|ing)\s+(?:up|now)"
+    r"|wore\s+off|worn\s+off|subsided|settled\s+down|(?:much|loads|lots|far)\s+better|gone\s+now)\b"
 )
 _ANY_PAIN = r"\b(?:pain|pains|hurts?|hurting|aches?|aching|sharp|twinge)\b"
 _NO_REASON = (
@@ -169,6 +221,8 @@ _NO_REASON = (
     r"\bjust\s+(?:sitting|standing|lying|watching|resting)\b|\bnot my usual\b",
     r"\bnothing\s+(?:triggered|caused|happened|set it off)\b|\bout of nowhere\b",
     r"\bnever\s+(?:had|felt)\s+(?:pain|anything)\s+like\b",
+    r"\b(?:hadn'?t|had\s+not|didn'?t|wasn'?t)\s+(?:even\s+)?(?:moved|been\s+doing|done|doing)\b",
+    r"\b(?:was|were)\s+just\s+(?:sat|stood|sitting|standing|lying|watching|reading)\b",
 )
 
 RULES: tuple[Rule, ...] = (
@@ -178,12 +232,40 @@ RULES: tuple[Rule, ...] = (
     rule("short_leg", SHORT_LEG),
     # cannot bear weight
     rule("cannot_bear_weight", (
-        rf"\b{CANT}\s+{gap(2)}(?:bear|put|take|get|hold|carry|transfer|place|shift)\s+"
+        rf"\b{CANT}\s+{gap(2)}(?:bear|bare|put|take|get|hold|carry|transfer|place|shift)\s+"
         r"(?:any\s+|much\s+|my\s+|the\s+|her\s+|his\s+|full\s+|a\s+little\s+|some\s+|enough\s+)*"
         r"(?:weight|wait|pressure)\b",
+        # only part of the weight: "can only put a little bit of weight through it"
+        r"\b(?:only|just|barely|hardly)\s+(?:about\s+)?(?:been\s+|be\s+)?(?:able\s+to\s+"
+        r"|manag\w+\s+to\s+)?"
+        r"(?:put|bear|bare|take|get|manage|place|stand)\s+(?:a\s+|the\s+)?(?:little|tiny|tiniest"
+        r"|smallest|slightest|small|wee"
+        r"|bit|half|part|partial|fraction|some|smidge)\b(?:\s+(?:bit|amount))?(?:\s+of)?\s+"
+        r"(?:my\s+|the\s+|her\s+|his\s+)?(?:weight|wait)\b",
+        r"\bcan\s+only\s+(?:half|partially|partly|part)[\s-]?weight[\s-]?b[ea]a?r\w*",
+        r"\b(?:struggl\w*|battl\w*|fight\w*)\s+to\s+(?:put|bear|bare|take|get)\s+"
+        r"(?:(?:any|much|my|the|full|her|his|whole)\s+)*(?:weight|wait)\b",
+        r"\b(?:hip|leg|it)\s+(?:just\s+)?(?:won'?t|wont|will\s+not|doesn'?t|wouldn'?t)\s+let\s+"
+        r"(?:me|her|him)\s+(?:stand|walk|step|put\s+(?:any\s+)?weight)",
+        r"\bcan\s+(?:only\s+stand(?:\s+on\s+(?:it|(?:my|her|his|the)\s+(?:\w+\s+)?(?:leg|foot|hip"
+        r"|side)))?|stand(?:\s+on\s+(?:it|(?:my|her|his|the)\s+(?:\w+\s+)?(?:leg|foot|hip|side)))?"
+        r"\s+(?:but\s+)?only)\s+(?:for\s+)?(?:briefly|a\s+(?:second|moment|split\s+second)"
+        r"|a\s+(?:few|couple\s+of)\s+seconds)\b",
+        r"\bonly\s+(?:able\s+to|manag\w*\s+to)\s+stand(?:\s+up)?\s+(?:on\s+it\s+)?(?:for\s+)?"
+        r"(?:briefly|a\s+(?:few|couple\s+of)\s+seconds|a\s+(?:second|moment))\b",
+        r"\b(?:too|so)\s+(?:painful|sore|agonising)\s+to\s+(?:stand|walk|step|put\s+(?:any\s+)?"
+        r"weight)\s+on\s+(?:it|(?:my|the|her|his|that)\s+(?:\w+\s+)?(?:leg|foot|hip|side))\b",
+        r"\b(?:gives|gave|giving|buckles|buckled|collapses|collapsed)\s+(?:way\s+)?(?:\w+\s+){0,2}"
+        r"(?:when|as\s+soon\s+as|the\s+(?:second|moment|minute|instant)|every\s+time|whenever)\s+"
+        r"(?:i|she|he)\s+(?:try\s+to\s+)?(?:put|take|place)\s+(?:any\s+|my\s+|her\s+|his\s+)?weight\b",
+        r"\b(?:hopping|hopped|hop)\s+(?:about\s+|around\s+|everywhere\s+)?on\s+(?:my|the|her|his)\s+"
+        r"(?:good|other|better|right|left)\s+(?:leg|foot)\b",
+        r"\b(?:having|had|have|got)\s+to\s+hop\b",
         rf"\b{CANT}\s+bear\s+to\s+(?:put|stand|walk|step|touch\s+the\s+(?:floor|ground))\b",
         rf"\b{CANT}\s+(?:even\s+)?(?:take|manage|do)\s+(?:a|one)\s+(?:single\s+)?step\b",
         rf"\b{CANT}\s+(?:even\s+)?(?:hobble|limp|shuffle)\b",
+        rf"\b{CANT}\s+(?:take|manage|walk|do|make)\s+more\s+than\s+(?:a|one|two|a\s+couple\s+of"
+        r"|a\s+few)\s+(?:steps?|paces?)\b",
         r"\bno\s+way\s+(?:can|could)\s+(?:i|she|he)\s+(?:put|bear|take)\s+(?:any\s+)?weight\b",
         rf"\b{CANT}\s+{gap(3)}(?:stand|walk|step)\s+on\s+(?:it\b|{WHOSE}(?!one\b|1\b|single\b)"
         rf"{gap(1)}(?:leg|foot|hip|side)\b)",
@@ -203,7 +285,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b{CANT}\s+(?:even\s+)?(?:put|get|place|rest)\s+{WHOSE}(?:\w+\s+)?(?:foot|feet|leg"
         r"|heel)\s+(?:down|to the (?:floor|ground)|on the (?:floor|ground))",
         rf"\b{CANT}\s+(?:even\s+)?stand(?:\s+up)?(?=\s*(?:$|[^\w\s']|at all|any ?more|now\b"
-        r"|today|properly|without|for more than|\d|and\b|or\b|unaided|by myself"
+        r"|today|properly|pro?p\w*ly|without|for more than|to\s+get\s+(?:to|up|out)\b"
+        r"|to\s+go\s+to\s+the\s+(?:loo|toilet|bathroom)|\d|and\b|or\b|unaided|by myself"
         r"|on\s+(?:it\b|(?:my|her|his|the|that|this)\s+(?:\w+\s+)?(?:leg|foot|hip|side)\b)))",
         r"\b(?:had\s+to\s+hop|hopping\s+(?:round|around|about|to)|hopped\s+(?:to|round))\b",
         r"\bcrawl(?:ed|ing)?\s+(?:to|around|round|up|along|into)\b",
@@ -239,12 +322,35 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:hip|joint)\s+(?:is\s+|has\s+)?(?:gone\s+|come\s+)?out\b(?=\s*(?:[,.!?]|$|again\b"
         r"|and\b|of\s+(?:place|joint|socket)))",
         r"\b(?:hip|it|ball|joint)\s+(?:has\s+)?clicked\s+out\b",
+        r"\b(?:something|it|thing|ball)\s+(?:has\s+|just\s+)?(?:slipped|popped|came|went|jumped"
+        r"|clunked|shifted|moved)\s+(?:right\s+)?out\s+(?:in|of|from|inside)\s+(?:my|the|her|his)\s+"
+        r"(?:\w+\s+)?(?:hip|joint|socket)\b",
+        r"\b(?:hip|joint|ball)\s+(?:\w+\s+){0,2}(?:feels?|felt|is|seems)\s+(?:\w+\s+)?out\s+of\s+"
+        r"(?:place|position|line|joint)\b",
     ), unless=_NOT_HIP),
     rule("dislocation", _CLUNK, needs=_DISLOCATION_SIGN, window=150, same_sentence=False,
          unless=r"\b(?:stitch\w*|staples?|clips?|wound|ears?|bubble|balloon|champagne)\b"),
     # sudden severe pain
     rule("sudden_severe_pain", _SUDDEN, needs=_SEVERE_PAIN, window=60,
-         unless=r"\b(?:twinges?|cramps?|stitch|breath\w*)\b"),
+         unless=rf"\b(?:twinges?|cramps?|stitch|breath\w*)\b|{_PAINLESS}"),
+    rule("sudden_severe_pain", _ONSET, needs=_SEVERE_PAIN, window=120,
+         unless=rf"{_NOT_THIS_PAIN}|{_PAINLESS}"),
+    # "it came on in seconds. unbearable.": words that are pain itself reach the next sentence
+    rule("sudden_severe_pain", _ONSET, needs=_PAIN_ITSELF, window=60, same_sentence=False,
+         unless=_NOT_THIS_PAIN),
+    rule("sudden_severe_pain", (
+        r"\b(?:hip|leg|groin|pain|it|back)\s+(?:\w+\s+)?explod\w*\s+(?:with|in|into)\s+"
+        r"(?:pain|agony)\b",
+        rf"\bpain\s+{gap(4)}explod\w*\b",
+        r"\b(?:pain|agony)\s+(?:hit|struck|shot|tore|ripped|went)\s+(?:through\s+|into\s+)?"
+        r"(?:me\s+|(?:my|the|her|his)\s+\w+\s+)?like\s+(?:a|an)\b",
+        r"\blike\s+(?:i'?d|i\s+had|i'?ve|i\s+have|she'?d|he'?d)\s+been\s+(?:shot|stabbed|knifed)\s+"
+        r"in\s+(?:the|my|her|his)\s+(?:hip|groin|leg|thigh|side|bum|buttock)\b",
+        r"\bgot\s+hit\s+(?:with|by)\s+(?:a\s+|this\s+|such\s+)?(?:\w+\s+)?(?:pain|agony)\b",
+        r"\b(?:red[\s-])?hot\s+(?:knife|poker|blade)\s+(?:in|into|through)\s+(?:my|her|his|the)\s+"
+        r"(?:hip|groin|leg|thigh|side|joint|bum|back|buttock)\b",
+        rf"\bpain\s+{gap(1)}went\s+from\s+(?:\d|nothing|zero)\s+to\s+(?:[89]|10|nine|ten)\b",
+    )),
     rule("sudden_severe_pain", (
         r"\bworst\s+pain\s+(?:of\s+my\s+life|ever|i'?ve\s+ever)\b",
         r"\bthe\s+(?:most\s+awful|worst|most\s+horrible)\s+pain\b",

@@ -37,7 +37,11 @@ _POSITIONAL = (
     r"|floor|bench))"
 )
 #: ...unless it is spreading, new or with weakness.
-_SPREADING = r"\b(?:spread\w*|growing|bigger|worse|new|creeping|weak\w*|sudden\w*|won'?t\s+go)\b"
+_SPREADING = (
+    r"\b(?:spread\w*|growing|bigger|worse|new|creeping|weak\w*|sudden\w*|won'?t\s+go"
+    r"|(?:just|only\s+just)\s+(?:started|came\s+on|come\s+on|happened)|came\s+on|out\s+of"
+    r"\s+(?:nowhere|the\s+blue)|won'?t\s+wear\s+off|hasn'?t\s+(?:worn\s+off|come\s+back))\b"
+)
 _SADDLE = (
     r"\b(?:saddle|down\s+below|down\s+there|between\s+(?:my|her|his|the|your)\s+legs|privates"
     r"|private\s+(?:parts|area|bits)|(?:my|her|his)\s+bits|genitals?|groin|crotch|perine\w*"
@@ -48,7 +52,7 @@ _SADDLE = (
 )
 _SADDLE_NUMB = (
     r"\b(?:numb\w*|tingl\w*|pins\s+and\s+needles|no\s+(?:feeling|sensation)|lost\s+(?:the\s+"
-    r"|all\s+)?(?:feeling|sensation)|can'?t\s+feel|dead|asleep|like\s+(?:after\s+)?(?:the\s+"
+    r"|all\s+)?(?:feeling|sensation)|can'?t\s+(?:really\s+|properly\s+|even\s+)?feel|dead|asleep|like\s+(?:after\s+)?(?:the\s+"
     r"|a\s+)?(?:dentist|an(?:a)?esthetic|injection))\b"
 )
 _WEE = r"(?:bladder|bowels?|pee|wee|urine|waterworks|toilet|poo|peeing|weeing|water)"
@@ -65,11 +69,20 @@ RULES: tuple[Rule, ...] = (
         r"|ankle)\s+up\b",
         rf"\b{CANT}\s+(?:control|feel|wiggle|move|lift)\s+{WHOSE}(?:\w+\s+)?(?:legs?|toes|foot"
         r"|feet)\b",
-        rf"\b(?:legs?|foot)\s+{gap(2)}(?:won'?t|will\s+not|doesn'?t)\s+do\s+what\b",
+        rf"\b(?:legs?|foot)\s+{gap(2)}(?:won'?t|will\s+not|doesn'?t)\s+(?:do\s+what|obey|respond"
+        r"|listen\s+to\s+me|co-?operate)\b",
         r"\b(?:doesn'?t|does\s+not)\s+feel\s+like\s+(?:my|her|his)\s+(?:own\s+)?(?:leg|foot)\b",
         rf"\b(?:foot|ankle|toes)\s+{gap(2)}(?:won'?t|will\s+not|can'?t|doesn'?t)\s+(?:lift|bend"
-        r"\s+up|come\s+up|pull\s+up)\b",
+        r"\s+up|come\s+up|pull\s+up|move|wiggle|budge|respond)\b",
         r"\bdead[\s-]?legs?\b|\bwalking\s+on\s+cotton\s+wool\b|\blike\s+cotton\s+wool\b",
+        # the leg is not felt as one's own: "dead from the hip down", "like someone else's"
+        r"\b(?:leg|foot)\s+(?:\w+\s+)?(?:feels?|felt|is|like)\s+(?:like\s+)?(?:a\s+)?(?:lump|block"
+        r"|piece|bit|log|plank)\s+of\s+(?:wood|concrete|rubber|stone|lead|meat)\b",
+        r"\b(?:dead|numb|no\s+feeling|nothing)\s+from\s+(?:the|my|her|his)\s+(?:hip|waist|knee"
+        r"|thigh|groin|bum|bottom|middle)\s+down\b",
+        r"\b(?:leg|foot)\s+(?:\w+\s+)?(?:belongs|belonged|belonging)\s+to\s+(?:someone|somebody"
+        r"|some\w*)\s+else\b|\b(?:leg|foot)\s+(?:\w+\s+)?(?:isn'?t|is\s+not|wasn'?t|doesn'?t\s+feel"
+        r"\s+like)\s+(?:mine|(?:my|her|his)\s+own)\b",
         rf"\bweak\w*\s+(?:in\s+)?(?:(?:my|her|his|the|both|right|left|bad|operated)\s+)*"
         rf"{LEG}\b",
         rf"\b{LEG}\s+{gap(3)}(?:weak\w*|no\s+power|no\s+strength|lost\s+(?:its\s+|all\s+)?"
@@ -112,6 +125,12 @@ RULES: tuple[Rule, ...] = (
                 r"|plastic|bus|train|plane|floor|bench))"),
     rule("cauda_equina", (
         r"\bsaddle\s+(?:area|region|numb\w*|an(?:a)?esthesia)\b",
+        r"\b(?:like|as\s+if|as\s+though)\s+(?:i'?m|i\s+am|she'?s|he'?s|you'?re|sitting)\s+"
+        r"(?:sitting\s+)?on\s+(?:nothing|thin\s+air|air|a\s+cushion\s+of\s+air)\b",
+        rf"\b{CANT}\s+(?:tell|feel|know|sense)\s+(?:if|when|whether)\s+(?:my|her|his|the)\s+"
+        r"(?:bladder|bowels?)\s+(?:is\s+|are\s+|'s\s+)?(?:full|empty)\b",
+        r"\b(?:haven'?t|hasn'?t|have\s+not|has\s+not|hadn'?t|not|couldn'?t|can'?t)\s+(?:\w+\s+)?"
+        r"manage[ds]?\s+(?:a\s+|to\s+)(?:wee|pee|pass\s+(?:water|urine)|go\b|empty)",
         r"\blike\s+sitting\s+on\s+a\s+(?:cold\s+)?saddle\b",
         rf"\b{CANT}\s+(?:feel|tell)\s+(?:it\s+|anything\s+)?(?:when\s+(?:i|she|he)\s+(?:wipe"
         r"|wash|sit|pee|wee|go)|myself\s+(?:going|peeing|weeing)|the\s+(?:toilet|loo)\s+"
@@ -127,7 +146,8 @@ RULES: tuple[Rule, ...] = (
         r"working|isn'?t\s+working|gone|packed\s+up|accidents?|leak\w*|incontinence|problems?"
         r"|issues?|trouble|playing\s+up|weak|given\s+up|failing|let\s+(?:me|her|him)\s+down)\b",
         r"\bincontinen\w+",
-        r"\b(?:had|having|have\s+had|another|two|three|several)\s+(?:an?\s+)?accidents?\s+"
+        r"\b(?:had|having|have\s+had|another|two|three|several)\s+(?:an?\s+|a\s+couple\s+of\s+"
+        r"|a\s+few\s+|some\s+|two\s+|three\s+|several\s+|more\s+)?(?:little\s+|small\s+)?accidents?\s+"
         r"(?:with|in)\s+(?:my\s+|her\s+|his\s+|the\s+)?(?:bowels?|bladder|waterworks|pants"
         r"|knickers|trousers|chair|bed|underwear|wee|pee|poo|toilet)",
         r"\b(?:little|small|few)\s+accidents?\s+(?:with|in)\s+(?:my\s+|her\s+|his\s+)?(?:wee|pee"
@@ -167,6 +187,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:right|working|behaving)\b",
         r"\b(?:feeling|sensation)\s+(?:has\s+)?gone\s+(?:down\s+(?:there|below)|from\s+(?:my|her"
         r"|his)\s+(?:bum|bottom|privates|bits))",
+        r"\b(?:haven'?t|hasn'?t|have\s+not|has\s+not|not)\s+been\s+able\s+to\s+(?:fully\s+"
+        r"|properly\s+)?empty\s+(?:my|her|his|the)\s+bladder\b",
+        r"\b(?:don'?t|doesn'?t|didn'?t|no\s+longer)\s+(?:know|feel|sense|notice|get\s+the\s+(?:urge"
+        r"|feeling))\s+(?:when|if)\s+(?:i|she|he)\s+(?:need|needs|want)\s+(?:a\s+)?(?:poo|wee|pee"
+        r"|the\s+(?:loo|toilet)|to\s+go)\b",
         rf"\b{CANT}\s+(?:tell|feel|know)\s+when\s+(?:i|she|he)\s+(?:need|needs)\s+(?:a\s+)?"
         r"(?:poo|wee|pee|the\s+(?:loo|toilet)|to\s+go)\b",
     )),
@@ -175,8 +200,23 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:just|only)\s+dribbles?\b",
         r"\b(?:couldn'?t|can'?t|cannot)\s+hold\s+it\b",
         r"\b(?:had|having)\s+an?\s+accident\b(?!\s+(?:at\s+work|in\s+the\s+car|on\s+the\s+road))",
-    ), needs=r"\b(?:bladder|bowels?|wee|pee|poo|toilet|loo|pants|knickers|chair|numb\w*|wet"
+    ), needs=r"\bneed\w*\s+to\s+go\b|\bdesperate\b"
+             r"|\b(?:bladder|bowels?|wee|pee|poo|toilet|loo|pants|knickers|chair|numb\w*|wet"
              r"|leak\w*|control|waterworks|bum|bottom|going|came\s+out|tell|mortified)\b",
+         window=80, same_sentence=False),
+    # retention: bursting for a wee and nothing will come
+    rule("cauda_equina",
+         rf"\b{CANT}\s+(?:go|get\s+(?:it|anything)\s+out|pass\s+anything)\b(?!\s+(?:to|out|for|on"
+         r"|far|with|up|down|back|anywhere|in|into|outside|today|tomorrow|this|that|the|a|there"
+         r"|home|\w+ing)\b)",
+         needs=r"\b(?:bursting|desperate|dying)\s+(?:for|to)\b|\b(?:wee|pee|bladder|urine)\b",
+         window=80, unless=r"\b(?:infection|uti|cystitis|antibiotics|class|appointment|physio"
+                           r"|trip|party|meeting)\b"),
+    # numb on the loo: the saddle area, named by where it is felt
+    rule("cauda_equina",
+         r"\b(?:numb\w*|can'?t\s+feel\s+(?:a\s+)?(?:thing|anything)|no\s+feeling)\b",
+         needs=r"\b(?:on|sit\w*\s+on)\s+the\s+(?:loo|toilet)(?!\s+(?:roll|paper))\b"
+               r"|\bwhen\s+(?:i|she|he)\s+wipe",
          window=80, same_sentence=False),
     rule("cauda_equina",
          r"\bleaking\s+(?:all\s+the\s+time|constantly|a\s+lot)\b|\bkeep\s+leaking\b",

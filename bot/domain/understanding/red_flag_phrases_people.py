@@ -150,6 +150,7 @@ WEAK_OTHER = _rx(
     r"\bnot\s+in\s+the\s+mood\b|\bno\s+time\s+for\b|\bwaiting\s+on\s+tests\b",
     r"\b(?:i'?m|im|i\s+am)\s+(?:ok|okay|fine|alright|shattered|knackered|exhausted|his\s+carer"
     r"|her\s+carer|being\s+extra\s+careful|terrified|scared|nervous)\b",
+    r"(?<!saying )(?<!says )(?<!insists )(?<!claims )(?<!reckons )(?<!thinks )(?<!swears )"
     r"\b(?:he'?s|hes|she'?s|shes)\s+(?:fine|ok|okay)\b|\bglad\s+it\s+was\s+not\b",
     r"\b(?:i'?ve|ive|i\s+have)\s+been\s+(?:doing|up\s+with|busy|run)\b",
 )

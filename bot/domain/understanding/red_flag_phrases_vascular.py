@@ -25,10 +25,18 @@ _CLOT_SIGN = (
     rf"|right|other))\b|{_SIMILE}"
     r"|\bcramp\s+(?:that|which)\s+(?:won'?t|doesn'?t|will\s+not)\s+go\b"
     r"|\bsore\s+to\s+(?:the\s+)?touch\b|\bhurts?\s+to\s+(?:touch|press)\b"
+    r"|\btight\s+as\s+(?:a\s+)?(?:drum|rock|board|drumskin)\b|\b(?:rock|stone)[\s-]hard\b"
+    r"|\btight\s+and\s+(?:sore|tender|hot|warm|painful|swollen)\b|\b(?:sore|tender|painful"
+    r"|swollen)\s+and\s+tight\b"
 )
 _NOT_CLOT = (
     r"\b(?:heat|hot|warm)\s+(?:pack|pad|water|bath|shower|compress|gel|cream|rub|up)\b"
     r"|\bwarm(?:ed|ing)?\s+up\b"
+)
+#: A calf tight from effort: a stretch, not a clot (unless hot, swollen or red too).
+_EXERTION_TIGHT = (
+    r"\btight\s+(?:\w+\s+){0,4}(?:from|after)\s+(?:the\s+|all\s+the\s+|my\s+)?(?:walk\w*"
+    r"|exercis\w*|stretch\w*|running|gym|stairs|bridges|squats|raises|session|class)\b"
 )
 #: Out of breath from effort: normal, unless something else is wrong.
 _EXERTION = (
@@ -56,7 +64,8 @@ _BREATH_CONTEXT = (
 
 RULES: tuple[Rule, ...] = (
     # deep vein thrombosis
-    rule("dvt", _CALF, needs=_CLOT_SIGN, window=60, unless=_NOT_CLOT),
+    rule("dvt", _CALF, needs=_CLOT_SIGN, window=60, unless=rf"{_NOT_CLOT}|{_EXERTION_TIGHT}",
+         keep=r"\b(?:hot|swollen|swelling|swelled|red|warm|purple|shiny|puffy|clot|dvt)\b"),
     rule("dvt", (
         rf"\b(?:legs?)\s+{gap(5)}(?:swollen|swelled|swelling|puffy|ballooned|bigger|fatter"
         r"|thicker|twice\s+the\s+size|double\s+the\s+size|blown\s+up)\b",
@@ -91,14 +100,21 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:fast|shallow|rapid|laboured|labored)\s+(?:and\s+(?:fast|shallow|rapid)\s+)?"
         r"breathing\b",
         rf"\bchest\s+{gap(3)}(?:pain|pains|hurts?|hurting|tight\w*|aches?|aching|sore|heavy"
-        r"|pressure|discomfort|crushing|burning|stabbing|squeez\w*)\b",
+        r"|pressure|discomfort|crush\w*|squash\w*|burning|stabbing|squeez\w*)\b",
         rf"\b(?:pain|pains|ache|aching|tightness|stabbing|sharp|pressure|crushing|heaviness)\s+"
         rf"{gap(3)}(?:in|across|on|under|through)\s+(?:my|her|his|the)\s+(?:chest|ribs?)\b",
         rf"\b(?:pain|hurts?|hurting|stabbing|sharp|catch\w*|aches?)\s+{gap(4)}(?:when|if|as"
         r"|every\s+time)\s+(?:i|she|he)\s+(?:breathe?|breath|take\s+a\s+(?:deep\s+)?breath"
         r"|cough)\w*",
         r"\bhurts?\s+to\s+(?:breathe?|cough|take\s+a\s+breath)\b",
-        rf"\bcough\w*\s+{gap(3)}(?:blood|bloody|pink|rusty|red)\b",
+        rf"\bcough\w*\s+{gap(3)}(?:blood|bloody|pink\w*|rusty|red|froth\w*)\b",
+        rf"\bcough\w*\s+{gap(6)}(?:blood\w*|bright\s+red|red\s+(?:in|on|streak\w*|stuff|bits?)"
+        r"|pink\s+(?:stuff|froth|phlegm))\b",
+        r"\b(?:crush\w*|squeez\w*|squash\w*|press\w*\s+(?:on|down\s+on))\s+(?:on\s+)?(?:my|her|his"
+        r"|the)\s+chest\b",
+        r"\b(?:elephant|weight|something\s+heavy|something|ton\s+of\s+bricks|band|vice|vise|brick)\s+"
+        r"(?:is\s+|was\s+)?(?:sitting|sat|pressing|pushing|crushing|squeezing|squashing|on|round"
+        r"|around|across)\s+(?:on\s+)?(?:my|her|his|the)\s+chest\b",
         rf"\b(?:blood|bloody|pink\s+stuff|red\s+stuff)\s+{gap(4)}(?:cough\w*|spit|phlegm|sputum"
         r"|mucus)\b",
         r"\bspat\s+(?:out\s+|up\s+)?blood\b|\bspitting\s+(?:up\s+)?blood\b",

@@ -30,7 +30,7 @@ def score(rows: list[Row]) -> dict[str, str]:
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     caught = category = urgency = every_state = 0
-    lookalike_alarms = other_alarms = unsure = asked = 0
+    lookalike_alarms = other_alarms = unsure = unsure_meant = asked = 0
     for row in rows:
         reading = interpret(row.text)
         total[row.intent] += 1
@@ -56,7 +56,9 @@ def score(rows: list[Row]) -> dict[str, str]:
         kind = reading.top.kind
         right[row.intent] += kind == row.intent
         idle = decide(reading, "idle", sm.interpret_text(row.text))
-        unsure += any(isinstance(a, act.Suggest) for a in idle)
+        suggested = any(isinstance(a, act.Suggest) for a in idle)
+        unsure += suggested
+        unsure_meant += suggested and row.intent != "unknown"
     flags = total["redflag"]
     lookalikes = sum(1 for r in rows if r.lookalike)
     out = {k: _pct(right[k], total[k]) for k in INTENTS if total[k]}
@@ -68,6 +70,7 @@ def score(rows: list[Row]) -> dict[str, str]:
     out["other false alarms"] = _pct(other_alarms, len(rows) - flags - lookalikes)
     out["yes/no safety question"] = _pct(asked, len(rows) - flags)
     out["'did you mean' (not sure)"] = _pct(unsure, len(rows))
+    out["  ... when it meant something"] = _pct(unsure_meant, len(rows) - total["unknown"])
     return out
 
 

@@ -9,12 +9,13 @@ from bot.domain.understanding.exercise_names import EXERCISE_IDS, mentions
 from bot.domain.understanding.interpret import interpret, prepare
 from bot.domain.understanding.pain_reading import pain_when, pick_score, trend
 from bot.domain.understanding.questions import question_topic
+from bot.domain.understanding.reading import Slots
 from bot.domain.understanding.rest_reading import rest_reason, rest_span
 from bot.domain.understanding.spelling import correct_word
 from bot.domain.understanding.text_norm import normalise
 
 
-def _done(text: str):  # type: ignore[no-untyped-def]
+def _done(text: str) -> Slots:
     return done_slots(normalise(text), prepare(text))
 
 

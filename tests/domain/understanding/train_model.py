@@ -1,4 +1,5 @@
-"""Train the ranking model from the tuning part of the corpus (never the held-out fifth).
+"""Train the ranking model from the tuning part of the corpus and the probe rows (never the
+held-out fifth).
 
 ``python -m tests.domain.understanding.train_model`` writes
 ``bot/domain/understanding/model_weights.json``. Training is deterministic: a seeded
@@ -14,11 +15,14 @@ import json
 import random
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
 
 from bot.domain.understanding.meaning import prepare
 from bot.domain.understanding.model import MODEL_KINDS, WEIGHTS_FILE, features, weighted
-from tests.domain.understanding.corpus import Row
-from tests.domain.understanding.split import corpus, parts, row_key
+from tests.domain.understanding.corpus import Row, load_rows
+from tests.domain.understanding.split import SPLIT_FILE, corpus, parts, row_key
 
 EPOCHS = 6
 #: One perceptron per seed, their weights summed: the same linear model, less variance.
@@ -27,10 +31,38 @@ SEEDS = (11, 23, 37, 41, 53, 61, 71, 83, 97, 101)
 SCALE = 100
 
 
-def training_rows() -> list[Row]:
-    """The tuning rows the model learns from: every kind but red flags."""
+PROBE_DIR = Path(__file__).resolve().parents[2] / "data" / "understanding_probe"
+PROBE_FILES = ("intents_probe.yaml", "redflags_probe.yaml")
+
+
+def probe_rows() -> list[Row]:
+    """The independent probe rows (``tests/data/understanding_probe``), red flags left out.
+
+    A probe row whose text is also a held-out corpus row (by row key) is left out too, so
+    the model never sees a held-out text.
+    """
+    held = set(yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8"))["heldout_ids"])
+    rows = load_rows(PROBE_DIR / name for name in PROBE_FILES)
+    return [row for row in rows if row.intent != "redflag" and row_key(row.text) not in held]
+
+
+def tune_rows() -> list[Row]:
+    """The tuning part of the corpus, red flags left out."""
     tune, _ = parts(corpus())
     return [row for row in tune if row.intent != "redflag"]
+
+
+def training_rows() -> list[Row]:
+    """The rows the model learns from: the tuning part, then the probe rows, each text once
+    (red flags left out: a red flag is not a reading)."""
+    seen: set[str] = set()
+    rows: list[Row] = []
+    for row in [*tune_rows(), *probe_rows()]:
+        key = row_key(row.text)
+        if key not in seen:
+            seen.add(key)
+            rows.append(row)
+    return rows
 
 
 def row_features(text: str) -> list[str]:

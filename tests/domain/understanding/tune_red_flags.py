@@ -1,6 +1,8 @@
-"""Tuning report for the red-flag scan, on the TUNE part of the corpus only.
+"""Tuning report for the red-flag scan, on the TUNE part of the corpus and the probe.
 
-``python -m tests.domain.understanding.tune_red_flags [--quiet]`` prints recall, category
+``python -m tests.domain.understanding.tune_red_flags [--quiet] [tune|probe]`` prints, for
+the tune part and for the probe files (``tests/data/understanding_probe/``, written
+independently of the rules) separately: recall, category
 and urgency accuracy, alarm rates on look-alikes and other messages, how often the vague
 question would be asked, the scan's latency, and every miss. It never reads the held-out
 fifth (``split.parts(...)[1]``): that part measures the result, it is not tuned on.
@@ -12,11 +14,12 @@ import statistics
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 from bot.domain.understanding import qualifiers, red_flags
 from bot.domain.understanding.reading import FlagHit
 from bot.domain.understanding.red_flags import ambiguous_red_flag, scan_red_flags
-from tests.domain.understanding.corpus import Row
+from tests.domain.understanding.corpus import Row, load_rows
 from tests.domain.understanding.split import corpus, parts
 
 #: Which category a message is "about" when several are hit: the most specific first.
@@ -57,13 +60,23 @@ def latency(rows: list[Row], passes: int = 3) -> tuple[float, float]:
     return statistics.median(best), best[min(len(best) - 1, int(len(best) * 0.99))]
 
 
-def main(argv: list[str]) -> int:
-    quiet = "--quiet" in argv
-    tune, _ = parts(corpus())
-    median, p99 = latency(tune)
-    flagged = [r for r in tune if r.intent == "redflag"]
-    lookalikes = [r for r in tune if r.intent != "redflag" and r.lookalike]
-    others = [r for r in tune if r.intent != "redflag" and not r.lookalike]
+PROBE_DIR = Path(__file__).resolve().parents[2] / "data" / "understanding_probe"
+PROBE_RED_FLAGS = PROBE_DIR / "redflags_probe.yaml"
+PROBE_INTENTS = PROBE_DIR / "intents_probe.yaml"
+
+
+def probe() -> list[Row]:
+    """The probe rows, written independently of the rules: red flags and look-alikes,
+    and the ordinary messages of the intents probe (its red flags, if any, too)."""
+    return load_rows([p for p in (PROBE_RED_FLAGS, PROBE_INTENTS) if p.exists()])
+
+
+def evaluate(name: str, rows: list[Row], quiet: bool) -> None:
+    """Print the figures (and, unless ``quiet``, every miss) for one set of rows."""
+    median, p99 = latency(rows)
+    flagged = [r for r in rows if r.intent == "redflag"]
+    lookalikes = [r for r in rows if r.intent != "redflag" and r.lookalike]
+    others = [r for r in rows if r.intent != "redflag" and not r.lookalike]
     misses: list[str] = []
     caught = among = first = urgent = 0
     for row in flagged:
@@ -84,8 +97,8 @@ def main(argv: list[str]) -> int:
             misses.append(f"URGENCY  {want:<20} want {row.slots['urgency']} {row.text!r}\n"
                           f"         {show(hits)}")
     alarms: Counter[str] = Counter()
-    for label, rows in (("lookalike", lookalikes), ("other", others)):
-        for row in rows:
+    for label, group in (("lookalike", lookalikes), ("other", others)):
+        for row in group:
             hits = scan_red_flags(row.text)
             if any(h.live for h in hits):
                 alarms[label] += 1
@@ -101,24 +114,37 @@ def main(argv: list[str]) -> int:
         1 for r in flagged if not any(h.live for h in scan_red_flags(r.text))
         and ambiguous_red_flag(r.text) is not None
     )
-    n = len(flagged)
+    n = max(len(flagged), 1)
+    quiet_rows = max(len(lookalikes) + len(others), 1)
     if not quiet:
+        print(f"=== {name}: misses ===")
         print("\n".join(misses))
         print()
-    print(f"tune rows {len(tune)}: red flags {n}, look-alikes {len(lookalikes)}, "
+    print(f"--- {name} ---")
+    print(f"{name} rows {len(rows)}: red flags {len(flagged)}, look-alikes {len(lookalikes)}, "
           f"others {len(others)}")
-    print(f"recall (a live hit)       {caught}/{n} = {caught / n:.1%}")
-    print(f"category among live hits  {among}/{n} = {among / n:.1%}")
-    print(f"category, most specific   {first}/{n} = {first / n:.1%}")
+    print(f"recall (a live hit)       {caught}/{len(flagged)} = {caught / n:.1%}")
+    print(f"category among live hits  {among}/{len(flagged)} = {among / n:.1%}")
+    print(f"category, most specific   {first}/{len(flagged)} = {first / n:.1%}")
     print(f"urgency (caught rows)     {urgent}/{caught} = {urgent / max(caught, 1):.1%}")
     print(f"look-alike alarms         {alarms['lookalike']}/{len(lookalikes)} = "
-          f"{alarms['lookalike'] / len(lookalikes):.1%}")
+          f"{alarms['lookalike'] / max(len(lookalikes), 1):.1%}")
     print(f"other false alarms        {alarms['other']}/{len(others)} = "
-          f"{alarms['other'] / len(others):.1%}")
+          f"{alarms['other'] / max(len(others), 1):.1%}")
     print(f"vague question asked      {asked}/{len(lookalikes) + len(others)} = "
-          f"{asked / (len(lookalikes) + len(others)):.1%} of non-red-flag rows "
+          f"{asked / quiet_rows:.1%} of non-red-flag rows "
           f"(and on {asked_flags} missed red flags)")
     print(f"scan latency              median {median:.3f} ms, p99 {p99:.3f} ms")
+
+
+def main(argv: list[str]) -> int:
+    quiet = "--quiet" in argv
+    only = {a for a in argv if a in ("tune", "probe")} or {"tune", "probe"}
+    tune, _ = parts(corpus())
+    if "tune" in only:
+        evaluate("tune", tune, quiet)
+    if "probe" in only:
+        evaluate("probe", probe(), quiet)
     return 0
 
 

@@ -1,0 +1,98 @@
+"""Rule cues about what a message is about: small talk, the programme, something else.
+
+Split from ``cues`` (which names every cue the ranking model reads): these patterns say
+whether a message is social, about the hip programme, off topic, meant for someone
+else, about a resolved or denied symptom, or about another person. Pure: no
+``telegram``.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+
+
+SOCIAL = _any(
+    r"^(?:hi+|hey+|heya|hiya|hello+|helo|hallo|yo|howdy|hola|gm|gn)\b",
+    r"\bgood\s+(?:morning|afternoon|evening|night|day)\b|^(?:morning|mornin|evening|nite)\b",
+    r"\bhow\s+(?:are|r)\s+(?:you|u|ya)\b|\bhope (?:you|your|all)\b",
+    r"\bthank\w*\b|\bthnx\b|\bthanx\b|\bthx\b|\bty\b|\btyvm\b|\bcheers\b|\bta\b|\bobliged\b",
+    r"\bappreciate\w*\b|\bgrateful\b|\bbless\b|\bkind\b|\bstar\b|\bgreat job\b",
+    r"^(?:(?:hmm+|um+|er+|ah+|oh+|well|right)[,.]? )?(?:ok|okay|okey|okie|k|kk|alright|sure"
+    r"|got it|gotcha|cool|great|nice|lovely|awesome"
+    r"|brilliant|perfect|fab|fantastic|excellent|wonderful|super|noted|understood|righto"
+    r"|right then|fair enough|roger|yay|woohoo|ha ha|haha|lol|hehe|xx+|makes sense"
+    r"|interesting|good to know|ah|aww|no problem|sounds good)\b",
+    r"\b(?:bye|goodbye|see you|see ya|night night|talk later|speak (?:later|tomorrow)"
+    r"|have a (?:good|nice|lovely)|enjoy your|same to you|you too|and you)\b",
+    r"\bhappy (?:new year|christmas|easter|birthday|friday|monday|thanksgiving)\b",
+    r"\bmerry christmas\b|\bmubarak\b|\bnice to meet\b|\bthat'?s (?:very )?kind\b",
+    r"\byou'?re (?:great|the best|a star|amazing|awesome|brilliant|lovely|a gem|very|so"
+    r"|doing|better|nicer|kind)\b|\bwell done (?:you|bot)\b",
+    r"\b(?:talk|speak|chat) (?:later|tomorrow|soon)\b|\bbye\b|\bhave a good\b|\bhappy \w+day\b",
+    r"\bsleep well\b|\bsweet dreams\b|\btake care\b|\bgod bless\b|\bcheerio\b",
+    r"\bnice one\b|\bg'?day\b|\blove (?:this|the|you|it|your)\b|\bhow'?s (?:your|ur) (?:day"
+    r"|morning|evening|weekend|week)\b|\blifesaver\b|\bweight off my mind\b",
+    r"[👋🙏😊🙂❤💕😀😃😄🤗😂⭐👍👌]",
+)
+DOMAIN = _any(
+    r"\bhips?\b|\bexercis\w*|\bstretch\w*|\bprogramme\b|\bprogram\b|\bphysio\w*|\bremind\w*",
+    r"\bpain\w*|\bsore\b|\bach\w*|\bstiff\w*|\blegs?\b|\bknees?\b|\bgroin\b|\bthigh\b",
+    r"\bwalk\w*|\bdone\b|\bskip\w*|\brest\w*|\bsets?\b|\breps?\b|\broutine\b|\bsession\b",
+    r"\bbot\b|\bcoach\b|\bop\b|\boperation\b|\bsurgery\b|\bdoctor\b|\bgp\b|\bnurse\b",
+    r"\bscar\b|\bwound\b|\barthritis\b|\bbalance\b|\bmessages?\b|\bnotifications?\b",
+    r"\bprogress\b|\bmat\b|\bbutton\b|\bbridges?\b|\bclams?\b|\bsquats?\b|\bfloor\b",
+)
+OFF_TOPIC = _any(
+    r"^(?:hey |ok |okay )?(?:siri|google|alexa)\b|\bwrong (?:chat|number|person)\b",
+    r"\b(?:tell|ask|remind) (?!me\b|you\b)[a-z]+ (?:the|that|to|about)\b|^[a-z]+ (?:bring|pick|put"
+    r"|get|buy)\b|\bcan you (?:book|order|pick|recommend|buy|get me)\b",
+    r"\bis this (?:the|[a-z]+'s)\b|\bmeant to send (?:that|this) to\b|\bwww\.|\bhttps?:",
+    r"\.(?:jpg|jpeg|png|pdf|mp4)\b|\bsent from my\b|\bvoice (?:note|message) failed\b",
+    r"\b(?:taxi|recipe|plumber|lottery|snooker|telly|tv|channel|bus|train times|station"
+    r"|stamp|tesco|parcel|delivery|wifi|password|router|bins|council|takeaway|pub quiz"
+    r"|stock price|capital of|percent|convert|hairdresser|mot|prescription|dentist|match"
+    r"|football|cricket|bingo|quiz|radio|glasses|keys|shopping list|milk|bread|recipe)\b",
+    r"^(?:buy|pick up|ring|put the|bring|don'?t forget|remember to|can you pick)\b",
+    r"\bbin day\b|\btable for\b|\bbooked\b|\bweather (?:doing|forecast|like)\b|\btax\b"
+    r"|\bwashing\b|\bhoover\w*|\bheating\b|\bvote\b|£ ?\d|\btesting\b|\bring me\b|\bcall me\b"
+    r"|\bmeant for (?:you|him|her)\b",
+)
+#: Written to someone else, or a photo's caption: "Happy birthday Aunty Sue!", "me and Barry
+#: at Blackpool".
+ELSEWHERE = _any(
+    r"\bsays? hi to\b|\bhappy (?:birthday|anniversary),? (?!to (?:you|me|us)\b|you\b|me\b"
+    r"|bot\b|coach\b|to all\b|everyone\b)(?:to )?[a-z]+",
+    r"^(?:me and \w+ (?:at|in|on)|this is (?:my|our) (?:grand)?(?:son|daughter|kids?|dog|cat"
+    r"|house|garden|new)|here'?s (?:my|our|a pic)|view from|sunset|sunrise|photo of|pic of)\b",
+)
+SMALL_TALK = _any(
+    r"\b(?:sunny|sunshine|raining|rain|snow|frost\w*|windy|sunset|daffodils|spring|weather"
+    r"|garden|grandkids|wedding|anniversary|birthday|christmas|holiday|bingo|cuppa)\b",
+    r"\bsorry (?:for|i'?ve been|about)\b|\boops\b|\bwhoops\b|\bhello again\b|\bback from\b",
+    r"\bmade me (?:laugh|smile)\b|\blook forward\b|\bnice to\b|\bjust saying\b",
+)
+RESOLVED = _any(
+    r"\byears? ago\b|\b(?:in|since) (?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\blast (?:year|winter"
+    r"|summer|spring|autumn|month)\b|\bback in\b|\bwhen i was\b|\bused to\b|\bin my \d0s\b",
+    r"\bcleared (?:it )?up\b|\bwent away\b|\bsorted\b|\ball clear\b|\bfine (?:since|now)\b",
+    r"\bgone now\b|\bhealed\b|\bno harm\b|\bbenign\b|\bthank (?:god|goodness)\b|\ball good\b",
+    r"\bnothing (?:like that|to worry|wrong)\b|\bfine\b|\bok now\b|\bnormal\b",
+)
+NEGATED_SYMPTOM = re.compile(
+    r"\b(?:no|not|never|nothing|haven'?t|havent|didn'?t|didnt|isn'?t|isnt|wasn'?t|nope)\b"
+    r"(?:\s+[a-z']+){0,2}\s+(?:fever\w*|numb\w*|tingl\w*|swell\w*|swollen|fall\w*|fallen"
+    r"|fell|weak\w*|pins|blood|dizz\w*|breath\w*|chest|weight|night|red\w*|shorter|hot"
+    r"|give way|gave way|cancer|fracture|weeping|smell\w*|leak\w*|heat|sweats|bowel\w*"
+    r"|bladder|turned|clunk\w*|sharp)"
+)
+OTHER_PERSON = re.compile(
+    r"\b(?:my |our )?(?:husband|hubby|wife|missus|partner|mum|mom|mother|dad|father|nan"
+    r"|nana|gran|granny|grandma|grandad|grandpa|pops|son|daughter|auntie|aunt|uncle"
+    r"|sister|brother|friend|neighbou?r|carer)\b|\bthis is \w+'?s\b|\bit'?s \w+'?s \w+\b"
+    r"|\bwriting (?:for|on behalf)\b|\b(?:he|she|they)(?:'s| has| did| says| is)\b"
+)
+SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine)\b")
