@@ -141,3 +141,18 @@ async def test_a_red_flag_gets_the_emergency_reply_and_the_alert(
     assert not any(d.startswith(("s:d:", "sess:start")) for _, d in first.buttons)
     if disk_state == "working":
         assert bot.deps.store.profile(UID).get("hold") == "redflag"
+
+
+async def test_a_red_flag_added_by_editing_a_message_still_gets_the_safety_reply(
+    tg: FakeTelegram, setup: tuple[BotUnderTest, BrokenDisk]
+) -> None:
+    """An edit is not read as a new request, except that a red flag in it always counts."""
+    await onboard(tg, UID)
+    tg.user_sends(UID, "hello")
+    await tg.next_message(UID)
+    message_id = max(tg.api.chat(UID).user_messages)
+    alerts_before = len(tg.sent(ADMIN))
+    tg.user_edits(UID, message_id, PHRASE)
+    reply = await tg.next_message(UID)
+    assert "emergency" in (reply.text or "").lower()
+    await tg.wait_for(lambda: len(tg.sent(ADMIN)) > alerts_before, what="the clinician alert")
