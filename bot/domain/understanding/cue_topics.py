@@ -37,6 +37,9 @@ SOCIAL = _any(
     r"\bnice one\b|\bg'?day\b|\blove (?:this|the|you|it|your)\b|\bhow'?s (?:your|ur) (?:day"
     r"|morning|evening|weekend|week)\b|\blifesaver\b|\bweight off my mind\b",
     r"[👋🙏😊🙂❤💕😀😃😄🤗😂⭐👍👌]",
+    r"\b(?:been|are|were) (?:a )?(?:great|big|real|good) help\b|\bgood egg\b|\btop of the"
+    r" morning\b|\bsun'?s (?:out|shining)\b|\bnippy\b|\bbrr+\b|\b(?:having|had) a (?:good"
+    r"|nice|lovely) day\b|\bi'?ll remember that\b",
 )
 DOMAIN = _any(
     r"\bhips?\b|\bexercis\w*|\bstretch\w*|\bprogramme\b|\bprogram\b|\bphysio\w*|\bremind\w*",
@@ -60,6 +63,8 @@ OFF_TOPIC = _any(
     r"\bbin day\b|\btable for\b|\bbooked\b|\bweather (?:doing|forecast|like)\b|\btax\b"
     r"|\bwashing\b|\bhoover\w*|\bheating\b|\bvote\b|£ ?\d|\btesting\b|\bring me\b|\bcall me\b"
     r"|\bmeant for (?:you|him|her)\b",
+    r"\b(?:printer|caps lock|ounces|centimetres|strictly|meeting (?:moved|at|is))\b|\bflight"
+    r" [a-z]{2} ?\d|^weather (?:in|for|tomorrow)\b|\bwho won\b|\bhow many \w+ in an?\b",
 )
 #: Written to someone else, or a photo's caption: "Happy birthday Aunty Sue!", "me and Barry
 #: at Blackpool".
@@ -83,11 +88,12 @@ RESOLVED = _any(
     r"\bnothing (?:like that|to worry|wrong)\b|\bfine\b|\bok now\b|\bnormal\b",
 )
 NEGATED_SYMPTOM = re.compile(
-    r"\b(?:no|not|never|nothing|haven'?t|havent|didn'?t|didnt|isn'?t|isnt|wasn'?t|nope)\b"
+    r"\b(?:no|not|never|nothing|haven'?t|havent|didn'?t|didnt|isn'?t|isnt|wasn'?t|nope"
+    r"|doesn'?t|doesnt|don'?t|dont)\b"
     r"(?:\s+[a-z']+){0,2}\s+(?:fever\w*|numb\w*|tingl\w*|swell\w*|swollen|fall\w*|fallen"
     r"|fell|weak\w*|pins|blood|dizz\w*|breath\w*|chest|weight|night|red\w*|shorter|hot"
     r"|give way|gave way|cancer|fracture|weeping|smell\w*|leak\w*|heat|sweats|bowel\w*"
-    r"|bladder|turned|clunk\w*|sharp)"
+    r"|bladder|turned|clunk\w*|sharp|steroids?|wakes?|waking|woken|sweat\w*)"
 )
 OTHER_PERSON = re.compile(
     r"\b(?:my |our )?(?:husband|hubby|wife|missus|partner|mum|mom|mother|dad|father|nan"

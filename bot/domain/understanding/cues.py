@@ -73,6 +73,7 @@ _UNDO_STRONG = _any(
     r"|scratch|strike|scrap|disregard|ignore|take back) (?:that|it|this|the last|my last"
     r"|the done|what i (?:just )?(?:sent|said|pressed|wrote))\b",
     r"\bwrong (?:button|thing)\b|\b(?:pressed|clicked|hit|tapped) (?:done|it|that) by\b",
+    r"\bun[\s-]?(?:record|mark|log|save)\w*|\b(?:finger|thumb) [sk]?[sk]ipped\b",
 )
 _REST_REQUEST = _any(
     r"\b(?:can|could|may) (?:i|we|she|he|you) (?:just |please )?(?:skip|rest|have|take|stop"
@@ -128,6 +129,22 @@ _STRAY = re.compile(
     r"\b(?:walked|sat|stood|lay|trod|stepped) (?:on|over|across) (?:my|the) (?:phone|keyboard"
     r"|screen)\b|\bplaying (?:with|on) my phone\b|\bgot hold of my phone\b"
     r"|\bmeant for (?:my|you|him|her|the group|\w+ not)\b|\bwrong (?:chat|number|person)\b"
+    r"|\bmeant (?:that|this) for\b|\b(?:in|from) (?:my|the) pocket\b|^(?:sorry )?in pocket\b"
+    r"|\b(?:pressed|hit|touched) (?:something|the wrong)\b"
+)
+#: A denial, then what the patient does feel: "no tingling, just stiff", "not sharp, only
+#: a dull ache".
+_ONLY_ACHE = re.compile(
+    r"\b(?:just|only|but|apart from|except)\b(?:\s+(?:a|the|my|bit|of|little|dull|mild|tight"
+    r"|very|bit))*\s+(?:stiff\w*|ach\w*|sore\w*|tight\w*|tender|niggl\w*|pain\w*|twinge\w*"
+    r"|throb\w*)"
+)
+#: A question about what might happen, not a request for an exercise: "what if my leg goes
+#: numb during the clams", "if it clicks on the bridge do I stop", "whats the risk of".
+_WHAT_IF = re.compile(
+    r"^(?:\w+ )?(?:what (?:if|happens if|happens when|do i do if)|whats? the (?:risk|danger)"
+    r"|is there a risk|if (?:my|the|it|i)\b.{0,60}\b(?:do i|should i|what do|does that mean"
+    r"|is that|what)\b)|\b(?:will|could|would) (?:mine|my hip|it) (?:pop|come|dislocat)"
 )
 _RECORD = re.compile(
     r"\b(?:done|tick\w*|button|pressed|record\w*|entry|marked|logged|ignore|disregard|delete"
@@ -332,6 +349,8 @@ def cue_features(text: str) -> list[str]:
         ("done_past", bool(_DONE_PAST.search(text))),
         ("after_that", bool(_AFTER_THAT.search(text))),
         ("yes_no", bool(YES_NO.search(text))),
+        ("what_if", bool(_WHAT_IF.search(text))),
+        ("only_ache", bool(_ONLY_ACHE.search(text))),
         ("stray", bool(_STRAY.search(text)) and not _RECORD.search(text)),
         ("said_no", bool(_SAID_NO.search(text))),
         ("undo_strong", bool(_UNDO_STRONG.search(text))),

@@ -149,6 +149,7 @@ _OTHER_ACTS = _DID_CUES | _ASKING | {"rest", "undo", "rest_request", "exercise",
 
 
 _MARKS_ONLY = re.compile(r"\W+")
+_LONG_NUMBER = re.compile(r"\W*(\d{4,})\W*")
 _SOCIAL_MARKS = frozenset("👍👌🙏😂🤣😊🙂😀😃😄😁❤♥💕💖😘🥰👋🤗⭐🌟😍☺👏🙌\ufe0f\u200d ")
 _DONE_MARKS = frozenset("✅✔☑💪")
 
@@ -161,6 +162,9 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         return "social" if set(text) <= _SOCIAL_MARKS else "unknown"
     if _GOOD_ONE.fullmatch(text):
         return "social"  # "good one!", "nice one 👍": praise, not a score of 1
+    long_number = _LONG_NUMBER.fullmatch(text)
+    if long_number and int(long_number.group(1)) > 1000:
+        return "unknown"  # "1234", "987654321": a pin or a pocket dial, not a score
     if alone_score(text)[0]:
         return "pain"  # a bare number: a pain score ("7", "11/10" asks again)
     if _SCALE_SCORE.search(text) and not cues & _DID_CUES:
@@ -169,7 +173,9 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
     short = len(text.split()) <= 6
     if "pain_free" in cues and len(text.split()) <= 8 and not cues & _OTHER_ACTS:
         return "pain"  # "it doesn't hurt at all": a score of 0
-    if "undo_strong" in cues and top in ("question", "unknown", "social", "done"):
+    if "undo_strong" in cues and top in (
+        "question", "unknown", "social", "done", "rest", "exercise"
+    ):
         return "undo"  # "can you delete what I just sent", "pressed done by accident"
     if "rest_request_time" in cues and top in ("question", "unknown") and "topic" not in cues:
         return "rest"  # "can I rest it till Monday?"
@@ -181,7 +187,8 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
     ):
         return "exercise"  # "how do I do the clams", "tell me about the bridge one"
     if (
-        "negated_symptom" in cues and len(text.split()) <= 8 and top in ("pain", "rest", "social")
+        "negated_symptom" in cues and len(text.split()) <= 8
+        and top in ("pain", "rest", "social", "undo") and "only_ache" not in cues
         and not cues & (_OTHER_ACTS | {"score", "number", "trend"})
     ):
         return "unknown"  # "no tingling at all": an answer to a red-flag check, not a report
@@ -215,6 +222,12 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         and not cues & (_ASKING | _DID_CUES | {"topic"})
     ):
         return "pain"  # "getting worse every day", "the clams made it a bit worse"
+    if "what_if" in cues and top in ("exercise", "social", "rest") and not cues & (
+        _DID_CUES | {"how_to_do"}
+    ):
+        return "question"  # "what if my leg goes numb during the clams?"
+    if cues >= {"only_ache", "pain", "negated_symptom"} and top == "unknown":
+        return "pain"  # "no sharp pain, just a dull ache": what is felt is the report
     if "thanks_for" in cues and top == "question" and not cues & {"qmark", "q_start", "q_mid"}:
         return "social"  # "you're a lifesaver, thanks for the reminders"
     if "pure_social" in cues and short and top in ("done", "exercise", "question") and not cues & {

@@ -55,6 +55,7 @@ class _Reading:
     whole: tuple[Span, ...]  # hypothetical cues covering their whole sentence
     remote: tuple[Span, ...]  # "years ago", "used to"
     resolved: tuple[Span, ...]  # "gone now", "fine since"
+    ongoing: tuple[int, ...]  # "... and it still is"
     now: tuple[int, ...]  # "now", "today", "since yesterday"
     stops: tuple[int, ...]  # where a hypothetical's reach ends ("but", "right now")
     refs: tuple[_Ref, ...]
@@ -64,6 +65,7 @@ class _Reading:
     strong_other: bool
     weak_other: bool
     patient_cue: bool
+    same_to_me: tuple[int, ...]  # "now mine's done the same": it happens to the writer now
 
     def dated_operation(self, position: int) -> bool:
         """Whether the segment at ``position`` names an operation ("had my op in 2019")."""
@@ -117,7 +119,8 @@ def _refs(text: str, segment_starts: tuple[int, ...]) -> tuple[_Ref, ...]:
                 kind = "other"
             elif index and words[index - 1] == "our" and not kind:
                 kind = "other"  # "our Jack"
-            if kind == "patient" and nxt == "in" and words[index + 2 : index + 3] == ["law"]:
+            after = words[index + 2] if index + 2 < len(words) else ""
+            if kind == "patient" and nxt == "in" and who.stem(after) == "law":
                 kind = "other"  # mother in law
             if kind and index and words[index - 1].endswith("'s") and who.person_kind(
                 words[index - 1]
@@ -181,6 +184,7 @@ def _read(text: str) -> _Reading:
         whole=_spans(when.WHOLE, text),
         remote=_spans(when.REMOTE, text),
         resolved=resolved,
+        ongoing=tuple(m.start() for m in when.ONGOING.finditer(text)),
         now=now,
         stops=tuple(m.start() for m in when.STOP.finditer(text)),
         refs=_refs(text, segment_starts),
@@ -190,6 +194,7 @@ def _read(text: str) -> _Reading:
         strong_other=who.STRONG_OTHER.search(text) is not None,
         weak_other=who.WEAK_OTHER.search(text) is not None,
         patient_cue=who.PATIENT_CUE.search(text) is not None,
+        same_to_me=tuple(m.start() for m in who.SAME_TO_ME.finditer(text)),
     )
 
 
@@ -221,6 +226,8 @@ def _past(reading: _Reading, start: int, end: int, length: int) -> bool:
     seg_low, seg_high = _within(reading.segment_starts, start, length)
     seg_high = max(seg_high, end)
     own_now = any(seg_low <= n < seg_high and not start <= n < end for n in reading.now)
+    if any(end <= n < high for n in reading.ongoing):
+        return False  # "went numb right after the op and it still is"
 
     def blocked(left: int, right: int) -> bool:
         return any(left <= n < right and not start <= n < end for n in reading.now)
@@ -321,6 +328,8 @@ def qualifier_at(
         return "figurative"
     if _hypothetical(reading, start, length):
         return "hypothetical"
+    if any(s >= end for s in reading.same_to_me):
+        return None  # "her hip popped out last year and now mine's done the same"
     if _other_person(reading, start, end, length):
         return "other_person"
     if history or not _past(reading, start, end, length):

@@ -182,7 +182,7 @@ _BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _target in _TARGETS:
     _BY_FIRST[_target[0]] = (*_BY_FIRST.get(_target[0], ()), _target)
 _TARGET_SET = frozenset(_TARGETS)
-_FIXES = {"swolen": "swollen", "swallen": "swollen"}
+_FIXES = {"swolen": "swollen", "swallen": "swollen", "calve": "calf", "painfull": "painful"}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -209,7 +209,8 @@ _ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _WORD = re.compile(r"[a-z]{5,}")
 #: Short misspellings the distance check leaves alone.
 _SHORT_FIXES = {"nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
-                "bref": "breath", "woud": "wound", "wounf": "wound"}
+                "bref": "breath", "woud": "wound", "wounf": "wound",
+                "at knight": "at night"}
 _SHORT = re.compile(rf"\b(?:{'|'.join(_SHORT_FIXES)})\b")
 #: "my leg's swollen", "calf's hot": the patterns read "leg swollen", "calf hot".
 _BODY_IS = re.compile(

@@ -54,6 +54,13 @@ IDIOMS = _rx(
     r"\b(?:nearly|almost)\s+(?:collapsed|fainted|died|passed\s+out)\b",
     r"\bcollaps\w*\s+(?:laughing|with\s+laughter|in\s+a\s+heap)\b|\bdrowning\s+in\b",
     r"\blaugh\w*\s+so\s+(?:hard|much)\b",
+    # "feel like I've been hit by a bus", "my head's falling off", "pulled my arm out of
+    # its socket": figures, not a fall or a dislocated hip
+    r"\blike\s+(?:\w+\s+){0,3}(?:hit|run\s+over|knocked\s+down)\s+by\s+a\s+(?:bus|truck"
+    r"|lorry|train|tractor|steamroller|tank|ton\s+of\s+bricks)\b",
+    r"\b(?:head|mind|brain)(?:'?s)?\s+(?:is\s+|was\s+)?(?:falling|fell|fallen|coming)\s+off\b",
+    r"\b(?:pull\w*|yank\w*|tug\w*|nearly\s+pulled)\s+(?:\w+\s+){0,2}arms?\s+(?:\w+\s+){0,2}"
+    r"out\s+of\s+(?:its|their|the)\s+sockets?\b",
 )
 #: "X is killing me" is a figure of speech unless X is a part of the body.
 KILLING = re.compile(r"\bkill(?:ing|ed|s)\s+(?:me|him|her)\b")
@@ -76,6 +83,10 @@ FORWARD = _rx(
     r"\b(?:is\s+it|it'?s)\s+(?:possible|likely|common)\s+(?:to|that|for)\b|\bhow\s+likely\b",
     r"\bin\s+future\b|\bif\s+ever\b|\bwhat\s+(?:should|do)\s+i\s+do\s+(?:if|when)\b",
     r"\bis\s+it\s+(?:dangerous|safe|ok|okay|bad|wise|alright|advisable|sensible|risky)\s+to\b",
+    r"\bis\s+it\s+(?:normal|common|usual|expected)\s+to\s+get\b",
+    # "scared of getting a clot on the plane": a fear of what may come
+    r"\b(?:scared|afraid|frightened|terrified|worried|nervous|anxious|paranoid)\s+(?:of|about)\s+"
+    r"(?:getting|developing|catching|ending\s+up\s+with)\b",
 )
 #: "could it be a clot", "can the exercises cause...": they reach to the end of their
 #: segment only ("she thinks it might be a clot, it's hot and swollen").
@@ -83,6 +94,8 @@ MODAL = re.compile(
     r"\b(?:can|could|would|will|might|may|do|does)\s+(?:(?:the|these|this|that|it|they|you|u"
     r"|i|people|exercises?|my|a)\s+)*(?:\w+\s+)?(?:ever\s+)?(?:get|give|cause|make|lead\s+to"
     r"|be\s+a|happen|dislocate|bring\s+on|trigger)\b"
+    r"|\b(?:can|could|might|may|would|will)\s+(?:\w+\s+){1,3}(?:cause|lead\s+to|trigger"
+    r"|bring\s+on)\b"
 )
 #: Cues that suppose only in a question or a plan ("if my wound leaks, who do I call?";
 #: not "if I try to stand, my leg gives way" or "the wound shows signs of infection").
@@ -113,6 +126,14 @@ WHOLE = _rx(
     r"\b(?:could|can|would|might|may)\s+(?:\w+\s+){0,3}be\s+a\s+side\s+effect\b",
     r"\bwhat\s+(?:should\s+i|to|do\s+i)\s+(?:look|watch)(?:\s+out)?\s+for\b",
     r"\bwant\s+to\s+be\s+prepared\b",
+    # "is chest tightness ever a side effect", "would losing weight help my hip?",
+    # "will my wound smell if it gets infected", "how much weight loss is too much"
+    r"(?:^|[.!?\n]\s*)(?:is|are|does|do)\s+(?:\w+\s+){1,3}ever\b",
+    r"(?:^|[.!?\n]\s*)(?:would|could|will|does|do|can|might)\s+(?:\w+\s+){1,3}help\b[^.!?\n]*\?",
+    r"(?:^|[.!?\n]\s*)(?:will|would)\s+(?:my|the|it|i|a)\b[^.!?\n]*\bif\s+(?:it|they|i|my|the)"
+    r"\s+(?:gets?|goes|went|becomes?|turns?)\b",
+    r"\bhow\s+much\s+(?:\w+\s+){1,3}(?:is|would\s+be|counts\s+as)\s+(?:too\s+much|normal|ok"
+    r"|okay|expected|a\s+worry|worrying)\b",
     # "would night sweats be a bad sign?", "would a fall onto the new hip break it?"
     r"(?:^|[.!?\n]\s*)(?:would|could|will|might)\s+(?:\w+\s+){1,4}be\s+(?:a\s+)?(?:\w+\s+)?"
     r"(?:sign|symptom|concern|worry|problem|red\s+flag)s?\b",
@@ -153,6 +174,18 @@ REMOTE = _rx(
     r"|little|pregnant|in\s+(?:a\s+cast|hospital))\b|\bas\s+a\s+(?:kid|child|teenager)\b",
     r"\bused\s+to\b|\b(?:first|previous|old)\s+(?:op|operation|replacement|hip|surgery)\b",
     r"\bonce\s+before\b",
+    # "straight after surgery", "the day after the op", "last month", "in august",
+    # "in the spring", "at xmas": a time that is over
+    r"(?<!since )\b(?:straight|right|just|immediately|the\s+(?:day|night|week)|(?:a\s+)?(?:day"
+    r"|days|week|weeks)\s+(?:or\s+two\s+)?)\s+after\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:op"
+    r"|operation|surgery|replacement)\b",
+    r"(?<!since )(?<!from )\blast\s+month\b",
+    r"(?<!since )(?<!from )\bin\s+(?:the\s+)?(?:january|february|march|april|june|july|august"
+    r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+    r"|spring|summer|autumn|winter)\b",
+    r"\b(?:at|over)\s+(?:xmas|christmas|easter|new\s+year)\b",
+    r"\b(?:in\s+|during\s+|for\s+)?the\s+first\s+(?:few\s+|couple\s+of\s+)?(?:days|week|weeks"
+    r"|fortnight)\b(?!\s+(?:after|post|following|since|of|back))",
     r"\b(?:in|for|during)\s+the\s+(?:first|early)\s+(?:few\s+|couple\s+of\s+|\w+\s+)?(?:days?"
     r"|weeks?|months?|fortnight)\s+(?:after|post|following)\b",
 )
@@ -187,6 +220,17 @@ RESOLVED = _rx(*(
         r"\bback\s+on\s+(?:the\s+exercises|track)\b|\ball\s+(?:fine|good|ok|okay|better|well)"
         r"\s+since\b",
         r",\s*(?:all\s+)?(?:fine|ok|okay|better|gone)\s+now\b|\bnothing\s+new\b",
+        # "scan was clear", "doppler negative", "no problems since", "evened out",
+        # "physio fixed it", "sorted with paracetamol", "totally recovered"
+        r"\b(?:scans?|doppler|tests?|x-?rays?|bloods|ultrasound|mri|swabs?)\s+(?:was\s+|were\s+"
+        r"|came\s+back\s+|all\s+)?(?:clear|negative|normal|fine)\b",
+        r"\b(?:nothing|no\s+(?:problems?|issues?|trouble|bother|more))\s+(?:\w+\s+)?since\b",
+        r"\bevened\s+(?:out|up)\b|\b(?:fixed|sorted)\s+(?:it|that|them)\b"
+        r"|\bsorted\s+(?:with|by)\b|\b(?:fully|totally|completely)\s+(?:recovered|healed|better)\b",
+        r"\b(?:stayed|kept|been)\s+(?:bone\s+|completely\s+|totally\s+|perfectly\s+)?(?:dry|clean"
+        r"|closed)\b",
+        r"\b(?:sleeping|walking|moving|doing|managing)\s+(?:really\s+)?(?:well|fine|great"
+        r"|normally)\s+now\b|\bnow\s+doing\s+laps\b",
         r"\b(?:swelling|redness|temperature|temp|fever|it)\s+(?:\w+\s+){0,3}?(?:has\s+|have\s+"
         r"|is\s+|'s\s+)?(?:gone|going|come|coming|settled)\s+down\b",
         r"\balways\s+(?:has|have|had|does|did)\b(?!\s+\w)|\bsame\s+as\s+(?:always|ever)\b",
@@ -198,11 +242,17 @@ RESOLVED = _rx(*(
         r"|in\s+(?:my|her|him)self|apart|other\s+than|except|generally|in\s+general))",
     )
 ))
+#: "... and it still is": what began back then goes on now, later in the sentence.
+ONGOING = re.compile(
+    r"\b(?:and|but|which|that)\s+(?:it|that|they|this)\s+(?:still\s+(?:is|are|does|do|has|have"
+    r"|hasn'?t|haven'?t|isn'?t|won'?t|hurts?)|(?:is|are|'s|has|have)\s+(?:still|never)\s+(?:there"
+    r"|the\s+same|going|happening|gone\s+away|stopped|been\s+right|settled))\b"
+)
 #: A report of now: it stops a past cue reaching a phrase.
 NOW = _rx(
     r"\b(?:now|today|tonight|currently|still|again|new|started|starting|yesterday"
     r"|this\s+(?:morning|afternoon|evening|week)|at\s+the\s+moment|getting\s+worse"
-    r"|last\s+night|keeps?|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"
+    r"|this\s+(?:one\s+|time\s+)?(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|the\s+weekend|teatime|breakfast|lunch"
     r"|dinner))\b",
 )

@@ -27,7 +27,7 @@ _WOUND = (
     r"|cut(?=\s+(?:is|was|has|looks)\b))\b"
 )
 _WOUND_SIGN = (
-    r"\b(?:ooz\w*|leak\w*|weep\w*|pus+(?:ing|sy|y|ed)?|discharg\w*|gap\w*|open(?:ed|ing|s)?|come\s+apart"
+    r"\b(?:ooz\w*|leak\w*|weep\w*|wept|pus+(?:ing|sy|y|ed)?|discharg\w*|gap\w*|open(?:ed|ing|s)?|come\s+apart"
     r"|coming\s+apart|came\s+apart|split\w*|burst|smell\w*|stink\w*|whiff|pong|yellow\w*"
     r"|green\w*|cloudy|crust\w*|infected|infection|angry|bleed\w*|popped|seep\w*|gunk|goo"
     r"|gooey|spreading|creeping|hole|see\s+inside|mucky|manky|hot|coming\s+out\s+(?:of|from)"
@@ -138,14 +138,14 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:very|really|so|feel\w*)\s+(?:unwell|ill|poorly|rough|rubbish|awful|terrible)\b",
     ), needs=r"\b(?:hips?|groin|joint|wound|fever\w*|temp\w*|hot|warm|swollen|swelling|red"
              r"|inflamed|achy|aching)\b", window=100, same_sentence=False,
-         unless=r"\b(?:in\s+bed|at\s+night|every\s+night|nights?)\b"),
+         unless=r"\b(?:in\s+bed|at\s+night|every\s+night|(?<!last )(?<!since )nights?)\b"),
     rule("infection", _HIP_ZONE, needs=_HOT_RED, window=45, unless=_NOT_HOT),
     rule("infection",
          r"\b(?:hot|warm|red|inflamed|angry)\s+(?:(?:and|,)\s*)?(?:(?:red|hot|swollen|puffy"
          r"|tender)\s+(?:and\s+)?)*(?:lump|hip|groin|joint)\b",
          unless=_NOT_HOT),
     # wound
-    rule("wound", _WOUND, needs=_WOUND_SIGN, window=60, unless=_NOT_WOUND),
+    rule("wound", _WOUND, needs=_WOUND_SIGN, window=80, unless=_NOT_WOUND),
     rule("wound", rf"{_WOUND}\s+(?:\w+\s+){{0,5}}?{_WOUND_MILD}[^.!?\n]{{0,40}}?{_WOUND_MILD}",
          unless=rf"{_NOT_WOUND}|\b(?:shower|bath|rain)\b"),
     rule("wound", rf"{_WOUND_MILD}[^.!?\n]{{0,40}}?{_WOUND_MILD}[^.!?\n]{{0,30}}?{_WOUND}",
@@ -157,6 +157,7 @@ RULES: tuple[Rule, ...] = (
         r"|all\s+night|through\s+(?:the|my|his|her)\s+(?:sheets|pyjamas|pajamas|pjs|nightie"
         r"|nightdress|t-?shirt|clothes|bedding))",
         r"\bsweat\w*\s+(?:\w+\s+){0,2}in\s+bed\b|\bwet\s+with\s+sweat\b",
+        rf"\b(?:wak\w*|woke)\s+(?:up\s+)?{gap(2)}sweat(?:ing|y)\b",
         rf"\b(?:wak\w*|woke)\s+(?:up\s+)?{gap(4)}(?:soaked|soaking|drenched|sopping|wet|damp"
         r"|dripping|sweat\w*)\b(?=[^.!?\n]{0,40}\bsweat)",
         rf"\b(?:wak\w*|woke)\s+(?:up\s+)?{gap(3)}(?:in\s+a\s+)?(?:pool|puddle|bath)\s+of\s+sweat\b",

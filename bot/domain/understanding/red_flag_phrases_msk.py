@@ -243,7 +243,8 @@ RULES: tuple[Rule, ...] = (
         r"|bit|half|part|partial|fraction|some|smidge)\b(?:\s+(?:bit|amount))?(?:\s+of)?\s+"
         r"(?:my\s+|the\s+|her\s+|his\s+)?(?:weight|wait)\b",
         r"\bcan\s+only\s+(?:half|partially|partly|part)[\s-]?weight[\s-]?b[ea]a?r\w*",
-        r"\b(?:struggl\w*|battl\w*|fight\w*)\s+to\s+(?:put|bear|bare|take|get)\s+"
+        r"\b(?:(?:struggl\w*|battl\w*|fight\w*)\s+to|(?:hard|difficult|tough)(?:\s+to)?)\s+"
+        r"(?:put|putting|bear|bearing|bare|take|taking|get|getting)\s+"
         r"(?:(?:any|much|my|the|full|her|his|whole)\s+)*(?:weight|wait)\b",
         r"\b(?:hip|leg|it)\s+(?:just\s+)?(?:won'?t|wont|will\s+not|doesn'?t|wouldn'?t)\s+let\s+"
         r"(?:me|her|him)\s+(?:stand|walk|step|put\s+(?:any\s+)?weight)",
@@ -346,6 +347,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:me\s+|(?:my|the|her|his)\s+\w+\s+)?like\s+(?:a|an)\b",
         r"\blike\s+(?:i'?d|i\s+had|i'?ve|i\s+have|she'?d|he'?d)\s+been\s+(?:shot|stabbed|knifed)\s+"
         r"in\s+(?:the|my|her|his)\s+(?:hip|groin|leg|thigh|side|bum|buttock)\b",
+        r"\blike\s+(?:someone|somebody|a\s+\w+)\s+(?:had\s+|has\s+|just\s+)?(?:stabbed|knifed|shot)\s+"
+        r"(?:me|her|him)\s+in\s+(?:the|my|her|his)\s+(?:hip|groin|leg|thigh|side|bum|buttock)\b",
         r"\bgot\s+hit\s+(?:with|by)\s+(?:a\s+|this\s+|such\s+)?(?:\w+\s+)?(?:pain|agony)\b",
         r"\b(?:red[\s-])?hot\s+(?:knife|poker|blade)\s+(?:in|into|through)\s+(?:my|her|his|the)\s+"
         r"(?:hip|groin|leg|thigh|side|joint|bum|back|buttock)\b",

@@ -73,7 +73,7 @@ RULES: tuple[Rule, ...] = (
         r"|listen\s+to\s+me|co-?operate)\b",
         r"\b(?:doesn'?t|does\s+not)\s+feel\s+like\s+(?:my|her|his)\s+(?:own\s+)?(?:leg|foot)\b",
         rf"\b(?:foot|ankle|toes)\s+{gap(2)}(?:won'?t|will\s+not|can'?t|doesn'?t)\s+(?:lift|bend"
-        r"\s+up|come\s+up|pull\s+up|move|wiggle|budge|respond)\b",
+        r"\s+up|come\s+up|go\s+up|pull\s+up|move|wiggle|budge|respond)\b",
         r"\bdead[\s-]?legs?\b|\bwalking\s+on\s+cotton\s+wool\b|\blike\s+cotton\s+wool\b",
         # the leg is not felt as one's own: "dead from the hip down", "like someone else's"
         r"\b(?:leg|foot)\s+(?:\w+\s+)?(?:feels?|felt|is|like)\s+(?:like\s+)?(?:a\s+)?(?:lump|block"
@@ -171,6 +171,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:need|needs|am|is|'m|was)\s*(?:a\s+wee|a\s+pee|to\s+go|to\s+pee|to\s+wee|going"
         r"|peeing|weeing|the\s+toilet)",
         r"\b(?:go|going|went|goes)\s+without\s+knowing\b",
+        # "I'm leaking and can't feel it", "my bladder just emptied itself"
+        rf"\b(?:leak\w*|wetting|dribbl\w*)\s+{gap(3)}(?:{CANT}|didn'?t|don'?t)\s+(?:even\s+)?"
+        r"(?:feel|tell|notice|know)\s+(?:it|when|that)\b",
+        r"\b(?:bladder|bowels?)\s+(?:just\s+|has\s+|had\s+)?(?:emptied|opened|went|let\s+go|gave"
+        r"\s+way)\s+(?:it|them)?sel(?:f|ves)\b|\b(?:bladder|bowels?)\s+(?:just\s+)?emptied\b",
         r"\b(?:didn'?t|did\s+not)\s+(?:know|realise|realize|notice|feel)\s+(?:i'?d|i\s+had|i\s+was"
         r"|she'?d|he'?d|she\s+had|he\s+had)\s+(?:wee'?d|weed|peed|pee'?d|wet|soiled|pooed|gone)",
         r"\b(?:wee|pee|urine|water)\s+(?:won'?t|will\s+not|doesn'?t|isn'?t|not|just\s+won'?t)\s+"

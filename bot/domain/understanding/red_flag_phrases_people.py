@@ -134,6 +134,12 @@ STRONG_OTHER = _rx(
     r"\bmeant\s+for\b|\bare\s+the\s+new\s+ones\b|\bsign\s+up\b|\bchances?\s+of\s+that\b",
     r"\b(?:is\s+that|will\s+that\s+be)\s+likely\b|\bprogramme\s+for\s+(?:that|him|her)\b",
     r"\bwould\s+these\s+exercises\s+be\s+good\s+for\b",
+    # "I'm her son, I'm the hip patient", "my leg is normal", "she's having hers done"
+    r"\b(?:i'?m|im|i\s+am)\s+the\s+(?:hip\s+)?(?:patient|one\s+with\s+the\s+hip)\b",
+    r"\bmy\s+(?:own\s+)?(?:leg|legs|hip|calf|calves|chest|wound)\s+(?:is|are|feels?|seems?|looks?)"
+    r"\s+(?:normal|fine|ok|okay|good|grand)\b",
+    r"\b(?:she'?s|shes|he'?s|hes)\s+(?:having|getting|waiting\s+for|due)\s+(?:hers|his|her\s+hip"
+    r"|his\s+hip)\b",
 )
 #: The writer is the patient: a hint, outweighed by the relative's own hip.
 WEAK_OTHER = _rx(
@@ -153,6 +159,20 @@ WEAK_OTHER = _rx(
     r"(?<!saying )(?<!says )(?<!insists )(?<!claims )(?<!reckons )(?<!thinks )(?<!swears )"
     r"\b(?:he'?s|hes|she'?s|shes)\s+(?:fine|ok|okay)\b|\bglad\s+it\s+was\s+not\b",
     r"\b(?:i'?ve|ive|i\s+have)\s+been\s+(?:doing|up\s+with|busy|run)\b",
+    # the writer's own exercise report: "exercises done", "did clams 8", "my pain score"
+    r"\b(?:exercises?|clams|bridges|squats|step\s*ups|heel\s+raises|stretches|reps|sets)\s+"
+    r"(?:all\s+)?done\b|\b(?:did|done)\s+(?:my\s+|the\s+)?(?:clams|bridges|squats|exercises"
+    r"|stretches|heel\s+raises|step\s*ups)\b",
+    r"\bno\s+exercises\s+for\s+me\b|\bmy\s+pain\s+(?:score|level)\b|\bboth\s+of\s+us\b",
+    r"\bnext\s+to\s+(?:him|her)\b|\b(?:i'?m|im|i\s+am)\s+testing\s+negative\b",
+)
+#: "my sister's hip popped out last year and now mine's done the same": what happened to
+#: someone else (or long ago) is happening to the writer now.
+SAME_TO_ME = _rx(
+    r"\b(?:mine(?:'?s|\s+has|\s+is)?|i'?ve|ive|i\s+have|i'?m|im|i\s+am)\s+(?:just\s+|now\s+)?"
+    r"(?:done|had|got|did|gone|going|doing|having)\s+(?:exactly\s+|just\s+)?the\s+same\b",
+    r"\b(?:same|it|this)\s+(?:thing\s+)?(?:has\s+|is\s+|'?s\s+)?(?:just\s+|now\s+)?"
+    r"happen\w*\s+(?:to\s+me|again)\b",
 )
 #: The relative's own hip or operation: they are the patient.
 PATIENT_CUE = _rx(

@@ -151,6 +151,11 @@ _SUDDEN = rx(
     r"\s*(?:mins?|minutes?|hours?|hrs?)|(?:mins?|minutes)\s+ago|woke\s+(?:up\s+)?(?:and|with|to)"
     r"|just\s+started)\b",
 )
+#: Minutes or an hour ago: new whatever else the message says ("spreading, started an hour ago").
+_RECENT = rx(
+    r"\b(?:just\s+now|an?\s+hour\s+ago|(?:\d+|a\s+few|few|couple\s+of)\s+(?:mins?|minutes|hours?)"
+    r"\s+ago|(?:in|within)\s+the\s+(?:last|past)\s+hour)\b",
+)
 _GRADUAL = rx(
     r"\b(?:gradual\w*|slowly|creeping|bit\s+by\s+bit|worse\s+and\s+worse|every\s+day"
     r"|each\s+day|day\s+by\s+day|for\s+(?:a\s+)?(?:few\s+|couple\s+of\s+)?(?:days|weeks|months)"
@@ -261,6 +266,8 @@ def _urgency(category: str, text: str) -> Urgency:
     """The category's usual urgency, raised or lowered by what the message says."""
     default = _BY_ID[category].urgency
     if category == "neuro_deficit":
+        if _RECENT.search(text):
+            return "emergency"
         if _GRADUAL.search(text):
             return "same_day"
         if _SUDDEN.search(text) or _SEVERE_DEFICIT.search(text):
@@ -279,9 +286,12 @@ def _scan(prepared: Prepared, rules: tuple[Rule, ...]) -> tuple[FlagHit, ...]:
     best: dict[tuple[str, int], FlagHit] = {}
     spans: dict[tuple[str, int], int] = {}
     for rule in rules:
+        found = _hits_of(rule, prepared, sentences)
+        if not found:
+            continue  # most rules match nothing: the category and urgency are not needed
         category = _category(rule, text)
         urgency = _urgency(category, text)
-        for start, end, qualifier in _hits_of(rule, prepared, sentences):
+        for start, end, qualifier in found:
             phrase, offset = prepared.quote(start, end)
             hit = FlagHit(category, urgency, phrase, offset, qualifier)
             key = (category, start)
@@ -298,8 +308,14 @@ def _scan(prepared: Prepared, rules: tuple[Rule, ...]) -> tuple[FlagHit, ...]:
 
 
 @functools.lru_cache(maxsize=256)
+def _prepared(text: str) -> Prepared:
+    """The message prepared once for both scans (the flags, and the vague maybe-flags)."""
+    return prepare(text)
+
+
+@functools.lru_cache(maxsize=256)
 def _scan_text(text: str) -> tuple[FlagHit, ...]:
-    return _scan(prepare(text), _RULES)
+    return _scan(_prepared(text), _RULES)
 
 
 def scan_red_flags(text: str) -> tuple[FlagHit, ...]:
@@ -338,7 +354,7 @@ def ambiguous_red_flag(text: str) -> FlagHit | None:
     """
     if detect_red_flags(text):
         return None
-    hits = _scan(prepare(text[:MAX_SCAN_CHARS]), _AMBIGUOUS)
+    hits = _scan(_prepared(text[:MAX_SCAN_CHARS]), _AMBIGUOUS)
     return next((hit for hit in hits if hit.live), None)
 
 

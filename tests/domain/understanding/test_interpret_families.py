@@ -66,11 +66,18 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     "after_that": ("gasping for a brew after that stroll",),
     "yes_no": ("does cycling count as well", "should swimming be avoided"),
     "thanks_for": ("cheers for the nudge",),
+    "what_if": (
+        "what if my knee clicks during the squats",
+        "If the bridge makes my back twinge should I stop",
+        "whats the danger of overdoing the clamshells",
+    ),
+    "only_ache": ("no shooting pain, only a mild ache", "not numb, just a bit tight"),
+    "negated_symptom": ("it doesn't wake me up", "never been on steroids"),
 }
 
 #: (kind, phrases whose top reading must be that kind)
 READS_AS: dict[str, tuple[str, ...]] = {
-    "undo": ("do not log that one", "erase the last done please"),
+    "undo": ("do not log that one", "erase the last done please", "please unlog the walk"),
     "rest": ("I'll pick it up again after the wedding", "let me off this afternoon"),
     "pain": ("a bit niggly round the joint", "oww"),
     "exercise": (
@@ -104,13 +111,26 @@ READS_AS: dict[str, tuple[str, ...]] = {
     "unknown_hi": ("grandma says hi to the twins",),
     "rest_polite": ("ta, but not this evening", "could I skip it till Saturday?"),
     "pain_with_exercise": ("the heel raises were fine, maybe a 3", "getting stiffer by the week"),
+    "question_what_if": (
+        "what if my knee clicks during the squats",
+        "If the bridge makes my back twinge should I stop",
+    ),
+    "unknown_off_topic": (
+        "4821",
+        "can you sort out my printer",
+        "weather in Bristol on Sunday",
+        "it doesn't wake me up",
+    ),
+    "social_praise": ("you have been a great help", "sun's shining at last"),
+    "pain_only_ache": ("no shooting pain, only a mild ache",),
 }
 #: The kind each extra group above reads as.
 GROUP_KIND = {
     "rest_after": "rest", "social_talk": "social", "unknown_elsewhere": "unknown",
     "question_yes_no": "question", "rest_not_today": "rest", "social_thanks": "social",
     "social_short": "social", "unknown_hi": "unknown", "rest_polite": "rest",
-    "pain_with_exercise": "pain",
+    "pain_with_exercise": "pain", "question_what_if": "question",
+    "unknown_off_topic": "unknown", "social_praise": "social", "pain_only_ache": "pain",
 }
 
 

@@ -32,7 +32,14 @@ SCALE = 100
 
 
 PROBE_DIR = Path(__file__).resolve().parents[2] / "data" / "understanding_probe"
-PROBE_FILES = ("intents_probe.yaml", "redflags_probe.yaml")
+#: In this order, after the tuning rows: the first probe, then the second (its red flags
+#: left out like the first's).
+PROBE_FILES = (
+    "intents_probe.yaml",
+    "redflags_probe.yaml",
+    "intents_probe2.yaml",
+    "redflags_probe2.yaml",
+)
 
 
 def probe_rows() -> list[Row]:

@@ -1,10 +1,11 @@
 """Tuning report for the red-flag scan, on the TUNE part of the corpus and the probe.
 
-``python -m tests.domain.understanding.tune_red_flags [--quiet] [tune|probe]`` prints, for
-the tune part and for the probe files (``tests/data/understanding_probe/``, written
-independently of the rules) separately: recall, category
-and urgency accuracy, alarm rates on look-alikes and other messages, how often the vague
-question would be asked, the scan's latency, and every miss. It never reads the held-out
+``python -m tests.domain.understanding.tune_red_flags [--quiet] [tune|probe|probe2]``
+prints, for the tune part, the first probe and each probe file on its own
+(``tests/data/understanding_probe/``, written independently of the rules; the second
+probe, ``*_probe2.yaml``, included): recall, category and urgency accuracy, alarm rates
+on look-alikes and other messages, how often the vague question would be asked, the
+scan's latency, and every miss. It never reads the held-out
 fifth (``split.parts(...)[1]``): that part measures the result, it is not tuned on.
 """
 
@@ -63,12 +64,20 @@ def latency(rows: list[Row], passes: int = 3) -> tuple[float, float]:
 PROBE_DIR = Path(__file__).resolve().parents[2] / "data" / "understanding_probe"
 PROBE_RED_FLAGS = PROBE_DIR / "redflags_probe.yaml"
 PROBE_INTENTS = PROBE_DIR / "intents_probe.yaml"
+PROBE2_RED_FLAGS = PROBE_DIR / "redflags_probe2.yaml"
+PROBE2_INTENTS = PROBE_DIR / "intents_probe2.yaml"
 
 
 def probe() -> list[Row]:
     """The probe rows, written independently of the rules: red flags and look-alikes,
     and the ordinary messages of the intents probe (its red flags, if any, too)."""
     return load_rows([p for p in (PROBE_RED_FLAGS, PROBE_INTENTS) if p.exists()])
+
+
+def probe_files() -> list[tuple[str, list[Row]]]:
+    """Each probe file on its own (name, rows), the second probe included."""
+    files = (PROBE_RED_FLAGS, PROBE_INTENTS, PROBE2_RED_FLAGS, PROBE2_INTENTS)
+    return [(p.stem, load_rows([p])) for p in files if p.exists()]
 
 
 def evaluate(name: str, rows: list[Row], quiet: bool) -> None:
@@ -139,12 +148,15 @@ def evaluate(name: str, rows: list[Row], quiet: bool) -> None:
 
 def main(argv: list[str]) -> int:
     quiet = "--quiet" in argv
-    only = {a for a in argv if a in ("tune", "probe")} or {"tune", "probe"}
+    only = {a for a in argv if a in ("tune", "probe", "probe2")} or {"tune", "probe", "probe2"}
     tune, _ = parts(corpus())
     if "tune" in only:
         evaluate("tune", tune, quiet)
     if "probe" in only:
         evaluate("probe", probe(), quiet)
+    if "probe2" in only:
+        for name, rows in probe_files():
+            evaluate(name, rows, quiet)
     return 0
 
 
