@@ -19,8 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
+from bot.domain.understanding.spelling import nearest
 from bot.domain.understanding.text_norm import normalise
 
 
@@ -190,14 +189,7 @@ def correct_word(word: str) -> str:
     """The key word ``word`` was meant to be, or ``word`` itself."""
     if word in _TARGET_SET or word in _KEEP or len(word) < 5:
         return _FIXES.get(word, word)
-    best, best_distance = word, 3
-    for target in _BY_FIRST.get(word[0], ()):
-        if abs(len(target) - len(word)) > 2:
-            continue
-        limit = 1 if len(target) < 9 else 2
-        distance = OSA.distance(word, target, score_cutoff=limit)
-        if distance <= limit and distance < best_distance:
-            best, best_distance = target, distance
+    best = nearest(word, _BY_FIRST, long_from=9)
     return _FIXES.get(best, best)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 from rapidfuzz.distance import OSA
 
@@ -59,20 +60,30 @@ for _word in sorted(VOCABULARY):
     _BY_FIRST[_word[0]] = (*_BY_FIRST.get(_word[0], ()), _word)
 
 
+def nearest(word: str, by_first: Mapping[str, tuple[str, ...]], long_from: int) -> str:
+    """The closest word of a vocabulary (grouped by first letter), or ``word`` itself.
+
+    One edit is allowed for words shorter than ``long_from`` letters, two from there on,
+    and a candidate's length may differ by at most two. Shared by the intent readers and
+    the red-flag phrases, each with its own vocabulary.
+    """
+    best, best_distance = word, 3
+    for target in by_first.get(word[0], ()):
+        if abs(len(target) - len(word)) > 2:
+            continue
+        limit = 1 if len(target) < long_from else 2
+        distance = OSA.distance(word, target, score_cutoff=limit)
+        if distance <= limit and distance < best_distance:
+            best, best_distance = target, distance
+    return best
+
+
 @functools.lru_cache(maxsize=4096)
 def correct_word(word: str) -> str:
     """The key word ``word`` was meant to be, or ``word`` itself."""
     if word in VOCABULARY or word in _KEEP or len(word) < 5:
         return word
-    best, best_distance = word, 3
-    for target in _BY_FIRST.get(word[0], ()):
-        if abs(len(target) - len(word)) > 2:
-            continue
-        limit = 1 if len(target) < 8 else 2
-        distance = OSA.distance(word, target, score_cutoff=limit)
-        if distance <= limit and distance < best_distance:
-            best, best_distance = target, distance
-    return best
+    return nearest(word, _BY_FIRST, long_from=8)
 
 
 def correct(clean: str) -> str:
