@@ -9,7 +9,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.domain.coaching import coach as coaching
-from bot.domain.coaching.pain_model import needs_red_flag_questions, pain_zone
+from bot.domain.coaching.pain_model import pain_zone
 from handlers.base.records import record_for, store_records
 from handlers.base.replies import Buttons, Context, send, user_id_of
 from handlers.base.screening import ask_red_flag_questions
@@ -69,7 +69,3 @@ async def offer_flare_plan(update: Update, context: Context, pain: int | None = 
                [[(deps.content.text("coach_flare_start_button"), start)],
                 [(deps.content.text("coach_choice_rest"), "co:c:rest")]])
 
-
-def needs_screening(pain: int) -> bool:
-    """Whether a score calls for the red-flag questions (re-exported for the features)."""
-    return needs_red_flag_questions(pain) or pain_zone(pain) == "too_much"

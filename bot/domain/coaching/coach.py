@@ -152,11 +152,6 @@ def red_flag_questions(content: Content) -> str:
     return content.text("safety_questions")
 
 
-def unknown_reply(content: Content, rng: random.Random | None = None) -> str:
-    """When the message could not be understood: what the user can say instead."""
-    return content.text("coach_unknown", rng)
-
-
 _THANKS = re.compile(r"thank|\bthx\b|\bthnx\b|\bthanx\b|\bty\b|\btyvm\b|cheers|appreciat|🙏")
 
 

@@ -173,6 +173,10 @@ def _outside_routine(reading: Interpretation, held: bool) -> tuple[Action, ...]:
     if top.qualifier is not None and top.kind not in ("social", "question", "exercise",
                                                        "unknown"):
         return (NotTheirs(),)
+    if reading.flags and top.kind in ("social", "unknown"):
+        # "my mum fell last year": a warning sign that is not the patient's, now. Say it
+        # was read and not recorded, rather than answer with a greeting.
+        return (NotTheirs(),)
     if top.kind == "done":
         return (RecordDone(slots), OnHold()) if held else (RecordDone(slots),)
     if top.kind == "undo":

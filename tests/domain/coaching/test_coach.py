@@ -27,7 +27,6 @@ from bot.domain.coaching.coach import (
     rest_pushback,
     severe_pain_reply,
     social_reply,
-    unknown_reply,
 )
 from bot.domain.understanding.red_flags import RED_FLAGS
 
@@ -258,7 +257,6 @@ def test_social_reply_tells_thanks_from_greetings() -> None:
 
 def test_other_replies_come_from_the_message_file() -> None:
     content = make_content()
-    assert unknown_reply(content, random.Random(1)) in content.messages["coach_unknown"]
     assert pain_out_of_range_reply(content, random.Random(1)) in (
         content.messages["coach_pain_out_of_range"]
     )

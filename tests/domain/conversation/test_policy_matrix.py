@@ -101,3 +101,12 @@ def test_a_typed_high_score_at_the_pain_question_is_a_score(score: int) -> None:
     text = f"it's a {score} today"
     got = decide(interpret(text), "pain_before", sm.interpret_text(text))
     assert isinstance(got[0], act.Routine) and got[0].event == sm.PainScore(score, None, "text")
+
+
+@pytest.mark.parametrize("text", ["my mum fell last year",
+                                  "I used to have numbness, it's gone now"])
+def test_a_warning_sign_that_is_not_the_patients_now_is_acknowledged(text: str) -> None:
+    reading = interpret(text)
+    assert not reading.is_red_flag and reading.flags
+    got = decide(reading, "idle", sm.interpret_text(text))
+    assert not any(isinstance(a, act.Safety | act.Greet) for a in got), got
