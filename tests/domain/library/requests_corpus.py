@@ -1,0 +1,93 @@
+"""The labelled ways of asking for an exercise, and their held-out fifth, fixed before tuning.
+
+``tests/data/exercise_requests/requests.yaml`` was written by a writer who saw neither
+the code nor the exercise cards' aliases. A row is held out when the SHA-256 of its text,
+read as a number, is divisible by 5 (as random as a coin, stable when rows are added).
+``split.yaml`` records the held-out ids and a digest of their texts, so a held-out row
+that is edited or moved makes ``test_requests_corpus.py`` fail.
+
+``python -m tests.domain.library.requests_corpus`` writes ``split.yaml`` (only when rows
+are added); ``python -m tests.domain.library.requests_corpus report`` prints how often the
+right exercise comes first, on each part, totals only: it never prints a held-out row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "exercise_requests"
+REQUESTS_FILE = DATA_DIR / "requests.yaml"
+SPLIT_FILE = DATA_DIR / "split.yaml"
+
+
+@dataclass(frozen=True)
+class Request:
+    id: str
+    text: str
+    expect: str
+
+
+def load() -> list[Request]:
+    rows = yaml.safe_load(REQUESTS_FILE.read_text(encoding="utf-8"))["requests"]
+    return [Request(str(r["id"]), str(r["text"]), str(r["expect"])) for r in rows]
+
+
+def held_out(text: str) -> bool:
+    return int(hashlib.sha256(text.strip().encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def digest(texts: list[str]) -> str:
+    joined = "\n".join(sorted(t.strip() for t in texts))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+def parts(rows: list[Request]) -> tuple[list[Request], list[Request]]:
+    """(tune, held_out)."""
+    return [r for r in rows if not held_out(r.text)], [r for r in rows if held_out(r.text)]
+
+
+def write_split() -> None:
+    _, heldout = parts(load())
+    SPLIT_FILE.write_text(
+        "# The held-out fifth of requests.yaml (see tests/domain/library/requests_corpus.py).\n"
+        "# Never look at these rows while tuning the exercise finder.\n"
+        + yaml.safe_dump(
+            {"digest": digest([r.text for r in heldout]), "held_out": sorted(r.id for r in heldout)},
+            sort_keys=True,
+        ),
+        encoding="utf-8",
+    )
+
+
+def report() -> None:
+    """Top-1 accuracy on each part, and per exercise on the tuning part only."""
+    from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
+    from bot.domain.exercise_finder import find_exercise
+
+    content = load_content(DEFAULT_CONTENT_DIR)
+    tune, heldout = parts(load())
+    for name, rows in (("tune", tune), ("held-out", heldout)):
+        right = sum(
+            (found := find_exercise(content, r.text)) is not None and found.id == r.expect
+            for r in rows
+        )
+        print(f"{name}: {right}/{len(rows)} ({right / len(rows):.1%}) right exercise first")
+    misses: Counter[str] = Counter()
+    for r in tune:
+        found = find_exercise(content, r.text)
+        if found is None or found.id != r.expect:
+            misses[r.expect] += 1
+    print("tune misses per exercise:", dict(misses.most_common()))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["report"]:
+        report()
+    else:
+        write_split()
