@@ -41,6 +41,7 @@ from handlers import (
     gate,
     library,
     onboarding,
+    plans,
     progress,
     reminders,
     session,
@@ -139,10 +140,12 @@ def build_application(
     # Coaching: red flags, movement over rest, pain reports, the plan, the morning check.
     coach.register(app)
 
-    # Progress, data rights, clinicians and /ask (replies from clinicians before the router).
+    # Progress, data rights, clinicians and /ask (replies from clinicians before the router),
+    # personal plans (/plan, and the clinician's commands that change one).
     progress.register(app)
     data_rights.register(app)
     clinicians.register(app)
+    plans.register(app)
 
     # Free text: a pending onboarding step first, then the conversation policy (red flags
     # were already answered by the safety gate).

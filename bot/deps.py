@@ -10,8 +10,11 @@ from typing import Any
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.content.model import Content
+from bot.content.model import Content, Routine
+from bot.domain.plans.prescription import prescription_of
+from bot.domain.plans.today import DayPlan, day_plan
 from bot.domain.profiles import Profile
+from bot.domain.progress.figures import local_since
 from bot.storage import Store
 
 
@@ -39,3 +42,15 @@ class Deps:
     def today_for(self, user_id: int) -> date:
         """The person's own date now: the one "today" records, streaks and reports use."""
         return self.profile(user_id).today(self.clock.now())
+
+    def plan_for(self, profile: Mapping[str, Any], day: date | None = None) -> DayPlan:
+        """A patient's plan on ``day`` (their own today by default): programme, phase,
+        routine and the precautions in force. Without an assignment, the default
+        programme from the day they joined."""
+        view = self.view(profile)
+        today = day or view.today(self.clock.now())
+        return day_plan(self.content, prescription_of(profile), today, local_since(profile))
+
+    def routine_for(self, user_id: int) -> Routine:
+        """Today's routine for one patient, from their plan."""
+        return self.plan_for(self.store.profile(user_id)).routine

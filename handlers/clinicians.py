@@ -16,9 +16,8 @@ question with a red flag in it is never held back by that.
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -33,7 +32,7 @@ from telegram.ext import (
 
 from bot.deps import Deps
 from bot.domain.clinic.ask_limit import ASK_LIMIT, next_ask_at, state_after_ask
-from bot.domain.clinic.patients import find_patients, patient_report_text
+from bot.domain.clinic.patients import patient_report_text
 from bot.domain.clinic.stats import clinic_stats_text, patient_row
 from bot.domain.clinic.threads import thread_key
 from bot.domain.profiles import display_name
@@ -46,6 +45,7 @@ from bot.media.export import clinic_csv
 from bot.storage import StorageError
 from bot.transport.context import App, deps_of
 from handlers.base import Context, answer, keyboard, send, user_id_of
+from handlers.base.admin import admin_only, consenting_patients, one_patient
 from handlers.base.blocked import deactivate
 from handlers.base.clinician_alerts import (
     PENDING_KEY,
@@ -53,10 +53,8 @@ from handlers.base.clinician_alerts import (
     threads,
     to_clinicians,
 )
-from handlers.base.replies import unknown_command
 
 log = logging.getLogger(__name__)
-Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 PENDING_FOR = timedelta(minutes=10)
 MAX_QUESTION = 3000  # leaves room for the header within Telegram's 4096 characters
@@ -64,24 +62,6 @@ CHUNK = 4000
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def admin_only(handler: Handler) -> Handler:
-    """Run the handler for clinicians; everyone else gets the unknown-command reply."""
-
-    @functools.wraps(handler)
-    async def wrapper(update: Update, context: Context) -> None:
-        if not context.deps.is_admin(user_id_of(update)):
-            await unknown_command(update, context)
-            return
-        await handler(update, context)
-
-    return wrapper
-
-
-def _patients(deps: Deps) -> list[tuple[int, dict[str, Any]]]:
-    """Every consenting patient's id and profile."""
-    return [(uid, p) for uid, p in deps.store.iter_profiles() if deps.view(p).consent]
 
 
 async def _send_long(update: Update, context: Context, text: str) -> None:
@@ -106,7 +86,7 @@ async def stats_command(update: Update, context: Context) -> None:
     """Active patients, mean adherence over 7 days, who reported high pain or a red flag."""
     deps = context.deps
     rows = []
-    for uid, profile in _patients(deps):
+    for uid, profile in consenting_patients(deps):
         name = f"{display_name(profile)} [{uid}]"
         today = deps.view(profile).today(deps.clock.now())
         rows.append(patient_row(uid, name, deps.store.records(uid), today, local_since(profile)))
@@ -125,15 +105,10 @@ async def patient_command(update: Update, context: Context) -> None:
     if not query or chat is None:
         await send(update, context, text("clinic_patient_usage"))
         return
-    found = find_patients(_patients(deps), query)
-    if not found:
-        await send(update, context, text("clinic_patient_not_found", query=query))
+    found = await one_patient(update, context, query)
+    if found is None:
         return
-    if len(found) > 1:
-        ids = ", ".join(str(uid) for uid, _ in found)
-        await send(update, context, text("clinic_patient_several", query=query, ids=ids))
-        return
-    uid, profile = found[0]
+    uid, profile = found
     records = deps.store.records(uid)
     today = deps.view(profile).today(deps.clock.now())
     await _send_long(update, context,
@@ -149,7 +124,9 @@ async def export_all_command(update: Update, context: Context) -> None:
     deps = context.deps
     chat = update.effective_chat
     rows: list[tuple[int, list[Record]]] = [
-        (uid, records) for uid, _ in _patients(deps) if (records := deps.store.records(uid))
+        (uid, records)
+        for uid, _ in consenting_patients(deps)
+        if (records := deps.store.records(uid))
     ]
     if chat is None or not rows:
         await send(update, context, deps.content.text("clinic_export_empty"))

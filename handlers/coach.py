@@ -103,11 +103,13 @@ async def choice_button(update: Update, context: Context) -> None:
     await answer(update)
     await send(update, context, coaching.choice_reply(deps.content, choice, deps.rng))
     if choice == "walk":
-        await start_routine(update, context, exercises=["walk"], easier=True, force=True)
+        own = deps.routine_for(user_id)
+        walk = next((e for e in (*own.exercises, *own.mobility_only)
+                     if deps.content.exercises[e].kind == "walk"), "walk")
+        await start_routine(update, context, exercises=[walk], easier=True, force=True)
     elif choice == "one_stretch":
-        stretch = next((e for e in deps.content.routine.exercises
-                        if deps.content.exercises[e].kind == "hold"),
-                       deps.content.routine.exercises[0])
+        ids = deps.routine_for(user_id).exercises
+        stretch = next((e for e in ids if deps.content.exercises[e].kind == "hold"), ids[0])
         await start_routine(update, context, exercises=[stretch], easier=True, force=True)
     elif choice == "easier_routine":
         await start_routine(update, context, easier=True, force=True)
@@ -124,7 +126,9 @@ async def flare_button(update: Update, context: Context) -> None:
     query = update.callback_query
     raw = (query.data or "").removeprefix("co:flare").removeprefix(":") if query else ""
     pain = int(raw) if raw.isdecimal() and len(raw) <= 2 and int(raw) <= 10 else None
-    await start_routine(update, context, exercises=list(deps.content.routine.mobility_only),
+    user_id = user_id_of(update)
+    assert user_id is not None
+    await start_routine(update, context, exercises=list(deps.routine_for(user_id).mobility_only),
                         easier=True, force=True, pain_before=pain)
 
 
@@ -165,7 +169,8 @@ async def _decide(update: Update, context: Context, morning: Any, morning_pain: 
     profile, state = deps.view(txn.get("profile")), txn.get("state")
     outcomes = [SessionOutcome(o["date"], o.get("max_pain"), bool(o.get("all_done")))
                 for o in state.get("outcomes") or []]
-    decision = decide_plan(profile.plan_level, outcomes, morning, morning_pain)
+    rules = deps.plan_for(profile.data).programme.rules
+    decision = decide_plan(profile.plan_level, outcomes, morning, morning_pain, rules)
     sentence = explain(decision, deps.content, deps.rng)
     if decision.change == "reduce":
         await set_level(update, context, decision.level, decision.reason)

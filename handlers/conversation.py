@@ -20,7 +20,7 @@ from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
 from bot.transport.context import App
 from handlers.base import Context, answer, send, user_id_of
-from handlers.base.cards import answer_request, send_card
+from handlers.base.cards import answer_request, send_card, send_library
 from handlers.base.done import FIX_PREFIX, UNDO_PREFIX, record_done, record_exercise_done
 from handlers.base.pain import menu, pain_report
 from handlers.base.pushback import push_back
@@ -198,9 +198,7 @@ async def suggestion_button(update: Update, context: Context) -> None:
                 [(str(n), f"pr:{n}") for n in range(6, 11)]]
         await send(update, context, context.deps.content.text("coach_morning_pain"), rows)
     elif kind == "exercise":
-        await send(update, context, context.deps.content.text("library_intro"),
-                   [[(ex.name, f"lib:show:{ex.id}")]
-                    for ex in context.deps.content.exercises.values()])
+        await send_library(update, context)
     elif kind == "undo":
         await undo_last(update, context)
     elif kind == "question":

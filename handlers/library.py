@@ -6,16 +6,14 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.transport.context import App
-from handlers.base import Context, answer, send
-from handlers.base.cards import answer_request, list_buttons, send_card
+from handlers.base import Context, answer
+from handlers.base.cards import answer_request, explain_exclusion, send_card, send_library
 from handlers.base.routine import start_routine
 
 
 async def exercises_command(update: Update, context: Context) -> None:
     """/exercises: the library as buttons."""
-    deps = context.deps
-    await send(update, context, deps.content.text("library_intro", deps.rng),
-               list_buttons(deps))
+    await send_library(update, context)
 
 
 async def exercise_command(update: Update, context: Context) -> None:
@@ -44,7 +42,8 @@ async def library_button(update: Update, context: Context) -> None:
     await answer(update)
     action = parts[1]
     if action == "do":
-        await start_routine(update, context, exercises=[exercise.id])
+        if not await explain_exclusion(update, context, exercise):
+            await start_routine(update, context, exercises=[exercise.id])
     elif action in ("easier", "harder"):
         await send_card(update, context, exercise, "easier" if action == "easier" else "harder")
     else:

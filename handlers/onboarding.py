@@ -216,7 +216,7 @@ async def _store_zone(update: Update, context: Context, zone: str) -> None:
         await send(
             update,
             context,
-            text("onboarding_done_next", minutes=deps.content.routine.minutes),
+            text("onboarding_done_next", minutes=deps.routine_for(user_id).minutes),
             [[(text("onboarding_start_button"), "sess:start")],
              [(text("onboarding_exercises_button"), "lib:list")]],
         )

@@ -26,7 +26,7 @@ FACES: dict[str, set[str]] = {
         "encode_archive", "encode_user_file",
     },
     "bot.content": {"ContentError", "DEFAULT_CONTENT_DIR", "check_content_main", "load_content"},
-    "bot.media.drawings": {
+    "bot.media.drawings": {"animation_file",
         "PNG_SIGNATURE", "clean_title", "illustration_file", "render_pose", "title_slug",
     },
     "handlers.base": {

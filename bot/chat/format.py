@@ -224,6 +224,8 @@ def extension_for(data: bytes) -> str:
         return ".gif"
     if data.startswith(b"%PDF"):
         return ".pdf"
+    if data[4:8] == b"ftyp":
+        return ".mp4"
     return ".bin"
 
 

@@ -91,6 +91,9 @@ class ChatPrinter:
         if msg.photo_bytes is not None:
             name = fmt.photo_file_name(text, msg.photo_bytes, number)
             files = (f"[photo saved: {self._save(name, msg.photo_bytes)}]",)
+        elif msg.animation_bytes is not None:
+            name = fmt.photo_file_name(text, msg.animation_bytes, number)
+            files = (f"[animation saved: {self._save(name, msg.animation_bytes)}]",)
         elif msg.document_bytes is not None:
             name = fmt.safe_file_name(msg.document_name, f"file-{number}.bin")
             files = (f"[file saved: {self._save(name, msg.document_bytes)}]",)

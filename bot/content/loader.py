@@ -19,15 +19,20 @@ from bot.content.errors import ContentError, ContentErrors
 from bot.content.message_check import check_messages
 from bot.content.message_files import read_message_files
 from bot.content.message_keys import CodeKeys, code_keys
-from bot.content.model import REASON_IDS, Content, Dose, Exercise, Reason, Routine, Variant
-from bot.content.rules import check_exercises, check_reasons, check_routine
+from bot.content.model import REASON_IDS, Content, Exercise, Reason, Routine
+from bot.content.programmes import condition, exercise, programme, routine_of
+from bot.content.rules import (
+    check_conditions,
+    check_exercises,
+    check_programme,
+    check_programmes,
+    check_reasons,
+)
 from bot.content.schema import (
-    DoseModel,
-    ExerciseModel,
     ExercisesFile,
+    PrecautionsFile,
+    ProgrammeFile,
     ReasonsFile,
-    RoutineFile,
-    VariantModel,
     validate,
 )
 from bot.content.yaml_source import read_yaml
@@ -37,44 +42,6 @@ from bot.content.yaml_source import read_yaml
 SOURCE_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 INSTALLED_CONTENT_DIR = Path(sysconfig.get_path("data")) / "share" / "hip-move-bot" / "content"
 DEFAULT_CONTENT_DIR = SOURCE_CONTENT_DIR if SOURCE_CONTENT_DIR.is_dir() else INSTALLED_CONTENT_DIR
-
-
-def _dose(model: DoseModel) -> Dose:
-    return Dose(
-        sets=model.sets,
-        reps=model.reps,
-        hold_seconds=model.hold_seconds,
-        per_side=model.per_side,
-        minutes=model.minutes,
-    )
-
-
-def _variant(model: VariantModel) -> Variant:
-    return Variant(
-        name=model.name,
-        description=model.description,
-        dose=_dose(model.dose) if model.dose is not None else None,
-    )
-
-
-def _exercise(model: ExerciseModel) -> Exercise:
-    return Exercise(
-        id=model.id,
-        name=model.name,
-        kind=model.kind,
-        aliases=tuple(model.aliases),
-        position=model.position,
-        steps=tuple(model.steps),
-        dose=_dose(model.dose),
-        helps=tuple(model.helps),
-        why=model.why,
-        cues=tuple(model.cues),
-        stop_if=model.stop_if,
-        easier=_variant(model.easier),
-        harder=_variant(model.harder),
-        goals=tuple(model.goals),
-        pose=model.pose,
-    )
 
 
 def load_content(directory: Path) -> Content:
@@ -92,18 +59,33 @@ def load_checked(directory: Path, *, fresh: bool = True) -> tuple[Content, list[
     now (``check-content``, the tests) rather than trust the cache."""
     directory = Path(directory)
     lookups: CodeKeys = code_keys() if fresh else cached_scan()
-    ex_source = read_yaml(directory, directory / "exercises.yaml")
-    exercises_file: ExercisesFile = validate(ex_source, ExercisesFile)
-    check_exercises(ex_source, exercises_file)
+    cond_source = read_yaml(directory, directory / "precautions.yaml")
+    conditions_file: PrecautionsFile = validate(cond_source, PrecautionsFile)
+    check_conditions(cond_source, conditions_file)
+    conditions = {model.id: condition(model) for model in conditions_file.conditions}
+
+    exercises: dict[str, Exercise] = {}
+    seen: tuple[dict[str, str], dict[str, str]] = ({}, {})
+    for path in _yaml_files(directory / "exercises"):
+        ex_source = read_yaml(directory, path)
+        exercises_file: ExercisesFile = validate(ex_source, ExercisesFile)
+        check_exercises(ex_source, exercises_file, conditions, seen)
+        exercises.update((model.id, exercise(model)) for model in exercises_file.exercises)
 
     reason_source = read_yaml(directory, directory / "reasons.yaml")
     reasons_file: ReasonsFile = validate(reason_source, ReasonsFile)
     check_reasons(reason_source, reasons_file)
 
-    routine_source = read_yaml(directory, directory / "routine.yaml")
-    routine_file: RoutineFile = validate(routine_source, RoutineFile)
-    exercises = {model.id: _exercise(model) for model in exercises_file.exercises}
-    check_routine(routine_source, routine_file, exercises)
+    programme_files = []
+    for path in _yaml_files(directory / "programmes"):
+        source = read_yaml(directory, path)
+        parsed: ProgrammeFile = validate(source, ProgrammeFile)
+        check_programme(source, parsed, exercises, conditions)
+        programme_files.append((source, parsed))
+    check_programmes(programme_files)
+    programmes = {
+        parsed.programme.id: programme(parsed.programme) for _, parsed in programme_files
+    }
 
     messages, origin = read_message_files(directory)
     errors, warnings = check_messages(directory, messages, origin, lookups)
@@ -114,25 +96,35 @@ def load_checked(directory: Path, *, fresh: bool = True) -> tuple[Content, list[
         rid: Reason(id=rid, title=by_id[rid].title, texts=tuple(by_id[rid].texts))
         for rid in REASON_IDS
     }
-    routine = Routine(
-        exercises=tuple(routine_file.routine.exercises),
-        minutes=routine_file.routine.minutes,
-        mobility_only=tuple(routine_file.routine.mobility_only),
-    )
+    default = next(p for p in programmes.values() if p.default)
+    routine: Routine = routine_of(default, default.phases[0])
     content = Content(
         exercises=MappingProxyType(exercises),
         reasons=MappingProxyType(reasons),
         routine=routine,
         messages=MappingProxyType(messages),
+        programmes=MappingProxyType(programmes),
+        conditions=MappingProxyType(conditions),
     )
     return content, warnings
 
 
+def _yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of a content folder, in name order (hidden and _-prefixed ones skipped)."""
+    if not folder.is_dir():
+        raise ContentError(folder.name + "/", "", "the folder is missing")
+    return sorted(
+        path for path in folder.glob("*.yaml") if not path.name.startswith((".", "_"))
+    )
+
+
 def summary(content: Content) -> str:
     """The one line ``check-content`` prints when all is well."""
+    default = content.default_programme
     return (
-        f"content OK: {len(content.exercises)} exercises, {len(content.reasons)} reasons, "
-        f"routine of {len(content.routine.exercises)} (about {content.routine.minutes} min), "
+        f"content OK: {len(content.exercises)} exercises, {len(content.programmes)} "
+        f"programmes (default: {default.id if default else '-'}), "
+        f"{len(content.conditions)} precautions, {len(content.reasons)} reasons, "
         f"{len(content.messages)} messages"
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
 #: The article's five reasons why movement beats rest alone.
@@ -24,9 +25,33 @@ KNOWN_POSES: tuple[str, ...] = (
     "figure_four",
     "walking",
     "standing",
+    "sit_to_stand",
+    "clamshell",
+    "side_lying_abduction",
+    "mini_squat",
+    "step_up",
+    "heel_raise",
+    "standing_hip_extension",
+    "standing_march",
+    "single_leg_balance",
+    "supine_piriformis_stretch",
+    "hamstring_stretch",
+    "knee_to_chest",
+    "ankle_pumps",
+    "quad_sets",
+    "glute_sets",
+    "heel_slides",
+    "assisted_walk",
 )
 
 ExerciseKind = Literal["hold", "reps", "walk"]
+
+#: Limits that catch typos such as a 3000-second hold; generous for real plans. The
+#: content check and a dose a clinician types in chat are held to the same ones.
+MAX_SETS = 10
+MAX_REPS = 100
+MAX_HOLD_SECONDS = 600
+MAX_MINUTES = 120
 
 
 @dataclass(frozen=True)
@@ -65,6 +90,23 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Precaution:
+    """A condition that rules an exercise out, and why, in words a patient understands."""
+
+    condition: str  # a Condition id from precautions.yaml
+    why: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A clinical situation with movement restrictions (hip precautions after surgery)."""
+
+    id: str
+    name: str
+    explanation: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One exercise card."""
 
@@ -83,6 +125,12 @@ class Exercise:
     harder: Variant
     goals: tuple[str, ...] = ()  # goal or body words: "tight hips", "weak glutes"
     pose: str = "standing"  # which built-in illustration to draw, from KNOWN_POSES
+    descriptions: tuple[str, ...] = ()  # lay descriptions: "the one on your side..."
+    precautions: tuple[Precaution, ...] = ()  # conditions that rule it out, and why
+
+    def excluded_by(self, conditions: frozenset[str] | set[str]) -> Precaution | None:
+        """The first of this card's precautions that ``conditions`` trigger, or None."""
+        return next((p for p in self.precautions if p.condition in conditions), None)
 
     def dose_for(self, level: Literal["easier", "normal", "harder"] = "normal") -> Dose:
         """The dose at a plan level, falling back to the base dose."""
@@ -104,11 +152,92 @@ class Reason:
 
 @dataclass(frozen=True)
 class Routine:
-    """The default daily routine and the gentler plan for a flare-up day."""
+    """One day's routine and the gentler plan for a flare-up day.
+
+    ``content.routine`` is the default programme's first phase; a patient's own routine
+    comes from their plan (``bot.domain.plans``) with the same shape. ``doses`` replaces
+    a card's normal dose where the programme or a clinician set another one.
+    """
 
     exercises: tuple[str, ...]
     minutes: int
     mobility_only: tuple[str, ...]
+    doses: Mapping[str, Dose] = field(default_factory=dict)
+    programme: str = ""
+    phase: str = ""
+    walk_goal_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class PainRules:
+    """The pain-monitoring model's limits as a programme sets them (0-10 scores).
+
+    ``reduce_above``: pain above it in a session or a morning moves one level easier;
+    ``calm_at_most`` and ``calm_sessions``: that many calm, complete sessions in a row
+    suggest the next level up.
+    """
+
+    reduce_above: int = 5
+    calm_at_most: int = 3
+    calm_sessions: int = 3
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One exercise of a phase, with the programme's dose when it differs from the card."""
+
+    exercise: str
+    dose: Dose | None = None
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A stage of a programme, from a week counted from the day the programme starts."""
+
+    id: str
+    name: str
+    from_week: int
+    minutes: int
+    exercises: tuple[PlanItem, ...]
+    conditions: tuple[str, ...] = ()
+    walk_goal_minutes: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A prescribable programme: phases by week, precautions, a flare-up plan, pain rules."""
+
+    id: str
+    name: str
+    summary: str
+    phases: tuple[Phase, ...]
+    flare_up: tuple[str, ...]
+    conditions: tuple[str, ...] = ()
+    default: bool = False
+    alternatives: Mapping[str, str] = field(default_factory=dict)
+    rules: PainRules = PainRules()
+
+    def phase_conditions(self, phase: Phase) -> frozenset[str]:
+        """Every condition in force during ``phase``: the programme's and the phase's."""
+        return frozenset(self.conditions) | frozenset(phase.conditions)
+
+    def phase_by_id(self, phase_id: str) -> Phase | None:
+        return next((p for p in self.phases if p.id == phase_id), None)
+
+    def routine(self, phase: Phase) -> Routine:
+        """The routine one phase prescribes, with the programme's own doses."""
+        return Routine(
+            exercises=tuple(item.exercise for item in phase.exercises),
+            minutes=phase.minutes,
+            mobility_only=self.flare_up,
+            doses=MappingProxyType(
+                {item.exercise: item.dose for item in phase.exercises if item.dose is not None}
+            ),
+            programme=self.id,
+            phase=phase.id,
+            walk_goal_minutes=phase.walk_goal_minutes,
+        )
 
 
 @dataclass(frozen=True)
@@ -119,6 +248,13 @@ class Content:
     reasons: Mapping[str, Reason]
     routine: Routine
     messages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    programmes: Mapping[str, Programme] = field(default_factory=dict)
+    conditions: Mapping[str, Condition] = field(default_factory=dict)
+
+    @property
+    def default_programme(self) -> Programme | None:
+        """The programme a patient without an assignment follows."""
+        return next((p for p in self.programmes.values() if p.default), None)
 
     def text(self, key: str, rng: random.Random | None = None, **values: object) -> str:
         """A message by key: one of its phrasings, formatted with ``values``."""

@@ -7,16 +7,16 @@ routine may only name real exercises. Each broken rule is one ``ContentError``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Collection, Mapping
 
-from bot.content.errors import Loc
-from bot.content.model import KNOWN_POSES, REASON_IDS
+from bot.content.errors import ContentError, Loc
+from bot.content.model import KNOWN_POSES, REASON_IDS, Exercise
 from bot.content.schema import (
     DoseModel,
     ExercisesFile,
+    PrecautionsFile,
+    ProgrammeFile,
     ReasonsFile,
-    RoutineFile,
     VariantModel,
 )
 from bot.content.yaml_source import YamlSource
@@ -36,15 +36,32 @@ def _check_dose(source: YamlSource, loc: Loc, kind: str, dose: DoseModel) -> Non
         raise source.error(loc, "minutes cannot be combined with reps or hold_seconds")
 
 
-def check_exercises(source: YamlSource, parsed: ExercisesFile) -> None:
-    """Kinds, doses, reasons, poses; ids, names and aliases unique across the file."""
-    ids: dict[str, int] = {}
-    words: dict[str, str] = {}  # lower-cased name or alias -> exercise id that owns it
+def check_exercises(
+    source: YamlSource,
+    parsed: ExercisesFile,
+    conditions: Collection[str] | None = None,
+    seen: tuple[dict[str, str], dict[str, str]] | None = None,
+) -> None:
+    """Kinds, doses, reasons, poses, precautions; ids, names and aliases unique.
+
+    ``seen`` carries the ids and words of the files read before this one (exercise
+    cards may be split over several files), so uniqueness holds across all of them.
+    """
+    ids, words = seen if seen is not None else ({}, {})
+    # ids: exercise id -> file it came from; words: lower-cased name or alias -> id
     for index, ex in enumerate(parsed.exercises):
         loc: Loc = ("exercises", index)
         if ex.id in ids:
-            raise source.error((*loc, "id"), f"duplicate exercise id {ex.id!r}")
-        ids[ex.id] = index
+            other = "" if ids[ex.id] == source.shown else f" (already in {ids[ex.id]})"
+            raise source.error((*loc, "id"), f"duplicate exercise id {ex.id!r}{other}")
+        ids[ex.id] = source.shown
+        for pos, caution in enumerate(ex.precautions):
+            if conditions is not None and caution.condition not in conditions:
+                raise source.error(
+                    (*loc, "precautions", pos, "condition"),
+                    f"{caution.condition!r} is not a condition in precautions.yaml; "
+                    f"known: {', '.join(conditions)}",
+                )
         if ex.pose not in KNOWN_POSES:
             raise source.error(
                 (*loc, "pose"),
@@ -62,7 +79,8 @@ def check_exercises(source: YamlSource, parsed: ExercisesFile) -> None:
             if variant.dose is not None:
                 _check_dose(source, (*loc, level, "dose"), ex.kind, variant.dose)
         own: set[str] = set()
-        for where, word in [(("name",), ex.name)] + [
+        named: list[tuple[Loc, str]] = [(("name",), ex.name)]
+        for where, word in named + [
             (("aliases", i), alias) for i, alias in enumerate(ex.aliases)
         ]:
             key = word.casefold()
@@ -94,15 +112,120 @@ def check_reasons(source: YamlSource, parsed: ReasonsFile) -> None:
         raise source.error(("reasons",), f"reason {missing[0]!r} is missing")
 
 
-def check_routine(source: YamlSource, parsed: RoutineFile, known: Mapping[str, Any]) -> None:
-    """Every routine step names a real exercise, once."""
-    for part in ("exercises", "mobility_only"):
-        names: list[str] = getattr(parsed.routine, part)
-        for index, name in enumerate(names):
-            loc: Loc = ("routine", part, index)
-            if name not in known:
+def check_conditions(source: YamlSource, parsed: PrecautionsFile) -> None:
+    """Condition ids are unique."""
+    seen: set[str] = set()
+    for index, condition in enumerate(parsed.conditions):
+        if condition.id in seen:
+            raise source.error(
+                ("conditions", index, "id"), f"duplicate condition id {condition.id!r}"
+            )
+        seen.add(condition.id)
+
+
+def _check_ids(
+    source: YamlSource, loc: Loc, names: list[str], known: Mapping[str, Exercise]
+) -> None:
+    for index, name in enumerate(names):
+        if name not in known:
+            raise source.error(
+                (*loc, index), f"{name!r} is not an exercise id; known: {', '.join(known)}"
+            )
+        if name in names[:index]:
+            raise source.error((*loc, index), f"{name!r} is listed twice")
+
+
+def _excluded(
+    source: YamlSource, loc: Loc, exercise: Exercise, conditions: frozenset[str], where: str
+) -> None:
+    """Refuse an exercise that a precaution in force rules out, naming which and why."""
+    caution = exercise.excluded_by(conditions)
+    if caution is not None:
+        raise source.error(
+            loc,
+            f"{exercise.id!r} is excluded by {where} precaution {caution.condition!r} "
+            f"({caution.why.rstrip('.')}): remove it or the precaution",
+        )
+
+
+def check_programme(
+    source: YamlSource,
+    parsed: ProgrammeFile,
+    known: Mapping[str, Exercise],
+    conditions: Collection[str],
+) -> None:
+    """References, doses, week order and precautions of one programme file.
+
+    A programme may not include an exercise that its own precautions (the programme's
+    or the phase's) exclude; its flare-up plan is checked against every phase's.
+    """
+    prog = parsed.programme
+    stem = source.shown.rsplit("/", 1)[-1].removesuffix(".yaml")
+    if prog.id != stem:
+        raise source.error(
+            ("programme", "id"), f"must match the file name {stem!r}, got {prog.id!r}"
+        )
+    for index, condition in enumerate(prog.conditions):
+        if condition not in conditions:
+            raise source.error(
+                ("programme", "conditions", index),
+                f"{condition!r} is not a condition in precautions.yaml; known: "
+                f"{', '.join(conditions)}",
+            )
+    every_phase: set[str] = set(prog.conditions)
+    last_week = 0
+    for p_index, phase in enumerate(prog.phases):
+        loc: Loc = ("programme", "phases", p_index)
+        if p_index == 0 and phase.from_week != 1:
+            raise source.error((*loc, "from_week"), "the first phase must start in week 1")
+        if phase.from_week <= last_week:
+            raise source.error(
+                (*loc, "from_week"),
+                f"must come after the previous phase's week {last_week}, got {phase.from_week}",
+            )
+        last_week = phase.from_week
+        if phase.id in [other.id for other in prog.phases[:p_index]]:
+            raise source.error((*loc, "id"), f"duplicate phase id {phase.id!r}")
+        for c_index, condition in enumerate(phase.conditions):
+            if condition not in conditions:
                 raise source.error(
-                    loc, f"{name!r} is not an exercise id; known: {', '.join(known)}"
+                    (*loc, "conditions", c_index),
+                    f"{condition!r} is not a condition in precautions.yaml; known: "
+                    f"{', '.join(conditions)}",
                 )
-            if name in names[:index]:
-                raise source.error(loc, f"{name!r} is listed twice")
+        in_force = frozenset(prog.conditions) | frozenset(phase.conditions)
+        every_phase |= in_force
+        ids = [item if isinstance(item, str) else item.id for item in phase.exercises]
+        _check_ids(source, (*loc, "exercises"), ids, known)
+        for e_index, item in enumerate(phase.exercises):
+            exercise = known[ids[e_index]]
+            e_loc: Loc = (*loc, "exercises", e_index)
+            _excluded(source, e_loc, exercise, in_force, "this programme's")
+            if not isinstance(item, str) and item.dose is not None:
+                _check_dose(source, (*e_loc, "dose"), exercise.kind, item.dose)
+    _check_ids(source, ("programme", "flare_up"), prog.flare_up, known)
+    for index, name in enumerate(prog.flare_up):
+        _excluded(source, ("programme", "flare_up", index), known[name],
+                  frozenset(every_phase), "a phase's")
+    for instead_of, instead in prog.alternatives.items():
+        loc = ("programme", "alternatives", instead_of)
+        for name in (instead_of, instead):
+            if name not in known:
+                raise source.error(loc, f"{name!r} is not an exercise id")
+        _excluded(source, loc, known[instead], frozenset(every_phase), "a phase's")
+
+
+def check_programmes(sources: list[tuple[YamlSource, ProgrammeFile]]) -> None:
+    """Exactly one programme is the default (patients without a plan follow it)."""
+    if not sources:
+        raise ContentError(
+            "content/programmes", "", "no programme files (add at least one *.yaml)"
+        )
+    defaults = [src for src, parsed in sources if parsed.programme.default]
+    if len(defaults) != 1:
+        first = defaults[1] if len(defaults) > 1 else sources[0][0]
+        raise first.error(
+            ("programme", "default"),
+            "exactly one programme must say default: true "
+            f"(found {len(defaults)}: {', '.join(s.shown for s in defaults) or 'none'})",
+        )

@@ -23,13 +23,8 @@ from pydantic import (
 )
 
 from bot.content.errors import shown_value
+from bot.content.model import MAX_HOLD_SECONDS, MAX_MINUTES, MAX_REPS, MAX_SETS
 from bot.content.yaml_source import YamlSource
-
-#: Limits that catch typos such as a 3000-second hold; generous for real plans.
-MAX_SETS = 10
-MAX_REPS = 100
-MAX_HOLD_SECONDS = 600
-MAX_MINUTES = 120
 
 _UNITS = {
     "sets": "sets",
@@ -63,6 +58,11 @@ class VariantModel(_Model):
     dose: DoseModel | None = None
 
 
+class PrecautionModel(_Model):
+    condition: Ident
+    why: Text
+
+
 class ExerciseModel(_Model):
     id: Ident
     name: Short
@@ -79,6 +79,8 @@ class ExerciseModel(_Model):
     harder: VariantModel
     goals: list[Short] = Field(default_factory=list)
     pose: StrictStr = "standing"
+    descriptions: list[Text] = Field(default_factory=list)
+    precautions: list[PrecautionModel] = Field(default_factory=list)
 
 
 class ExercisesFile(_Model):
@@ -95,14 +97,52 @@ class ReasonsFile(_Model):
     reasons: list[ReasonModel]
 
 
-class RoutineModel(_Model):
-    exercises: Annotated[list[StrictStr], Field(min_length=1, max_length=8)]
+class ConditionModel(_Model):
+    id: Ident
+    name: Short
+    explanation: Text
+
+
+class PrecautionsFile(_Model):
+    conditions: Annotated[list[ConditionModel], Field(min_length=1)]
+
+
+class PlanItemModel(_Model):
+    id: StrictStr
+    dose: DoseModel | None = None
+
+
+class PhaseModel(_Model):
+    id: Ident
+    name: Short
+    from_week: Annotated[StrictInt, Field(ge=1, le=104)]
     minutes: Annotated[StrictInt, Field(ge=1, le=MAX_MINUTES)]
-    mobility_only: Annotated[list[StrictStr], Field(min_length=1, max_length=8)]
+    exercises: Annotated[list[StrictStr | PlanItemModel], Field(min_length=1, max_length=10)]
+    conditions: list[Ident] = Field(default_factory=list)
+    walk_goal_minutes: Annotated[StrictInt, Field(ge=1, le=MAX_MINUTES)] | None = None
+    note: Text | None = None
 
 
-class RoutineFile(_Model):
-    routine: RoutineModel
+class PainRulesModel(_Model):
+    reduce_above: Annotated[StrictInt, Field(ge=1, le=5)] = 5
+    calm_at_most: Annotated[StrictInt, Field(ge=0, le=5)] = 3
+    calm_sessions: Annotated[StrictInt, Field(ge=2, le=10)] = 3
+
+
+class ProgrammeModel(_Model):
+    id: Ident
+    name: Short
+    summary: Text
+    default: StrictBool = False
+    conditions: list[Ident] = Field(default_factory=list)
+    rules: PainRulesModel = PainRulesModel()
+    flare_up: Annotated[list[StrictStr], Field(min_length=1, max_length=8)]
+    alternatives: dict[Ident, Ident] = Field(default_factory=dict)
+    phases: Annotated[list[PhaseModel], Field(min_length=1, max_length=12)]
+
+
+class ProgrammeFile(_Model):
+    programme: ProgrammeModel
 
 
 def _explain(error: Mapping[str, Any]) -> str:

@@ -6,6 +6,7 @@ PATIENT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("routine", "Start today's guided routine"),
     ("exercises", "Browse the exercises"),
     ("exercise", "Show one exercise, e.g. /exercise bridge"),
+    ("plan", "Your plan: programme, stage and today's exercises"),
     ("progress", "Streak, adherence, pain trend and chart"),
     ("history", "The last 14 days, one line a day"),
     ("weekly", "Weekly summary: /weekly off, /weekly sunday 18:00"),
@@ -26,6 +27,13 @@ CLINICIAN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("stats", "Clinic overview: adherence, pain, red flags"),
     ("patient", "One patient's summary: /patient <id or @username>"),
     ("export_all", "CSV of every consenting patient's records"),
+    ("programmes", "The programmes you can assign"),
+    ("assign", "Put a patient on a programme: /assign <patient> <programme> [date]"),
+    ("planadd", "Add an exercise: /planadd <patient> <exercise>"),
+    ("planremove", "Remove an exercise: /planremove <patient> <exercise>"),
+    ("plandose", "Change a dose: /plandose <patient> <exercise> 3x12"),
+    ("planphase", "Start a stage on a date: /planphase <patient> <stage> <date>"),
+    ("plannote", "Leave a note on the plan: /plannote <patient> <text>"),
 )
 
 

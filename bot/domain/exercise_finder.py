@@ -10,8 +10,6 @@ answer is ``sure`` only when exactly one exercise is named; anything doubtful be
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -19,73 +17,34 @@ from typing import Literal
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.content.model import Content, Exercise
+from bot.content.model import Content, Dose, Exercise
+from bot.domain.exercise_descriptions import DescriptionIndex
+from bot.domain.exercise_words import (
+    ASK_CUES,
+    NEGATIONS,
+    NEUTRAL,
+    REPORT_CUES,
+    SHOW_CUES,
+    tokens,
+    words,
+)
 
 #: A name window scoring at least this (0-100) counts as naming the exercise.
 SURE_SCORE = 86.0
 #: Below SURE_SCORE but at least this: a plausible, doubtful match (offered as a choice).
 MAYBE_SCORE = 72.0
+#: A description score (``exercise_descriptions``) of at least this offers the exercise;
+#: at least DESCRIBED_SURE, and DESCRIBED_LEAD times the next one, shows it at once.
+DESCRIBED_MAYBE = 4.0
+DESCRIBED_SURE = 8.0
+DESCRIBED_LEAD = 1.3
+#: How much a doubtful name match counts next to a description score scaled to 0-1.
+NAME_WEIGHT = 0.3
+#: A name match gives way when another exercise's description score is this many times
+#: its own (and at least DESCRIBED_SURE).
+OUTVOTE = 1.8
 #: Terms shorter than this many characters must appear exactly ("walk" is not "talk").
 SHORT_TERM = 6
-#: Only this much of a message is read: names come early, and it keeps matching fast.
-MAX_CHARS = 600
-MAX_TOKENS = 40
-
-
-def _wordset(words: str) -> frozenset[str]:
-    """A set of words written as one spaced string (easier to read and edit)."""
-    return frozenset(words.split())
-
-
-# Words that never identify an exercise; removed from the text and from names alike.
-_FILLER = _wordset(
-    """a about am an and any are at be can could cud do does doing done for from get give
-    go going got have hey hi hello how i im is it its just know let lets like me my need
-    now of oh ok okay on one or please pls plz s show so some tell thank thanks that the
-    this to today u uh um up want wanna was what whats which with would you your again
-    exercise exercises move moves movement card info instructions instruction"""
-)
-# Words that plainly ask to be shown an exercise.
-_SHOW_CUES = _wordset(
-    """how show explain teach tell card instructions instruction demo form technique steps
-    describe remind"""
-)
-# Words (or "?") that suggest a request, unless the text reports pain or a finished set.
-_ASK_CUES = _wordset(
-    """what whats which help do doing try start give want need recommend suggest something
-    any anything good exercise exercises stretch stretches please pls"""
-)
-# Words of a report ("the bridge hurts", "did 10 bridges"): other features answer those.
-_REPORT_CUES = _wordset(
-    """hurt hurts hurting hurted pain painful sore ache aches aching achy did done finished
-    stopped skipped twinge sharp worse"""
-)
-# Words that, just before a name, mean the person may want a different exercise.
-_NEGATIONS = _wordset("not no instead except other than without beside")
-# Words that may sit beside a name without changing what is asked ("the bridge exercise").
-_NEUTRAL = _wordset("stretch stretching exercise routine version")
-
-_NON_WORD = re.compile(r"[^\w]+|_")
-
-
-def _stem(token: str) -> str:
-    """A very light plural strip so 'hips', 'glutes' and 'stretches' meet their names."""
-    if len(token) > 4 and token.endswith(("ches", "shes", "xes")):
-        return token[:-2]
-    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-        return token[:-1]
-    return token
-
-
-def _words(text: str) -> list[str]:
-    """Lower-case word tokens with emoji, punctuation and accents' odd forms removed."""
-    clean = unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold()
-    return [word for word in _NON_WORD.split(clean) if word][:MAX_TOKENS]
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    """The words that can identify an exercise: stemmed, filler removed."""
-    return tuple(_stem(word) for word in _words(text) if word not in _FILLER)
 
 
 @dataclass(frozen=True)
@@ -105,7 +64,8 @@ class _Hit:
     end: int
 
 
-#: The match, how it was found ("name", "goal" or ""), the best name hit, the tokens.
+#: The match, how it was found ("name", "described", "goal" or ""), the best name hit,
+#: the tokens.
 _Analysis = tuple[LibraryMatch, str, _Hit | None, tuple[str, ...]]
 
 
@@ -119,13 +79,19 @@ class Library:
         terms: list[tuple[str, tuple[str, ...]]] = []  # (exercise id, term tokens)
         for ex in content.exercises.values():
             names = (ex.name, ex.id.replace("_", " "), *ex.aliases)
-            terms += [(ex.id, term) for term in _unique(_tokens(name) for name in names)]
-            self._goals[ex.id] = _unique(_tokens(goal) for goal in ex.goals)
+            terms += [(ex.id, term) for term in _unique(tokens(name) for name in names)]
+            self._goals[ex.id] = _unique(tokens(goal) for goal in ex.goals)
         self._term_text = [" ".join(term) for _, term in terms]
         self._term_size = np.array([len(term) for _, term in terms])
         self._term_fuzzy = np.array([len(text) >= SHORT_TERM for text in self._term_text])
         self._rows = {
             ex_id: np.array([i for i, (owner, _) in enumerate(terms) if owner == ex_id])
+            for ex_id in content.exercises
+        }
+        self._descriptions = DescriptionIndex(content.exercises.values())
+        # each exercise's names as one searchable string: " term one | term two "
+        self._vocabulary = {
+            ex_id: " | ".join(" ".join(term) for owner, term in terms if owner == ex_id)
             for ex_id in content.exercises
         }
         self._last: tuple[str, _Analysis] | None = None
@@ -180,21 +146,39 @@ class Library:
 
     def _compute(self, text: str) -> _Analysis:
         """The match, how it was found, the best name hit and the query tokens."""
-        query = _tokens(text)
+        query = tokens(text)
         if not query:
             return LibraryMatch("none", ()), "", None, query
         hits = self._name_hits(query)
         ranked = sorted(hits, key=lambda ex_id: (-hits[ex_id].score, self._order[ex_id]))
         named = [ex_id for ex_id in ranked if hits[ex_id].score >= SURE_SCORE]
         maybe = [ex_id for ex_id in ranked if hits[ex_id].score >= MAYBE_SCORE]
-        goals = self._goal_hits(query)
+        # "my knee hurts" reports pain: a body word in it is not a request for a goal
+        goals = {} if REPORT_CUES & set(words(text)) else self._goal_hits(query)
         by_goal = sorted(goals, key=lambda ex_id: (-goals[ex_id], self._order[ex_id]))
         top = hits[ranked[0]]
-        if len(named) == 1 and not _negated(query, top):
-            return self._match("sure", named), "name", top, query
-        if maybe:
-            picks = maybe + [ex_id for ex_id in by_goal if ex_id not in maybe]
-            return self._choices(picks, ranked), "name", top, query
+        described = self._descriptions.scores(text)
+        named = _uncovered(named, hits, query, self._vocabulary)
+        # equal names: the longer match, then the better description, goes first
+        named.sort(key=lambda ex_id: (-hits[ex_id].score, hits[ex_id].start - hits[ex_id].end,
+                                      -described.get(ex_id, 0.0), self._order[ex_id]))
+        chosen = named[0] if len(named) == 1 else None
+        if (chosen is not None and not _negated(query, hits[chosen])
+                and not _outvoted(chosen, described)
+                and not any(_inside(hits[chosen], hits[other]) for other in maybe
+                            if other != chosen)):
+            return self._match("sure", [chosen]), "name", hits[chosen], query
+        if maybe or described:
+            blended = self._blend(hits, described, maybe)
+            if blended:
+                first, score = blended[0]
+                leads = len(blended) == 1 or score >= DESCRIBED_LEAD * blended[1][1]
+                if leads and not named and described.get(first, 0.0) >= DESCRIBED_SURE:
+                    return self._match("sure", [first]), "described", top, query
+                picks = [ex_id for ex_id, _ in blended]
+                if len(named) > 1:  # names side by side: offer each of them first
+                    picks = named + [ex_id for ex_id in picks if ex_id not in named]
+                return self._choices(picks, ranked), "name" if maybe else "described", top, query
         if by_goal:
             best = goals[by_goal[0]]
             runner_up = goals[by_goal[1]] if len(by_goal) > 1 else 0
@@ -202,6 +186,20 @@ class Library:
                 return self._match("sure", by_goal[:1]), "goal", None, query
             return self._choices(by_goal, ranked), "goal", None, query
         return LibraryMatch("none", ()), "", None, query
+
+    def _blend(
+        self, hits: dict[str, _Hit], described: dict[str, float], maybe: list[str]
+    ) -> list[tuple[str, float]]:
+        """Name matches and description scores on one scale, best first; only exercises
+        named at least plausibly or described well enough take part."""
+        top = max(described.values(), default=0.0)
+        blended: dict[str, float] = {}
+        for ex_id in self.content.exercises:
+            name = NAME_WEIGHT * hits[ex_id].score / 100 if ex_id in maybe else 0.0
+            words = described.get(ex_id, 0.0)
+            if name or words >= DESCRIBED_MAYBE:
+                blended[ex_id] = name + (words / top if top else 0.0)
+        return sorted(blended.items(), key=lambda item: (-item[1], self._order[item[0]]))[:3]
 
     def _match(self, status: Literal["sure", "choices"], ids: list[str]) -> LibraryMatch:
         return LibraryMatch(status, tuple(self.content.exercises[ex_id] for ex_id in ids))
@@ -232,18 +230,18 @@ class Library:
         match, how, hit, query = self._analyse(text)
         if match.status == "none":
             return False
-        words = set(_words(text))
-        asking = bool(words & _SHOW_CUES) or (
-            not words & _REPORT_CUES and ("?" in text or bool(words & _ASK_CUES))
+        said = set(words(text))
+        asking = bool(said & SHOW_CUES) or (
+            not said & REPORT_CUES and ("?" in text or bool(said & ASK_CUES))
         )
-        if how == "goal":
+        if how in ("goal", "described"):
             return asking
         if asking:
             return True
-        if hit is None or hit.score < SURE_SCORE:
+        if hit is None or hit.score < SURE_SCORE or said & REPORT_CUES:
             return False
         rest = query[: hit.start] + query[hit.end :]
-        return all(word in _NEUTRAL for word in rest)
+        return all(word in NEUTRAL for word in rest)
 
 
 def _unique(items: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
@@ -260,15 +258,48 @@ def _has_word(query: tuple[str, ...], word: str) -> bool:
     )
 
 
+def _inside(inner: _Hit, outer: _Hit) -> bool:
+    """``outer`` covers ``inner``'s words and more."""
+    return (outer.start <= inner.start and inner.end <= outer.end
+            and outer.end - outer.start > inner.end - inner.start)
+
+
+def _covers(outer: str, inner: str, hits: dict[str, _Hit], query: tuple[str, ...],
+            vocabulary: dict[str, str]) -> bool:
+    """``outer``'s matched words hold ``inner``'s, which are one of ``outer``'s own names
+    too ("supine piriformis stretch" holds "piriformis stretch")."""
+    words = " ".join(query[hits[inner].start:hits[inner].end])
+    return _inside(hits[inner], hits[outer]) and words in vocabulary[outer]
+
+
+def _uncovered(named: list[str], hits: dict[str, _Hit], query: tuple[str, ...],
+               vocabulary: dict[str, str]) -> list[str]:
+    """The named exercises that no other named one holds: "walking with a frame or the
+    bridge" names the assisted walk and the bridge, not the plain walk as well."""
+    return [ex_id for ex_id in named
+            if not any(other != ex_id and _covers(other, ex_id, hits, query, vocabulary)
+                       for other in named)]
+
+
+def _outvoted(named: str, described: dict[str, float]) -> bool:
+    """The words describe another exercise far better than the one a name matched
+    ("bend knee sliding foot up the bed" holds "knee bend", a squat's nickname)."""
+    rival = max(described, key=described.__getitem__, default=named)
+    own = described.get(named, 0.0)
+    return rival != named and described[rival] >= max(DESCRIBED_SURE, OUTVOTE * own)
+
+
 def _negated(query: tuple[str, ...], hit: _Hit) -> bool:
     """'not the bridge' or 'other than the bridge': do not be sure about the bridge."""
-    return any(word in _NEGATIONS for word in query[max(0, hit.start - 3) : hit.start])
+    return any(word in NEGATIONS for word in query[max(0, hit.start - 3) : hit.start])
 
 
 def exercise_card(
-    content: Content, exercise: Exercise, level: Literal["easier", "normal", "harder"] = "normal"
+    content: Content, exercise: Exercise, level: Literal["easier", "normal", "harder"] = "normal",
+    dose: Dose | None = None,
 ) -> str:
-    """The exercise card as plain text (no markup: escape it for the parse mode in use)."""
+    """The exercise card as plain text (no markup: escape it for the parse mode in use);
+    ``dose``: the one in use when the patient's plan sets its own."""
     text = content.text
     steps = "\n".join(
         text("card_step_line", number=pos, text=step)
@@ -279,7 +310,7 @@ def exercise_card(
         text("card_title", name=exercise.name),
         f"{text('card_position_heading')}\n{exercise.position}",
         f"{text('card_steps_heading')}\n{steps}",
-        f"{text('card_dose_heading')}\n{exercise.dose_for(level).describe()}",
+        f"{text('card_dose_heading')}\n{(dose or exercise.dose_for(level)).describe()}",
         f"{text('card_why_heading')}\n{exercise.why}",
         f"{text('card_cues_heading')}\n{cues}",
         f"{text('card_stop_heading')}\n{exercise.stop_if}",

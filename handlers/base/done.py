@@ -61,7 +61,7 @@ async def record_done(
                   if r.get("kind") == "done" and r.get("date") == today]
     last = txn.get("state").get("last_prompt") or {}
     last_prompted = last.get("exercise") if last.get("date") == today else None
-    plan = plan_done(slots, deps.content.exercises, deps.content.routine.exercises,
+    plan = plan_done(slots, deps.content.exercises, deps.routine_for(user_id).exercises,
                      done_today, last_prompted)
     base = record_id_for(update)
     records = _records(update, context, user_id, plan, base)

@@ -65,7 +65,8 @@ async def offer_flare_plan(update: Update, context: Context, pain: int | None = 
     assert user_id is not None
     store_records(deps, user_id, [record_for(update, deps, user_id, "flare", ":flare")])
     start = "co:flare" if pain is None else f"co:flare:{pain}"
-    await send(update, context, coaching.flare_up_plan_text(deps.content),
+    await send(update, context, coaching.flare_up_plan_text(
+        deps.content, deps.routine_for(user_id)),
                [[(deps.content.text("coach_flare_start_button"), start)],
                 [(deps.content.text("coach_choice_rest"), "co:c:rest")]])
 

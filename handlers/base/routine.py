@@ -125,7 +125,9 @@ async def render(
         elif isinstance(out, sm.ShowCard):
             exercise = deps.content.exercises.get(out.exercise_id)
             if exercise is not None:
-                await send_card(update, context, exercise, out.level, with_buttons=False)
+                own = deps.routine_for(user_id).doses.get(exercise.id)
+                await send_card(update, context, exercise, out.level, with_buttons=False,
+                                dose=own if out.level == "normal" else None)
         elif isinstance(out, sm.StepPrompt):
             await send(update, context, out.text, step_buttons(deps, out.token, out.timer))
         elif isinstance(out, sm.SwitchedEasier | sm.Cancelled | sm.PainNoted):
@@ -188,7 +190,7 @@ async def start_routine(
     session, outputs = sm.start_session(
         deps.content, secrets.token_hex(4), today, deps.clock.now(),
         levels=plan_levels(deps, user_id, easier), exercises=exercises,
-        pain_before=pain_before,
+        pain_before=pain_before, routine=deps.routine_for(user_id),
     )
     save(context.application, user_id, session, outputs=outputs)
     await render(update, context, session, outputs)

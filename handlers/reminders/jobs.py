@@ -158,7 +158,8 @@ async def _fire(
                     txn.set("state", state)
                 return False
             text, key = reminder_text(deps.content, kind, records, day,
-                                      state.get("last_reason"), deps.rng)
+                                      state.get("last_reason"), deps.rng,
+                                      deps.plan_for(profile, day).routine)
             state = mark_sent(state, kind, day, slot, due)
             state["last_reason"] = key
             pending = state.get("nudge_at")

@@ -119,7 +119,7 @@ def test_real_texts_are_short_enough_for_telegram(content: Content) -> None:
 
 def test_changing_a_hold_time_changes_the_loaded_dose(tmp_path: Path) -> None:
     directory = copy_content(tmp_path)
-    path = directory / "exercises.yaml"
+    path = directory / "exercises/article.yaml"
     text = path.read_text(encoding="utf-8")
     assert "hold_seconds: 30" in text
     path.write_text(text.replace("hold_seconds: 30", "hold_seconds: 45", 1), encoding="utf-8")
@@ -130,7 +130,8 @@ def test_changing_a_hold_time_changes_the_loaded_dose(tmp_path: Path) -> None:
 
 def test_content_dir_can_be_given_relative(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DEFAULT_CONTENT_DIR.parent)
-    assert len(load_content(Path("content")).exercises) == 5
+    expected = len(load_content(DEFAULT_CONTENT_DIR).exercises)
+    assert len(load_content(Path("content")).exercises) == expected
 
 
 # --- every mistake, one line naming file and field --------------------------------------
@@ -344,19 +345,19 @@ EXERCISE_CASES = [
     ),
     pytest.param(
         _append("walk", "aliases", "bridge"),
-        "exercises[walk].aliases[6]",
+        "exercises[walk].aliases[8]",
         "'bridge' is already a name or alias of 'glute_bridge'",
         id="duplicate-alias",
     ),
     pytest.param(
         _append("walk", "aliases", "BRIDGE"),
-        "exercises[walk].aliases[6]",
+        "exercises[walk].aliases[8]",
         "already a name or alias of 'glute_bridge'",
         id="duplicate-alias-other-case",
     ),
     pytest.param(
         _append("walk", "aliases", "glute BRIDGE"),
-        "exercises[walk].aliases[6]",
+        "exercises[walk].aliases[8]",
         "already a name or alias of 'glute_bridge'",
         id="alias-equals-other-name",
     ),
@@ -368,7 +369,7 @@ EXERCISE_CASES = [
     ),
     pytest.param(
         _append("walk", "aliases", "Stroll"),
-        "exercises[walk].aliases[6]",
+        "exercises[walk].aliases[8]",
         "alias 'Stroll' is listed twice",
         id="alias-twice-in-one-exercise",
     ),
@@ -392,30 +393,30 @@ def test_exercise_mistakes_name_file_and_field(
     tmp_path: Path, change: Callable[[Any], None], field: str, message: str
 ) -> None:
     directory = copy_content(tmp_path)
-    mutate(directory, "exercises.yaml", change)
+    mutate(directory, "exercises/article.yaml", change)
     err = load_error(directory)
-    assert err.file == "content/exercises.yaml"
+    assert err.file == "content/exercises/article.yaml"
     assert err.field == field
     assert message in err.message
     text = str(err)
-    assert text.startswith(f"content/exercises.yaml: {field}: ")
+    assert text.startswith(f"content/exercises/article.yaml: {field}: ")
     assert "\n" not in text
     assert str(tmp_path) not in text
 
 
 def test_error_message_matches_the_documented_example(tmp_path: Path) -> None:
     directory = copy_content(tmp_path)
-    mutate(directory, "exercises.yaml", _set(("glute_bridge", "dose", "sets"), -3))
+    mutate(directory, "exercises/article.yaml", _set(("glute_bridge", "dose", "sets"), -3))
     text = str(load_error(directory))
     assert text.startswith(
-        "content/exercises.yaml: exercises[glute_bridge].dose.sets: "
+        "content/exercises/article.yaml: exercises[glute_bridge].dose.sets: "
         "must be a whole number of 1 or more, got -3"
     )
 
 
 def test_error_gives_the_yaml_line_of_the_field(tmp_path: Path) -> None:
     directory = copy_content(tmp_path)
-    path = directory / "exercises.yaml"
+    path = directory / "exercises/article.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
     # the bridge's own dose: the first "reps: 10" after its id line
     start = lines.index("  - id: glute_bridge")
@@ -430,38 +431,38 @@ def test_error_gives_the_yaml_line_of_the_field(tmp_path: Path) -> None:
 
 ROUTINE_CASES = [
     pytest.param(
-        _set(("routine", "exercises", 1), "clamshell"),
-        "routine.exercises[1]",
-        "'clamshell' is not an exercise id",
+        _set(("programme", "phases", 0, "exercises", 1), "swim"),
+        "programme.phases[daily].exercises[1]",
+        "'swim' is not an exercise id",
         id="unknown-exercise",
     ),
     pytest.param(
-        _set(("routine", "mobility_only", 0), "swim"),
-        "routine.mobility_only[0]",
+        _set(("programme", "flare_up", 0), "swim"),
+        "programme.flare_up[0]",
         "'swim' is not an exercise id",
         id="unknown-mobility-exercise",
     ),
     pytest.param(
-        _set(("routine", "exercises", 1), "hip_flexor_stretch"),
-        "routine.exercises[1]",
+        _set(("programme", "phases", 0, "exercises", 1), "hip_flexor_stretch"),
+        "programme.phases[daily].exercises[1]",
         "listed twice",
         id="step-twice",
     ),
     pytest.param(
-        _set(("routine", "minutes"), 0),
-        "routine.minutes",
+        _set(("programme", "phases", 0, "minutes"), 0),
+        "programme.phases[daily].minutes",
         "must be a whole number of 1 or more, got 0",
         id="zero-minutes",
     ),
     pytest.param(
-        _set(("routine", "exercises"), []),
-        "routine.exercises",
+        _set(("programme", "phases", 0, "exercises"), []),
+        "programme.phases[daily].exercises",
         "must not be empty",
         id="empty-routine",
     ),
     pytest.param(
-        _set(("routine", "days"), 7),
-        "routine.days",
+        _set(("programme", "days"), 7),
+        "programme.days",
         "is not a known field",
         id="unknown-field",
     ),
@@ -473,9 +474,9 @@ def test_routine_mistakes_name_file_and_field(
     tmp_path: Path, change: Callable[[Any], None], field: str, message: str
 ) -> None:
     directory = copy_content(tmp_path)
-    mutate(directory, "routine.yaml", change)
+    mutate(directory, "programmes/hip_pain.yaml", change)
     err = load_error(directory)
-    assert (err.file, err.field) == ("content/routine.yaml", field)
+    assert (err.file, err.field) == ("content/programmes/hip_pain.yaml", field)
     assert message in err.message
 
 
@@ -594,7 +595,9 @@ def test_duplicate_key_in_one_file_is_refused_with_its_line(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    "name", ["exercises.yaml", "reasons.yaml", "routine.yaml", "messages/library.yaml"]
+    "name",
+    ["exercises/article.yaml", "reasons.yaml", "programmes/hip_pain.yaml",
+     "precautions.yaml", "messages/library.yaml"],
 )
 def test_broken_yaml_names_file_and_line(tmp_path: Path, name: str) -> None:
     directory = copy_content(tmp_path)
@@ -614,17 +617,17 @@ def test_broken_yaml_names_file_and_line(tmp_path: Path, name: str) -> None:
 
 def test_broken_yaml_points_at_the_bad_line(tmp_path: Path) -> None:
     directory = copy_content(tmp_path)
-    path = directory / "routine.yaml"
+    path = directory / "programmes/hip_pain.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    bad = lines.index("  minutes: 15")
-    lines[bad] = "  minutes: 15: 20"
+    bad = lines.index("      minutes: 15")
+    lines[bad] = "      minutes: 15: 20"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     err = load_error(directory)
-    assert err.file == "content/routine.yaml"
+    assert err.file == "content/programmes/hip_pain.yaml"
     assert err.line == bad + 1
 
 
-@pytest.mark.parametrize("name", ["exercises.yaml", "reasons.yaml", "routine.yaml"])
+@pytest.mark.parametrize("name", ["reasons.yaml", "precautions.yaml"])
 def test_missing_file_is_named(tmp_path: Path, name: str) -> None:
     directory = copy_content(tmp_path)
     (directory / name).unlink()
@@ -652,9 +655,9 @@ def test_every_known_pose_can_be_drawn() -> None:
 
 def test_empty_file_is_refused(tmp_path: Path) -> None:
     directory = copy_content(tmp_path)
-    (directory / "routine.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    (directory / "programmes/hip_pain.yaml").write_text("# nothing yet\n", encoding="utf-8")
     err = load_error(directory)
-    assert str(err).startswith("content/routine.yaml: the file must be a mapping")
+    assert str(err).startswith("content/programmes/hip_pain.yaml: the file must be a mapping")
 
 
 def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
@@ -674,7 +677,7 @@ def test_check_content_main_reports_one_line_on_success(
     # warnings (messages no code uses) may follow on stderr, never a mistake
     assert all(line.startswith("warning: ") for line in err.splitlines()), err
     assert out.count("\n") == 1
-    assert out.startswith("content OK: 5 exercises, 5 reasons, routine of 4 (about 15 min), ")
+    assert out.startswith("content OK: 22 exercises, 3 programmes (default: hip_pain), ")
     assert out.rstrip().endswith(" messages")
 
 
@@ -682,12 +685,12 @@ def test_check_content_main_reports_one_line_and_2_on_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     directory = copy_content(tmp_path)
-    mutate(directory, "exercises.yaml", _set(("glute_bridge", "dose", "sets"), -3))
+    mutate(directory, "exercises/article.yaml", _set(("glute_bridge", "dose", "sets"), -3))
     assert check_content_main(directory) == 2
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1
-    assert err.startswith("content/exercises.yaml: exercises[glute_bridge].dose.sets: ")
+    assert err.startswith("content/exercises/article.yaml: exercises[glute_bridge].dose.sets: ")
     assert "Traceback" not in err
 
 
@@ -704,7 +707,7 @@ _ANY_VALUE = st.one_of(
 
 
 _BASE_EXERCISES = yaml.load(
-    (DEFAULT_CONTENT_DIR / "exercises.yaml").read_text(encoding="utf-8"),
+    (DEFAULT_CONTENT_DIR / "exercises/article.yaml").read_text(encoding="utf-8"),
     Loader=_LOADER,
 )
 
@@ -723,7 +726,9 @@ def test_any_dose_value_loads_exactly_or_is_refused_cleanly(
         copy_content(tmp_path)
     data = copy.deepcopy(_BASE_EXERCISES)
     ex(data, "glute_bridge")["dose"][field] = value
-    (directory / "exercises.yaml").write_text(yaml.dump(data, Dumper=_DUMPER), encoding="utf-8")
+    (directory / "exercises/article.yaml").write_text(
+        yaml.dump(data, Dumper=_DUMPER), encoding="utf-8"
+    )
     limit = {"sets": 10, "reps": 100, "hold_seconds": 600}[field]
     valid = (type(value) is int and 1 <= value <= limit) or (
         value is None and field == "hold_seconds"  # a bridge may skip the pause at the top
@@ -734,6 +739,6 @@ def test_any_dose_value_loads_exactly_or_is_refused_cleanly(
         return
     with pytest.raises(ContentError) as info:
         load_content(directory)
-    assert info.value.file == "content/exercises.yaml"
+    assert info.value.file == "content/exercises/article.yaml"
     assert info.value.field.startswith("exercises[glute_bridge].dose")
     assert "\n" not in str(info.value)

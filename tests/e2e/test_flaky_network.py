@@ -195,19 +195,19 @@ async def test_countdown_edits_survive_faults(tg: FakeTelegram, tmp_path: Path):
     assert no_error_messages(tg, UID)
 
 
-async def test_photo_faults(tg: FakeTelegram, tmp_path: Path):
+async def test_animation_faults(tg: FakeTelegram, tmp_path: Path):
     async with running(tg, tmp_path, [UID]):
         before = len(tg.sent(UID))
-        tg.faults.fail_next("sendPhoto", 502, 1)
-        tg.faults.reset_next("sendPhoto", 1)
-        tg.faults.fail_next("sendPhoto", 429, 1, retry_after=1)
+        tg.faults.fail_next("sendAnimation", 502, 1)
+        tg.faults.reset_next("sendAnimation", 1)
+        tg.faults.fail_next("sendAnimation", 429, 1, retry_after=1)
         tg.user_sends(UID, "/exercise glute bridge")
         await tg.wait_for(lambda: len(tg.sent(UID)) >= before + 2, what="photo and card")
         tg.user_sends(UID, "/help")
         await tg.wait_for(lambda: any("/routine" in t for t in texts(tg, UID)), what="help")
     methods = [m.method for m in tg.sent(UID)[before:]]
-    assert methods == ["sendPhoto", "sendMessage", "sendMessage"]
-    assert statuses(tg, "sendPhoto") == [502, 0, 429, 200]
+    assert methods == ["sendAnimation", "sendMessage", "sendMessage"]
+    assert statuses(tg, "sendAnimation") == [502, 0, 429, 200]
     assert no_error_messages(tg, UID)
 
 
@@ -275,7 +275,7 @@ async def test_random_faults_on_every_method(tg: FakeTelegram, tmp_path: Path):
         tg.faults.random_faults(
             0.15, seed=9,
             methods=["sendMessage", "answerCallbackQuery", "getUpdates", "editMessageText",
-                     "sendPhoto"],
+                     "sendPhoto", "sendAnimation"],
         )
         for i in range(per_user):
             for uid in uids:

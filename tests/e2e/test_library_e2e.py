@@ -10,13 +10,12 @@ from tests.e2e.flows import data_of, onboard, until
 from tests.harness import BotUnderTest
 
 UID = 42
-PNG = b"\x89PNG\r\n\x1a\n"
 
 
 async def card_after(tg: FakeTelegram, uid: int = UID):
-    """The photo then the card text with its buttons."""
+    """The demonstration (a looping animation) then the card text with its buttons."""
     photo = await tg.next_message(uid)
-    assert photo.method == "sendPhoto", photo
+    assert photo.method == "sendAnimation", photo
     card = await tg.next_message(uid)
     return photo, card
 
@@ -25,7 +24,9 @@ async def test_free_text_gets_card_with_picture_and_buttons(tg: FakeTelegram, bo
     await onboard(tg, UID)
     tg.user_sends(UID, "how do I do the glute bridge?")
     photo, card = await card_after(tg)
-    assert photo.photo_bytes is not None and photo.photo_bytes.startswith(PNG)
+    assert photo.method == "sendAnimation"
+    assert photo.animation_bytes is not None and photo.animation_bytes[4:8] == b"ftyp"
+    assert len(photo.animation_bytes) <= 300_000
     assert "Glute bridge" in (photo.text or "")
     assert "10" in card.text
     assert [d for _, d in card.buttons] == [
@@ -55,11 +56,11 @@ async def test_exercises_list_to_card_and_photo_reuse(tg: FakeTelegram, bot: Bot
     assert "lib:show:hip_rotator_stretch" in [d for _, d in listing.buttons]
     tg.user_taps(UID, "lib:show:hip_rotator_stretch")
     first, _ = await card_after(tg)
-    assert first.photo_bytes and not first.file_reused
+    assert first.animation_bytes and not first.file_reused
     tg.user_sends(UID, "/exercise figure four")
     second, _ = await card_after(tg)
     assert second.file_reused, "the second card re-sends Telegram's file_id"
-    assert second.photo_file_id == first.photo_file_id
+    assert second.animation_file_id == first.animation_file_id
 
 
 async def test_do_it_now_walks_through_that_exercise(tg: FakeTelegram, bot: BotUnderTest):
@@ -85,7 +86,7 @@ async def test_editing_content_changes_what_the_bot_says(tg: FakeTelegram, tmp_p
     """A clinician changes a hold time in content/: the bot says the new one, no code change."""
     content = tmp_path / "content"
     shutil.copytree(Path(__file__).resolve().parents[2] / "content", content)
-    path = content / "exercises.yaml"
+    path = content / "exercises" / "article.yaml"
     text = path.read_text()
     assert "hold_seconds: 30" in text
     path.write_text(text.replace("hold_seconds: 30", "hold_seconds: 45"))

@@ -313,8 +313,8 @@ async def test_data_is_private_on_disk_and_forget_leaves_nothing(
     uid, name = 640213, "Quillon"
     await onboard(tg, uid, time="07:30", name=name)
     await onboard(tg, 640999, name="Stays")
-    tg.user_sends(uid, "/exercise bridge")  # a picture: the illustration cache
-    await until_method(tg, uid, "sendPhoto")
+    tg.user_sends(uid, "/exercise bridge")  # a demonstration: the animation cache
+    await until_method(tg, uid, "sendAnimation")
     await routine_steps(tg, uid, taps=2)
     bot.deps.store.archive_old_records(uid, bot.clock.now().date().replace(year=2099))
     tg.user_sends(uid, "/export")

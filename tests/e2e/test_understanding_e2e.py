@@ -33,8 +33,8 @@ async def replies_until_quiet(tg: FakeTelegram, uid: int, timeout: float = 0.6
 
 def is_exercise(msg: SentMessage) -> bool:
     """An exercise card or a step prompt: what must never follow a high pain score."""
-    photo = msg.photo_file_id is not None or msg.photo_bytes is not None
-    return photo or any(d.startswith(("s:d:", "s:t:")) for _, d in msg.buttons)
+    picture = msg.photo_file_id is not None or msg.animation_file_id is not None
+    return picture or any(d.startswith(("s:d:", "s:t:")) for _, d in msg.buttons)
 
 
 async def test_done_at_the_pain_question_records_the_routine(

@@ -57,11 +57,11 @@ async def test_start_asks_consent_and_yes_stores_profile(fast):
     assert deps_of(app).store.profile(UID)["first_name"] == "Bo"
 
 
-async def test_card_photo_is_uploaded_as_multipart(fast):
+async def test_card_animation_is_uploaded_as_multipart(fast):
     tg, app = fast
     await handle(tg, app, tg.user_sends(UID, "/exercise glute bridge"))
-    photo = next(m for m in tg.sent(UID) if m.method == "sendPhoto")
-    assert photo.photo_bytes is not None and photo.photo_bytes[:4] == b"\x89PNG"
+    clip = next(m for m in tg.sent(UID) if m.method == "sendAnimation")
+    assert clip.animation_bytes is not None and clip.animation_bytes[4:8] == b"ftyp"
 
 
 async def test_sticker_and_unknown_command_get_answers(fast):

@@ -52,6 +52,10 @@ def test_pose_list_is_the_agreed_one() -> None:
     assert KNOWN_POSES == (
         "seated_hip_flexor", "standing_abduction", "glute_bridge",
         "figure_four", "walking", "standing",
+        "sit_to_stand", "clamshell", "side_lying_abduction", "mini_squat", "step_up",
+        "heel_raise", "standing_hip_extension", "standing_march", "single_leg_balance",
+        "supine_piriformis_stretch", "hamstring_stretch", "knee_to_chest", "ankle_pumps",
+        "quad_sets", "glute_sets", "heel_slides", "assisted_walk",
     )
 
 

@@ -69,6 +69,7 @@ class BotApi(FileMethods, SettingsMethods):
             "getwebhookinfo": self.get_webhook_info,
             "sendmessage": self.send_message,
             "sendphoto": lambda p, f: self.send_file("photo", p, f),
+            "sendanimation": lambda p, f: self.send_file("animation", p, f),
             "senddocument": lambda p, f: self.send_file("document", p, f),
             "copymessage": self.copy_message,
             "forwardmessage": self.forward_message,
@@ -184,17 +185,20 @@ class BotApi(FileMethods, SettingsMethods):
         return self.message_dict(self._store("sendMessage", chat_id, params, text, plain))
 
     def send_file(self, kind: str, params: Params, files: Files) -> dict[str, Any]:
-        """sendPhoto / sendDocument: a new upload, a known file_id, or an HTTP URL."""
+        """sendPhoto / sendDocument / sendAnimation: a new upload, a known file_id, or an
+        HTTP URL."""
         chat_id = self._target(params)
         caption = params.get("caption")
         plain = checks.check_caption(caption, params.get("parse_mode"))
         checks.check_reply_markup(params.get("reply_markup"))  # before a file is stored
         entry, reused = self._file_to_send(kind, params, files)
-        method = "sendPhoto" if kind == "photo" else "sendDocument"
+        method = {"photo": "sendPhoto", "animation": "sendAnimation"}.get(kind, "sendDocument")
         msg = self._store(method, chat_id, params, caption or None, plain)
         msg.file_reused = reused
         if kind == "photo":
             msg.photo_file_id, msg.photo_bytes = entry.file_id, entry.data
+        elif kind == "animation":
+            msg.animation_file_id, msg.animation_bytes = entry.file_id, entry.data
         else:
             msg.document_file_id, msg.document_bytes = entry.file_id, entry.data
             msg.document_name = entry.name
@@ -230,7 +234,7 @@ class BotApi(FileMethods, SettingsMethods):
 
     def edit_message_text(self, params: Params, files: Files) -> dict[str, Any]:
         msg = self._editable(params)
-        if msg.photo_file_id or msg.document_file_id:
+        if msg.photo_file_id or msg.document_file_id or msg.animation_file_id:
             raise bad_request("there is no text in the message to edit")
         text = params.get("text")
         plain = checks.check_text(text, params.get("parse_mode"))
@@ -238,7 +242,7 @@ class BotApi(FileMethods, SettingsMethods):
 
     def edit_message_caption(self, params: Params, files: Files) -> dict[str, Any]:
         msg = self._editable(params)
-        if not (msg.photo_file_id or msg.document_file_id):
+        if not (msg.photo_file_id or msg.document_file_id or msg.animation_file_id):
             raise bad_request("there is no caption in the message to edit")
         caption = params.get("caption") or None
         plain = checks.check_caption(caption, params.get("parse_mode"))

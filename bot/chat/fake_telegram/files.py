@@ -12,7 +12,8 @@ from typing import Any
 
 from .models import FileEntry, Files, Params, bad_request
 
-_PREFIX = {"photo": "AgAC", "document": "BQAC", "voice": "AwAC", "sticker": "CAAC"}
+_PREFIX = {"photo": "AgAC", "document": "BQAC", "voice": "AwAC", "sticker": "CAAC",
+           "animation": "CgAC"}
 
 
 class FileMethods:
@@ -48,6 +49,10 @@ class FileMethods:
             }
             entry.payload = [thumb, {**base, "width": width, "height": height, "file_size": size}]
             self.files[f"{entry.file_id}_s"] = entry
+        elif kind == "animation":
+            entry.payload = {**base, "width": 480, "height": 360, "duration": 3,
+                             "file_name": name or "animation.mp4",
+                             "mime_type": mime or "video/mp4", "file_size": size}
         elif kind == "document":
             entry.payload = {**base, "file_name": name or "file", "file_size": size}
             if mime:
@@ -95,7 +100,8 @@ class FileMethods:
 def _suffix(name: str | None, kind: str) -> str:
     if name and "." in name:
         return "." + name.rsplit(".", 1)[-1]
-    return {"photo": ".jpg", "voice": ".oga", "sticker": ".webp"}.get(kind, "")
+    return {"photo": ".jpg", "voice": ".oga", "sticker": ".webp", "animation": ".mp4"}.get(
+        kind, "")
 
 
 def _png_size(data: bytes) -> tuple[int, int] | None:

@@ -11,7 +11,8 @@ from typing import Any, Protocol
 # Methods that create a message in a chat: rate limited, counted in stats["sent"],
 # and the default target of random_faults().
 MESSAGE_METHODS = frozenset(
-    {"sendmessage", "sendphoto", "senddocument", "copymessage", "forwardmessage"}
+    {"sendmessage", "sendphoto", "senddocument", "sendanimation", "copymessage",
+     "forwardmessage"}
 )
 EDIT_METHODS = frozenset({"editmessagetext", "editmessagereplymarkup", "editmessagecaption"})
 # Methods that fail with 403 when the target chat's user blocked the bot.
@@ -118,6 +119,8 @@ class SentMessage:
     document_file_id: str | None = None
     document_name: str | None = None
     document_bytes: bytes | None = None
+    animation_file_id: str | None = None
+    animation_bytes: bytes | None = None
     file_reused: bool = False
     reply_to_message_id: int | None = None
     edits: list[Edit] = field(default_factory=list)
@@ -137,7 +140,7 @@ class FileEntry:
 
     file_id: str
     file_unique_id: str
-    kind: str  # photo | document | voice | sticker
+    kind: str  # photo | document | animation | voice | sticker
     data: bytes
     name: str | None = None
     mime_type: str | None = None

@@ -54,7 +54,7 @@ def message_dict(
         out["sender_chat"] = chat
     else:
         out["from"] = bot_user
-    file_id = msg.photo_file_id or msg.document_file_id
+    file_id = msg.photo_file_id or msg.document_file_id or msg.animation_file_id
     if file_id is not None:
         entry = files[file_id]
         out[entry.kind] = entry.payload

@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Sequence
 
-from bot.content.model import REASON_IDS, Content
+from bot.content.model import REASON_IDS, Content, Routine
 from bot.domain.understanding.red_flags import RedFlag
 from bot.domain.understanding.text_norm import normalise
 
@@ -109,11 +109,12 @@ def _join_and(content: Content, items: Sequence[str]) -> str:
     return f"{', '.join(items[:-1])} {content.text('coach_list_and')} {items[-1]}"
 
 
-def flare_up_plan_text(content: Content) -> str:
-    """The flare-up day plan: only the mobility exercises; the streak is paused, not broken."""
+def flare_up_plan_text(content: Content, routine: Routine | None = None) -> str:
+    """The flare-up day plan: only the mobility exercises (of the patient's programme);
+    the streak is paused, not broken."""
     names = [
         content.exercises[eid].name
-        for eid in content.routine.mobility_only
+        for eid in (routine or content.routine).mobility_only
         if eid in content.exercises
     ]
     moves = _join_and(content, names) if names else content.text("coach_flare_up_fallback_moves")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.content.model import Content
+from bot.content.model import Content, PainRules
 
 PainZone = Literal["safe", "acceptable", "too_much"]
 Level = Literal["easier", "normal", "harder"]
@@ -67,11 +67,11 @@ def _step_down(level: Level) -> Level:
     return LEVELS[max(0, LEVELS.index(level) - 1)]
 
 
-def _calm(outcome: SessionOutcome) -> bool:
+def _calm(outcome: SessionOutcome, calm_at_most: int = SAFE_MAX) -> bool:
     """A session in the safe zone with everything done (an unknown score is not calm)."""
     return (
         outcome.max_pain is not None
-        and 0 <= outcome.max_pain <= SAFE_MAX
+        and 0 <= outcome.max_pain <= calm_at_most
         and outcome.all_done
     )
 
@@ -81,8 +81,13 @@ def decide_plan(
     outcomes: Sequence[SessionOutcome],
     morning: Morning | None,
     morning_pain: int | None,
+    rules: PainRules | None = None,
 ) -> PlanDecision:
     """Decide the plan after a session or a next-morning check.
+
+    ``rules``: the patient's programme's limits (``PainRules``); the defaults are the
+    model's own (reduce above 5, three sessions at 0-3 to step up). A programme can only
+    make them stricter: the content check refuses a reduce limit above 5.
 
     ``outcomes`` are the sessions since the last plan change, most recent last (so a
     step up is never suggested again straight after the user chose a level).
@@ -96,15 +101,19 @@ def decide_plan(
     level: Level = LEVELS[LEVELS.index(current_level)]  # narrowed for the type checker
     if morning_pain is not None:
         _check_score(morning_pain)
+    limits = rules or PainRules(ACCEPTABLE_MAX, SAFE_MAX, CALM_SESSIONS_TO_STEP_UP)
+    reduce_above = min(limits.reduce_above, ACCEPTABLE_MAX)
     last = outcomes[-1] if outcomes else None
-    if last is not None and last.max_pain is not None and last.max_pain > ACCEPTABLE_MAX:
+    if last is not None and last.max_pain is not None and last.max_pain > reduce_above:
         return PlanDecision(_step_down(level), "reduce", "pain_above_5")
-    if morning_pain is not None and morning_pain > ACCEPTABLE_MAX:
+    if morning_pain is not None and morning_pain > reduce_above:
         return PlanDecision(_step_down(level), "reduce", "morning_pain_above_5")
     if morning == "worse":
         return PlanDecision(_step_down(level), "reduce", "worse_next_morning")
-    recent = outcomes[-CALM_SESSIONS_TO_STEP_UP:]
-    if len(recent) == CALM_SESSIONS_TO_STEP_UP and all(_calm(o) for o in recent):
+    recent = outcomes[-limits.calm_sessions:]
+    if len(recent) == limits.calm_sessions and all(
+        _calm(o, limits.calm_at_most) for o in recent
+    ):
         if level == "easier":
             return PlanDecision(level, "suggest_harder", "back_to_normal")
         if level == "normal":

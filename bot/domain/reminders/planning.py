@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from bot.content.model import Content
+from bot.content.model import Content, Routine
 from bot.domain.jobs import JobKind, belongs_to
 from bot.domain.profiles import Profile, as_profile
 from bot.domain.records import Record
@@ -274,8 +274,12 @@ def reminder_text(
     local_day: date,
     last_reason: str | None,
     rng: random.Random,
+    routine: Routine | None = None,
 ) -> tuple[str, str]:
-    """A short, varied reminder (a rotating reason from the article); returns (text, key)."""
+    """A short, varied reminder (a rotating reason from the article); returns (text, key).
+
+    ``routine``: the patient's own (their plan's), so the reminder names its exercises
+    and length; the default routine when None."""
     reasons = [r for r in content.reasons.values() if r.texts]
     keys = [f"{r.id}:{i}" for r in reasons for i in range(len(r.texts))]
     last_id = (last_reason or "").split(":")[0]
@@ -289,5 +293,8 @@ def reminder_text(
     elif missed >= 2:
         head = content.text("reminder_comeback", rng, days=missed)
     else:
-        head = content.text("reminder_head", rng, minutes=content.routine.minutes)
+        plan = routine or content.routine
+        head = content.text("reminder_head", rng, minutes=plan.minutes)
+        names = [content.exercises[e].name for e in plan.exercises if e in content.exercises]
+        head += "\n" + content.text("reminder_today_moves", moves=", ".join(names))
     return f"{head}\n\n{reason}", key

@@ -99,7 +99,8 @@ def intro_text(content: Content, session: Session) -> str:
         content.exercises[i].name if i in content.exercises else i
         for i in dict.fromkeys(step.exercise_id for step in session.steps)
     ]
-    minutes = content.routine.minutes if session.kind == "routine" else minutes_of(session.steps)
+    minutes = (session.minutes or content.routine.minutes) if session.kind == "routine" \
+        else minutes_of(session.steps)
     duration = duration_text(content, minutes)
     return session_text(
         content, session, "session_intro", names=", ".join(names), duration=duration

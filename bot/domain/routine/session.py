@@ -41,6 +41,7 @@ class Session:
     pain_before: int | None = None
     pain_after: int | None = None
     pain_painful: int | None = None  # the last score given after "too painful"
+    minutes: int | None = None  # the plan's own length for a daily routine, when known
 
     @property
     def token(self) -> str:
@@ -143,6 +144,7 @@ def _parse_session(data: object) -> Session:
         pain_before=_optional_int(data.get("pain_before")),
         pain_after=_optional_int(data.get("pain_after")),
         pain_painful=_optional_int(data.get("pain_painful")),
+        minutes=_optional_int(data.get("minutes")),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from bot.content.model import Content
+from bot.content.model import Content, Routine
 from bot.domain.records import utc_stamp
 from bot.domain.routine.events import Output
 from bot.domain.routine.model import Level, SessionKind, Step, check_now
@@ -26,16 +26,20 @@ def start_session(
     levels: Mapping[str, str] | None = None,
     exercises: Sequence[str] | None = None,
     pain_before: int | None = None,
+    routine: Routine | None = None,
 ) -> tuple[Session, list[Output]]:
     """A new session for today's routine (or the given exercises) and its first question.
 
-    ``exercises``: None for ``content.routine.exercises``; one id for "Do it now" from
-    a card; ``content.routine.mobility_only`` for a flare-up day. Unknown ids raise.
+    ``routine``: the patient's own (their plan's phase, with its doses); None for
+    ``content.routine``. ``exercises``: None for the routine's exercises; one id for
+    "Do it now" from a card; the routine's ``mobility_only`` for a flare-up day.
+    Unknown ids raise.
     ``pain_before``: the score is already known (the flare-up plan that followed it), so
     the session starts at its first step instead of asking again.
     """
     check_now(now)
-    ids = list(dict.fromkeys(exercises if exercises is not None else content.routine.exercises))
+    plan = routine or content.routine
+    ids = list(dict.fromkeys(exercises if exercises is not None else plan.exercises))
     if not ids:
         raise ValueError("a session needs at least one exercise")
     steps: list[Step] = []
@@ -45,22 +49,27 @@ def start_session(
             raise ValueError(f"unknown exercise {exercise_id!r}")
         raw = (levels or {}).get(exercise_id)
         level: Level = "easier" if raw == "easier" else "harder" if raw == "harder" else "normal"
-        steps += build_steps(exercise.id, level, exercise.dose_for(level))
+        dose = exercise.dose_for(level)
+        if level == "normal" and exercise_id in plan.doses:
+            dose = plan.doses[exercise_id]
+        steps += build_steps(exercise.id, level, dose)
+    kind = _kind_of_session(plan, ids)
     session = Session(
         id=session_id,
         date=local_date.isoformat(),
         started=utc_stamp(now),
-        kind=_kind_of_session(content, ids),
+        kind=kind,
         steps=steps,
+        minutes=plan.minutes if kind == "routine" else None,
     )
     if pain_before is not None:
         session.pain_before, session.phase = pain_before, "step"
     return session, current_prompt(content, session)
 
 
-def _kind_of_session(content: Content, ids: list[str]) -> SessionKind:
-    if tuple(ids) == tuple(content.routine.exercises):
+def _kind_of_session(plan: Routine, ids: list[str]) -> SessionKind:
+    if tuple(ids) == tuple(plan.exercises):
         return "routine"
-    if tuple(ids) == tuple(content.routine.mobility_only):
+    if tuple(ids) == tuple(plan.mobility_only):
         return "mobility"
     return "custom"

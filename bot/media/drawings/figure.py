@@ -2,7 +2,8 @@
 
 Figures are built from joint coordinates in centimetres with fixed body proportions, so
 the limbs always stay in proportion whatever the angles. A ``Scene`` only records what to
-draw (strokes, heads, arrows, a mat); ``render`` turns it into pixels.
+draw (strokes, heads, arrows, a mat, filled shapes, highlights); ``render`` turns it into
+pixels. The props (counter, step, bed, walking frame, ...) are in ``props``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ SHOULDER_HALF, HIP_HALF = 18.0, 10.0
 TORSO_WIDTH = 8.0
 
 Point = tuple[float, float]
-Role = Literal["near", "far", "ghost", "prop", "floor"]
+Role = Literal["near", "far", "ghost", "prop", "metal", "floor", "strap"]
+#: How a filled shape is coloured: a mat, wood (steps, counters), bedding, a rolled towel.
+Fill = Literal["mat", "wood", "bed", "pillow", "towel"]
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,33 @@ class Mat:
     thickness: float = 3.0
 
 
+@dataclass(frozen=True)
+class Shape:
+    """A filled polygon: a counter top, a stair step, a mattress, a rolled towel."""
+
+    points: tuple[Point, ...]
+    fill: Fill
+
+
+@dataclass(frozen=True)
+class Glow:
+    """A soft orange highlight on the muscle at work; ``strength`` 0 (none) to 1."""
+
+    centre: Point
+    width: float
+    height: float
+    angle: float
+    strength: float
+
+
+Item = Stroke | Head | Arrow | Mat | Shape | Glow
+
+
 @dataclass
 class Scene:
     """Everything one picture holds, in drawing order (first is furthest back)."""
 
-    items: list[Stroke | Head | Arrow | Mat] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
     def stroke(self, role: Role, *points: Point, width: float | None = None) -> None:
         """Add a polyline."""
@@ -72,9 +97,34 @@ class Scene:
         """Add a head."""
         self.items.append(Head(centre, HEAD_R, role))
 
+    def shape(self, fill: Fill, *points: Point) -> None:
+        """Add a filled polygon."""
+        self.items.append(Shape(tuple(points), fill))
+
+    def box(self, fill: Fill, x0: float, y0: float, x1: float, y1: float) -> None:
+        """Add a filled rectangle."""
+        self.shape(fill, (x0, y0), (x1, y0), (x1, y1), (x0, y1))
+
+    def glow(self, centre: Point, width: float, height: float, angle: float = 0.0,
+             strength: float = 1.0) -> None:
+        """Add a highlight ellipse (skipped when ``strength`` is about nothing)."""
+        if strength > 0.02:
+            self.items.append(Glow(centre, width, height, angle, min(strength, 1.0)))
+
     def arrow(self, start: Point, end: Point) -> None:
         """Add a straight movement arrow."""
         self.items.append(Arrow((start, end)))
+
+    def curve_arrow(self, start: Point, bend: Point, end: Point) -> None:
+        """Add a curved arrow from ``start`` to ``end``, pulled toward ``bend``."""
+        steps = 16
+        self.items.append(Arrow(tuple(
+            (
+                (1 - s) ** 2 * start[0] + 2 * (1 - s) * s * bend[0] + s**2 * end[0],
+                (1 - s) ** 2 * start[1] + 2 * (1 - s) * s * bend[1] + s**2 * end[1],
+            )
+            for s in (i / steps for i in range(steps + 1))
+        )))
 
     def arc_arrow(self, centre: Point, radius: float, start_deg: float, end_deg: float) -> None:
         """Add a curved arrow turning round ``centre``, as a limb swings about its joint."""
@@ -89,13 +139,14 @@ class Scene:
         xs: list[float] = []
         ys: list[float] = []
         for item in self.items:
-            if isinstance(item, Stroke):
+            if isinstance(item, Stroke | Arrow | Shape):
                 pts: Iterable[Point] = item.points
             elif isinstance(item, Head):
                 (cx, cy), r = item.centre, item.radius
                 pts = ((cx - r, cy - r), (cx + r, cy + r))
-            elif isinstance(item, Arrow):
-                pts = item.points
+            elif isinstance(item, Glow):
+                (cx, cy), r = item.centre, max(item.width, item.height) / 2
+                pts = ((cx - r, cy - r), (cx + r, cy + r))
             else:
                 pts = ((item.x0, 0.0), (item.x1, item.thickness))
             for x, y in pts:

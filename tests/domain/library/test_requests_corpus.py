@@ -1,0 +1,51 @@
+"""The labelled ways of asking for each exercise: the held-out fifth stays fixed, and the
+finder puts the right exercise first on both parts (figures in the closing note of the
+programmes issue; ``python -m tests.domain.library.requests_corpus report``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import yaml
+
+from bot.content import DEFAULT_CONTENT_DIR, load_content
+from tests.domain.library.requests_corpus import (
+    SPLIT_FILE,
+    _first,
+    digest,
+    held_out,
+    load,
+    parts,
+)
+
+CONTENT = load_content(DEFAULT_CONTENT_DIR)
+#: Measured floors (right exercise first): a drop below them is a regression. The
+#: issue's target is 97 % on both parts; see the closing note for where it stands.
+TUNE_FLOOR = 0.93
+HELD_OUT_FLOOR = 0.88
+
+
+def test_at_least_15_ways_for_every_exercise() -> None:
+    counts = Counter(row.expect for row in load())
+    assert set(counts) == set(CONTENT.exercises)
+    assert min(counts.values()) >= 15
+
+
+def test_the_held_out_fifth_is_the_one_fixed_before_tuning() -> None:
+    split = yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8"))
+    rows = load()
+    _, heldout = parts(rows)
+    assert sorted(r.id for r in heldout) == split["held_out"]
+    assert digest([r.text for r in heldout]) == split["digest"]
+    assert 0.15 <= len(heldout) / len(rows) <= 0.25
+    assert all(held_out(r.text) for r in heldout)
+
+
+def _rate(rows: list) -> float:
+    return sum(_first(CONTENT, r.text) == r.expect for r in rows) / len(rows)
+
+
+def test_the_right_exercise_comes_first() -> None:
+    tune, heldout = parts(load())
+    assert _rate(tune) >= TUNE_FLOOR
+    assert _rate(heldout) >= HELD_OUT_FLOOR
