@@ -294,8 +294,8 @@ class Terminal:
         return code
 
 
-def saved_file(text: str) -> Path:
-    paths = re.findall(r"\[photo saved: (.+?)\]", text)
+def saved_file(text: str, kind: str = "photo") -> Path:
+    paths = re.findall(rf"\[{kind} saved: (.+?)\]", text)
     assert paths, text
     return Path(paths[-1])
 
@@ -337,8 +337,8 @@ def test_whole_session_through_a_terminal(tmp_path: Path):
                 continue
             out = term.say("done")
         assert timer_used and "Sets done" in term.transcript, term.transcript[-3000:]
-        photo = saved_file(term.say("how do I do the glute bridge?"))
-        assert photo.name == "glute_bridge.png" and photo.read_bytes().startswith(PNG)
+        clip = saved_file(term.say("how do I do the glute bridge?"), "animation")
+        assert clip.name == "glute_bridge.mp4" and clip.read_bytes()[4:8] == b"ftyp"
         chart = saved_file(term.say("/progress"))
         assert chart.parent == data / "chat-files" and chart.read_bytes().startswith(PNG)
         out = term.say(":now +1d")

@@ -336,7 +336,7 @@ async def test_data_is_private_on_disk_and_forget_leaves_nothing(
     # Everything on disk is for this account only: folders 0700, files 0600.
     found = modes(bot.data_dir)
     assert any(p.startswith("archive/") for p in found), found
-    assert any(p.startswith("cache/illustrations/") for p in found), found
+    assert any(p.startswith("cache/animations/") for p in found), found
     loose = {p: oct(m) for p, m in found.items()
              if m != (0o700 if (bot.data_dir / p).is_dir() else 0o600)}
     assert not loose, f"too open: {loose}"
