@@ -31,7 +31,9 @@ from bot.domain.understanding import (
     pain_reading,
     qualifiers,
     questions,
+    red_flag_model,
     red_flag_phrases,
+    red_flag_review,
     red_flags,
     spelling,
 )
@@ -53,8 +55,9 @@ def corpus_texts() -> list[str]:
 
 
 #: Memos keyed by a whole message are cleared before each timed message; larger ones are
-#: keyed by a word or a pattern and stay warm across messages in the bot as well, and
-#: unbounded ones load data once (the model's weights).
+#: keyed by a word or a pattern and stay warm across messages in the bot as well (the
+#: red-flag model's per-word weights too), and unbounded ones load data once (the models'
+#: weights).
 PER_MESSAGE_MEMO = 256
 
 
@@ -62,7 +65,7 @@ def _memos() -> list[functools._lru_cache_wrapper[object]]:
     """The per-message memos of the understanding package (cleared before each message)."""
     found = []
     for module in (exercise_names, interpret, meaning, pain_reading, qualifiers, questions,
-                   red_flag_phrases, red_flags, spelling):
+                   red_flag_model, red_flag_phrases, red_flag_review, red_flags, spelling):
         for value in vars(module).values():
             info = getattr(value, "cache_info", None)
             if info is None or value in found:

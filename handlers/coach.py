@@ -65,9 +65,6 @@ async def red_flag_answer(update: Update, context: Context) -> None:
     if session is not None and session.phase == "red_flag_check" and session.token == ctx:
         await apply_event(update, context, session, sm.Resume())
         return
-    if ctx == "check":  # "no" to the one question about a possible red flag
-        await send(update, context, deps.content.text("safety_check_cleared"))
-        return
     digits = ctx[2:] if ctx.startswith("p:") else ""
     pain = int(digits) if digits.isdecimal() and len(digits) <= 2 else None
     if pain is None or pain > 10:  # an old or forged button

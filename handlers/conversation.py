@@ -8,6 +8,8 @@ correct a record: Undo, "another exercise", "the whole routine", "did you mean".
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
@@ -16,6 +18,7 @@ from bot.domain.coaching import coach as coaching
 from bot.domain.conversation import actions as act
 from bot.domain.conversation.policy import decide, state_of
 from bot.domain.records import Record
+from bot.domain.understanding.interpret import interpret
 from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
 from bot.transport.context import App
@@ -51,17 +54,23 @@ async def conversation_text(update: Update, context: Context) -> bool:
 
 async def carry_out(
     update: Update, context: Context, action: act.Action, reading: Interpretation,
-    session: sm.Session | None,
+    session: sm.Session | None, said: str | None = None,
 ) -> None:
-    """One action of the policy, as records and replies."""
+    """One action of the policy, as records and replies. ``said``: the patient's words
+    when they are not this update's (a message answered after the safety question)."""
     deps = context.deps
     text = deps.content.text
     message = update.effective_message
-    words = (message.text or "")[:1000] if message is not None else ""
+    words = said if said is not None else (message.text or "")[:1000] if message else ""
     if isinstance(action, act.Safety):
         hits = action.flags
         await handle_red_flags(update, context, flags_of(hits), words[:300], matched_words(hits))
     elif isinstance(action, act.AskFlag):
+        user_id = user_id_of(update)
+        if user_id is not None and deps.store.may_store(user_id):
+            with deps.store.user(user_id) as txn:  # a "no" carries on with what they meant
+                txn.update("state", safety_check={"text": words, "at": deps.clock.now()
+                                                  .isoformat()})
         label = flag_by_id(action.hit.category).label
         await send(update, context, text("safety_check_question", label=label),
                    [[(text("safety_check_yes"), "rf:y:check")],
@@ -109,6 +118,34 @@ async def carry_out(
         rows = [[(text(f"suggest_{kind}"), f"{SUGGEST_PREFIX}{kind}")]
                 for kind in action.kinds if f"suggest_{kind}" in deps.content.messages]
         await send(update, context, text("conversation_suggest"), rows)
+
+
+async def check_cleared(update: Update, context: Context) -> None:
+    """rf:n:check: "no" to the one safety question; then what the message meant is done
+    (the "done" recorded, the pain noted...), as if the question had not been needed."""
+    deps = context.deps
+    user_id = user_id_of(update)
+    assert user_id is not None
+    await answer(update)
+    await send(update, context, deps.content.text("safety_check_cleared"))
+    pending: dict[str, str] = {}
+    if deps.store.may_store(user_id):
+        with deps.store.user(user_id) as txn:
+            pending = txn.get("state").get("safety_check") or {}
+            if pending:
+                txn.update("state", safety_check=None)
+    said = str(pending.get("text") or "")
+    if not said:
+        return  # answered already (a double tap) or nothing was kept
+    reading = interpret(said)
+    if reading.is_red_flag:  # cannot happen (it would not have asked); never drop a flag
+        return
+    # they said no to the one question: read the rest of the message without it
+    reading = replace(reading, ask_about=None, flags=())
+    session = load_active_session(context.application, user_id)
+    state = state_of(session, deps.profile(user_id).held_for_red_flag)
+    for action in decide(reading, state, sm.interpret_text(said[:500])):
+        await carry_out(update, context, action, reading, session, said)
 
 
 def _done_slots(event: sm.Event) -> Slots:
@@ -220,6 +257,7 @@ async def pain_button(update: Update, context: Context) -> None:
 
 
 def register(app: App) -> None:
+    app.add_handler(CallbackQueryHandler(check_cleared, pattern=r"^rf:n:check$"))
     app.add_handler(CallbackQueryHandler(undo_button, pattern=r"^u:."))
     app.add_handler(CallbackQueryHandler(fix_button, pattern=r"^s:f[lxa]:"))
     app.add_handler(CallbackQueryHandler(suggestion_button, pattern=r"^dym:[a-z]+$"))

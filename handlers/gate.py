@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
+from bot.domain.understanding.reading import Interpretation
 from bot.storage import StorageError, current_update_id
 from handlers.base import Context, send, user_id_of
+from handlers.base.clinician_alerts import pending_questions
 from handlers.base.red_flags import flags_of, handle_red_flags, matched_words
 from handlers.base.understanding import reading_of, text_of
 
@@ -67,12 +70,35 @@ async def safety(update: Update, context: Context) -> None:
             and user_id in context.deps.settings.admin_user_ids):
         return  # a clinician answering a patient's thread writes about the patient
     reading = reading_of(update)
-    if reading is None or not reading.is_red_flag:
+    if reading is None:
         return
     text = text_of(update) or ""
     hits = reading.live_flags
+    if not hits and _doubted(reading) and not _reaches_the_conversation(update, context, text):
+        # The model doubted the rules' alarm, and only the conversation can ask the
+        # yes/no question: everywhere else the rules' alarm stands.
+        hits = tuple(replace(hit, qualifier=None) for hit in reading.flags
+                     if hit.qualifier == "unsure")
+    if not hits:
+        return
     await handle_red_flags(update, context, flags_of(hits), text[:300], matched_words(hits))
     raise ApplicationHandlerStop
+
+
+def _doubted(reading: Interpretation) -> bool:
+    """The rules alarmed, the model's second opinion turned it into a question."""
+    return reading.ask_about is not None and reading.ask_about.source == "model_doubt"
+
+
+def _reaches_the_conversation(update: Update, context: Context, text: str) -> bool:
+    """Whether the free-text conversation (which asks the yes/no question) gets this
+    message: not an edit, a command, set-up, or a question typed for the clinician."""
+    user_id = user_id_of(update)
+    if update.edited_message is not None or text.startswith("/") or user_id is None:
+        return False
+    if user_id in pending_questions(context.application):
+        return False
+    return context.deps.profile(user_id).onboarded
 
 
 async def after(update: Update, context: Context) -> None:

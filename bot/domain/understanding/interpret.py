@@ -1,7 +1,8 @@
 """Read one message: red-flag hits, and its possible meanings ranked, with their slots.
 
 ``interpret(text)`` is the understanding step's one entry point (``reading.py`` is the
-contract). The red-flag scan reads the whole message (``red_flags.MAX_SCAN_CHARS``); the
+contract). The red-flag scan reads the whole message (``red_flags.MAX_SCAN_CHARS``), and
+the model's second opinion may turn its verdict into a question (``red_flag_review``); the
 meaning is read from the first ``MAX_INTENT_CHARS`` (``meaning``). Memoised on the text,
 so every route of one update may ask.
 
@@ -16,6 +17,7 @@ import functools
 from bot.domain.understanding.meaning import MAX_INTENT_CHARS, prepare, readings
 from bot.domain.understanding.quick_replies import quick_reading
 from bot.domain.understanding.reading import UNKNOWN, FlagHit, Interpretation, Reading
+from bot.domain.understanding.red_flag_review import second_opinion
 from bot.domain.understanding.red_flags import (
     MAX_SCAN_CHARS,
     ambiguous_red_flag,
@@ -25,21 +27,32 @@ from bot.domain.understanding.red_flags import (
 __all__ = ["MAX_INTENT_CHARS", "interpret", "prepare"]
 
 
-def _flag_hits(text: str) -> tuple[tuple[FlagHit, ...], FlagHit | None]:
-    """The red-flag hits of the whole message, and a vague one to ask about."""
+#: Meanings for which the model's second opinion needs its higher score to ask.
+_ASKING = frozenset({"exercise", "question"})
+
+
+def _flag_hits(text: str, asking: bool) -> tuple[tuple[FlagHit, ...], FlagHit | None]:
+    """The red-flag hits of the whole message, and a vague one to ask about: the rules'
+    verdict, reviewed by the model's second opinion (which may only ask)."""
     scan = text[:MAX_SCAN_CHARS]
-    return scan_red_flags(scan), ambiguous_red_flag(scan)
+    flags, vague = scan_red_flags(scan), ambiguous_red_flag(scan)
+    try:
+        return second_opinion(scan, flags, vague, asking)
+    except Exception:  # a bug in the second opinion must not cost the rules' verdict
+        return flags, vague
 
 
 @functools.lru_cache(maxsize=256)
 def interpret(text: str) -> Interpretation:
     """Read one message (see the module docstring)."""
-    flags, ask_about = _flag_hits(text)
     quick = quick_reading(text)
+    found: tuple[Reading, ...]
     if quick is not None:
-        return Interpretation(flags=flags, readings=(quick,), ask_about=ask_about)
-    try:
-        found: tuple[Reading, ...] = readings(text)
-    except Exception:  # a bug in a reader must not cost the red-flag answer
-        found = (UNKNOWN,)
+        found = (quick,)
+    else:
+        try:
+            found = readings(text)
+        except Exception:  # a bug in a reader must not cost the red-flag answer
+            found = (UNKNOWN,)
+    flags, ask_about = _flag_hits(text, found[0].kind in _ASKING)
     return Interpretation(flags=flags, readings=found, ask_about=ask_about)

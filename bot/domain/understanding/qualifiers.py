@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from bot.domain.understanding import red_flag_phrases_context as when
 from bot.domain.understanding import red_flag_phrases_people as who
-from bot.domain.understanding.negation import clause_start_of, clause_starts, is_denied
+from bot.domain.understanding.negation import NEGATORS, clause_start_of, clause_starts, is_denied
 from bot.domain.understanding.reading import Qualifier
 
 Span = tuple[int, int]
@@ -338,3 +338,45 @@ def qualifier_at(
     if person is not None and person.kind == "patient" and not reading.writing_for:
         return "other_person"  # "my mum had a fall last year", from the patient
     return "past"
+
+
+#: Words that may put a phrase in the past or in a supposition, though no rule says so.
+_PAST_WORDS = re.compile(r"\b(?:had|was|were|ago|once|history|used\s+to|previous\w*|before)\b")
+_SUPPOSING_WORDS = re.compile(
+    r"\?|\b(?:if|whether|might|could|would|should|worried|scared|afraid|risks?|chances?"
+    r"|signs?|symptoms?)\b"
+)
+_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@functools.lru_cache(maxsize=64)
+def cues(clean_text: str) -> frozenset[Qualifier]:
+    """The kinds of qualifier the message has any cue for, anywhere, whether or not a
+    phrase was read as qualified: a negator, a figure of speech, a supposition or a
+    question, a third person, or a time gone by. Empty: nothing in the message could make
+    a phrase anything but a live report (``red_flag_review`` never doubts those)."""
+    reading = _read(clean_text)
+    found: set[Qualifier] = set()
+    if any(word in NEGATORS for word in _WORDS.findall(clean_text)):
+        found.add("negated")
+    if reading.idioms:
+        found.add("figurative")
+    if (reading.forward or reading.modal or reading.whole or when.GATED.search(clean_text)
+            or _SUPPOSING_WORDS.search(clean_text)):
+        found.add("hypothetical")
+    if reading.strong_other or any(ref.kind != "first" for ref in reading.refs):
+        found.add("other_person")
+    if reading.remote or reading.resolved or _PAST_WORDS.search(clean_text):
+        found.add("past")
+    return frozenset(found)
+
+
+def said_now(clean_text: str, start: int, end: int) -> bool:
+    """Whether the segment of the phrase ``clean_text[start:end]`` says it is happening now
+    ("today", "this morning", "since yesterday", "now", "still"...), outside the phrase.
+    "new" does not count: here it is mostly the new hip."""
+    reading = _read(clean_text)
+    low, high = _within(reading.segment_starts, start, len(clean_text))
+    high = max(high, end)
+    return any(low <= n < high and not start <= n < end and not clean_text.startswith("new", n)
+               for n in reading.now)

@@ -19,8 +19,13 @@ IntentKind = Literal[
 INTENT_KINDS: tuple[IntentKind, ...] = (
     "redflag", "done", "undo", "rest", "pain", "exercise", "question", "social", "unknown",
 )
-#: Why a phrase does not count as the patient's own report now.
-Qualifier = Literal["negated", "past", "hypothetical", "other_person", "figurative"]
+#: Why a phrase does not count as the patient's own report now. "unsure" is only ever a
+#: red-flag hit's: the rules read it as live, but the message has qualifier cues and the
+#: model's second opinion says it is not one, so it is asked about, not alarmed.
+Qualifier = Literal["negated", "past", "hypothetical", "other_person", "figurative", "unsure"]
+#: Who raised a hit: the phrase rules, the model finding what the rules did not
+#: ("model"), or the model doubting what the rules found ("model_doubt").
+HitSource = Literal["rules", "model", "model_doubt"]
 Urgency = Literal["emergency", "same_day"]
 Side = Literal["left", "right", "both"]
 Span = Literal["today", "days", "week", "until", "unspecified"]
@@ -39,6 +44,12 @@ class FlagHit:
     matched, so every alarm can say why it was raised. ``qualifier`` is None for a live
     report about the patient ("Mum can't feel her legs" is live: a relative writing for
     the patient).
+
+    A hit to ask about (``Interpretation.ask_about``) may come from the model's second
+    opinion (``source``); then ``evidence`` names the words that weighed most in it,
+    heaviest first (towards a red flag for "model", against one for "model_doubt"), and
+    ``phrase`` is the heaviest of them as the patient typed it (for "model_doubt", the
+    rules' own phrase).
     """
 
     category: str
@@ -46,6 +57,8 @@ class FlagHit:
     phrase: str
     start: int = 0
     qualifier: Qualifier | None = None
+    source: HitSource = "rules"
+    evidence: tuple[str, ...] = ()
 
     @property
     def live(self) -> bool:
@@ -95,7 +108,8 @@ class Interpretation:
     """A message, read: red-flag hits (live or not) and readings, best first.
 
     ``ask_about``: a possible red flag too vague to call either way ("my leg feels odd
-    since the op"); the policy asks one yes/no question about it instead of guessing.
+    since the op"), or one the model's second opinion raised or doubted (``FlagHit.source``);
+    the policy asks one yes/no question about it instead of guessing.
     """
 
     flags: tuple[FlagHit, ...] = ()

@@ -13,7 +13,10 @@ list, the urgency of what was said and the verdict:
 - ``scan_red_flags(text)``: every hit (``reading.FlagHit``), live or qualified;
 - ``detect_red_flags(text)``: the live flags, in ``RED_FLAGS`` order (memoised);
 - ``ambiguous_red_flag(text)``: a vague maybe-flag to ask one question about;
-- ``flag_by_id(id)``: a flag by its id, old ids of stored records included.
+- ``flag_by_id(id)``: a flag by its id, old ids of stored records included;
+- ``prepared_message(text)``, ``urgency_of(category, prepared)``: the message as the scans
+  read it, and a category's urgency in it, for the model's second opinion
+  (``red_flag_review``, which ``interpret`` applies: it may turn the verdict into a question).
 """
 
 from __future__ import annotations
@@ -316,6 +319,16 @@ def _prepared(text: str) -> Prepared:
 @functools.lru_cache(maxsize=256)
 def _scan_text(text: str) -> tuple[FlagHit, ...]:
     return _scan(_prepared(text), _RULES)
+
+
+def prepared_message(text: str) -> Prepared:
+    """The message as the scans read it (normalised, key words respelt), prepared once."""
+    return _prepared(text[:MAX_SCAN_CHARS])
+
+
+def urgency_of(category: str, prepared: Prepared) -> Urgency:
+    """A category's urgency as the message's words raise or lower it."""
+    return _urgency(category, prepared.text)
 
 
 def scan_red_flags(text: str) -> tuple[FlagHit, ...]:

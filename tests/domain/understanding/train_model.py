@@ -2,7 +2,9 @@
 held-out fifth).
 
 ``python -m tests.domain.understanding.train_model`` writes
-``bot/domain/understanding/model_weights.json``. Training is deterministic: a seeded
+``bot/domain/understanding/model_weights.json``, then the red-flag second opinion's
+``red_flag_weights.json`` (``train_red_flag_model``: both go stale when the rows change).
+Training is deterministic: a seeded
 shuffle and integer arithmetic only, so the same corpus always gives the same file
 (``test_interpret_model.py`` retrains and compares it byte for byte). Red-flag rows are
 left out: a red flag is not a reading, the flags report it.
@@ -21,6 +23,7 @@ import yaml
 
 from bot.domain.understanding.meaning import prepare
 from bot.domain.understanding.model import MODEL_KINDS, WEIGHTS_FILE, features, weighted
+from tests.domain.understanding import train_red_flag_model
 from tests.domain.understanding.corpus import Row, load_rows
 from tests.domain.understanding.split import SPLIT_FILE, corpus, parts, row_key
 
@@ -164,7 +167,7 @@ def main() -> int:
     text = build()
     WEIGHTS_FILE.write_text(text, encoding="utf-8")
     print(f"{WEIGHTS_FILE.name}: {len(text.encode('utf-8')) / 1024:.0f} KiB")
-    return 0
+    return train_red_flag_model.main()
 
 
 if __name__ == "__main__":

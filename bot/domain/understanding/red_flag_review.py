@@ -1,0 +1,149 @@
+"""The model's second opinion on the rules' red-flag verdict: it may only ever ask.
+
+When a message is ambiguous the bot asks one yes/no question instead of guessing either
+way (``policy.decide``: ``AskFlag``; "yes" is stop-and-seek-care and the alert). The
+phrase rules (``red_flags``) decide; the model (``red_flag_model``) is heard in two
+places only:
+
+- the rules find nothing live and nothing vague to ask about, but the model's score is
+  at least ``ask_from`` (``ask_from_qualified`` when the rules did find the words and
+  a reason they are not live: "no fever", "my friend fell"): ask about the category the
+  model names ("model");
+- the rules find a live flag, the message has a qualifier cue (a negator, a third
+  person, a time gone by, a supposition, a figure of speech: ``qualifiers.cues``), no
+  emergency hit is said to be happening now ("today", "since this morning":
+  ``qualifiers.said_now``), the model's score is below ``doubt_below`` and words of the
+  message weigh against a live flag (``DOUBT_WORDS``: not the bias alone): ask instead
+  of alarming ("model_doubt"). A message with no qualifier cue at all is never doubted,
+  whatever the model says.
+
+So the model can turn nothing into a question, or an alarm into a question; never an
+alarm into nothing, and never anything into an alarm. Each question it causes names the
+concept and the words that weighed most (``FlagHit.evidence``). The thresholds were
+chosen by 5-fold cross-validation (``tests/domain/understanding/train_red_flag_model.py``).
+Pure: no ``telegram``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bot.domain.understanding.qualifiers import cues, said_now
+from bot.domain.understanding.reading import FlagHit
+from bot.domain.understanding.red_flag_model import DOUBT_WORDS, RedFlagModel, load
+from bot.domain.understanding.red_flag_phrases import Prepared
+from bot.domain.understanding.red_flags import prepared_message, urgency_of
+
+#: The model asks only when one word (or pair) of the message weighs at least this much
+#: towards a red flag on its own (1.1 log-odds; 99 % of the training red flags have one):
+#: "something for tight hips" adds up to a score from many weak words, and is not asked.
+ASK_EVIDENCE = 11_000
+#: A message this long with this few different words is a paste or a stuck key.
+_REPEAT_WORDS, _DISTINCT_WORDS = 12, 3
+
+
+def _repetitive(clean: str) -> bool:
+    words = clean.split()
+    return len(words) >= _REPEAT_WORDS and len(set(words)) <= _DISTINCT_WORDS
+
+
+#: What becomes of a message's red-flag reading.
+Verdict = Literal["alarm", "ask_rules", "ask_model", "ask_doubt", "none"]
+
+
+@dataclass(frozen=True)
+class RulesView:
+    """What the rules made of a message, as the second opinion weighs it."""
+
+    live: bool  # a live hit: an alarm, unless doubted
+    doubtable: bool  # live, with a qualifier cue, and no emergency hit said to be now
+    asks: bool  # nothing live, but the rules' own vague hit to ask about
+    qualified: bool  # hits, none live: the rules read the words and a reason
+
+
+def _span(prepared: Prepared, hit: FlagHit) -> tuple[int, int]:
+    """Where a hit's words stand in the prepared text."""
+    if prepared.origin is None:
+        return hit.start, hit.start + len(hit.phrase)
+    origin = prepared.origin
+    return bisect_left(origin, hit.start), bisect_left(origin, hit.start + len(hit.phrase))
+
+
+def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None
+               ) -> RulesView:
+    live = [hit for hit in flags if hit.live]
+    doubtable = bool(live) and bool(cues(prepared.text)) and not any(
+        said_now(prepared.text, *_span(prepared, hit))
+        for hit in live if hit.urgency == "emergency"
+    )
+    return RulesView(bool(live), doubtable, not live and ask is not None,
+                     not live and bool(flags))
+
+
+def verdict(rules: RulesView, logit: int | None, against: int, model: RedFlagModel,
+            asking: bool = False) -> Verdict:
+    """The rule of the module docstring (``logit`` None: not scored; ``against``: how
+    much the words against a live flag weigh, ``RedFlagModel.against``; ``asking``: the
+    message reads as a request or a question, so the model needs the higher score)."""
+    if rules.live:
+        if (rules.doubtable and logit is not None and logit < model.doubt_below
+                and against >= DOUBT_WORDS):
+            return "ask_doubt"
+        return "alarm"
+    if rules.asks:
+        return "ask_rules"
+    floor = model.ask_from_qualified if rules.qualified or asking else model.ask_from
+    if logit is not None and logit >= floor:
+        return "ask_model"
+    return "none"
+
+
+def _most_urgent(hits: Sequence[FlagHit]) -> FlagHit:
+    return min(hits, key=lambda hit: (hit.urgency != "emergency", hit.start))
+
+
+def second_opinion(
+    text: str, flags: tuple[FlagHit, ...], ask: FlagHit | None, asking: bool = False
+) -> tuple[tuple[FlagHit, ...], FlagHit | None]:
+    """The rules' hits and vague hit of ``text``, reviewed (see the module docstring).
+
+    ``asking``: the message's likeliest meaning is a request for an exercise or a
+    question about the programme ("something for tight hips"): the model asks about it
+    only from ``ask_from_qualified``, as for words the rules already ruled out.
+
+    Returns the hits (doubted ones marked "unsure", so not live) and the hit to ask
+    about, if any. Without the model's weights, the rules' verdict stands.
+    """
+    model = load()
+    if model is None:
+        return flags, ask
+    prepared = prepared_message(text)
+    clean = prepared.text
+    rules = rules_view(prepared, flags, ask)
+    if rules.asks or (rules.live and not rules.doubtable):
+        return flags, ask  # nothing for the model to say: skip scoring
+    logit = model.logit(clean)
+    against = model.against(clean) if rules.live and logit < model.doubt_below else 0
+    said = verdict(rules, logit, against, model, asking)
+    if said == "ask_doubt":
+        live = [hit for hit in flags if hit.live]
+        words = model.evidence(clean, live=False)
+        doubted = tuple(replace(hit, qualifier="unsure") if hit.live else hit for hit in flags)
+        return doubted, replace(_most_urgent(live), source="model_doubt",
+                                evidence=tuple(item.words for item in words))
+    if said != "ask_model":
+        return flags, ask
+    towards = model.evidence(clean, live=True)
+    if not towards or towards[0].weight < ASK_EVIDENCE or _repetitive(clean):
+        return flags, ask  # many weak words, or one word over and over: not a report
+    category = model.category(clean)
+    if towards:
+        phrase, start = prepared.quote(towards[0].start, towards[0].end)
+    else:
+        phrase, start = text[:60], 0
+    hit = FlagHit(category, urgency_of(category, prepared), phrase, start, None, "model",
+                  tuple(item.words for item in towards))
+    return flags, hit
