@@ -23,6 +23,8 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "exercise_requests"
 REQUESTS_FILE = DATA_DIR / "requests.yaml"
+#: A second set by another writer, measured once untouched, then used for tuning only.
+PROBE_FILE = DATA_DIR / "probe_requests.yaml"
 SPLIT_FILE = DATA_DIR / "split.yaml"
 
 
@@ -33,8 +35,8 @@ class Request:
     expect: str
 
 
-def load() -> list[Request]:
-    rows = yaml.safe_load(REQUESTS_FILE.read_text(encoding="utf-8"))["requests"]
+def load(path: Path = REQUESTS_FILE) -> list[Request]:
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["requests"]
     return [Request(str(r["id"]), str(r["text"]), str(r["expect"])) for r in rows]
 
 
@@ -79,7 +81,7 @@ def report() -> None:
     from bot.content.loader import DEFAULT_CONTENT_DIR, load_content
     content = load_content(DEFAULT_CONTENT_DIR)
     tune, heldout = parts(load())
-    for name, rows in (("tune", tune), ("held-out", heldout)):
+    for name, rows in (("tune", tune), ("probe", load(PROBE_FILE)), ("held-out", heldout)):
         right = sum(_first(content, r.text) == r.expect for r in rows)
         print(f"{name}: {right}/{len(rows)} ({right / len(rows):.1%}) right exercise first")
     misses: Counter[str] = Counter()
