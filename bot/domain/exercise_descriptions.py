@@ -80,10 +80,27 @@ def terms(text: str) -> list[str]:
     return out
 
 
+#: Words that say how the body is placed: "on my side in bed" is not a standing exercise.
+_POSTURE_WORDS = {"lie": "lie", "bed": "lie", "mat": "lie", "stand": "stand", "sit": "sit"}
+
+
+def postures(text: str) -> frozenset[str]:
+    """The body positions a message names (lie, stand, sit), if any."""
+    return frozenset(_POSTURE_WORDS[t] for t in terms(text) if t in _POSTURE_WORDS)
+
+
+def posture_of(exercise: Exercise) -> str | None:
+    """How the card starts: lying, standing or sitting (the first word of its position)."""
+    first = terms(exercise.position)[:1]
+    return _POSTURE_WORDS.get(first[0]) if first else None
+
+
 class DescriptionIndex:
     """Every card's words with weights; ``scores`` ranks cards for one message."""
 
     def __init__(self, exercises: Iterable[Exercise]) -> None:
+        exercises = list(exercises)
+        self.posture = {ex.id: posture_of(ex) for ex in exercises}
         self.weights: dict[str, dict[str, float]] = {}
         self.pairs: dict[str, set[tuple[str, str]]] = {}
         for ex in exercises:
@@ -117,6 +134,19 @@ class DescriptionIndex:
             return None
         best = process.extractOne(term, self._vocabulary, scorer=fuzz.ratio, score_cutoff=80)
         return best[0] if best else None
+
+    def misplaced(self, text: str) -> frozenset[str]:
+        """Exercises done in a position the message rules out ("leg lift on my side in
+        bed" is not a standing one). Sitting is left alone: "standing up from a chair"
+        names both."""
+        said = postures(text)
+        if said == {"lie"}:  # on the back, the side or in bed: not the standing ones
+            return frozenset(ex_id for ex_id, posture in self.posture.items()
+                             if posture in ("stand", "sit"))
+        if said == {"stand"}:  # standing (and not sitting down): not the lying ones
+            return frozenset(ex_id for ex_id, posture in self.posture.items()
+                             if posture == "lie")
+        return frozenset()
 
     def scores(self, text: str) -> dict[str, float]:
         """Each exercise's score for ``text`` (only those sharing a word with it)."""

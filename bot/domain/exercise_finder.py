@@ -38,11 +38,14 @@ MAYBE_SCORE = 72.0
 DESCRIBED_MAYBE = 4.0
 DESCRIBED_SURE = 8.0
 DESCRIBED_LEAD = 1.3
+#: What a score keeps when the message puts the body in another position than the card
+#: ("leg lifts on my side in bed" is not the standing leg lift).
+MISPLACED = 0.5
 #: How much a doubtful name match counts next to a description score scaled to 0-1.
 NAME_WEIGHT = 0.3
 #: A name match gives way when another exercise's description score is this many times
 #: its own (and at least DESCRIBED_SURE).
-OUTVOTE = 1.8
+OUTVOTE = 1.5
 #: Terms shorter than this many characters must appear exactly ("walk" is not "talk").
 SHORT_TERM = 6
 
@@ -158,18 +161,22 @@ class Library:
         by_goal = sorted(goals, key=lambda ex_id: (-goals[ex_id], self._order[ex_id]))
         top = hits[ranked[0]]
         described = self._descriptions.scores(text)
+        misplaced = self._descriptions.misplaced(text)
+        for ex_id in misplaced & described.keys():
+            described[ex_id] *= MISPLACED
         named = _uncovered(named, hits, query, self._vocabulary)
         # equal names: the longer match, then the better description, goes first
         named.sort(key=lambda ex_id: (-hits[ex_id].score, hits[ex_id].start - hits[ex_id].end,
                                       -described.get(ex_id, 0.0), self._order[ex_id]))
         chosen = named[0] if len(named) == 1 else None
-        if (chosen is not None and not _negated(query, hits[chosen])
+        if (chosen is not None and chosen not in misplaced
+                and not _negated(query, hits[chosen])
                 and not _outvoted(chosen, described)
                 and not any(_inside(hits[chosen], hits[other]) for other in maybe
                             if other != chosen)):
             return self._match("sure", [chosen]), "name", hits[chosen], query
         if maybe or described:
-            blended = self._blend(hits, described, maybe)
+            blended = self._blend(hits, described, maybe, misplaced)
             if blended:
                 first, score = blended[0]
                 leads = len(blended) == 1 or score >= DESCRIBED_LEAD * blended[1][1]
@@ -188,7 +195,8 @@ class Library:
         return LibraryMatch("none", ()), "", None, query
 
     def _blend(
-        self, hits: dict[str, _Hit], described: dict[str, float], maybe: list[str]
+        self, hits: dict[str, _Hit], described: dict[str, float], maybe: list[str],
+        misplaced: frozenset[str],
     ) -> list[tuple[str, float]]:
         """Name matches and description scores on one scale, best first; only exercises
         named at least plausibly or described well enough take part."""
@@ -196,6 +204,8 @@ class Library:
         blended: dict[str, float] = {}
         for ex_id in self.content.exercises:
             name = NAME_WEIGHT * hits[ex_id].score / 100 if ex_id in maybe else 0.0
+            if ex_id in misplaced:
+                name *= MISPLACED
             words = described.get(ex_id, 0.0)
             if name or words >= DESCRIBED_MAYBE:
                 blended[ex_id] = name + (words / top if top else 0.0)

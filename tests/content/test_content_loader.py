@@ -345,19 +345,19 @@ EXERCISE_CASES = [
     ),
     pytest.param(
         _append("walk", "aliases", "bridge"),
-        "exercises[walk].aliases[8]",
+        "exercises[walk].aliases[10]",
         "'bridge' is already a name or alias of 'glute_bridge'",
         id="duplicate-alias",
     ),
     pytest.param(
         _append("walk", "aliases", "BRIDGE"),
-        "exercises[walk].aliases[8]",
+        "exercises[walk].aliases[10]",
         "already a name or alias of 'glute_bridge'",
         id="duplicate-alias-other-case",
     ),
     pytest.param(
         _append("walk", "aliases", "glute BRIDGE"),
-        "exercises[walk].aliases[8]",
+        "exercises[walk].aliases[10]",
         "already a name or alias of 'glute_bridge'",
         id="alias-equals-other-name",
     ),
@@ -369,7 +369,7 @@ EXERCISE_CASES = [
     ),
     pytest.param(
         _append("walk", "aliases", "Stroll"),
-        "exercises[walk].aliases[8]",
+        "exercises[walk].aliases[10]",
         "alias 'Stroll' is listed twice",
         id="alias-twice-in-one-exercise",
     ),
