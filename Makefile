@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: run test lint bench chat check-content clean
+.PHONY: run test lint bench chat check-content clean browser
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) on PATH (or: make PY=python3 ...)"; exit 2; }
@@ -33,7 +33,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy bot handlers
 
-test: $(STAMP) lint
+# Headless Chromium for the Mini App's browser tests: Debian's chromium and
+# chromium-driver, installed when missing (about 20 s; root needed). Without them the
+# browser tests skip, except under CI=true, where they fail.
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing chromium and chromium-driver for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "note: install chromium and chromium-driver to run the browser tests"; fi; }
+
+test: $(STAMP) lint browser
 	$(BIN)/python -m bot check-content
 	$(BIN)/python -m pytest -q
 

@@ -32,7 +32,7 @@ class BotProcess:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
         env.update({
             "TELEGRAM_BOT_TOKEN": self.tg.token, "TELEGRAM_BASE_URL": self.tg.base_url,
-            "LOG_LEVEL": "INFO", "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1",
+            "LOG_LEVEL": "INFO", "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1", "WEB_PORT": "0",
             **self.env,
         })
         log = self.log_path.open("wb")

@@ -40,6 +40,7 @@ from handlers import (
     data_rights,
     gate,
     library,
+    mini_app,
     onboarding,
     plans,
     progress,
@@ -146,6 +147,7 @@ def build_application(
     data_rights.register(app)
     clinicians.register(app)
     plans.register(app)
+    mini_app.register(app)
 
     # Free text: a pending onboarding step first, then the conversation policy (red flags
     # were already answered by the safety gate).

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     content_dir: Path | None = None
+    # The Mini App (progress page, clinicians' dashboard): where its web server listens
+    # (0 turns it off; in webhook mode the webhook's server serves it), and the public
+    # HTTPS address Telegram opens (empty: no Mini App buttons are shown).
+    web_listen: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=0, le=65535)
+    webapp_url: str = ""
     # Messages a second sent to Telegram (its flood limit is about 30). 0 turns pacing
     # off: only for benchmarks against a local fake server that does not limit.
     max_messages_per_second: float = Field(default=30.0, ge=0, le=1000)
@@ -50,6 +56,15 @@ class Settings(BaseSettings):
         if ":" not in raw or any(c.isspace() for c in raw):
             raise ValueError("does not look like a bot token (digits:letters from @BotFather)")
         return SecretStr(raw)
+
+    @field_validator("webapp_url")
+    @classmethod
+    def _webapp_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith("https://"):
+            raise ValueError("must be an https:// address (Telegram opens Mini Apps only over "
+                             "HTTPS), or empty")
+        return value.rstrip("/")
 
     @field_validator("telegram_base_url")
     @classmethod

@@ -39,6 +39,7 @@ from bot.transport.context import App, BotContext, deps_of
 from handlers.base import Context, answer, consenting, keyboard, send
 from handlers.base.blocked import deactivate
 from handlers.base.hooks import add_profile_hook, add_startup_hook, profile_changed
+from handlers.base.mini_app import PATIENT_PAGE, mini_app_button
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,8 @@ async def progress_command(update: Update, context: Context) -> None:
     await send(update, context, progress_text(summary, deps.content))
     title = deps.content.text("progress_chart_title")
     png = await asyncio.to_thread(progress_chart, records, today, CHART_DAYS, title)
-    await context.bot.send_photo(chat.id, png)
+    page = mini_app_button(deps, deps.content.text("mini_app_progress_button"), PATIENT_PAGE)
+    await context.bot.send_photo(chat.id, png, reply_markup=page)
 
 
 async def history_command(update: Update, context: Context) -> None:

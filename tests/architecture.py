@@ -28,6 +28,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "bot/media/": ("bot.media", "bot.domain", "bot.content.model"),
     "bot/storage/": ("bot.storage", "bot.domain.records"),
     "handlers/base/": ("bot", "handlers.base"),
+    "bot/web/": ("bot.web", "bot.deps", "bot.domain", "bot.content", "bot.media"),
 }
 #: Where an import inside a function is fine: the command line loads what a command needs.
 LAZY_OK = ("bot/__main__.py",)

@@ -27,6 +27,7 @@ def make_settings(tg: FakeTelegram, data_dir: Path, **extra: Any) -> Settings:
         "bot_data_dir": data_dir,
         "default_timezone": "Europe/London",
         "log_level": "DEBUG",
+        "web_port": 0,  # the Mini App's server only where a test asks for it
     }
     values.update(extra)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

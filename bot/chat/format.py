@@ -38,6 +38,7 @@ In this terminal chat:
   :now +10m | +2h | +1d   move the clock forward; reminders and timers that fall due run
   :location LAT LON       share a location (sets your time zone)
   :open                   open the last picture or file the bot sent
+  :web                    a local address of your progress page (the Mini App)
   :help  this list;  :quit  leave (Ctrl-D works too)"""
 
 _TAG = re.compile(r"<[^<>]*>")

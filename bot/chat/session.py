@@ -12,6 +12,7 @@ import contextlib
 import logging
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from bot.chat import format as fmt
 from bot.chat.fake_telegram import FakeTelegram
@@ -20,6 +21,7 @@ from bot.clock import Clock
 from bot.domain.reminders.local_time import local_now
 from bot.transport.clock_mover import ClockMover
 from bot.transport.context import App, deps_of
+from bot.web.auth import sign_init_data
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +104,8 @@ class TerminalChat:
             await self._settle(self.tg.user_shares_location(USER_ID, lat, lon))
         elif name == "open":
             self.open_last()
+        elif name == "web":
+            self.printer.note(self.web_address())
         else:
             self.printer.note(f"unknown chat command :{name}; :help lists them")
         return True
@@ -140,6 +144,18 @@ class TerminalChat:
         if answer.get("text"):
             self.flush()
             self.printer.write([f"bot (pop-up): {answer['text']}"])
+
+    def web_address(self) -> str:
+        """Where the Mini App's progress page opens as this chat's patient: signed like
+        Telegram signs it (valid for an hour), so a browser shows what Telegram would."""
+        settings = deps_of(self.app).settings
+        if not settings.web_port:
+            return "the Mini App is off in this chat (WEB_PORT=0)"
+        user = {"id": USER_ID, "first_name": "You"}
+        signed = sign_init_data(settings.token, user, int(self.clock.now().timestamp()))
+        base = f"http://{settings.web_listen}:{settings.web_port}/app"
+        return (f"open in a browser (valid for an hour):\n{base}/patient#tgWebAppData="
+                f"{quote(signed)}")
 
     async def move_clock(self, arg: str) -> None:
         """``:now +1d``: move the clock, run the jobs that fall due, say where it is."""

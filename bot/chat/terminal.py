@@ -14,6 +14,7 @@ import json
 import logging
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import threading
@@ -74,7 +75,8 @@ async def _run(
             settings = load_settings(
                 telegram_bot_token=tg.token, telegram_base_url=tg.base_url,
                 bot_data_dir=folder, admin_user_ids=(), log_level="WARNING",
-                webhook_url=None, webhook_secret=None,
+                webhook_url=None, webhook_secret=None, web_listen="127.0.0.1",
+                web_port=_free_port(),
             )
             content = load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
             app = build_application(settings, content=content, clock=clock)
@@ -108,6 +110,13 @@ async def _run(
             out.write("Bye." + ("" if throwaway else f" Your data stays in {folder}") + "\n")
             out.flush()
     return 0
+
+
+def _free_port() -> int:
+    """A port nobody listens on now, for the Mini App's server (``:web``)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _read_lines(stdin: TextIO) -> asyncio.Queue[str | None]:

@@ -27,6 +27,7 @@ CLINICIAN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("stats", "Clinic overview: adherence, pain, red flags"),
     ("patient", "One patient's summary: /patient <id or @username>"),
     ("export_all", "CSV of every consenting patient's records"),
+    ("dashboard", "Open the dashboard (a Mini App): patients, charts, plans"),
     ("programmes", "The programmes you can assign"),
     ("assign", "Put a patient on a programme: /assign <patient> <programme> [date]"),
     ("planadd", "Add an exercise: /planadd <patient> <exercise>"),

@@ -25,6 +25,7 @@ from telegram.ext import Application
 from telegram.warnings import PTBUserWarning
 
 from bot.storage import current_update_id
+from bot.transport import mini_app
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +199,7 @@ async def serve(
     on_started: Callable[[], None] | None = None,
 ) -> None:
     """Initialise, run post_init, start jobs, poll until stopped, then shut down cleanly."""
-    async with running(app):
+    async with running(app), mini_app.serving(app):
         # A webhook left from an earlier deployment would make getUpdates fail.
         await app.bot.delete_webhook(drop_pending_updates=False)
         if on_started is not None:

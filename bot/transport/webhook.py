@@ -26,6 +26,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from bot.transport import mini_app
 from bot.transport.runner import handle_update, housekeeping, run_until_signal, running
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,7 @@ async def serve_webhook(
     """
     async with running(app):
         web_app = make_web_app(app, path, secret)
+        mini_app.mount(app, web_app)  # the Mini App on the same server, under /app and /api
         runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=SHUTDOWN_GRACE)
         await runner.setup()
         try:

@@ -140,7 +140,7 @@ class BotProcess:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
         env.update({
             "TELEGRAM_BOT_TOKEN": self.tg.token, "TELEGRAM_BASE_URL": self.tg.base_url,
-            "BOT_DATA_DIR": str(self.data_dir), "LOG_LEVEL": "INFO",
+            "BOT_DATA_DIR": str(self.data_dir), "LOG_LEVEL": "INFO", "WEB_PORT": "0",
             "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1", **self.env,
         })
         polls = len(self.tg.calls_to("getUpdates"))
