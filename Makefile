@@ -51,6 +51,7 @@ test: $(STAMP) lint browser
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.understanding
+	$(BIN)/python -m bench.web
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
