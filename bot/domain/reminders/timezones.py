@@ -29,6 +29,10 @@ _REGIONS = frozenset(
      "Pacific"}
 )  # fmt: skip
 _NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
+# Last parts of legacy aliases that are not places ("Australia/North", "US/Eastern").
+_NOT_CITIES = frozenset({"north", "south", "east", "west", "central", "eastern", "western",
+                         "mountain", "pacific", "atlantic", "general", "continental",
+                         "islands", "yancowinna", "east-indiana", "east-saskatchewan"})
 
 # Cities and names people type that are not zone names themselves. Keys are
 # already normalised (lower case, no accents, single spaces).
@@ -70,6 +74,8 @@ _EXTRA: dict[str, str] = {
     "china": "Asia/Shanghai", "osaka": "Asia/Tokyo", "japan": "Asia/Tokyo",
     "abu dhabi": "Asia/Dubai", "tel aviv": "Asia/Jerusalem",
     "canberra": "Australia/Sydney", "wellington": "Pacific/Auckland",
+    "new south wales": "Australia/Sydney", "victoria": "Australia/Melbourne",
+    "queensland": "Australia/Brisbane", "western australia": "Australia/Perth",
     "new zealand": "Pacific/Auckland", "cape town": "Africa/Johannesburg",
     "rio": "America/Sao_Paulo", "rio de janeiro": "America/Sao_Paulo",
 }  # fmt: skip
@@ -112,13 +118,47 @@ def _zones() -> frozenset[str]:
 
 
 @cache
+def _links() -> dict[str, str]:
+    """Legacy alias -> canonical zone ("Australia/NSW" -> "Australia/Sydney"), from the
+    zone database's own link lines, so a patient is only ever offered canonical names."""
+    try:
+        from importlib.resources import files
+
+        text = files("tzdata").joinpath("zoneinfo/tzdata.zi").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):  # pragma: no cover - tzdata is a dependency
+        return {}
+    links: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.startswith("L "):
+            _, target, alias = line.split()[:3]
+            links[alias] = target
+    return links
+
+
+def canonical(name: str) -> str:
+    """The canonical name of a zone (itself, unless it is a legacy alias); "UTC" and
+    "GMT" stay as people know them rather than "Etc/UTC"."""
+    target = _links().get(name, name)
+    return name if "/" not in name and target.startswith("Etc/") else target
+
+
+@cache
 def _index() -> dict[str, str]:
-    """Normalised name -> IANA name: full names, their city parts, then our extras."""
+    """Normalised name -> canonical IANA name: full names, their city parts, then our
+    extras. A legacy alias still finds its zone, under the canonical name."""
+    index: dict[str, str] = _raw_index()
+    return {key: canonical(zone) for key, zone in index.items()}
+
+
+def _raw_index() -> dict[str, str]:
     index: dict[str, str] = {}
     # Deeper names first so "buenos aires" finds America/Argentina/Buenos_Aires,
     # the canonical zone, rather than the old America/Buenos_Aires alias.
+    links = _links()
     for name in sorted(_zones(), key=lambda n: (-n.count("/"), n)):
         parts = name.split("/")
+        if name in links and (len(parts[-1]) <= 3 or parts[-1].lower() in _NOT_CITIES):
+            continue  # "Australia/South" is Adelaide: "south" alone names no place
         if parts[0] in _REGIONS and len(parts) > 1:
             city = _key(parts[-1])
             index.setdefault(city, name)
@@ -158,6 +198,21 @@ def _suggest(key: str) -> tuple[tuple[str, ...], float]:
     return tuple(found), (matches[0][1] if matches else 0.0)
 
 
+def _first_place(key: str) -> str | None:
+    """The zone of the first place named in several words ("sydney australia",
+    "near manchester uk"): the city the patient named first, two words before one."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    index = _index()
+    for start in range(len(words)):
+        for size in (2, 1):
+            part = " ".join(words[start:start + size])
+            if len(part) >= 3 and part not in _SPLIT_COUNTRIES and part in index:
+                return index[part]
+    return None
+
+
 def resolve_timezone(text: str) -> ZoneInfo:
     """Find the zone for an IANA name, a city or a common alias; raise with suggestions."""
     shown = " ".join(text.split())[:40]
@@ -179,7 +234,7 @@ def resolve_timezone(text: str) -> ZoneInfo:
         if (sign == "+" and hours <= 14) or (sign == "-" and hours <= 12):
             flipped = "-" if sign == "+" else "+"
             return ZoneInfo("Etc/GMT" if hours == 0 else f"Etc/GMT{flipped}{hours}")
-    name = _index().get(key) or _index().get(key.replace(" ", ""))
+    name = _index().get(key) or _index().get(key.replace(" ", "")) or _first_place(key)
     if name is not None:
         try:
             return ZoneInfo(name)

@@ -152,3 +152,33 @@ def test_open_ocean_gives_the_nautical_zone() -> None:
 )  # fmt: skip
 def test_impossible_coordinates_give_none(lat: float, lon: float) -> None:
     assert timezone_for_location(lat, lon) is None
+
+
+# --- canonical names only (the daily-conversation issue) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Sydney Australia", "Australia/Sydney"),  # the city named first, not Australia/LHI
+        ("Australia/NSW", "Australia/Sydney"),  # a legacy alias still finds its zone
+        ("New South Wales", "Australia/Sydney"),
+        ("near manchester uk", "Europe/London"),
+        ("Kiev", "Europe/Kyiv"),
+        ("Calcutta", "Asia/Kolkata"),
+        ("US/Eastern", "America/New_York"),
+        ("UTC", "UTC"),
+    ],
+)
+def test_only_canonical_zone_names_come_back(typed: str, zone: str) -> None:
+    assert str(resolve_timezone(typed)) == zone
+
+
+def test_suggestions_are_never_legacy_aliases() -> None:
+    from bot.domain.reminders.timezones import _links
+
+    legacy = set(_links())
+    for typed in ("Sydnee", "Melborne", "Lord How", "Kiyv", "sth", "New Yrok", "Brisbain"):
+        with pytest.raises(UnknownTimezone) as refused:
+            resolve_timezone(typed)
+        assert not set(refused.value.suggestions) & legacy, (typed, refused.value.suggestions)
