@@ -9,9 +9,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError
 
 from bot.domain import routine as sm
 from bot.domain.commands import help_lines
-from bot.domain.understanding.red_flags import safety_lines
 from bot.storage import StorageError
 from handlers.base import Context, answer, send, user_id_of
+from handlers.base.red_flags import safety_list
 from handlers.base.routine import load_session, render
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,8 @@ async def help_command(update: Update, context: Context) -> None:
         *help_lines(deps.is_admin(user_id_of(update))),
         "",
         text("help_safety_heading"),
-        *(f"• {line}" for line in safety_lines()),
+        safety_list(deps.content),
+        "",
         text("help_not_clinician"),
     ]
     await send(update, context, "\n".join(parts))

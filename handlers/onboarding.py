@@ -10,9 +10,9 @@ from bot.domain.profiles import COMMON_TIMES, COMMON_ZONES, new_profile
 from bot.domain.reminders.local_time import local_now
 from bot.domain.reminders.timeparse import TimeParseError, format_time, parse_time
 from bot.domain.reminders.timezones import UnknownTimezone, resolve_timezone, timezone_for_location
-from bot.domain.understanding.red_flags import safety_lines
 from handlers.base import Context, answer, send, user_id_of
 from handlers.base.hooks import profile_changed
+from handlers.base.red_flags import safety_list
 from handlers.base.understanding import reading_of
 
 
@@ -36,15 +36,9 @@ async def start(update: Update, context: Context) -> None:
              [(text("onboarding_exercises_button"), "lib:list")]],
         )
         return
-    safety = "\n".join(f"• {line}" for line in safety_lines())
     await send(update, context, text("onboarding_welcome", name=user.first_name))
-    await send(
-        update,
-        context,
-        "\n".join(
-            [text("onboarding_safety_heading"), safety, text("onboarding_safety_footer")]
-        ),
-    )
+    await send(update, context, "\n\n".join(
+        [text("onboarding_safety_heading"), safety_list(deps.content)]))
     await send(
         update,
         context,

@@ -14,10 +14,11 @@ from dataclasses import replace
 
 from telegram import Update
 
+from bot.content.model import Content
 from bot.domain import routine as sm
 from bot.domain.coaching import coach as coaching
 from bot.domain.understanding.reading import FlagHit
-from bot.domain.understanding.red_flags import RedFlag, flag_by_id
+from bot.domain.understanding.red_flags import RedFlag, flag_by_id, safety_groups
 from bot.storage import StorageError
 from handlers.base.clinician_alerts import alert_clinicians
 from handlers.base.hooks import profile_changed
@@ -85,3 +86,13 @@ def _stop_and_record(context: Context, update: Update, user_id: int,
     ids = ", ".join(flag.id for flag in flags)
     store_records(deps, user_id, [record_for(update, deps, user_id, "redflag", note=ids)],
                   hold="redflag")
+
+
+def safety_list(content: Content) -> str:
+    """The warning signs as two short lists under one instruction each: emergency services
+    now, or a clinician today (for /start and /help)."""
+    emergency, same_day = safety_groups()
+    return "\n".join([
+        content.text("safety_emergency_heading"), *(f"• {sign}" for sign in emergency),
+        "", content.text("safety_same_day_heading"), *(f"• {sign}" for sign in same_day),
+    ])

@@ -96,25 +96,22 @@ OLD_IDS: Mapping[str, str] = {
     "bladder_bowel": "cauda_equina",
 }
 
-_CALL = "call emergency services."
 #: The patient-facing safety list (onboarding, /help), read after "... if you have:".
-SAFETY_LINE_FOR: Mapping[str, str] = {
-    "fracture_after_fall": f"A fall, then bad pain or a leg that looks shorter or turned: {_CALL}",
-    "cannot_bear_weight": f"A leg you suddenly cannot put weight on: {_CALL}",
-    "dislocation": f"A new hip that pops or clunks, then the leg will not move: {_CALL}",
-    "sudden_severe_pain": f"Sudden, severe pain for no reason: {_CALL}",
-    "cauda_equina": (
-        f"Changes in bladder or bowel control, or numbness between the legs: {_CALL}"
-    ),
-    "dvt": f"A hot, swollen, tender calf: {_CALL}",
-    "pe": f"Chest pain, breathlessness or coughing blood: {_CALL}",
-    "neuro_deficit": (
-        "Numbness, weakness or a dragging foot; if it came on suddenly, call emergency services."
-    ),
-    "infection": "Fever or chills, or a hot, red, swollen hip or groin.",
-    "wound": "An operation wound that is red, hot, weeping, smelly or opening.",
-    "night_pain_sweats": "Pain that wakes you whatever way you lie, or night sweats.",
-    "cancer_weight_loss": "Weight loss without trying, or new pain after cancer.",
+#: Each warning sign in a few plain words, to list under "if you have:" (no instruction:
+#: the list's heading says what to do, once for the emergencies and once for the rest).
+SAFETY_SIGN_FOR: Mapping[str, str] = {
+    "fracture_after_fall": "a fall, then bad pain, or a leg that looks shorter or turned",
+    "cannot_bear_weight": "a leg you suddenly cannot put weight on",
+    "dislocation": "a new hip that pops or clunks, then the leg will not move",
+    "sudden_severe_pain": "sudden, severe pain for no reason",
+    "cauda_equina": "changes in bladder or bowel control, or numbness between the legs",
+    "dvt": "a hot, swollen, tender calf",
+    "pe": "chest pain, breathlessness or coughing blood",
+    "neuro_deficit": "numbness, weakness or a dragging foot (sudden: an emergency)",
+    "infection": "fever or chills, or a hot, red, swollen hip or groin",
+    "wound": "an operation wound that is red, hot, weeping, smelly or opening",
+    "night_pain_sweats": "pain that wakes you whatever way you lie, or night sweats",
+    "cancer_weight_loss": "weight loss without trying, or new pain after cancer",
 }
 _LINE_ORDER = (
     "fracture_after_fall", "dislocation", "cannot_bear_weight", "sudden_severe_pain",
@@ -371,9 +368,13 @@ def ambiguous_red_flag(text: str) -> FlagHit | None:
     return next((hit for hit in hits if hit.live), None)
 
 
-def safety_lines() -> tuple[str, ...]:
-    """The red-flag list as short lines, emergencies first, each line once."""
-    return tuple(dict.fromkeys(SAFETY_LINE_FOR[flag_id] for flag_id in _LINE_ORDER))
+def safety_groups() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The warning signs in two lists, each sign once: those that need emergency services
+    now, and those that need a clinician or doctor today (the lists' headings say which,
+    once each, so no line repeats an instruction)."""
+    emergency = tuple(SAFETY_SIGN_FOR[f] for f in _LINE_ORDER if flag_by_id(f).emergency)
+    same_day = tuple(SAFETY_SIGN_FOR[f] for f in _LINE_ORDER if not flag_by_id(f).emergency)
+    return emergency, same_day
 
 
 def flag_by_id(flag_id: str) -> RedFlag:

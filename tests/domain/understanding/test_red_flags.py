@@ -14,11 +14,11 @@ from bot.domain.understanding.red_flags import (
     MAX_SCAN_CHARS,
     OLD_IDS,
     RED_FLAGS,
-    SAFETY_LINE_FOR,
+    SAFETY_SIGN_FOR,
     ambiguous_red_flag,
     detect_red_flags,
     flag_by_id,
-    safety_lines,
+    safety_groups,
     scan_red_flags,
 )
 
@@ -282,23 +282,19 @@ def test_old_ids_map_to_the_closest_category() -> None:
         flag_by_id("no_such_flag")
 
 
-def test_every_flag_has_a_safety_line() -> None:
-    lines = safety_lines()
+def test_every_flag_has_one_safety_sign_under_the_right_heading() -> None:
+    emergency, same_day = safety_groups()
     for flag in RED_FLAGS:
-        assert SAFETY_LINE_FOR[flag.id] in lines
-    assert len(lines) == len(set(lines))
-    assert all(line.strip() and len(line) < 120 for line in lines)
+        assert SAFETY_SIGN_FOR[flag.id] in (emergency if flag.emergency else same_day)
+    signs = emergency + same_day
+    assert len(signs) == len(set(signs)) == len(RED_FLAGS)
+    assert all(sign.strip() and len(sign) < 100 for sign in signs)
 
 
-def test_safety_lines_read_as_symptoms_after_if_you_have() -> None:
-    for line in safety_lines():
-        assert not line.lower().startswith(("you had", "you have had", "you've had")), line
-
-
-def test_emergency_lines_say_call_emergency_services() -> None:
-    for flag in RED_FLAGS:
-        if flag.emergency:
-            assert "emergency services" in SAFETY_LINE_FOR[flag.id].lower()
+def test_safety_signs_read_as_symptoms_and_repeat_no_instruction() -> None:
+    for sign in sum(safety_groups(), ()):
+        assert not sign.lower().startswith(("you had", "you have had", "you've had")), sign
+        assert "call emergency services" not in sign.lower(), sign
 
 
 def test_labels_fit_after_you_mentioned() -> None:
