@@ -9,6 +9,7 @@ from telegram import Update
 
 from bot.domain.coaching import coach as coaching
 from handlers.base.replies import Context, send, user_id_of
+from handlers.base.understanding import reading_of
 
 #: Where the last reason given is kept for people who did not consent to storage.
 PUSHBACK_KEY = "pushback"
@@ -29,6 +30,11 @@ async def push_back(update: Update, context: Context) -> None:
             txn.update("state", last_pushback=key)
     else:
         context.application.bot_data.setdefault(PUSHBACK_KEY, {})[user_id] = key
+    reading = reading_of(update)
+    rest = reading.best("rest") if reading is not None else None
+    reason = rest.slots.reason if rest is not None else None
+    if reason is None and update.effective_message is not None:
+        reason = update.effective_message.text  # the reader found no reason: the words
     rows = [[(deps.content.text(label), f"co:c:{choice}")]
-            for choice, label in coaching.REST_CHOICES]
+            for choice, label in coaching.rest_choices(reason)]
     await send(update, context, text, rows)

@@ -23,6 +23,24 @@ REST_CHOICES: tuple[tuple[str, str], ...] = (
     ("easier_routine", "coach_choice_easier_routine"),
     ("rest", "coach_choice_rest"),
 )
+#: Words of a reason to rest that keep a person indoors: the walk goes last, and indoors.
+_INDOOR_REASONS = re.compile(
+    r"\b(rain\w*|wet|weather|snow\w*|ic[ey]|frost\w*|storm\w*|wind\w*|cold|freezing|"
+    r"hot|heat\w*|dark|sofa|couch|indoors?|inside|stuck in)\b", re.IGNORECASE)
+
+
+def rest_choices(reason: str | None) -> tuple[tuple[str, str], ...]:
+    """The smallest next steps to offer, as (choice, label key): a walk first, unless the
+    reason keeps the person indoors ("it's raining, staying on the sofa"), when the
+    stretch and the easier routine come first and the walk is one around the house."""
+    if reason and _INDOOR_REASONS.search(reason):
+        return (("one_stretch", "coach_choice_one_stretch"),
+                ("easier_routine", "coach_choice_easier_routine"),
+                ("walk", "coach_choice_walk_indoors"),
+                ("rest", "coach_choice_rest"))
+    return REST_CHOICES
+
+
 _CHOICE_REPLY = {
     "walk": "coach_choice_walk_reply",
     "one_stretch": "coach_choice_one_stretch_reply",

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.content.model import REASON_IDS, Content, Dose, Exercise, Reason, Routine, Variant
+from bot.domain.coaching import coach as coaching
 from bot.domain.coaching.coach import (
     REST_CHOICES,
     choice_reply,
@@ -261,3 +262,19 @@ def test_other_replies_come_from_the_message_file() -> None:
         content.messages["coach_pain_out_of_range"]
     )
     assert "clinician" in severe_pain_reply(content)
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ["it's raining, staying on the sofa", "weather's awful, staying in", "too cold out",
+     "icy pavements", "RAIN"],
+)
+def test_an_indoor_reason_puts_the_walk_last_and_indoors(reason: str) -> None:
+    choices = [choice for choice, _ in coaching.rest_choices(reason)]
+    assert choices[0] != "walk" and choices[-2:] == ["walk", "rest"]
+    assert dict(coaching.rest_choices(reason))["walk"] == "coach_choice_walk_indoors"
+
+
+@pytest.mark.parametrize("reason", [None, "tired after work", "on holiday", "busy day"])
+def test_other_reasons_offer_the_walk_first(reason: str | None) -> None:
+    assert coaching.rest_choices(reason)[0][0] == "walk"
