@@ -29,6 +29,7 @@ from bot.domain.coaching.pain_model import (
     is_severe,
     needs_red_flag_questions,
 )
+from bot.domain.reminders.local_time import local_now
 from bot.transport.context import App
 from handlers.base import Context, answer, send, user_id_of
 from handlers.base.clinician_alerts import alert_clinicians
@@ -231,11 +232,26 @@ def morning_due(deps: Deps, user_id: int) -> bool:
     return bool(last == (today - timedelta(days=1)).isoformat())
 
 
+#: The morning check-in is asked only in the patient's own morning.
+MORNING_HOURS = range(4, 12)
+
+
 async def morning_check(update: Update, context: Context) -> None:
-    """The first message of the morning after a session: how is the hip today?"""
+    """The first message of the morning after a session: how is the hip today?
+
+    Only in the patient's own morning ("this morning" at 18:00 reads wrong), and never
+    on top of another open question: not with a command (/routine asks its own) and
+    not while a routine is under way; then it waits for the next message.
+    """
     deps = context.deps
     user_id = user_id_of(update)
     if user_id is None or update.message is None or not morning_due(deps, user_id):
+        return
+    local = local_now(deps.clock.now(), deps.profile(user_id).tz)
+    if local.hour not in MORNING_HOURS or (update.message.text or "").startswith("/"):
+        return
+    session = load_session(context.application, user_id)
+    if session is not None and session.active:
         return
     with deps.store.user(user_id) as txn:
         txn.update("state", morning_asked=deps.today_for(user_id).isoformat())

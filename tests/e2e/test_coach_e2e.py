@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from bot.chat.fake_telegram import FakeTelegram
 from bot.domain.reminders.local_time import local_date
 from tests.e2e.flows import data_of, onboard, until
+from tests.e2e.helpers import set_clock
 from tests.harness import BotUnderTest
 
 UID = 42
@@ -113,8 +114,23 @@ async def test_red_flag_mid_session_ends_it(tg: FakeTelegram, bot: BotUnderTest)
     assert "done" not in kinds(bot)
 
 
+async def test_the_morning_question_waits_for_the_morning(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    set_clock(bot, 2, time(18, 8))  # Wednesday evening: a session the day before
+    today = local_date(bot.clock.now(), "Europe/London")
+    with bot.deps.store.user(UID) as txn:
+        txn.update("state", last_session=(today - timedelta(days=1)).isoformat())
+    tg.user_sends(UID, "hello")
+    reply = await tg.next_message(UID)
+    assert "morning" not in (reply.text or "").lower()
+    assert not any(d.startswith("co:m:") for _, d in reply.buttons)
+
+
 async def test_worse_next_morning_makes_the_plan_easier(tg: FakeTelegram, bot: BotUnderTest):
     await onboard(tg, UID)
+    set_clock(bot, 1, time(8, 30))  # a Tuesday morning; the check comes the next morning
     today = local_date(bot.clock.now(), "Europe/London")
     with bot.deps.store.user(UID) as txn:
         txn.update("state", last_session=today.isoformat(),
