@@ -24,7 +24,7 @@ run: $(STAMP)
 	$(BIN)/python -m bot
 
 chat: $(STAMP)
-	$(BIN)/python -m bot chat
+	$(BIN)/python -m bot chat $(ARGS)
 
 check-content: $(STAMP)
 	$(BIN)/python -m bot check-content

@@ -84,13 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--content-dir", type=Path, default=DEFAULT_CONTENT_DIR)
     chat = sub.add_parser("chat", help="talk to the real bot in this terminal, offline")
     chat.add_argument("--data-dir", type=Path, default=None)
+    chat.add_argument("--clinician", action="store_true",
+                      help="chat as a clinician, with made-up patients to look at")
     args = parser.parse_args(argv)
     if args.command == "check-content":
         return check_content_main(args.content_dir)
     if args.command == "chat":
         from bot.chat.terminal import chat_main  # only this command needs the fake server
 
-        return chat_main(args.data_dir)
+        return chat_main(args.data_dir, clinician=args.clinician)
     return run()
 
 

@@ -97,7 +97,7 @@ async def stats_command(update: Update, context: Context) -> None:
 
 @admin_only
 async def patient_command(update: Update, context: Context) -> None:
-    """/patient <id or @username>: one patient's summary and 30-day chart."""
+    """/patient <name, @username or id>: one patient's summary and 30-day chart."""
     deps = context.deps
     text = deps.content.text
     chat = update.effective_chat

@@ -46,8 +46,10 @@ async def library_button(update: Update, context: Context) -> None:
             await start_routine(update, context, exercises=[exercise.id])
     elif action in ("easier", "harder"):
         await send_card(update, context, exercise, "easier" if action == "easier" else "harder")
-    else:
-        await send_card(update, context, exercise)
+    else:  # the dose in use when the patient's plan sets its own
+        user_id = query.from_user.id if query.from_user else None
+        own = deps.routine_for(user_id).doses.get(exercise.id) if user_id else None
+        await send_card(update, context, exercise, dose=own)
 
 
 def register(app: App) -> None:

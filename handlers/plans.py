@@ -37,11 +37,12 @@ from bot.domain.plans.doses import DoseError, parse_dose
 from bot.domain.plans.prescription import Prescription, prescription_of
 from bot.domain.profiles import display_name
 from bot.domain.records import new_record, utc_stamp
+from bot.domain.routine.familiarity import FULL_CARDS_KEY
 from bot.transport.context import App
 from handlers.base import Context, consenting, send, user_id_of
 from handlers.base.admin import admin_only, one_patient
 from handlers.base.blocked import deactivate
-from handlers.base.records import record_id_for
+from handlers.base.records import record_id_for, store_records
 
 log = logging.getLogger(__name__)
 
@@ -286,9 +287,27 @@ async def plan_note_command(update: Update, context: Context) -> None:
                  lambda current, today, who: add_note(deps.content, current, note, who))
 
 
+async def cards_command(update: Update, context: Context) -> None:
+    """/cards full (the whole card every time) or /cards short (a short prompt once an
+    exercise is familiar, the full card one tap away: the default)."""
+    checked = await consenting(update, context, "plan_needs_consent")
+    if checked is None:
+        return
+    deps, user_id, _ = checked
+    choice = (context.args or [""])[0].lower()
+    if choice not in ("full", "short"):
+        await send(update, context, deps.content.text("cards_usage"))
+        return
+    store_records(deps, user_id, [], **{FULL_CARDS_KEY: choice == "full"})
+    text = deps.content.text
+    await send(update, context, text("cards_set_full") if choice == "full"
+               else text("cards_set_short"))
+
+
 def register(app: App) -> None:
     """/plan for everyone; the plan-changing commands for clinicians."""
     app.add_handler(CommandHandler("plan", plan_command))
+    app.add_handler(CommandHandler("cards", cards_command))
     app.add_handler(CommandHandler("programmes", programmes_command))
     app.add_handler(CommandHandler("assign", assign_command))
     app.add_handler(CommandHandler("planadd", plan_add_command))

@@ -32,13 +32,34 @@ Data folder: {data_dir}
   :help   :quit        this list; leave (Ctrl-D works too)
 """
 
+CLINICIAN_BANNER = """\
+Hip recovery coach: terminal chat, as a clinician
+This is the real bot (same handlers, content, reminders and storage) talking to a
+pretend Telegram inside this program. No token needed; nothing leaves this computer.
+You are a clinician here (your id 1001 is in ADMIN_USER_IDS), and the patients are
+made up: Pat Green, Ann Lee, Raj Patel, Maria Lopez, Tom Baker and Lee Wong.
+Data folder: {data_dir}
+{data_note}
+
+  /stats               who is active, and who needs a look
+  /patient Pat         one patient's report and chart (a name, @username or id)
+  :web                 the clinic dashboard (the Mini App) in your browser
+  /programmes          the programmes; /assign puts a patient on one
+  :alert               Tom Baker (a demo patient) reports a fall: see the alert arrive
+  #2  #7.2             tap button [2] of the latest message, or of message #7
+  :now +1d             move the clock forward and run what fell due
+  :help   :quit        the chat's commands; leave (Ctrl-D works too)
+"""
+
 CHAT_HELP = """\
 In this terminal chat:
   #2 taps button [2] of the latest buttons; #7.2 taps button [2] of message #7
   :now +10m | +2h | +1d   move the clock forward; reminders and timers that fall due run
   :location LAT LON       share a location (sets your time zone)
   :open                   open the last picture or file the bot sent
-  :web                    a local address of your progress page (the Mini App)
+  :web                    a local address of your progress page (the Mini App), or of
+                          the clinic dashboard with --clinician
+  :alert                  (with --clinician) a demo patient reports a red flag
   :help  this list;  :quit  leave (Ctrl-D works too)"""
 
 _TAG = re.compile(r"<[^<>]*>")

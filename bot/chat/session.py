@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
+from bot.chat import demo_patients
 from bot.chat import format as fmt
 from bot.chat.fake_telegram import FakeTelegram
 from bot.chat.printer import PROMPT, ChatPrinter, open_file
@@ -34,12 +35,13 @@ class TerminalChat:
 
     def __init__(
         self, tg: FakeTelegram, app: App, clock: Clock, folder: Path, out: TextIO,
-        *, interactive: bool,
+        *, interactive: bool, clinician: bool = False,
     ) -> None:
         self.tg = tg
         self.app = app
         self.clock = clock
         self.interactive = interactive
+        self.clinician = clinician
         self.mover = ClockMover(app, clock)
         self.printer = ChatPrinter(tg, USER_ID, folder, out, interactive=interactive)
         self._watcher: asyncio.Task[None] | None = None
@@ -106,6 +108,8 @@ class TerminalChat:
             self.open_last()
         elif name == "web":
             self.printer.note(self.web_address())
+        elif name == "alert":
+            await self.demo_alert()
         else:
             self.printer.note(f"unknown chat command :{name}; :help lists them")
         return True
@@ -145,16 +149,32 @@ class TerminalChat:
             self.flush()
             self.printer.write([f"bot (pop-up): {answer['text']}"])
 
+    async def demo_alert(self) -> None:
+        """``:alert``: a demo patient reports a red flag; the clinician's alert arrives."""
+        if not self.clinician:
+            self.printer.note(":alert needs the clinician chat: python -m bot chat --clinician")
+            return
+        patient = demo_patients.ALERT_PATIENT
+        if not deps_of(self.app).store.profile(patient.user_id).get("consent"):
+            self.printer.note(f"{patient.first_name} is no longer a consenting patient "
+                              "here, so no alert would reach you")
+            return
+        self.printer.note(f"{patient.first_name} (id {patient.user_id}, a demo patient) "
+                          f"sends the bot: {demo_patients.ALERT_TEXT}")
+        await self._settle(self.tg.user_sends(patient.user_id, demo_patients.ALERT_TEXT))
+
     def web_address(self) -> str:
-        """Where the Mini App's progress page opens as this chat's patient: signed like
-        Telegram signs it (valid for an hour), so a browser shows what Telegram would."""
+        """Where the Mini App opens as this chat's user (the progress page, or the clinic
+        dashboard for a clinician): signed like Telegram signs it (valid for an hour), so
+        a browser shows what Telegram would."""
         settings = deps_of(self.app).settings
         if not settings.web_port:
             return "the Mini App is off in this chat (WEB_PORT=0)"
-        user = {"id": USER_ID, "first_name": "You"}
+        user = {"id": USER_ID, "first_name": "Sam" if self.clinician else "You"}
         signed = sign_init_data(settings.token, user, int(self.clock.now().timestamp()))
         base = f"http://{settings.web_listen}:{settings.web_port}/app"
-        return (f"open in a browser (valid for an hour):\n{base}/patient#tgWebAppData="
+        page = "clinic" if self.clinician else "patient"
+        return (f"open in a browser (valid for an hour):\n{base}/{page}#tgWebAppData="
                 f"{quote(signed)}")
 
     async def move_clock(self, arg: str) -> None:

@@ -4,6 +4,8 @@ The application is the one ``build_application`` makes for Telegram, served by t
 same ``bot.transport.runner.serve`` loop; only the Bot API is the local fake from the tests
 (``bot.chat.fake_telegram``) on 127.0.0.1, exactly as the end-to-end tests run it. The
 terminal types as user 1001 and prints what the bot sends (see ``bot.chat.format``).
+With ``--clinician`` that user is a clinician (``ADMIN_USER_IDS``) and made-up patients
+(``bot.chat.demo_patients``) are written to the data folder on its first such run.
 """
 
 from __future__ import annotations
@@ -23,14 +25,15 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import build_application
+from bot.chat import demo_patients
 from bot.chat.fake_telegram import FakeTelegram
-from bot.chat.format import BANNER, describe_delta
-from bot.chat.session import TerminalChat
+from bot.chat.format import BANNER, CLINICIAN_BANNER, describe_delta
+from bot.chat.session import USER_ID, TerminalChat
 from bot.clock import Clock
 from bot.config import SettingsError, load_settings
 from bot.content import DEFAULT_CONTENT_DIR, ContentError, load_content
 from bot.logs import setup_logging
-from bot.storage import StorageError
+from bot.storage import StorageError, Store
 from bot.transport.runner import serve
 
 log = logging.getLogger(__name__)
@@ -39,7 +42,7 @@ STATE_FILE = "chat-state.json"  # next update id and clock offset, for --data-di
 LOG_FILE = "chat.log"
 
 
-def chat_main(data_dir: Path | None) -> int:
+def chat_main(data_dir: Path | None, *, clinician: bool = False) -> int:
     """Entry point of ``python -m bot chat``; returns the exit status."""
     throwaway = data_dir is None
     folder = Path(tempfile.mkdtemp(prefix="hipbot-chat-")) if data_dir is None else data_dir
@@ -54,7 +57,8 @@ def chat_main(data_dir: Path | None) -> int:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     setup_logging("INFO", stream=log_stream)  # the screen is for the chat; logs go to a file
     try:
-        return asyncio.run(_run(FakeTelegram, folder, throwaway, sys.stdin, sys.stdout))
+        return asyncio.run(_run(FakeTelegram, folder, throwaway, sys.stdin, sys.stdout,
+                                clinician=clinician))
     except KeyboardInterrupt:
         return 130
     finally:
@@ -65,7 +69,8 @@ def chat_main(data_dir: Path | None) -> int:
 
 
 async def _run(
-    fake: type[FakeTelegram], folder: Path, throwaway: bool, stdin: TextIO, out: TextIO
+    fake: type[FakeTelegram], folder: Path, throwaway: bool, stdin: TextIO, out: TextIO,
+    *, clinician: bool = False,
 ) -> int:
     next_update_id, offset = _load_state(folder)
     clock = Clock()
@@ -74,12 +79,17 @@ async def _run(
         try:
             settings = load_settings(
                 telegram_bot_token=tg.token, telegram_base_url=tg.base_url,
-                bot_data_dir=folder, admin_user_ids=(), log_level="WARNING",
+                bot_data_dir=folder, admin_user_ids=(USER_ID,) if clinician else (),
+                log_level="WARNING",
                 webhook_url=None, webhook_secret=None, web_listen="127.0.0.1",
                 web_port=_free_port(),
             )
             content = load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
+            seeded = clinician and demo_patients.seed_demo_patients(
+                Store(folder), content, clock.now(), settings.default_timezone)
             app = build_application(settings, content=content, clock=clock)
+            if clinician:  # the names the pretend Telegram gives the clinician and patients
+                tg.api.users.update(demo_patients.telegram_users())
         except (SettingsError, ContentError, StorageError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
@@ -96,8 +106,13 @@ async def _run(
         if clock.offset:
             ahead = describe_delta(clock.offset)
             note += f"\nThe bot's clock is {ahead} ahead of real time, as you left it."
-        chat = TerminalChat(tg, app, clock, folder, out, interactive=stdin.isatty())
-        out.write(BANNER.format(data_dir=folder, data_note=note) + "\n")
+        if clinician:
+            note += ("\nSix made-up patients were added to this folder." if seeded
+                     else "\nThe made-up patients are in this folder from an earlier run.")
+        chat = TerminalChat(tg, app, clock, folder, out, interactive=stdin.isatty(),
+                            clinician=clinician)
+        banner = CLINICIAN_BANNER if clinician else BANNER
+        out.write(banner.format(data_dir=folder, data_note=note) + "\n")
         lines = _read_lines(stdin)
         try:
             await chat.loop(lines)

@@ -7,6 +7,7 @@ PATIENT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("exercises", "Browse the exercises"),
     ("exercise", "Show one exercise, e.g. /exercise bridge"),
     ("plan", "Your plan: programme, stage and today's exercises"),
+    ("cards", "Exercise cards: /cards full every time, or /cards short once familiar"),
     ("progress", "Streak, adherence, pain trend and chart"),
     ("history", "The last 14 days, one line a day"),
     ("weekly", "Weekly summary: /weekly off, /weekly sunday 18:00"),
@@ -25,7 +26,7 @@ PATIENT_COMMANDS: tuple[tuple[str, str], ...] = (
 
 CLINICIAN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("stats", "Clinic overview: adherence, pain, red flags"),
-    ("patient", "One patient's summary: /patient <id or @username>"),
+    ("patient", "One patient's summary: /patient <name, @username or id>"),
     ("export_all", "CSV of every consenting patient's records"),
     ("dashboard", "Open the dashboard (a Mini App): patients, charts, plans"),
     ("programmes", "The programmes you can assign"),

@@ -14,6 +14,7 @@ from telegram import Update
 
 from bot.deps import Deps
 from bot.domain.clinic.patients import find_patients
+from bot.domain.profiles import display_name
 from handlers.base.replies import Context, send, unknown_command, user_id_of
 
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
@@ -49,7 +50,7 @@ async def one_patient(
         await send(update, context, text("clinic_patient_not_found", query=query[:80]))
         return None
     if len(found) > 1:
-        ids = ", ".join(str(uid) for uid, _ in found)
+        ids = "\n".join(f"• {display_name(dict(p))}, id {uid}" for uid, p in found)
         await send(update, context, text("clinic_patient_several", query=query[:80], ids=ids))
         return None
     uid, profile = found[0]

@@ -17,6 +17,7 @@ from bot.content.model import Dose, Exercise
 from bot.deps import Deps
 from bot.domain.exercise_finder import exercise_card, library_for
 from bot.domain.plans.exclusions import exclusion
+from bot.domain.routine.familiarity import short_card
 from bot.media.drawings import animation_file, illustration_file
 from handlers.base.replies import Buttons, Context, send, user_id_of
 
@@ -128,6 +129,27 @@ async def send_card(
         variant = exercise.easier if level == "easier" else exercise.harder
         card = f"{variant.name}\n{variant.description}\n\n{card}"
     await send(update, context, card, rows)
+
+
+def show_how_button(deps: Deps, exercise: Exercise, level: Level = "normal") -> Buttons:
+    """"Show me how": the library's own button for the full card of this version."""
+    action = "show" if level == "normal" else level
+    return [[(deps.content.text("session_button_show_how"), f"lib:{action}:{exercise.id}")]]
+
+
+async def send_short_card(
+    update: Update, context: Context, exercise: Exercise, level: Level, dose: Dose, count: int
+) -> None:
+    """The short prompt of a familiar exercise (no picture: the full card is one tap away).
+
+    ``dose``: the one in use today; ``count``: how many times the card was shown, which
+    picks the cue. An exercise the patient's plan rules out is explained instead.
+    """
+    if await explain_exclusion(update, context, exercise):
+        return
+    deps = context.deps
+    text = short_card(deps.content, exercise, level, dose.describe(), count)
+    await send(update, context, text, show_how_button(deps, exercise, level))
 
 
 async def send_library(update: Update, context: Context) -> None:

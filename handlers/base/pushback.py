@@ -35,6 +35,10 @@ async def push_back(update: Update, context: Context) -> None:
     reason = rest.slots.reason if rest is not None else None
     if reason is None and update.effective_message is not None:
         reason = update.effective_message.text  # the reader found no reason: the words
-    rows = [[(deps.content.text(label), f"co:c:{choice}")]
-            for choice, label in coaching.rest_choices(reason)]
+    if coaching.keeps_indoors(reason):
+        rows = [[(deps.content.text(label), f"co:c:{choice}")]
+                for choice, label in coaching.INDOOR_REST_CHOICES]
+    else:
+        rows = [[(deps.content.text(label), f"co:c:{choice}")]
+                for choice, label in coaching.REST_CHOICES]
     await send(update, context, text, rows)

@@ -15,12 +15,14 @@ from typing import Any
 
 from telegram import Update
 
+from bot.content.model import Dose, Exercise
 from bot.deps import Deps
 from bot.domain import routine as sm
 from bot.domain.progress.figures import current_streak
 from bot.domain.records import Record
+from bot.domain.routine import familiarity
 from bot.transport.context import App, deps_of
-from handlers.base.cards import send_card
+from handlers.base.cards import send_card, send_short_card
 from handlers.base.hooks import session_ended
 from handlers.base.pain import stopped_for_pain
 from handlers.base.replies import Buttons, Context, answer, send, user_id_of
@@ -60,7 +62,8 @@ def save(
     records: Sequence[Record] = (),
     outputs: Sequence[sm.Output] = (),
 ) -> None:
-    """Session, records and the last prompted exercise in one atomic write.
+    """Session, records, the last prompted exercise and the cards shown (how familiar
+    each exercise is: ``familiarity``) in one atomic write.
 
     Without consent the session lives in memory only and nothing is recorded.
     """
@@ -73,6 +76,7 @@ def save(
         sessions = app.bot_data.setdefault(TRANSIENT_KEY, {})
         sessions[user_id] = session.to_dict() if session else None
         return
+    cards = _cards_shown(deps, user_id, outputs) if session is not None else []
     with deps.store.user(user_id) as txn:
         if session is None:
             txn.clear("session")
@@ -80,8 +84,65 @@ def save(
             txn.set("session", session.to_dict())
         for record in records:
             txn.add_record(record)
+        if cards and session is not None:
+            seen = dict(txn.get("state").get(familiarity.SEEN_KEY) or {})
+            for exercise_id, level, dose in cards:
+                seen[exercise_id] = familiarity.shown(seen.get(exercise_id), level, dose,
+                                                      session.id)
+            state[familiarity.SEEN_KEY] = seen
         if state:
             txn.update("state", **state)
+
+
+def _cards_shown(
+    deps: Deps, user_id: int, outputs: Sequence[sm.Output]
+) -> list[tuple[str, str, str]]:
+    """(exercise, level, dose line) of every card among the outputs."""
+    shown: list[tuple[str, str, str]] = []
+    for out in outputs:
+        if not isinstance(out, sm.ShowCard):
+            continue
+        exercise = deps.content.exercises.get(out.exercise_id)
+        if exercise is not None:
+            dose = dose_in_use(deps, user_id, exercise, out.level)
+            shown.append((exercise.id, out.level, dose.describe()))
+    return shown
+
+
+def plan_dose(deps: Deps, user_id: int, exercise: Exercise, level: str) -> Dose | None:
+    """The patient's own plan dose, which replaces the card's at the normal level."""
+    return deps.routine_for(user_id).doses.get(exercise.id) if level == "normal" else None
+
+
+def dose_in_use(deps: Deps, user_id: int, exercise: Exercise, level: familiarity.Level) -> Dose:
+    """Today's dose: the plan's own at the normal level, else the version's."""
+    return plan_dose(deps, user_id, exercise, level) or exercise.dose_for(level)
+
+
+def wants_full_card(deps: Deps, user_id: int) -> bool:
+    """Always the full card: asked for (``full_cards`` in the profile), or no consent
+    (nothing may be stored, so nothing is counted)."""
+    profile = deps.profile(user_id)
+    return not profile.consent or bool(profile.data.get(familiarity.FULL_CARDS_KEY))
+
+
+async def show_card(
+    update: Update, context: Context, user_id: int, exercise: Exercise, level: familiarity.Level
+) -> None:
+    """The full card while the exercise is new (or asked for), else the short prompt."""
+    deps = context.deps
+    dose = dose_in_use(deps, user_id, exercise, level)
+    always = wants_full_card(deps, user_id)
+    entry = None
+    if not always:
+        seen = deps.store.user(user_id).get("state").get(familiarity.SEEN_KEY) or {}
+        entry = seen.get(exercise.id)
+    if familiarity.shows_full(entry, level, dose.describe(), always_full=always):
+        await send_card(update, context, exercise, level, with_buttons=False,
+                        dose=plan_dose(deps, user_id, exercise, level))
+    else:
+        assert entry is not None
+        await send_short_card(update, context, exercise, level, dose, int(entry["n"]))
 
 
 # --- rendering outputs -------------------------------------------------------------
@@ -125,9 +186,7 @@ async def render(
         elif isinstance(out, sm.ShowCard):
             exercise = deps.content.exercises.get(out.exercise_id)
             if exercise is not None:
-                own = deps.routine_for(user_id).doses.get(exercise.id)
-                await send_card(update, context, exercise, out.level, with_buttons=False,
-                                dose=own if out.level == "normal" else None)
+                await show_card(update, context, user_id, exercise, out.level)
         elif isinstance(out, sm.StepPrompt):
             await send(update, context, out.text, step_buttons(deps, out.token, out.timer))
         elif isinstance(out, sm.SwitchedEasier | sm.Cancelled | sm.PainNoted):

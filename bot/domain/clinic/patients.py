@@ -6,7 +6,9 @@ Pure: takes stored profiles and records, returns plain values and text; no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,19 +28,71 @@ from bot.domain.records import Record
 def find_patients(
     profiles: Iterable[tuple[int, Mapping[str, Any]]], query: str
 ) -> list[tuple[int, Mapping[str, Any]]]:
-    """Consenting patients matching a numeric id or an @username (case-insensitive)."""
-    wanted = query.strip()
+    """Consenting patients ``query`` names: an id, an @username, or a name.
+
+    Case does not matter. A number is an id. ``@ann`` looks at usernames only. Other
+    text is tried as a whole username or a whole name (``ann_b``, ``Pat Green``), then
+    as whole words of one (``pat``, ``green``), then as the start of words (``gre``,
+    ``pat g``), and last anywhere in them. The first of these steps that finds anyone
+    gives the answer, so ``Pat`` finds Pat Green and not Raj Patel, and ``Pat`` alone
+    finds a patient called just Pat before Pat Green. Never raises on odd input.
+    """
+    wanted = " ".join(str(query).split()).casefold()
     if not wanted:
         return []
-    consenting = [(uid, p) for uid, p in profiles if as_profile(p).consent]
-    if wanted.removeprefix("-").isdecimal():
+    consenting = [(uid, p) for uid, p in profiles if _consents(p)]
+    if wanted.removeprefix("-").isdecimal() and len(wanted) <= 20:
         return [(uid, p) for uid, p in consenting if uid == int(wanted)]
-    name = wanted.removeprefix("@").lower()
-    if not name:
+    by_username = wanted.startswith("@")
+    wanted = wanted.removeprefix("@").strip()
+    if not wanted:
         return []
-    return [
-        (uid, p) for uid, p in consenting if as_profile(p).username.lower() == name
-    ]
+    words = wanted.split()
+    steps: tuple[Callable[[_Names], bool], ...] = (
+        lambda n: wanted in n.whole(by_username),
+        lambda n: all(q in n.words(by_username) for q in words),
+        lambda n: all(any(w.startswith(q) for w in n.words(by_username)) for q in words),
+        lambda n: any(wanted in whole for whole in n.whole(by_username)),
+    )
+    named = [(uid, p, _Names.of(p)) for uid, p in consenting]
+    for matches in steps:
+        found = [(uid, p) for uid, p, names in named if matches(names)]
+        if found:
+            return found
+    return []
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _consents(profile: object) -> bool:
+    return isinstance(profile, Mapping) and as_profile(profile).consent
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split()).casefold() if value else ""
+
+
+@dataclass(frozen=True)
+class _Names:
+    """What a patient may be called, lower-cased: full name and username."""
+
+    name: str
+    username: str
+
+    @classmethod
+    def of(cls, profile: Mapping[str, Any]) -> _Names:
+        full = f"{_text(profile.get('first_name'))} {_text(profile.get('last_name'))}"
+        return cls(full.strip(), _text(profile.get("username")).removeprefix("@"))
+
+    def whole(self, username_only: bool) -> tuple[str, ...]:
+        return tuple(x for x in (self.username, "" if username_only else self.name) if x)
+
+    def words(self, username_only: bool) -> list[str]:
+        out: list[str] = []
+        for whole in self.whole(username_only):
+            out += [*whole.split(), *_WORD.findall(whole)]
+        return out
 
 
 def _share(value: float | None, content: Content) -> str:

@@ -29,16 +29,24 @@ _INDOOR_REASONS = re.compile(
     r"hot|heat\w*|dark|sofa|couch|indoors?|inside|stuck in)\b", re.IGNORECASE)
 
 
+#: The same steps for a reason that keeps the person indoors: the walk last, at home.
+INDOOR_REST_CHOICES: tuple[tuple[str, str], ...] = (
+    ("one_stretch", "coach_choice_one_stretch"),
+    ("easier_routine", "coach_choice_easier_routine"),
+    ("walk", "coach_choice_walk_indoors"),
+    ("rest", "coach_choice_rest"),
+)
+
+
+def keeps_indoors(reason: str | None) -> bool:
+    """Whether a reason to rest keeps the person indoors ("it's raining, staying on the
+    sofa"): then the stretch and the easier routine come first, the walk is at home."""
+    return bool(reason and _INDOOR_REASONS.search(reason))
+
+
 def rest_choices(reason: str | None) -> tuple[tuple[str, str], ...]:
-    """The smallest next steps to offer, as (choice, label key): a walk first, unless the
-    reason keeps the person indoors ("it's raining, staying on the sofa"), when the
-    stretch and the easier routine come first and the walk is one around the house."""
-    if reason and _INDOOR_REASONS.search(reason):
-        return (("one_stretch", "coach_choice_one_stretch"),
-                ("easier_routine", "coach_choice_easier_routine"),
-                ("walk", "coach_choice_walk_indoors"),
-                ("rest", "coach_choice_rest"))
-    return REST_CHOICES
+    """The smallest next steps to offer for ``reason``, as (choice, label key)."""
+    return INDOOR_REST_CHOICES if keeps_indoors(reason) else REST_CHOICES
 
 
 _CHOICE_REPLY = {

@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.domain.clinic.patients import find_patients, patient_report_text, patient_status
@@ -62,3 +64,72 @@ def test_patient_report_names_the_patient_and_the_week() -> None:
 def test_patient_status(fields: dict[str, Any], key: str) -> None:
     assert patient_status(profile(**fields), date(2026, 3, 11)) == key
     assert key in CONTENT.messages
+
+
+# ---- finding a patient by name (the terminal chat's demo patients, say) -------------
+
+CLINIC = [
+    (2001, profile(first_name="Pat Green", username="patgreen")),
+    (2002, profile(first_name="Ann", last_name="Lee", username="annlee")),
+    (2003, profile(first_name="Raj Patel", username="rajpatel")),
+    (2006, profile(first_name="Lee Wong", username="leewong")),
+    (2007, profile(first_name="Pat", username="", consent=False)),
+]
+
+
+def ids(query: str) -> list[int]:
+    return [uid for uid, _ in find_patients(CLINIC, query)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Pat", [2001]),  # the word Pat: not Raj Patel, not a patient who declined
+        ("pat green", [2001]),
+        ("  PAT   GREEN ", [2001]),
+        ("green", [2001]),
+        ("gre", [2001]),
+        ("pat g", [2001]),
+        ("pate", [2003]),  # the start of a word
+        ("Lee", [2002, 2006]),  # several: the handler asks which one
+        ("ann lee", [2002]),  # first and last name stored apart
+        ("@annlee", [2002]),
+        ("@ANN", [2002]),  # the start of a username
+        ("@lee", [2006]),  # @ looks at usernames only
+        ("rajpatel", [2003]),
+        ("atel", [2003]),  # anywhere, when nothing else matches
+        ("2006", [2006]),
+        ("Zed", []),
+        ("@", []),
+        ("", []),
+    ],
+)
+def test_find_patients_by_name_username_or_id(query: str, expected: list[int]) -> None:
+    assert ids(query) == expected
+
+
+def test_a_patient_called_just_pat_comes_before_pat_green() -> None:
+    people = [(1, profile(first_name="Pat Green", username="")),
+              (2, profile(first_name="Pat", username=""))]
+    assert [uid for uid, _ in find_patients(people, "pat")] == [2]
+    assert [uid for uid, _ in find_patients(people, "pat gr")] == [1]
+
+
+odd_values = st.one_of(st.none(), st.text(max_size=12), st.integers(), st.booleans(),
+                       st.lists(st.text(max_size=3), max_size=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(-10**12, 10**12),
+                       st.dictionaries(st.sampled_from(["first_name", "last_name",
+                                                        "username", "consent"]),
+                                       odd_values)),
+             max_size=5),
+    st.text(max_size=40),
+)
+def test_find_patients_never_raises(people: list[tuple[int, dict[str, Any]]],
+                                    query: str) -> None:
+    found = find_patients(people, query)
+    assert all(entry in people for entry in found)
+    assert all(bool(p.get("consent")) for _, p in found)

@@ -1,0 +1,113 @@
+"""Cards that shrink with familiarity: the full card while an exercise is new, then a
+short prompt (name, today's dose, one rotating cue, the stop rule in one line).
+
+The full card (animation and the whole text) goes the first ``FULL_SHOWINGS`` times a
+patient is shown an exercise in a routine, and again after a change of version: another
+level (easier, normal, harder: a different movement, so its count starts again) or
+another dose (shown in full once, then short again). Patients who ask for it
+(``FULL_CARDS_KEY`` in the profile) and people who did not consent (nothing may be
+stored, so nothing is counted) always get the full card.
+
+Per exercise the state keeps ``{"n": showings of this level, "level", "dose": the dose
+line, "full": whether the last showing was the full card, "session": its session id}``
+under ``SEEN_KEY``. Showing the card again within the same session (Continue, a resend)
+counts nothing. Pure: no ``telegram``, no storage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from bot.content.model import Content, Exercise
+
+#: Full cards before the short prompt takes over (per exercise and level).
+FULL_SHOWINGS = 3
+#: The state key of the per-exercise counts.
+SEEN_KEY = "cards_seen"
+#: The profile flag of a patient who wants the full card every time.
+FULL_CARDS_KEY = "full_cards"
+
+Level = Literal["easier", "normal", "harder"]
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def _count(entry: Mapping[str, Any] | None) -> int:
+    raw = (entry or {}).get("n")
+    return raw if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0 else 0
+
+
+def shown(
+    entry: Mapping[str, Any] | None, level: str, dose: str, session: str
+) -> dict[str, Any]:
+    """The exercise's entry once its card is shown (again) in session ``session``.
+
+    The same session showing the same version again counts nothing and keeps its form.
+    """
+    if (entry and entry.get("session") == session and entry.get("level") == level
+            and entry.get("dose") == dose and isinstance(entry.get("full"), bool)):
+        return dict(entry)
+    same_level = entry is not None and entry.get("level") == level
+    same_dose = entry is not None and entry.get("dose") == dose
+    n = _count(entry) + 1 if same_level else 1
+    full = n <= FULL_SHOWINGS or not same_dose
+    return {"n": n, "level": level, "dose": dose, "full": full, "session": session}
+
+
+def shows_full(
+    entry: Mapping[str, Any] | None, level: str, dose: str, *, always_full: bool = False
+) -> bool:
+    """Whether the card shown now is the full one, from the entry of this showing.
+
+    Anything unknown or not matching (no entry, another level or dose, a damaged entry)
+    gives the full card: the short prompt is only ever a reminder of what was seen.
+    """
+    if always_full or not entry:
+        return True
+    if entry.get("level") != level or entry.get("dose") != dose:
+        return True
+    return entry.get("full") is not False or _count(entry) <= FULL_SHOWINGS
+
+
+def cue_for(cues: Sequence[str], count: int) -> str:
+    """One cue, rotating with the number of showings ("" when the card has none)."""
+    return cues[count % len(cues)] if cues else ""
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence, on one line (the whole text, flattened, if it has one)."""
+    flat = " ".join(text.split())
+    return _SENTENCE_END.split(flat, maxsplit=1)[0] if flat else ""
+
+
+#: Words of a stop rule that tells the patient to call someone: never cut those off.
+_CALL_WORDS = ("call", "emergency", "999", "911", "112", "surgical team", "ring")
+
+
+def stop_rule(text: str) -> str:
+    """The stop rule in a line: its first sentence, or all of it when a later sentence
+    says whom to call (the early post-operative cards: a hot calf, the wound, the chest)."""
+    flat = " ".join(text.split())
+    first = first_sentence(flat)
+    rest = flat[len(first):].lower()
+    return flat if any(word in rest for word in _CALL_WORDS) else first
+
+
+def short_card(
+    content: Content, exercise: Exercise, level: Level, dose: str, count: int
+) -> str:
+    """The short prompt: name (and version), today's dose, one cue, the stop rule."""
+    text = content.text
+    name = exercise.name
+    if level != "normal":
+        variant = exercise.easier if level == "easier" else exercise.harder
+        name = text("session_card_short_variant", name=exercise.name, variant=variant.name)
+    lines = [text("session_card_short_title", name=name, dose=dose)]
+    cue = cue_for(exercise.cues, count)
+    if cue:
+        lines.append(text("session_card_short_cue", cue=cue))
+    stop = stop_rule(exercise.stop_if)
+    if stop:
+        lines.append(text("session_card_short_stop", stop=stop))
+    return "\n".join(lines)
