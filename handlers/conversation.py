@@ -17,14 +17,16 @@ from bot.domain import routine as sm
 from bot.domain.coaching import coach as coaching
 from bot.domain.conversation import actions as act
 from bot.domain.conversation.policy import decide, state_of
+from bot.domain.conversation.reminder_requests import plan_change
 from bot.domain.records import Record
 from bot.domain.understanding.interpret import interpret
 from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
 from bot.transport.context import App
-from handlers.base import Context, answer, send, user_id_of
+from handlers.base import Context, answer, consenting, send, user_id_of
 from handlers.base.cards import answer_request, send_card, send_library
 from handlers.base.done import FIX_PREFIX, UNDO_PREFIX, record_done, record_exercise_done
+from handlers.base.hooks import profile_changed
 from handlers.base.pain import menu, pain_report
 from handlers.base.pushback import push_back
 from handlers.base.red_flags import flags_of, handle_red_flags, matched_words
@@ -114,6 +116,22 @@ async def carry_out(
         await send(update, context, text("coach_on_hold"))
     elif isinstance(action, act.NotTheirs):
         await send(update, context, text("conversation_not_theirs"))
+    elif isinstance(action, act.ReminderRequest):
+        # as the reminder commands do: stored, the jobs re-planned (the profile-changed
+        # hook), then confirmed in words
+        found = await consenting(update, context, "reminder_need_consent")
+        if found is not None:
+            _deps, user_id, _profile = found
+            with deps.store.user(user_id) as txn:
+                change = plan_change(action.slots, deps.view(txn.get("profile")),
+                                     txn.get("state"), deps.clock.now(), deps.content)
+                if change.profile:
+                    txn.update("profile", **change.profile)
+                if change.state is not None:
+                    txn.set("state", change.state)
+            if change.changes:
+                await profile_changed(context, user_id)
+            await send(update, context, change.reply)
     elif isinstance(action, act.Suggest):
         rows = [[(text(f"suggest_{kind}"), f"{SUGGEST_PREFIX}{kind}")]
                 for kind in action.kinds if f"suggest_{kind}" in deps.content.messages]

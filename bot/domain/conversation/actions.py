@@ -103,6 +103,14 @@ class NotTheirs:
 
 
 @dataclass(frozen=True)
+class ReminderRequest:
+    """Stop, pause, resume, move, snooze or show the reminders, as the patient asked
+    (``slots.reminder``), with the same effects as the commands, confirmed in words."""
+
+    slots: Slots
+
+
+@dataclass(frozen=True)
 class Suggest:
     """Nothing fits for sure: offer the likeliest meanings as buttons."""
 
@@ -112,4 +120,5 @@ class Suggest:
 Action: TypeAlias = (
     Safety | AskFlag | Routine | StopRoutine | Reprompt | RecordDone | UndoLast | PushBack
     | ReportPain | ShowExercise | AnswerQuestion | Greet | OnHold | NotTheirs | Suggest
+    | ReminderRequest
 )

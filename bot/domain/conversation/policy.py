@@ -10,6 +10,9 @@ explicit:
    is already done: recorded, then the after-pain is asked.
 3. Anything else recognised is handled, and the pending question asked again briefly,
    so nothing the patient types is dropped without a reply that shows it was read.
+   A reminder request ("stop reminding me", "remind me at 8 tomorrow") is carried out
+   in every state but the red-flag check; after a red flag (held) only what sends
+   nothing (stop, pause, show) is, and the rest shows the reminders on hold.
 
 Pure: no ``telegram``, no storage; the handlers carry the actions out.
 """
@@ -29,6 +32,7 @@ from bot.domain.conversation.actions import (
     OnHold,
     PushBack,
     RecordDone,
+    ReminderRequest,
     ReportPain,
     Reprompt,
     Routine,
@@ -38,7 +42,7 @@ from bot.domain.conversation.actions import (
     Suggest,
     UndoLast,
 )
-from bot.domain.understanding.reading import IntentKind, Interpretation, Reading
+from bot.domain.understanding.reading import IntentKind, Interpretation, Reading, Slots
 
 State = Literal[
     "idle", "held", "pain_before", "step", "pain_painful", "red_flag_check", "pain_after"
@@ -49,6 +53,8 @@ STATES: tuple[State, ...] = (
 PAIN_STATES: frozenset[str] = frozenset({"pain_before", "pain_painful", "pain_after"})
 #: What "did you mean" offers when nothing else is likely.
 DEFAULT_SUGGESTIONS: tuple[IntentKind, ...] = ("done", "rest", "exercise")
+#: Reminder requests carried out while held after a red flag: none of them sends anything.
+HELD_REMINDER_ACTIONS = frozenset({"stop", "pause", "show", "keep"})
 #: A runner-up this likely is worth offering as a button.
 SUGGEST_FROM = 0.15
 
@@ -94,6 +100,8 @@ def decide(reading: Interpretation, state: State, short: sm.Event | None = None
         return (Safety(reading.live_flags),)
     if reading.ask_about is not None:
         return (AskFlag(reading.ask_about),)
+    if reading.top.kind == "reminder" and state != "red_flag_check":
+        return _reminder_request(reading.top, state)
     if state in PAIN_STATES:
         return _at_pain_question(reading.top, state, short)
     if state == "step":
@@ -101,6 +109,16 @@ def decide(reading: Interpretation, state: State, short: sm.Event | None = None
     if state == "red_flag_check":
         return (Reprompt(),)
     return _outside_routine(reading, held=state == "held")
+
+
+def _reminder_request(top: Reading, state: State) -> tuple[Action, ...]:
+    """Carried out at once; in a routine, its pending question asked again after."""
+    slots = top.slots
+    if state == "held" and slots.reminder not in HELD_REMINDER_ACTIONS:
+        slots = Slots(reminder="show")  # "turn them back on": not before a clinician's check
+    if state in ("idle", "held"):
+        return (ReminderRequest(slots),)
+    return (ReminderRequest(slots), Reprompt())
 
 
 def _side_remark(top: Reading) -> tuple[Action, ...]:
@@ -196,7 +214,8 @@ def _outside_routine(reading: Interpretation, held: bool) -> tuple[Action, ...]:
 def _suggestions(reading: Interpretation) -> tuple[IntentKind, ...]:
     """The two or three likeliest meanings, for "did you mean" buttons."""
     likely = [r.kind for r in reading.readings
-              if r.kind not in ("unknown", "redflag", "social") and r.confidence >= SUGGEST_FROM]
+              if r.kind not in ("unknown", "redflag", "social", "reminder")
+              and r.confidence >= SUGGEST_FROM]
     picked = list(dict.fromkeys(likely))[:3]
     for kind in DEFAULT_SUGGESTIONS:
         if len(picked) >= 3:

@@ -5,7 +5,7 @@ Three layers, each doing what it is good at:
 1. Normalising and respelling (``text_norm``, ``spelling``): one plain form of the text.
 2. Rules: slot readers that are precise about numbers, sides, spans and exercise names
    (``done_reading``, ``rest_reading``, ``pain_reading``, ``questions``,
-   ``exercise_names``), and cues that point to each kind (``cues``).
+   ``exercise_names``, ``reminder_reading``), and cues that point to each kind (``cues``).
 3. A small linear model (``model``) that ranks the kinds from the words and the cues,
    trained on the tuning part of the labelled corpus and the probe rows (never the
    held-out fifth). Where a rule is sure (a bare "7" is a pain score, "how do I do the
@@ -33,6 +33,7 @@ from bot.domain.understanding.pain_reading import (
 from bot.domain.understanding.qualifiers import qualifier_at
 from bot.domain.understanding.questions import question_topic
 from bot.domain.understanding.reading import UNKNOWN, IntentKind, Qualifier, Reading, Slots
+from bot.domain.understanding.reminder_reading import reminder_slots
 from bot.domain.understanding.rest_reading import rest_slots
 from bot.domain.understanding.spelling import correct
 from bot.domain.understanding.text_norm import normalise
@@ -42,6 +43,8 @@ MAX_INTENT_CHARS = 1000
 #: How sure the model must be of a kind for it to be listed as a reading.
 MIN_CONFIDENCE = 0.04
 MAX_READINGS = 4
+#: A reminder request the rules read ("stop reminding me") ranks above the model's kinds.
+REMINDER_CONFIDENCE = 0.95
 #: Spreads the raw scores into probabilities (fitted by cross-validation on the tuning part).
 TEMPERATURE = 230.0
 _HAS_CONTENT = re.compile(r"[^\W_]|[^\w\s.,;:!?'\"()\-]")
@@ -295,4 +298,7 @@ def readings(text: str) -> tuple[Reading, ...]:
         Reading(kind, round(p, 3), _slots(kind, clean, respelt), _qualifier(kind, respelt))
         for kind, p in [*kinds, *extra]
     ]
+    reminder = reminder_slots(respelt)
+    if reminder is not None:  # a request about the bot's own reminders is sure: first
+        found.insert(0, Reading("reminder", REMINDER_CONFIDENCE, reminder))
     return tuple(found) or (UNKNOWN,)

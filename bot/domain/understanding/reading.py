@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 IntentKind = Literal[
-    "redflag", "done", "undo", "rest", "pain", "exercise", "question", "social", "unknown"
+    "redflag", "done", "undo", "rest", "pain", "exercise", "question", "social", "reminder",
+    "unknown",
 ]
 INTENT_KINDS: tuple[IntentKind, ...] = (
-    "redflag", "done", "undo", "rest", "pain", "exercise", "question", "social", "unknown",
+    "redflag", "done", "undo", "rest", "pain", "exercise", "question", "social", "reminder",
+    "unknown",
 )
 #: Why a phrase does not count as the patient's own report now. "unsure" is only ever a
 #: red-flag hit's: the rules read it as live, but the message has qualifier cues and the
@@ -34,6 +36,12 @@ PainWhen = Literal[
     "unspecified",
 ]
 Trend = Literal["better", "same", "worse"]
+#: What a reminder request asks for (``reminder_reading``): stop them all, pause them
+#: (for ``Slots.days``, or until /resume), resume them, set the daily time, snooze
+#: (in ``Slots.in_minutes``), one reminder ``once`` at a time today or tomorrow, show
+#: them ("when is my reminder?"), or keep them as they are ("don't stop the reminders").
+ReminderAction = Literal["stop", "pause", "resume", "set", "snooze", "once", "show", "keep"]
+OnDay = Literal["today", "tomorrow"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,13 @@ class Slots:
     exercise: str | None = None
     # question
     topic: str | None = None
+    # reminder request
+    reminder: ReminderAction | None = None
+    at: str | None = None  # "HH:MM", the patient's local time
+    on_day: OnDay | None = None
+    days: int | None = None  # how long a pause lasts (None: until /resume or until_day)
+    until_day: int | None = None  # a pause until this weekday (Monday 0), "till monday"
+    in_minutes: int | None = None  # a snooze: from now
 
 
 @dataclass(frozen=True)

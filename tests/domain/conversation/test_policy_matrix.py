@@ -23,6 +23,7 @@ MESSAGES = {
     "exercise": "how do I do the glute bridge?",
     "social": "thank you so much",
     "undo": "sorry, I didn't actually do that one, please undo it",
+    "reminder": "remind me at 8 tomorrow",
 }
 
 ROUTINE_STATES = ("pain_before", "step", "pain_painful", "red_flag_check", "pain_after")
@@ -51,7 +52,7 @@ def test_every_message_gets_an_answer_in_every_state(kind: str, state: str) -> N
 
 
 @pytest.mark.parametrize("state", ROUTINE_STATES)
-@pytest.mark.parametrize("kind", ["exercise", "social", "undo"])
+@pytest.mark.parametrize("kind", ["exercise", "social", "undo", "reminder"])
 def test_a_side_remark_in_a_routine_asks_the_question_again(kind: str, state: str) -> None:
     assert names(kind, state)[-1] in ("Reprompt", "Routine")
 
@@ -110,3 +111,33 @@ def test_a_warning_sign_that_is_not_the_patients_now_is_acknowledged(text: str) 
     assert not reading.is_red_flag and reading.flags
     got = decide(reading, "idle", sm.interpret_text(text))
     assert not any(isinstance(a, act.Safety | act.Greet) for a in got), got
+
+
+def test_a_reminder_request_in_each_state() -> None:
+    idle = actions("reminder", "idle")
+    assert len(idle) == 1 and isinstance(idle[0], act.ReminderRequest)
+    assert idle[0].slots.reminder == "once" and idle[0].slots.at == "08:00"
+    # held after a red flag: nothing may be sent, so the reminders are shown instead
+    held = actions("reminder", "held")
+    assert isinstance(held[0], act.ReminderRequest) and held[0].slots.reminder == "show"
+    for state in ("pain_before", "step", "pain_painful", "pain_after"):
+        got = actions("reminder", state)
+        assert names("reminder", state) == ["ReminderRequest", "Reprompt"], state
+        assert isinstance(got[0], act.ReminderRequest) and got[0].slots.at == "08:00"
+    assert names("reminder", "red_flag_check") == ["Reprompt"]
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("stop reminding me", "stop"), ("pause the reminders for a week", "pause"),
+    ("don't stop the reminders", "keep"), ("when is my reminder?", "show"),
+])
+def test_held_still_stops_pauses_and_shows(text: str, action: str) -> None:
+    for state in ("idle", "held"):
+        got = decide(interpret(text), state, sm.interpret_text(text))
+        assert isinstance(got[0], act.ReminderRequest) and got[0].slots.reminder == action
+
+
+def test_a_red_flag_beats_a_reminder_request() -> None:
+    text = "stop reminding me, my leg has gone numb and I can't feel my bum"
+    for state in STATES:
+        assert [type(a).__name__ for a in decide(interpret(text), state)] == ["Safety"]
