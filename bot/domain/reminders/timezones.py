@@ -202,8 +202,8 @@ def _first_place(key: str) -> str | None:
     """The zone of the first place named in several words ("sydney australia",
     "near manchester uk"): the city the patient named first, two words before one."""
     words = key.split()
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or any(word.isdigit() for word in words):
+        return None  # "GMT-13" is an offset out of range, not the place "GMT"
     index = _index()
     for start in range(len(words)):
         for size in (2, 1):
