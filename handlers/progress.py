@@ -180,7 +180,9 @@ async def _send_weekly(app: App, user_id: int, due: datetime) -> None:
                                        reply_markup=keyboard(weekly_buttons(deps, True)))
             return
         await app.bot.send_message(user_id, text("weekly_intro"))
-        await app.bot.send_message(user_id, weekly_summary_text(records, day, deps.content),
+        since = local_since(deps.store.profile(user_id))
+        await app.bot.send_message(user_id,
+                                   weekly_summary_text(records, day, deps.content, since),
                                    reply_markup=keyboard(weekly_buttons(deps, True)))
     except Forbidden:
         deactivate(app, user_id)

@@ -147,6 +147,6 @@ def patient_report_text(
             trend=trend_text,
         ),
         "",
-        weekly_summary_text(records, today, content),
+        weekly_summary_text(records, today, content, since),
     ]
     return "\n".join(lines)

@@ -139,13 +139,23 @@ def current_streak(records: Iterable[Record], today: date) -> int:
 def adherence(
     records: Iterable[Record], today: date, days: int, since: date | None = None
 ) -> float | None:
-    """Share of expected days with the full routine, over the ``days`` dates ending today.
+    """Share of expected days with the full routine, over the ``days`` dates ending today
+    (``routine_days``). None when no day was expected."""
+    complete, expected = routine_days(records, today, days, since)
+    return complete / expected if expected else None
+
+
+def routine_days(
+    records: Iterable[Record], today: date, days: int, since: date | None = None
+) -> tuple[int, int]:
+    """(days with the full routine, days it was expected) over the ``days`` dates ending
+    today: the one count behind every adherence figure and "1 of 5 days".
 
     Excused days and days before ``since`` (onboarding) are not expected; today is
-    expected only once it is complete. None when no day was expected.
+    expected only once it is complete.
     """
     if days <= 0:
-        return None
+        return 0, 0
     status = statuses(records)
     start = today - timedelta(days=days - 1)
     if since is not None:
@@ -157,7 +167,7 @@ def adherence(
             continue
         expected += 1
         complete += current == "complete"
-    return complete / expected if expected else None
+    return complete, expected
 
 
 # --- sets and pain ---------------------------------------------------------------------

@@ -20,6 +20,7 @@ from bot.domain.progress.figures import (
     pain_of,
     pain_per_day,
     red_flags,
+    routine_days,
     set_keys,
     sets_done,
 )
@@ -126,8 +127,15 @@ def history_lines(
     ]
 
 
-def weekly_summary_text(records: Sequence[Record], today: date, content: Content) -> str:
-    """A plain summary of the last 7 days that a user can forward to their physio."""
+def weekly_summary_text(
+    records: Sequence[Record], today: date, content: Content, since: date | None = None
+) -> str:
+    """A plain summary of the last 7 days that a user can forward to their physio.
+
+    "Days with the full routine: 1 of N" counts the days the routine was expected, as
+    the adherence figures do (``routine_days``): not the days before ``since``, the day
+    the patient started, nor rest and flare-up days.
+    """
     start = today - timedelta(days=6)
     week = in_range(records, start, today)
     grouped = by_day(week)
@@ -136,11 +144,10 @@ def weekly_summary_text(records: Sequence[Record], today: date, content: Content
         1 for rs in grouped.values() if any(r.get("kind") in _MOVED_KINDS for r in rs)
     )
     values = list(status.values())
+    complete, expected = routine_days(records, today, 7, since)
     lines = [
         content.text("progress_week_title", start=short_date(start), end=short_date(today)),
-        content.text(
-            "progress_week_days", complete=values.count("complete"), days=7, moved=moved
-        ),
+        content.text("progress_week_days", complete=complete, days=expected, moved=moved),
         content.text("progress_week_sets", sets=sets_done(week, start, today)),
     ]
     if values.count("rest") or values.count("flare"):
