@@ -11,10 +11,12 @@ from typing import Any
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content.model import Content, Routine
+from bot.domain.plans.changes import PlanChange, Who
 from bot.domain.plans.prescription import prescription_of
 from bot.domain.plans.today import DayPlan, day_plan
 from bot.domain.profiles import Profile
 from bot.domain.progress.figures import local_since
+from bot.domain.records import new_record
 from bot.storage import Store
 
 
@@ -54,3 +56,17 @@ class Deps:
     def routine_for(self, user_id: int) -> Routine:
         """Today's routine for one patient, from their plan."""
         return self.plan_for(self.store.profile(user_id)).routine
+
+    def save_plan_change(self, patient_id: int, record_id: str, made: PlanChange,
+                         who: Who, today: date) -> bool:
+        """Store a clinician's plan change in one atomic write: a ``plan`` record (who and
+        what) and the new prescription. False when a record with ``record_id`` is already
+        stored (the same command delivered again): nothing is changed then. Used by the
+        chat commands and the Mini App alike."""
+        note = f"{who.name} [{who.id}]: {made.summary}"[:500]
+        record = new_record(record_id, "plan", today, self.clock.now(), "system", note=note)
+        with self.store.user(patient_id) as txn:
+            if not txn.add_record(record):
+                return False
+            txn.update("profile", prescription=made.prescription.as_data())
+        return True

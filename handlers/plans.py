@@ -36,7 +36,7 @@ from bot.domain.plans.describe import plan_text, programmes_text
 from bot.domain.plans.doses import DoseError, parse_dose
 from bot.domain.plans.prescription import Prescription, prescription_of
 from bot.domain.profiles import display_name
-from bot.domain.records import new_record, utc_stamp
+from bot.domain.records import utc_stamp
 from bot.domain.routine.familiarity import FULL_CARDS_KEY
 from bot.transport.context import App
 from handlers.base import Context, consenting, send, user_id_of
@@ -107,20 +107,17 @@ async def _apply(update: Update, context: Context, query: str, change: Change) -
     name = (user.full_name if user else "") or text("plan_your_clinician")
     now = deps.clock.now()
     today = deps.view(profile).today(now)
+    who = Who(clinician_id, name, utc_stamp(now))
     try:
-        made = change(prescription_of(profile), today, Who(clinician_id, name, utc_stamp(now)))
+        made = change(prescription_of(profile), today, who)
     except PlanError as refused:
         await send(update, context, str(refused))
         return
-    record = new_record(record_id_for(update, ":plan"), "plan", today, now, "system",
-                        note=f"{name} [{clinician_id}]: {made.summary}"[:500])
     if not deps.store.may_store(patient_id):
         await send(update, context, text("clinic_patient_not_found", query=query[:80]))
         return
-    with deps.store.user(patient_id) as txn:
-        first_time = txn.add_record(record)
-        if first_time:
-            txn.update("profile", prescription=made.prescription.as_data())
+    first_time = deps.save_plan_change(patient_id, record_id_for(update, ":plan"), made,
+                                       who, today)
     patient = display_name(profile)
     if not first_time:  # the same command delivered again (a redelivery after a crash)
         await send(update, context, text("plan_told_patient", patient=patient,
@@ -176,37 +173,15 @@ async def assign_command(update: Update, context: Context) -> None:
 
 
 async def _exercise_change(update: Update, context: Context, usage: str,
-                           make: Callable[[str], Change], dose_words: bool = False) -> None:
-    """/planadd, /planremove, /plandose: the patient, then the exercise in any words."""
-    deps = context.deps
+                           make: Callable[[str], Change]) -> None:
+    """/planadd, /planremove: the patient, then the exercise in any words."""
     args = context.args or []
-    if len(args) < (3 if dose_words else 2):
-        await send(update, context, deps.content.text(usage))
+    if len(args) < 2:
+        await send(update, context, context.deps.content.text(usage))
         return
-    words = " ".join(args[1:])
-    if dose_words:  # the dose is the last word(s): "3x12", "3x12 each side", "10 min"
-        words, dose_text = _split_dose(args[1:])
-        if not words:
-            await send(update, context, deps.content.text(usage))
-            return
-        exercise = await _one_exercise(update, context, words)
-        if exercise is None:
-            return
-        try:
-            dose = parse_dose(dose_text, exercise.kind)
-        except DoseError as problem:
-            await send(update, context, deps.content.text("plan_bad_dose", problem=problem))
-            return
-
-        def dosed(current: Prescription, today: date, who: Who) -> PlanChange:
-            return set_dose(deps.content, current, exercise.id, dose, today, who)
-
-        await _apply(update, context, args[0], dosed)
-        return
-    found = await _one_exercise(update, context, words)
-    if found is None:
-        return
-    await _apply(update, context, args[0], make(found.id))
+    found = await _one_exercise(update, context, " ".join(args[1:]))
+    if found is not None:
+        await _apply(update, context, args[0], make(found.id))
 
 
 async def _one_exercise(update: Update, context: Context, words: str) -> Exercise | None:
@@ -224,11 +199,12 @@ async def _one_exercise(update: Update, context: Context, words: str) -> Exercis
 
 
 def _split_dose(words: list[str]) -> tuple[str, str]:
-    """(exercise words, dose words): the dose starts at the first word with a digit."""
+    """(exercise words, dose words): the dose starts at the first word with a digit, or
+    is the last word ("bridge lots": then the dose check says it can't read "lots")."""
     for index, word in enumerate(words):
         if any(ch.isdigit() for ch in word):
             return " ".join(words[:index]), " ".join(words[index:])
-    return " ".join(words), ""
+    return " ".join(words[:-1]), " ".join(words[-1:])
 
 
 @admin_only
@@ -249,9 +225,27 @@ async def plan_remove_command(update: Update, context: Context) -> None:
 
 @admin_only
 async def plan_dose_command(update: Update, context: Context) -> None:
-    """/plandose <patient> <exercise> <dose>"""
-    await _exercise_change(update, context, "plan_usage_dose", lambda ex: (
-        lambda current, today, who: PlanChange(current, "")), dose_words=True)
+    """/plandose <patient> <exercise> <dose>: the dose is the last word(s), "3x12",
+    "3x12 each side", "10 min"; it must fit the exercise (a hold needs seconds)."""
+    deps = context.deps
+    args = context.args or []
+    words, dose_text = _split_dose(args[1:])
+    if len(args) < 3 or not words or not dose_text:
+        await send(update, context, deps.content.text("plan_usage_dose"))
+        return
+    exercise = await _one_exercise(update, context, words)
+    if exercise is None:
+        return
+    try:
+        dose = parse_dose(dose_text, exercise.kind)
+    except DoseError as problem:
+        await send(update, context, deps.content.text("plan_bad_dose", problem=problem))
+        return
+
+    def dosed(current: Prescription, today: date, who: Who) -> PlanChange:
+        return set_dose(deps.content, current, exercise.id, dose, today, who)
+
+    await _apply(update, context, args[0], dosed)
 
 
 @admin_only

@@ -20,7 +20,7 @@ from bot.content.message_check import check_messages
 from bot.content.message_files import read_message_files
 from bot.content.message_keys import CodeKeys, code_keys
 from bot.content.model import REASON_IDS, Content, Exercise, Reason, Routine
-from bot.content.programmes import condition, exercise, programme, routine_of
+from bot.content.programmes import condition, exercise, programme
 from bot.content.rules import (
     check_conditions,
     check_exercises,
@@ -97,7 +97,7 @@ def load_checked(directory: Path, *, fresh: bool = True) -> tuple[Content, list[
         for rid in REASON_IDS
     }
     default = next(p for p in programmes.values() if p.default)
-    routine: Routine = routine_of(default, default.phases[0])
+    routine: Routine = default.routine(default.phases[0])
     content = Content(
         exercises=MappingProxyType(exercises),
         reasons=MappingProxyType(reasons),

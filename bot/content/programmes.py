@@ -1,8 +1,7 @@
 """Build the content dataclasses from validated models: exercise cards and programmes.
 
 ``loader`` checks the files; this module only converts what passed into frozen
-dataclasses, and turns one phase of a programme into the ``Routine`` the guided session
-runs (``routine_of``). Pure: no ``telegram``.
+dataclasses. Pure: no ``telegram``.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from bot.content.model import (
     PlanItem,
     Precaution,
     Programme,
-    Routine,
     Variant,
 )
 from bot.content.schema import (
@@ -107,8 +105,3 @@ def programme(model: ProgrammeModel) -> Programme:
             calm_sessions=model.rules.calm_sessions,
         ),
     )
-
-
-def routine_of(prog: Programme, phase: Phase) -> Routine:
-    """The routine one phase of a programme prescribes, with its own doses."""
-    return prog.routine(phase)

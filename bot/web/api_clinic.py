@@ -10,7 +10,8 @@ the patient told, in the same words as in the chat.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+import uuid
+from datetime import date
 from typing import Any
 
 import orjson
@@ -20,7 +21,7 @@ from bot.deps import Deps
 from bot.domain.plans.changes import PlanError, Who
 from bot.domain.plans.doses import DoseError
 from bot.domain.plans.prescription import prescription_of
-from bot.domain.records import new_record, utc_stamp
+from bot.domain.records import utc_stamp
 from bot.domain.reminders.local_time import local_date
 from bot.media.export import clinic_csv
 from bot.web.api_patient import progress_of
@@ -85,14 +86,6 @@ async def _json_body(request: web.Request) -> object:
         raise ApiError(400, "the request must be JSON") from None
 
 
-def _record_id(taken: Any, now: datetime, clinician_id: int) -> str:
-    """``w<ms>:<clinician>:plan``; a later millisecond if two changes share one."""
-    ms = int(now.timestamp() * 1000)
-    while taken(f"w{ms}:{clinician_id}:plan"):
-        ms += 1
-    return f"w{ms}:{clinician_id}:plan"
-
-
 async def _tell(app: MiniApp, user_id: int, text: str) -> bool:
     try:
         return bool(await app.notify(user_id, text))
@@ -117,16 +110,14 @@ async def change_plan(request: web.Request) -> web.Response:
         name = user.first_name or deps.content.text("plan_your_clinician")
         now = deps.clock.now()
         today = deps.view(profile).today(now)
-        made = change(prescription_of(profile), today, Who(user.id, name, utc_stamp(now)))
+        who = Who(user.id, name, utc_stamp(now))
+        made = change(prescription_of(profile), today, who)
     except (BadRequest, PlanError, DoseError) as refused:
         raise ApiError(422, str(refused)) from None
     if not deps.store.may_store(user_id):
         raise ApiError(404, "no such patient")
-    with deps.store.user(user_id) as txn:
-        record = new_record(_record_id(txn.has_record, now, user.id), "plan", today, now,
-                            "system", note=f"{name} [{user.id}]: {made.summary}"[:500])
-        txn.add_record(record)
-        txn.update("profile", prescription=made.prescription.as_data())
+    # a web request has no update id: every POST is a change of its own
+    deps.save_plan_change(user_id, f"w{uuid.uuid4().hex}:{user.id}:plan", made, who, today)
     told = await _tell(app, user_id, deps.content.text("plan_patient_told", clinician=name,
                                                        change=made.summary))
     return json_response({"ok": True, "summary": made.summary, "told": told})
