@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: run test lint bench chat check-content clean browser
+.PHONY: run test lint bench chat check-content clean browser postgres test-e2e-postgres
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) on PATH (or: make PY=python3 ...)"; exit 2; }
@@ -44,9 +44,31 @@ browser:
 	      apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	  else echo "note: install chromium and chromium-driver to run the browser tests"; fi; }
 
-test: $(STAMP) lint browser
+# PostgreSQL's server binaries for the tests of the shared-database backend: Debian's
+# postgresql, installed when missing (root needed; the tests start their own throwaway
+# server). Without them those tests skip, except under CI=true, where they fail.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing postgresql for the database tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "note: install postgresql to run the database tests"; fi; }
+
+# The end-to-end tests that matter most for the shared database, run again on it:
+# restart, kill -9, redelivery, webhook, reminders, forged buttons, plans. All of
+# tests/e2e runs on PostgreSQL with `make test-e2e-postgres`.
+PG_E2E := tests/e2e/test_crash_safety.py tests/e2e/test_done_crash.py \
+	tests/e2e/test_webhook_no_loss.py tests/e2e/test_reminders_e2e.py \
+	tests/e2e/test_security.py tests/e2e/test_plans_e2e.py tests/e2e/test_session_e2e.py
+
+test: $(STAMP) lint browser postgres
 	$(BIN)/python -m bot check-content
 	$(BIN)/python -m pytest -q
+	E2E_BACKEND=postgres $(BIN)/python -m pytest -q $(PG_E2E)
+
+test-e2e-postgres: $(STAMP) postgres
+	E2E_BACKEND=postgres $(BIN)/python -m pytest -q tests/e2e
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench

@@ -70,6 +70,12 @@ def run() -> int:
                                  "my_chat_member"],
             )
         else:
+            from bot.transport.context import deps_of
+
+            if not deps_of(app).store.claim_poller():
+                return _fail("another instance already polls Telegram for this bot's data; "
+                             "Telegram allows one poller per token. Run several instances "
+                             "in webhook mode instead (README: \"Several instances\").")
             run_polling(app)
     except TokenRejected as err:  # one line, no token (PTB's InvalidToken quotes it)
         return _fail(str(err))

@@ -28,7 +28,7 @@ from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.content.model import Content
 from bot.deps import Deps
 from bot.domain.commands import CLINICIAN_COMMANDS, PATIENT_COMMANDS
-from bot.storage import Store
+from bot.storage import Repository, open_repository
 from bot.transport.context import CONTEXT_TYPES, App, attach_deps, deps_of
 from bot.transport.job_queue import HORIZON, IndexedJobQueue
 from bot.transport.network import RetryingRateLimiter
@@ -81,19 +81,22 @@ async def _post_shutdown(app: App) -> None:
     """After a clean stop: save the heads snapshot that makes the next start quick."""
     deps = deps_of(app)
     deps.store.save_heads_snapshot()
+    deps.store.close()
 
 
 def build_application(
     settings: Settings,
     *,
     content: Content | None = None,
-    store: Store | None = None,
+    store: Repository | None = None,
     clock: Clock | None = None,
     request: BaseRequest | None = None,
 ) -> App:
     """Build the bot: settings in, a ready-to-run Application out."""
     content = content or load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
-    store = store or Store(settings.bot_data_dir)
+    store = store or open_repository(
+        settings.bot_data_dir,
+        settings.database_url.get_secret_value() if settings.database_url else None)
     deps = Deps(settings=settings, content=content, store=store, clock=clock or Clock())
 
     builder = (

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr
     telegram_base_url: str = DEFAULT_BASE_URL
     bot_data_dir: Path = Path("./data")
+    # Empty: the embedded store in BOT_DATA_DIR. postgresql://user:password@host/db: the
+    # shared database of several instances (BOT_DATA_DIR then only caches pictures).
+    database_url: SecretStr | None = None
     admin_user_ids: Annotated[tuple[int, ...], NoDecode] = ()
     default_timezone: str = "Europe/London"
     log_level: str = "INFO"
@@ -55,6 +58,17 @@ class Settings(BaseSettings):
             raise ValueError("is empty; get a token from @BotFather")
         if ":" not in raw or any(c.isspace() for c in raw):
             raise ValueError("does not look like a bot token (digits:letters from @BotFather)")
+        return SecretStr(raw)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        raw = value.get_secret_value().strip() if value is not None else ""
+        if not raw:
+            return None
+        if not raw.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must start with postgresql:// (or be empty for the embedded "
+                             "store)")
         return SecretStr(raw)
 
     @field_validator("webapp_url")

@@ -17,7 +17,7 @@ from bot.domain.plans.today import DayPlan, day_plan
 from bot.domain.profiles import Profile
 from bot.domain.progress.figures import local_since
 from bot.domain.records import new_record
-from bot.storage import Store
+from bot.storage import Repository
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Deps:
 
     settings: Settings
     content: Content
-    store: Store
+    store: Repository
     clock: Clock = field(default_factory=Clock)
     rng: random.Random = field(default_factory=random.Random)
 

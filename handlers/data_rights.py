@@ -129,8 +129,7 @@ def _forget_in_memory(app: App, user_id: int) -> None:
 async def forget_everywhere(app: App, user_id: int) -> Forgetting:
     """Delete every trace of a user the bot holds, in the journal's order (module doc)."""
     store = deps_of(app).store
-    stored = (store.exists(user_id) or bool(store.archive_files(user_id))
-              or user_id in store.journal.pending)
+    stored = store.has_data(user_id) or user_id in store.journal.pending
     store.journal.begin(user_id)
     _forget_in_memory(app, user_id)
     files = _attempt("deleting the files", store.forget, user_id)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.chat.fake_telegram import FakeTelegram
 from tests.harness import BotUnderTest
+from tests.postgres_server import PostgresServer, PostgresUnavailable
 
 
 @pytest.fixture
@@ -25,3 +27,28 @@ async def bot(tg: FakeTelegram, tmp_path: Path) -> AsyncIterator[BotUnderTest]:
         yield under_test
     finally:
         await under_test.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for the whole run (started on first use).
+
+    Without PostgreSQL's binaries the tests that need it skip, except under ``CI=true``,
+    where that is a failure (``make test`` installs Debian's ``postgresql``).
+    """
+    try:
+        server = PostgresServer().start()
+    except PostgresUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is needed in CI: {exc}")
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def database_url(postgres_server: PostgresServer) -> str:
+    """A fresh, empty database on the test server, for one test."""
+    return postgres_server.create_database()

@@ -24,7 +24,7 @@ from bot.domain.plans.prescription import Prescription
 from bot.domain.plans.today import day_plan
 from bot.domain.profiles import new_profile
 from bot.domain.records import Record, RecordKind, Source, new_record, utc_stamp
-from bot.storage import Store
+from bot.storage import Repository
 
 CLINICIAN_ID = 1001  # the chat's own user, made a clinician by --clinician
 CLINICIAN = {"id": CLINICIAN_ID, "is_bot": False, "first_name": "Sam",
@@ -74,7 +74,7 @@ def telegram_users() -> dict[int, dict[str, Any]]:
     return users
 
 
-def seed_demo_patients(store: Store, content: Content, now: datetime, tz: str) -> bool:
+def seed_demo_patients(store: Repository, content: Content, now: datetime, tz: str) -> bool:
     """Write the demo patients unless a previous run did; True when they were written."""
     if any(store.exists(p.user_id) for p in PATIENTS):
         return False

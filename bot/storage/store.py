@@ -39,6 +39,7 @@ from bot.storage.bot_wide import BotWide
 from bot.storage.codec import encode_user_file, read_archive, read_head, single_doc
 from bot.storage.consent import Forgotten, NoConsent
 from bot.storage.forgetting import ForgetJournal, delete_files
+from bot.storage.portable import PortableData
 from bot.storage.quarantine import Quarantine, is_damage
 from bot.storage.schema import migrate, read_schema_version
 from bot.storage.snapshot import load_heads_snapshot, save_heads_snapshot
@@ -49,7 +50,7 @@ log = logging.getLogger(__name__)
 Migration = Callable[["Store"], None]
 
 
-class Store:
+class Store(PortableData):
     """The repository: per-user units of work, archives, a small bot-wide table."""
 
     def __init__(
@@ -328,6 +329,9 @@ class Store:
     def bot_get(self, key: str) -> Any:
         """A small bot-wide value (e.g. Telegram file ids of uploaded pictures)."""
         return self._bot.read().get(key)
+
+    def _bot_read(self) -> dict[str, Any]:
+        return self._bot.read()
 
     def bot_set(self, key: str, value: Any) -> None:
         self._bot.update({key: value})

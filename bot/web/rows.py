@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -42,7 +41,7 @@ log = logging.getLogger(__name__)
 #: Longest stretch of row-making before other tasks get the event loop.
 SLICE_SECONDS = 0.01
 
-Stamp = tuple[int, int, int]
+Stamp = tuple[object]  # the store's change stamp of the patient
 
 
 @dataclass(frozen=True)
@@ -66,11 +65,8 @@ class RowCache:
         self.made = 0  # rows made (not reused) so far: tests and the benchmark read it
 
     def _stamp(self, user_id: int) -> Stamp | None:
-        try:
-            st = os.stat(self.deps.store.user_path(user_id))
-        except OSError:
-            return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
+        stamp = self.deps.store.change_stamp(user_id)
+        return None if stamp is None else (stamp,)
 
     def _make(self, user_id: int, stamp: Stamp, now: datetime) -> _Entry:
         deps = self.deps

@@ -23,7 +23,7 @@ from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.content.model import Content
 from bot.domain import routine as sm
 from bot.domain.profiles import new_profile
-from bot.storage import Store
+from bot.storage import Repository, open_repository
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = "glute_bridge"  # reps, one side: one prompt message per step, no cards
@@ -72,7 +72,7 @@ def seed_patients(
     exercise: str = EXERCISE,
 ) -> dict[int, str]:
     """Onboarded, consenting patients with an active session; returns uid -> session id."""
-    store = Store(data_dir)
+    store = open_store(data_dir)
     now = datetime.now(UTC)
     sessions: dict[int, str] = {}
     for uid in uids:
@@ -83,7 +83,14 @@ def seed_patients(
             txn.set("profile", profile)
             txn.set("session", session_at_first_step(sid, steps, exercise).to_dict())
         sessions[uid] = sid
+    store.close()
     return sessions
+
+
+def open_store(data_dir: Path) -> Repository:
+    """The store the bot under test uses: the embedded one, or PostgreSQL when the test
+    run sets ``DATABASE_URL`` (``E2E_BACKEND=postgres``)."""
+    return open_repository(data_dir, os.environ.get("DATABASE_URL") or None)
 
 
 def seed_prompt(tg: FakeTelegram, uid: int, token: str) -> None:
@@ -117,9 +124,25 @@ def stray_temp_files(data_dir: Path) -> list[Path]:
 
 
 def raw_events(data_dir: Path, uid: int) -> list[dict[str, Any]]:
-    """The records in a user's hot file, exactly as stored (duplicates would show here)."""
+    """The records in a user's hot file, exactly as stored (duplicates would show here);
+    with PostgreSQL, the patient's rows (whose key refuses a duplicate id)."""
+    if os.environ.get("DATABASE_URL"):
+        store = open_store(data_dir)
+        try:
+            return [dict(r) for r in store.records(uid)]
+        finally:
+            store.close()
     data = json.loads((data_dir / "users" / f"{uid}.json").read_bytes())
     return list(data.get("events", {}).values())
+
+
+def stored_users(data_dir: Path) -> int:
+    """How many patients are stored (files, or rows with PostgreSQL)."""
+    store = open_store(data_dir)
+    try:
+        return len(store.user_ids())
+    finally:
+        store.close()
 
 
 # --- the real process --------------------------------------------------------------

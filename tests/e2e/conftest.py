@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -24,3 +25,18 @@ def errors() -> Iterator[list[logging.LogRecord]]:
         yield records
     finally:
         root.removeHandler(handler)
+
+
+#: ``E2E_BACKEND=postgres``: every bot these tests start (in this process or as a child
+#: process) keeps its data in a fresh PostgreSQL database instead of the embedded store.
+BACKEND = os.environ.get("E2E_BACKEND", "embedded")
+
+
+@pytest.fixture(autouse=True)
+def _backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if BACKEND == "postgres" and request.node.get_closest_marker("embedded_only"):
+        pytest.skip("looks at the embedded store's files")
+    if BACKEND == "postgres":
+        monkeypatch.setenv("DATABASE_URL", request.getfixturevalue("database_url"))
+    else:
+        monkeypatch.delenv("DATABASE_URL", raising=False)

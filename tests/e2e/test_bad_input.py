@@ -142,11 +142,11 @@ class World:
     # --- what is stored -----------------------------------------------------------------
 
     def snapshot(self, uid: int) -> dict[str, Any] | None:
-        """The user's file as on disk, without the handled-update ids."""
-        path = self.bot.deps.store.user_path(uid)
-        if not path.exists():
+        """Everything stored about the user, without the handled-update ids."""
+        store = self.bot.deps.store
+        if not store.exists(uid):
             return None
-        data = json.loads(path.read_bytes())
+        data = store.dump_patient(uid)
         data.pop("seen", None)
         return data
 
@@ -155,8 +155,7 @@ class World:
         for path in self.bot.data_dir.rglob("*.json"):
             json.loads(path.read_bytes())
         store = self.bot.deps.store
-        assert not store.user_path(STRANGER).exists(), "a stranger got a user file"
-        assert not store.user_archive_dir(STRANGER).exists()
+        assert not store.has_data(STRANGER), "a stranger got something stored"
 
     # --- sending --------------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ import io
 from datetime import time, timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.chat.fake_telegram import FakeTelegram
 from handlers.base.clinician_alerts import alert_clinicians
 from tests.e2e.helpers import (
@@ -75,6 +77,7 @@ async def test_admin_stats_and_patient(tg: FakeTelegram, bot: BotUnderTest):
     assert missing.text is not None and "couldn't find" in missing.text
 
 
+@pytest.mark.embedded_only
 async def test_export_all_has_only_consenting_patients(tg: FakeTelegram, bot: BotUnderTest):
     set_clock(bot, 2, time(12, 0))  # Wednesday noon: no midnight mid-test
     await onboard(tg, 404, "Kim")

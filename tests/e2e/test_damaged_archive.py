@@ -12,6 +12,8 @@ import gzip
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.chat.fake_telegram import FakeTelegram
 from bot.domain.profiles import new_profile
 from bot.storage import HOT_MAX_RECORDS, Store, encode_archive
@@ -19,6 +21,8 @@ from tests.e2e.chaos import BotProcess
 from tests.e2e.flows import onboard
 from tests.e2e.helpers import local_today, rec, routine_day, set_clock, store_records
 from tests.harness import BotUnderTest
+
+pytestmark = pytest.mark.embedded_only  # damaged and full files: the embedded store's
 
 DAMAGED, WELL = 951, 952
 NOTICE = "damaged"

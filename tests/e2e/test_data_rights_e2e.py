@@ -7,6 +7,8 @@ import io
 import json
 from datetime import time, timedelta
 
+import pytest
+
 from bot.chat.fake_telegram import FakeTelegram
 from tests.e2e.helpers import (
     data_of,
@@ -22,6 +24,7 @@ from tests.e2e.helpers import (
 from tests.harness import BotUnderTest
 
 
+@pytest.mark.embedded_only
 async def test_export_sends_csv_and_json_matching_the_store(tg: FakeTelegram, bot: BotUnderTest):
     set_clock(bot, 2, time(12, 0))  # Wednesday noon: no midnight mid-test
     await onboard(tg, 301, "Fay", username="fay_h")
@@ -67,6 +70,7 @@ async def test_export_without_consent_explains(tg: FakeTelegram, bot: BotUnderTe
     assert not bot.deps.store.exists(302)
 
 
+@pytest.mark.embedded_only
 async def test_forget_asks_then_leaves_nothing(tg: FakeTelegram, bot: BotUnderTest):
     set_clock(bot, 2, time(12, 0))  # Wednesday noon: no midnight mid-test
     uid, name = 735911, "Zephyrine"

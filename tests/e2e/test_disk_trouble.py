@@ -29,6 +29,8 @@ from tests.e2e.chaos import far_slots, prompt_tokens, raw_events, seed_patients,
 from tests.e2e.chaos import stray_temp_files as stray
 from tests.harness import BotUnderTest
 
+pytestmark = pytest.mark.embedded_only  # damaged and full files: the embedded store's
+
 UID = 77
 SID = f"s{UID}"
 NOT_SAVED = "couldn't save"

@@ -10,18 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.chat.fake_telegram import FakeTelegram
-from bot.storage import Store
-from tests.e2e.chaos import BotProcess, raw_events, seed_patients
+from tests.e2e.chaos import BotProcess, open_store, raw_events, seed_patients
 
 
 async def test_kill_while_replying_to_done_loses_and_doubles_nothing(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     uids = [601, 602, 603]
     seed_patients(data_dir, uids, steps=6, slots={})
-    store = Store(data_dir)
+    store = open_store(data_dir)
     for uid in uids:  # no routine running: a bare "done" is the loose kind
         with store.user(uid) as txn:
             txn.clear("session")
+    store.close()
     async with FakeTelegram() as tg:
         bot = BotProcess(tg, data_dir, tmp_path / "bot.log")
         await bot.start()

@@ -84,6 +84,7 @@ async def clinic_bot(tg: FakeTelegram, tmp_path: Path) -> AsyncIterator[BotUnder
         await bot.stop()
 
 
+@pytest.mark.embedded_only
 async def test_a_forget_cut_short_after_its_marker_is_finished_at_start_up(
     tg: FakeTelegram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -161,6 +162,7 @@ async def test_forget_deletes_the_clinician_copies_it_still_may_and_says_which_i
     assert traces(bot.data_dir) == []
 
 
+@pytest.mark.embedded_only
 async def test_forget_on_a_full_disk_still_deletes_and_says_what_is_left(
     tg: FakeTelegram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -190,6 +192,7 @@ async def test_forget_on_a_full_disk_still_deletes_and_says_what_is_left(
         await bot.stop()
 
 
+@pytest.mark.embedded_only
 async def test_no_to_consent_after_consenting_forgets_everything(
     tg: FakeTelegram, clinic_bot: BotUnderTest
 ):

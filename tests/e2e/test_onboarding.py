@@ -70,8 +70,8 @@ async def test_no_consent_stores_nothing(tg: FakeTelegram, bot: BotUnderTest):
     assert "won't store" in reply.text
     tg.user_sends(9, "hello there")
     await tg.next_message(9)
-    assert not bot.deps.store.exists(9)
-    assert not list((bot.data_dir / "users").iterdir())
+    assert not bot.deps.store.has_data(9)
+    assert not bot.deps.store.user_ids()
 
 
 async def test_bad_time_and_unknown_zone_get_clear_answers(tg: FakeTelegram, bot: BotUnderTest):

@@ -12,8 +12,7 @@ import json
 from pathlib import Path
 
 from bot.chat.fake_telegram import FakeTelegram
-from bot.storage import Store
-from tests.e2e.chaos import BotProcess
+from tests.e2e.chaos import BotProcess, open_store
 from tests.e2e.helpers import data_of, next_matching, onboard
 from tests.harness import BotUnderTest
 
@@ -144,5 +143,7 @@ async def test_the_plan_survives_a_kill_9(tmp_path: Path) -> None:
         plan = await tg.next_message(PATIENT, 30)
         assert plan.text is not None and "Early recovery after a hip replacement" in plan.text
         assert await bot.stop() == 0
-    profile = Store(data_dir).profile(PATIENT)
+    store = open_store(data_dir)
+    profile = store.profile(PATIENT)
+    store.close()
     assert json.dumps(profile["prescription"]).count("post_hip_replacement") == 1

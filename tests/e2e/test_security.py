@@ -307,6 +307,7 @@ def modes(root: Path) -> dict[str, int]:
     return found
 
 
+@pytest.mark.embedded_only
 async def test_data_is_private_on_disk_and_forget_leaves_nothing(
     tg: FakeTelegram, bot: BotUnderTest
 ) -> None:

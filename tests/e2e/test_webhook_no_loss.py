@@ -21,8 +21,7 @@ import aiohttp
 
 from bot.chat.fake_telegram import FakeTelegram
 from bot.domain.profiles import new_profile
-from bot.storage import Store
-from tests.e2e.chaos import raw_events
+from tests.e2e.chaos import open_store, raw_events
 from tests.e2e.webhook_bot import WebhookBot, text_update
 
 USERS = (7101, 7102, 7103, 7104)
@@ -32,13 +31,14 @@ FIRST_ID = 880_000
 
 def seed(data_dir: Path) -> None:
     """Onboarded, consenting patients (no routine running): "pain N" stores one record."""
-    store = Store(data_dir)
+    store = open_store(data_dir)
     now = datetime.now(UTC)
     for uid in USERS:
         profile = new_profile(uid, "Pat", None, now, "UTC")
         profile.update(stage="done", tz="UTC")
         with store.user(uid) as txn:
             txn.set("profile", profile)
+    store.close()
 
 
 def user_of(update_id: int) -> int:

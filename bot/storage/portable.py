@@ -1,0 +1,101 @@
+"""The embedded store's side of the storage interface beyond units of work: a patient's
+data as plain data (``migrate`` copies it between backends), a change stamp for caches,
+and a health answer. A mixin of ``Store``, kept apart so each module stays small.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from bot.domain.records import Record
+from bot.storage.codec import single_doc
+from bot.storage.transaction import SEEN_LIMIT, UserTxn
+
+#: The table that holds a hot file's records (every other table has one document).
+RECORDS_TABLE = "events"
+SEEN_TABLE = "seen"  # the update ids handled, for dedupe
+_held_locks: list[int] = []  # open lock files: the lock lasts as long as the process
+
+
+class _EmbeddedStore(Protocol):
+    data_dir: Path
+
+    def user(self, user_id: int) -> UserTxn: ...
+
+    def exists(self, user_id: int) -> bool: ...
+
+    def user_path(self, user_id: int) -> Path: ...
+
+    def archive_files(self, user_id: int) -> list[Path]: ...
+
+    def records(self, user_id: int, since: date | None = None) -> list[Record]: ...
+
+    def archive_due(self) -> int: ...
+
+    def _full_tables(self, user_id: int) -> dict[str, Any] | None: ...
+
+    def _bot_read(self) -> dict[str, Any]: ...
+
+
+class PortableData:
+    """What ``Store`` adds for the storage interface (see ``bot/storage/interface.py``)."""
+
+    def has_data(self: _EmbeddedStore, user_id: int) -> bool:
+        return self.exists(user_id) or bool(self.archive_files(user_id))
+
+    def change_stamp(self: _EmbeddedStore, user_id: int) -> object:
+        """The hot file's size and modification time: every commit replaces the file."""
+        try:
+            st = os.stat(self.user_path(user_id))
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def dump_patient(self: _EmbeddedStore, user_id: int) -> dict[str, Any]:
+        tables = self._full_tables(user_id) or {}
+        return {
+            "tables": {name: single_doc(tables, name) for name in sorted(tables)
+                       if name not in (RECORDS_TABLE, SEEN_TABLE) and single_doc(tables, name)},
+            "records": [dict(r) for r in self.records(user_id)],
+            "seen": sorted(int(i) for i in single_doc(tables, SEEN_TABLE).get("ids", [])),
+        }
+
+    def load_patient(self: _EmbeddedStore, user_id: int, dump: Mapping[str, Any]) -> None:
+        """Written as one hot file; records past the hot file's size go to the archives."""
+        with self.user(user_id) as txn:
+            for name, doc in dict(dump.get("tables") or {}).items():
+                txn.set(name, doc)
+            for record in dump.get("records") or []:
+                txn.add_record(record)
+            seen = [int(i) for i in dump.get("seen") or []]
+            if seen:
+                txn.set(SEEN_TABLE, {"ids": sorted(seen)[-SEEN_LIMIT:]})
+        self.archive_due()
+
+    def bot_values(self: _EmbeddedStore) -> dict[str, Any]:
+        return self._bot_read()
+
+    def health(self: _EmbeddedStore) -> dict[str, Any]:
+        """The data folder is there and writable."""
+        ok = os.access(self.data_dir, os.W_OK)
+        return {"ok": ok, "backend": "embedded"}
+
+    def claim_poller(self: _EmbeddedStore) -> bool:
+        """An exclusive lock on ``poller.lock`` in the data folder, held until exit."""
+        path = self.data_dir / "poller.lock"
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        _held_locks.append(fd)  # released by the kernel when the process ends
+        return True
+
+    def close(self) -> None:
+        """Nothing is held open between units of work."""
