@@ -5,8 +5,11 @@ chair", "walking with my zimmer": no name in them, but the words of the card (it
 names, lay descriptions, goals, position and steps) are. Each card becomes a bag of
 words; a message scores each card by the rarer words they share (inverse document
 frequency), more for words from names and descriptions than from steps, plus a bonus
-for two words in the same order. Lay synonyms are brought to one word first, and a
-misspelt long word is read as the nearest word the cards use. Pure.
+for two words in the same order (less with one word between). Words are cut to a root
+("raising", "raise"), lay synonyms brought to one word, a word after "not" or "without"
+dropped, and a misspelt word read as the nearest word the cards use. A card done in
+another position than the message says (standing, lying, on one's back or side) counts
+less (``misplaced``). Pure.
 """
 
 from __future__ import annotations
@@ -14,24 +17,34 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Content, Exercise
-from bot.domain.exercise_words import FILLER, REPORT_CUES, stem, words
+from bot.domain.exercise_words import (
+    FILLER,
+    NOT_WORDS,
+    ORDINARY,
+    REPORT_CUES,
+    stem,
+    unswapped,
+    words,
+)
 
 # Lay words for the same thing, each group brought to its first word. Written from what
 # patients type (the tuning part of tests/data/exercise_requests and the corpus).
 _GROUPS = """
-buttock bum backside butt bottom glute glutei cheek behind hiney
-toe tiptoe tippy tip-toe tiptoes
+buttock bum backside butt bottom glute glutei cheek hiney
+toe toes
+tiptoe tiptoes tippy
 frame zimmer walker rollator crutch crutches stick cane aid
 stair step stairs staircase banister bannister bottom-step
 towel strap belt scarf dressing-gown-cord
 lie lying laying lay supine flat
 side sideways sidelying side-lying
-lift raise raising lifting hoist
+lift raise raising lifting hoist rise rising
 squeeze clench tighten tense pinch squash press push-down contract
 pump pedal point flex wiggle flap
 walk walking wander stroll potter outing stroll amble trot saunter
@@ -47,37 +60,76 @@ stand standing stood upright
 sit sitting seated perched perch
 open opening apart
 shoulder shoulders
-chest chests
 heel heels
 calf calves
 slide sliding slid glide
 bend bending bent
 cross crossed crossing
-back backward backwards behind-me
+back backward backwards
+floor ground
+move moves moving moved
+foot feet
+chest chests tummy belly stomach
 front forward
 """
+
+
+def root(word: str) -> str:
+    """A light suffix strip on top of ``stem``: "raising", "raised" and "raise" meet, as do
+    "flexing" and "flex", "slipping" and "slip" (both sides are cut the same way)."""
+    word = stem(word)
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
 
 SYNONYMS: dict[str, str] = {}
 for _line in _GROUPS.strip().splitlines():
     _head, *_rest = _line.split()
     for _word in (_head, *_rest):
-        SYNONYMS.setdefault(stem(_word), stem(_head))
+        SYNONYMS.setdefault(root(_word), root(_head))
 
 #: Field weights: a word from a name or nickname says more than one from the steps.
 _WEIGHTS = {"name": 3.0, "description": 2.0, "goal": 1.0, "body": 0.6}
+#: What two words in order with one between count, next to two side by side.
+SKIP_WEIGHT = 0.5
 #: Words shorter than this are never read as misspellings of another word.
 _FUZZY_FROM = 5
 
 
+#: Words a description never holds; "up" stays ("knee up" is not "knee across"), and
+#: "move" ("moving my feet up and down").
+_DROPPED = (FILLER | REPORT_CUES) - {"up", "move", "moves"}
+_DROPPED_ROOTS = frozenset(root(word) for word in _DROPPED)
+
+
 def terms(text: str) -> list[str]:
-    """Words that can tell exercises apart: filler gone, stemmed, synonyms merged."""
+    """Words that can tell exercises apart: filler gone, cut to a root, synonyms merged,
+    and the word a negation rules out dropped ("not standing", "without the frame")."""
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=1024)
+def _terms(text: str) -> tuple[str, ...]:
+    """``terms``, remembered: the scores and the positions read the same message."""
     out = []
+    negated = False
     for word in words(text):
-        if word in FILLER or word in REPORT_CUES or word.isdigit():
+        if word in NOT_WORDS:
+            negated = True
             continue
-        token = stem(word)
+        token = root(word)
+        if word in _DROPPED or token in _DROPPED_ROOTS or word in ORDINARY or word.isdigit():
+            continue
+        if negated:
+            negated = False
+            continue
         out.append(SYNONYMS.get(token, token))
-    return out
+    return tuple(out)
 
 
 #: Words that say how the body is placed: "on my side in bed" is not a standing exercise.
@@ -85,14 +137,40 @@ _POSTURE_WORDS = {"lie": "lie", "bed": "lie", "mat": "lie", "stand": "stand", "s
 
 
 def postures(text: str) -> frozenset[str]:
-    """The body positions a message names (lie, stand, sit), if any."""
-    return frozenset(_POSTURE_WORDS[t] for t in terms(text) if t in _POSTURE_WORDS)
+    """The body positions a message names (lie, stand, sit), if any, and which way one
+    lies: "back" (on my back, supine) or "side" (on my side, side-lying)."""
+    found = {_POSTURE_WORDS[t] for t in terms(text) if t in _POSTURE_WORDS}
+    said = words(text)
+    if "supine" in said:
+        found |= {"lie", "back"}
+    if ("side", "lying") in set(pairwise(said)) or "sidelying" in said:
+        found |= {"lie", "side"}
+    return frozenset(found)
 
 
 def posture_of(exercise: Exercise) -> str | None:
     """How the card starts: lying, standing or sitting (the first word of its position)."""
     first = terms(exercise.position)[:1]
-    return _POSTURE_WORDS.get(first[0]) if first else None
+    posture = _POSTURE_WORDS.get(first[0]) if first else None
+    if posture is None and postures(exercise.position) & {"back", "side"}:
+        return "lie"  # "Lying on your side" reads "side lying"
+    return posture
+
+
+def _lying_on(exercise: Exercise) -> str | None:
+    """Which way a lying card lies: "back", "side" or None."""
+    said = postures(exercise.position)
+    return next((way for way in ("back", "side") if way in said), None)
+
+
+def _pairs(found: list[str]) -> set[tuple[str, str]]:
+    """Words in order, side by side."""
+    return set(pairwise(found))
+
+
+def _skips(found: list[str]) -> set[tuple[str, str]]:
+    """Words in order with one word between ("lift my bad leg" and "lift the leg")."""
+    return set(zip(found, found[2:], strict=False))
 
 
 class DescriptionIndex:
@@ -101,11 +179,14 @@ class DescriptionIndex:
     def __init__(self, exercises: Iterable[Exercise]) -> None:
         exercises = list(exercises)
         self.posture = {ex.id: posture_of(ex) for ex in exercises}
+        self.lying_on = {ex.id: _lying_on(ex) for ex in exercises}
         self.weights: dict[str, dict[str, float]] = {}
         self.pairs: dict[str, set[tuple[str, str]]] = {}
+        self.skips: dict[str, set[tuple[str, str]]] = {}
         for ex in exercises:
             weight: dict[str, float] = defaultdict(float)
             pairs: set[tuple[str, str]] = set()
+            skips: set[tuple[str, str]] = set()
             fields = [("name", t) for t in (ex.name, ex.id.replace("_", " "), *ex.aliases)]
             fields += [("description", t) for t in ex.descriptions]
             fields += [("goal", t) for t in ex.goals]
@@ -115,9 +196,11 @@ class DescriptionIndex:
                 for term in found:
                     weight[term] = max(weight[term], _WEIGHTS[field])
                 if field != "body":
-                    pairs.update(pairwise(found))
+                    pairs.update(_pairs(found))
+                    skips.update(_skips(found))
             self.weights[ex.id] = dict(weight)
             self.pairs[ex.id] = pairs
+            self.skips[ex.id] = skips - pairs
         count = len(self.weights) or 1
         seen: dict[str, int] = defaultdict(int)
         for weight in self.weights.values():
@@ -131,7 +214,8 @@ class DescriptionIndex:
         if term in self.idf:
             return term
         if len(term) < _FUZZY_FROM:
-            return None
+            swapped = unswapped(term, self.idf)
+            return swapped if swapped in self.idf else None
         best = process.extractOne(term, self._vocabulary, scorer=fuzz.ratio, score_cutoff=80)
         return best[0] if best else None
 
@@ -140,9 +224,13 @@ class DescriptionIndex:
         bed" is not a standing one). Sitting is left alone: "standing up from a chair"
         names both."""
         said = postures(text)
-        if said == {"lie"}:  # on the back, the side or in bed: not the standing ones
+        ways = said & {"back", "side"}
+        said -= ways
+        if said == {"lie"}:  # on the back, the side or in bed: not the standing ones,
+            # and on one's side is not on one's back (nor the other way round)
             return frozenset(ex_id for ex_id, posture in self.posture.items()
-                             if posture in ("stand", "sit"))
+                             if posture in ("stand", "sit")
+                             or (len(ways) == 1 and self.lying_on[ex_id] not in (*ways, None)))
         if said == {"stand"}:  # standing (and not sitting down): not the lying ones
             return frozenset(ex_id for ex_id, posture in self.posture.items()
                              if posture == "lie")
@@ -152,11 +240,13 @@ class DescriptionIndex:
         """Each exercise's score for ``text`` (only those sharing a word with it)."""
         found = [k for term in terms(text) if (k := self._known(term)) is not None]
         found = list(dict.fromkeys(found))
-        pairs = set(pairwise(found))
+        pairs, skips = _pairs(found), _skips(found)
         result: dict[str, float] = {}
         for ex_id, weight in self.weights.items():
             score = sum(self.idf[t] * weight[t] for t in found if t in weight)
             score += sum(self.idf[a] + self.idf[b] for a, b in pairs & self.pairs[ex_id])
+            near = (pairs | skips) & self.skips[ex_id] | skips & self.pairs[ex_id]
+            score += SKIP_WEIGHT * sum(self.idf[a] + self.idf[b] for a, b in near)
             if score:
                 result[ex_id] = score
         return result

@@ -25,7 +25,9 @@ from bot.domain.exercise_words import (
     NEUTRAL,
     REPORT_CUES,
     SHOW_CUES,
+    coverage,
     tokens,
+    unswapped,
     words,
 )
 
@@ -34,9 +36,11 @@ SURE_SCORE = 86.0
 #: Below SURE_SCORE but at least this: a plausible, doubtful match (offered as a choice).
 MAYBE_SCORE = 72.0
 #: A description score (``exercise_descriptions``) of at least this offers the exercise;
-#: at least DESCRIBED_SURE, and DESCRIBED_LEAD times the next one, shows it at once.
+#: at least SHOWN_SURE, and DESCRIBED_LEAD times the next one, shows it at once; at least
+#: DESCRIBED_SURE (and OUTVOTE times theirs) outvotes exercises matched by name.
 DESCRIBED_MAYBE = 4.0
 DESCRIBED_SURE = 8.0
+SHOWN_SURE = 12.0
 DESCRIBED_LEAD = 1.3
 #: What a score keeps when the message puts the body in another position than the card
 #: ("leg lifts on my side in bed" is not the standing leg lift).
@@ -48,6 +52,8 @@ NAME_WEIGHT = 0.3
 OUTVOTE = 1.5
 #: Terms shorter than this many characters must appear exactly ("walk" is not "talk").
 SHORT_TERM = 6
+#: A goal word this alike (0-100) to a word of the message is read as that word.
+GOAL_TYPO = 85.0
 
 
 @dataclass(frozen=True)
@@ -84,13 +90,19 @@ class Library:
             names = (ex.name, ex.id.replace("_", " "), *ex.aliases)
             terms += [(ex.id, term) for term in _unique(tokens(name) for name in names)]
             self._goals[ex.id] = _unique(tokens(goal) for goal in ex.goals)
+        self._terms = [term for _, term in terms]
+        self._term_words = frozenset(word for _, term in terms for word in term)
         self._term_text = [" ".join(term) for _, term in terms]
         self._term_size = np.array([len(term) for _, term in terms])
         self._term_fuzzy = np.array([len(text) >= SHORT_TERM for text in self._term_text])
-        self._rows = {
-            ex_id: np.array([i for i, (owner, _) in enumerate(terms) if owner == ex_id])
-            for ex_id in content.exercises
-        }
+        owners = [owner for owner, _ in terms]
+        self._blocks = {ex_id: (owners.index(ex_id), len(owners) - owners[::-1].index(ex_id))
+                        for ex_id in content.exercises}
+        goal_words = {word for goals in self._goals.values() for goal in goals for word in goal}
+        self._goal_words = frozenset(goal_words)
+        self._goal_sets = [(ex_id, frozenset(goal), len(goal))
+                           for ex_id, goals in self._goals.items() for goal in goals]
+        self._goal_long = sorted(word for word in goal_words if len(word) >= SHORT_TERM)
         self._descriptions = DescriptionIndex(content.exercises.values())
         # each exercise's names as one searchable string: " term one | term two "
         self._vocabulary = {
@@ -121,24 +133,41 @@ class Library:
         near = (np.abs(width - size) <= 1) | ((width == count) & (count < size))
         exact = (plain == 100) & (width == size)
         score = np.where(self._term_fuzzy[:, None], np.where(near, score, 0), exact * 100.0)
+        # a window that leaves out a word of the name names it less ("raise towel" is not
+        # "toe raise", "side knee" is not "knee slides")
+        for row, col in zip(*np.nonzero(score >= MAYBE_SCORE), strict=True):
+            if self._term_size[row] > 1:
+                start, span = spans[col]
+                score[row, col] *= coverage(self._terms[row], query[start : start + span])
+        # the widest sure window wins, then the highest score (ties: the first term, then
+        # the first window); each exercise's terms are one block of rows
+        key = np.where(score >= SURE_SCORE, width * 1000 + score, score)
+        row_top = score.max(axis=1).tolist()
+        row_key = key.max(axis=1).tolist()
+        row_col = key.argmax(axis=1).tolist()
         hits: dict[str, _Hit] = {}
-        for ex_id, rows in self._rows.items():
-            own = score[rows]
-            top = float(own.max(initial=0.0))
-            # the widest sure window wins, then the highest score
-            key = np.where(own >= SURE_SCORE, width * 1000 + own, own)
-            _, col = np.unravel_index(int(np.argmax(key)), key.shape)
-            start, span = spans[col]
-            hits[ex_id] = _Hit(top, start, start + span)
+        for ex_id, (low, high) in self._blocks.items():
+            best = max(range(low, high), key=row_key.__getitem__)
+            start, span = spans[row_col[best]]
+            hits[ex_id] = _Hit(max(row_top[low:high]), start, start + span)
         return hits
 
     def _goal_hits(self, query: tuple[str, ...]) -> dict[str, int]:
-        """Exercise id -> the most specific goal phrase (in words) found in the query."""
+        """Exercise id -> the most specific goal phrase (in words) found in the query.
+
+        A goal word is present exactly, or (when long enough) as the start of a word or
+        with a small typo; each goal word is looked up once per query."""
+        present = set(self._goal_words.intersection(query))
+        if query and self._goal_long:
+            close = process.cdist(self._goal_long, list(query), scorer=fuzz.ratio,
+                                  score_cutoff=GOAL_TYPO)
+            present |= {self._goal_long[i] for i in np.flatnonzero(close.any(axis=1))}
+            present |= {word for word in self._goal_long
+                        if any(q.startswith(word) for q in query)}
         found: dict[str, int] = {}
-        for ex_id, goals in self._goals.items():
-            for goal in goals:
-                if all(_has_word(query, word) for word in goal):
-                    found[ex_id] = max(found.get(ex_id, 0), len(goal))
+        for ex_id, goal, size in self._goal_sets:
+            if size > found.get(ex_id, 0) and goal <= present:
+                found[ex_id] = size
         return found
 
     def _analyse(self, text: str) -> _Analysis:
@@ -149,7 +178,7 @@ class Library:
 
     def _compute(self, text: str) -> _Analysis:
         """The match, how it was found, the best name hit and the query tokens."""
-        query = tokens(text)
+        query = tuple(unswapped(token, self._term_words) for token in tokens(text))
         if not query:
             return LibraryMatch("none", ()), "", None, query
         hits = self._name_hits(query)
@@ -169,9 +198,10 @@ class Library:
         named.sort(key=lambda ex_id: (-hits[ex_id].score, hits[ex_id].start - hits[ex_id].end,
                                       -described.get(ex_id, 0.0), self._order[ex_id]))
         chosen = named[0] if len(named) == 1 else None
+        leader = max(described, key=described.__getitem__, default="")
         if (chosen is not None and chosen not in misplaced
                 and not _negated(query, hits[chosen])
-                and not _outvoted(chosen, described)
+                and not _outvote_all(leader, [chosen], described)
                 and not any(_inside(hits[chosen], hits[other]) for other in maybe
                             if other != chosen)):
             return self._match("sure", [chosen]), "name", hits[chosen], query
@@ -180,11 +210,13 @@ class Library:
             if blended:
                 first, score = blended[0]
                 leads = len(blended) == 1 or score >= DESCRIBED_LEAD * blended[1][1]
-                if leads and not named and described.get(first, 0.0) >= DESCRIBED_SURE:
+                if leads and not named and described.get(first, 0.0) >= SHOWN_SURE:
                     return self._match("sure", [first]), "described", top, query
                 picks = [ex_id for ex_id, _ in blended]
-                if len(named) > 1:  # names side by side: offer each of them first
-                    picks = named + [ex_id for ex_id in picks if ex_id not in named]
+                if len(named) > 1 and not _outvote_all(picks[0], named, described):
+                    # names side by side: offer each of them first, the best blended first
+                    picks = ([ex_id for ex_id in picks if ex_id in named]
+                             + [ex_id for ex_id in picks if ex_id not in named])
                 return self._choices(picks, ranked), "name" if maybe else "described", top, query
         if by_goal:
             best = goals[by_goal[0]]
@@ -209,7 +241,7 @@ class Library:
             words = described.get(ex_id, 0.0)
             if name or words >= DESCRIBED_MAYBE:
                 blended[ex_id] = name + (words / top if top else 0.0)
-        return sorted(blended.items(), key=lambda item: (-item[1], self._order[item[0]]))[:3]
+        return sorted(blended.items(), key=lambda item: (-item[1], self._order[item[0]]))
 
     def _match(self, status: Literal["sure", "choices"], ids: list[str]) -> LibraryMatch:
         return LibraryMatch(status, tuple(self.content.exercises[ex_id] for ex_id in ids))
@@ -259,15 +291,6 @@ def _unique(items: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(item for item in items if item))
 
 
-def _has_word(query: tuple[str, ...], word: str) -> bool:
-    """A goal word is present exactly, or with a small typo when it is long enough."""
-    if word in query:
-        return True
-    return len(word) >= SHORT_TERM and any(
-        q.startswith(word) or fuzz.ratio(word, q) >= 85 for q in query
-    )
-
-
 def _inside(inner: _Hit, outer: _Hit) -> bool:
     """``outer`` covers ``inner``'s words and more."""
     return (outer.start <= inner.start and inner.end <= outer.end
@@ -291,12 +314,13 @@ def _uncovered(named: list[str], hits: dict[str, _Hit], query: tuple[str, ...],
                        for other in named)]
 
 
-def _outvoted(named: str, described: dict[str, float]) -> bool:
-    """The words describe another exercise far better than the one a name matched
-    ("bend knee sliding foot up the bed" holds "knee bend", a squat's nickname)."""
-    rival = max(described, key=described.__getitem__, default=named)
-    own = described.get(named, 0.0)
-    return rival != named and described[rival] >= max(DESCRIBED_SURE, OUTVOTE * own)
+def _outvote_all(rival: str, named: list[str], described: dict[str, float]) -> bool:
+    """An exercise no name matched is described far better than every one named ("bend
+    knee sliding foot up the bed" holds "knee bend", a squat's nickname; "lying on my side
+    knees bent, lift the top knee" holds "knee lift" and "knee bend")."""
+    best = max(described.get(ex_id, 0.0) for ex_id in named)
+    return rival not in named and described.get(rival, 0.0) >= max(DESCRIBED_SURE,
+                                                                   OUTVOTE * best)
 
 
 def _negated(query: tuple[str, ...], hit: _Hit) -> bool:
