@@ -19,6 +19,8 @@ from bot.domain.conversation import actions as act
 from bot.domain.conversation.policy import decide, state_of
 from bot.domain.conversation.reminder_requests import plan_change
 from bot.domain.records import Record
+from bot.domain.understanding.faq_match import faq_index
+from bot.domain.understanding.faq_reading import with_faq
 from bot.domain.understanding.interpret import interpret
 from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
@@ -36,6 +38,8 @@ from handlers.base.undo import last_group, undo_group
 
 #: Callback data of the "did you mean" buttons: ``dym:<kind>``.
 SUGGEST_PREFIX = "dym:"
+#: A question the FAQ cannot answer: offered /ask, as one for a person.
+FAQ_OTHER = "faq_other"
 
 
 async def conversation_text(update: Update, context: Context) -> bool:
@@ -49,6 +53,8 @@ async def conversation_text(update: Update, context: Context) -> bool:
     session = load_active_session(context.application, user_id)
     state = state_of(session, deps.profile(user_id).held_for_red_flag)
     short = sm.interpret_text(message.text[:500]) if message.text else None
+    if message.text:  # an everyday question carries the FAQ entry that answers it
+        reading = with_faq(reading, message.text, faq_index(deps.content))
     for action in decide(reading, state, short):
         await carry_out(update, context, action, reading, session)
     return True
@@ -108,8 +114,8 @@ async def carry_out(
         else:
             await answer_request(update, context, words)
     elif isinstance(action, act.AnswerQuestion):
-        key = f"faq_{action.topic}" if action.topic else "faq_other"
-        await send(update, context, text(key if key in deps.content.messages else "faq_other"))
+        entry = deps.content.faq.get(action.faq or "")
+        await send(update, context, entry.answer if entry is not None else text(FAQ_OTHER))
     elif isinstance(action, act.Greet):
         await send(update, context, coaching.social_reply(deps.content, deps.rng, words))
     elif isinstance(action, act.OnHold):
@@ -159,7 +165,8 @@ async def check_cleared(update: Update, context: Context) -> None:
     if reading.is_red_flag:  # cannot happen (it would not have asked); never drop a flag
         return
     # they said no to the one question: read the rest of the message without it
-    reading = replace(reading, ask_about=None, flags=())
+    reading = with_faq(replace(reading, ask_about=None, flags=()), said,
+                       faq_index(deps.content))
     session = load_active_session(context.application, user_id)
     state = state_of(session, deps.profile(user_id).held_for_red_flag)
     for action in decide(reading, state, sm.interpret_text(said[:500])):
@@ -257,7 +264,7 @@ async def suggestion_button(update: Update, context: Context) -> None:
     elif kind == "undo":
         await undo_last(update, context)
     elif kind == "question":
-        await send(update, context, context.deps.content.text("faq_other"))
+        await send(update, context, context.deps.content.text(FAQ_OTHER))
     else:
         await send(update, context, context.deps.content.text("help_intro"), menu(context))
 

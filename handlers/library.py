@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.domain.plans.doses import dose_in_use
 from bot.transport.context import App
 from handlers.base import Context, answer
 from handlers.base.cards import answer_request, explain_exclusion, send_card, send_library
@@ -48,8 +49,8 @@ async def library_button(update: Update, context: Context) -> None:
         await send_card(update, context, exercise, "easier" if action == "easier" else "harder")
     else:  # the dose in use when the patient's plan sets its own
         user_id = query.from_user.id if query.from_user else None
-        own = deps.routine_for(user_id).doses.get(exercise.id) if user_id else None
-        await send_card(update, context, exercise, dose=own)
+        routine = deps.routine_for(user_id) if user_id else None
+        await send_card(update, context, exercise, dose=dose_in_use(exercise, "normal", routine))
 
 
 def register(app: App) -> None:

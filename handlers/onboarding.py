@@ -6,10 +6,12 @@ import re
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 
+from bot.domain.plans.doses import plan_levels
 from bot.domain.profiles import COMMON_TIMES, COMMON_ZONES, new_profile
 from bot.domain.reminders.local_time import local_now
 from bot.domain.reminders.timeparse import TimeParseError, format_time, parse_time
 from bot.domain.reminders.timezones import UnknownTimezone, resolve_timezone, timezone_for_location
+from bot.domain.routine.steps import routine_minutes
 from handlers.base import Context, answer, send, user_id_of
 from handlers.base.hooks import profile_changed
 from handlers.base.red_flags import safety_list
@@ -210,7 +212,9 @@ async def _store_zone(update: Update, context: Context, zone: str) -> None:
         await send(
             update,
             context,
-            text("onboarding_done_next", minutes=deps.routine_for(user_id).minutes),
+            text("onboarding_done_next", minutes=routine_minutes(
+                deps.content, deps.routine_for(user_id),
+                plan_levels(deps.profile(user_id), deps.content.exercises))),
             [[(text("onboarding_start_button"), "sess:start")],
              [(text("onboarding_exercises_button"), "lib:list")]],
         )

@@ -33,7 +33,7 @@ from bot.domain.plans.changes import (
     set_phase_start,
 )
 from bot.domain.plans.describe import plan_text, programmes_text
-from bot.domain.plans.doses import DoseError, parse_dose
+from bot.domain.plans.doses import DoseError, parse_dose, plan_levels
 from bot.domain.plans.prescription import Prescription, prescription_of
 from bot.domain.profiles import display_name
 from bot.domain.records import utc_stamp
@@ -69,7 +69,8 @@ async def plan_command(update: Update, context: Context) -> None:
     deps, _, profile = checked
     plan = deps.plan_for(profile)
     today = deps.view(profile).today(deps.clock.now())
-    await send(update, context, plan_text(deps.content, plan, prescription_of(profile), today))
+    await send(update, context, plan_text(deps.content, plan, prescription_of(profile), today,
+                                          plan_levels(deps.view(profile), plan.routine.exercises)))
 
 
 def _clinician_view(context: Context, profile: dict[str, Any]) -> str:
@@ -77,8 +78,10 @@ def _clinician_view(context: Context, profile: dict[str, Any]) -> str:
     text = deps.content.text
     prescription = prescription_of(profile)
     today = deps.view(profile).today(deps.clock.now())
+    plan = deps.plan_for(profile)
+    levels = plan_levels(deps.view(profile), plan.routine.exercises)
     lines = [text("plan_patient_heading", patient=display_name(profile)),
-             plan_text(deps.content, deps.plan_for(profile), prescription, today)]
+             plan_text(deps.content, plan, prescription, today, levels)]
     if prescription.history:
         lines.append(text("plan_change_log_head"))
         lines += [text("plan_change_log_line", day=entry.at[:10], by=entry.by_name,

@@ -98,15 +98,6 @@ KEY_FAMILIES: tuple[KeyFamily, ...] = (
         "bot/domain/coaching/pain_model.py (explain)",
     ),
     KeyFamily(
-        "faq_{topic}",
-        # bot.domain.conversation.policy: the topics of _FAQ_TOPICS (faq_other otherwise)
-        ("harder", "easier", "hold", "next", "why_move", "how_long", "reminders", "progress",
-         "ice_heat", "painkillers", "cross_legs"),
-        (),
-        "handlers/conversation.py (carry_out, AnswerQuestion)",
-        optional=True,
-    ),
-    KeyFamily(
         "suggest_{kind}",
         # bot.domain.understanding.reading.IntentKind but unknown, redflag and social,
         # which bot.domain.conversation.policy never suggests ("reminder" is not offered

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from bot.content.code_keys_cache import cached_scan
 from bot.content.errors import ContentError, ContentErrors
+from bot.content.faq import FaqFile, check_faq, faq_entries
 from bot.content.message_check import check_messages
 from bot.content.message_files import read_message_files
 from bot.content.message_keys import CodeKeys, code_keys
@@ -27,6 +28,7 @@ from bot.content.rules import (
     check_programme,
     check_programmes,
     check_reasons,
+    minutes_warnings,
 )
 from bot.content.schema import (
     ExercisesFile,
@@ -77,18 +79,25 @@ def load_checked(directory: Path, *, fresh: bool = True) -> tuple[Content, list[
     check_reasons(reason_source, reasons_file)
 
     programme_files = []
+    minutes_notes: list[str] = []
     for path in _yaml_files(directory / "programmes"):
         source = read_yaml(directory, path)
         parsed: ProgrammeFile = validate(source, ProgrammeFile)
         check_programme(source, parsed, exercises, conditions)
+        minutes_notes += minutes_warnings(source, parsed, exercises)
         programme_files.append((source, parsed))
     check_programmes(programme_files)
     programmes = {
         parsed.programme.id: programme(parsed.programme) for _, parsed in programme_files
     }
 
+    faq_source = read_yaml(directory, directory / "faq.yaml")
+    faq_file: FaqFile = validate(faq_source, FaqFile)
+    check_faq(faq_source, faq_file)
+
     messages, origin = read_message_files(directory)
     errors, warnings = check_messages(directory, messages, origin, lookups)
+    warnings = [*minutes_notes, *warnings]
     if errors:
         raise ContentErrors(errors)
     by_id = {reason.id: reason for reason in reasons_file.reasons}
@@ -105,6 +114,7 @@ def load_checked(directory: Path, *, fresh: bool = True) -> tuple[Content, list[
         messages=MappingProxyType(messages),
         programmes=MappingProxyType(programmes),
         conditions=MappingProxyType(conditions),
+        faq=faq_entries(faq_file),
     )
     return content, warnings
 
@@ -125,7 +135,7 @@ def summary(content: Content) -> str:
         f"content OK: {len(content.exercises)} exercises, {len(content.programmes)} "
         f"programmes (default: {default.id if default else '-'}), "
         f"{len(content.conditions)} precautions, {len(content.reasons)} reasons, "
-        f"{len(content.messages)} messages"
+        f"{len(content.faq)} FAQ entries, {len(content.messages)} messages"
     )
 
 

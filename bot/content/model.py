@@ -7,8 +7,9 @@ imports ``telegram``.
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -53,6 +54,26 @@ MAX_REPS = 100
 MAX_HOLD_SECONDS = 600
 MAX_MINUTES = 120
 
+#: The time estimate's seconds per repetition, before its pause at the top.
+SECONDS_PER_REP = 4
+
+
+def set_seconds(reps: int | None, hold_seconds: int | None, minutes: int | None) -> int:
+    """Rough seconds of one set on one side: a walk's minutes, 4 s per repetition plus
+    its pause at the top, or a hold's seconds. The one estimate behind every "about N
+    minutes": a routine's steps (``bot.domain.routine.steps.minutes_of``) and the check of
+    a programme phase's declared ``minutes`` both add these up."""
+    if minutes:
+        return minutes * 60
+    if reps:
+        return reps * (SECONDS_PER_REP + (hold_seconds or 0))
+    return hold_seconds or 0
+
+
+def minutes_of_seconds(seconds: Iterable[int]) -> int:
+    """Whole minutes, rounded up, of the seconds given (``set_seconds`` of each set)."""
+    return math.ceil(sum(seconds) / 60)
+
 
 @dataclass(frozen=True)
 class Dose:
@@ -68,7 +89,8 @@ class Dose:
         """One short line such as '2-3 × 30 s hold, each side'."""
         parts: list[str] = []
         if self.minutes:
-            parts.append(f"{self.minutes} minutes")
+            walks = f"{self.sets} × " if self.sets > 1 else ""
+            parts.append(f"{walks}{self.minutes} minutes")
         elif self.reps:
             parts.append(f"{self.sets} × {self.reps} repetitions")
             if self.hold_seconds:
@@ -78,6 +100,12 @@ class Dose:
         if self.per_side:
             parts.append("each side")
         return ", ".join(parts)
+
+    def seconds_of_sets(self) -> list[int]:
+        """``set_seconds`` of every set and side this dose asks for."""
+        sides = 2 if self.per_side else 1
+        one = set_seconds(self.reps, self.hold_seconds, self.minutes)
+        return [one] * (max(1, self.sets) * sides)
 
 
 @dataclass(frozen=True)
@@ -241,6 +269,19 @@ class Programme:
 
 
 @dataclass(frozen=True)
+class FaqEntry:
+    """One everyday question (``content/faq.yaml``): a short title, the answer in plain
+    words, and keywords that point to it beside the words of the title and answer."""
+
+    id: str
+    title: str
+    answer: str
+    keywords: tuple[str, ...] = ()
+    #: The answer to a question that mentions a warning sign (one entry at most).
+    warning_signs: bool = False
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything under content/, validated."""
 
@@ -250,6 +291,7 @@ class Content:
     messages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     programmes: Mapping[str, Programme] = field(default_factory=dict)
     conditions: Mapping[str, Condition] = field(default_factory=dict)
+    faq: Mapping[str, FaqEntry] = field(default_factory=dict)
 
     @property
     def default_programme(self) -> Programme | None:

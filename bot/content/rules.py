@@ -2,7 +2,9 @@
 
 A dose must fit the exercise's kind, ids, names and aliases must be unique, reasons and
 poses must come from the content vocabulary (``REASON_IDS``, ``KNOWN_POSES``), and the
-routine may only name real exercises. Each broken rule is one ``ContentError``.
+routine may only name real exercises. Each broken rule is one ``ContentError``. A
+phase's ``minutes`` that is not the time its exercises take at their doses (the length
+the bot tells patients) is a warning (``minutes_warnings``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from bot.content.errors import ContentError, Loc
-from bot.content.model import KNOWN_POSES, REASON_IDS, Exercise
+from bot.content.model import KNOWN_POSES, REASON_IDS, Dose, Exercise, minutes_of_seconds
+from bot.content.programmes import dose as dose_of_model
 from bot.content.schema import (
     DoseModel,
     ExercisesFile,
@@ -20,6 +23,11 @@ from bot.content.schema import (
     VariantModel,
 )
 from bot.content.yaml_source import YamlSource
+
+#: How far a phase's declared ``minutes`` may be from the time its exercises take at
+#: their doses: the routine announces the computed figure, so the declared one, which a
+#: clinician reads in the file, must say the same, give or take a rounding.
+MINUTES_MARGIN = 1
 
 
 def _check_dose(source: YamlSource, loc: Loc, kind: str, dose: DoseModel) -> None:
@@ -146,6 +154,32 @@ def _excluded(
             f"{exercise.id!r} is excluded by {where} precaution {caution.condition!r} "
             f"({caution.why.rstrip('.')}): remove it or the precaution",
         )
+
+
+def minutes_warnings(
+    source: YamlSource, parsed: ProgrammeFile, known: Mapping[str, Exercise]
+) -> list[str]:
+    """One line for each phase whose ``minutes`` is not the time its exercises take at the
+    phase's doses, as the routine estimates it (``set_seconds``), within
+    ``MINUTES_MARGIN``. A warning, not a mistake: the bot tells patients the computed
+    length, so the declared one only misleads the clinician reading the file (and a
+    card's dose changed elsewhere must not stop the bot). Run after ``check_programme``.
+    """
+    lines: list[str] = []
+    for p_index, phase in enumerate(parsed.programme.phases):
+        doses: list[Dose] = [
+            dose_of_model(item.dose) if not isinstance(item, str) and item.dose is not None
+            else known[item if isinstance(item, str) else item.id].dose
+            for item in phase.exercises
+        ]
+        computed = minutes_of_seconds(s for dose in doses for s in dose.seconds_of_sets())
+        if abs(phase.minutes - computed) > MINUTES_MARGIN:
+            lines.append(str(source.error(
+                ("programme", "phases", p_index, "minutes"),
+                f"says {phase.minutes} minutes, but its exercises at these doses take about "
+                f"{computed}, which is what the bot tells patients: write minutes: {computed}",
+            )))
+    return lines
 
 
 def check_programme(

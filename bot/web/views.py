@@ -12,17 +12,20 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.content.model import Content
+from bot.domain.plans.describe import plan_lines, week_of
+from bot.domain.plans.doses import plan_levels
 from bot.domain.plans.prescription import Prescription, prescription_of
 from bot.domain.plans.today import DayPlan
+from bot.domain.profiles import as_profile
 from bot.domain.progress.figures import (
     EXCUSED,
     ProgressSummary,
     dates_between,
-    first_date,
     in_range,
     local_since,
     pain_per_day,
     sets_per_day,
+    start_day,
     statuses,
     summarize,
 )
@@ -82,14 +85,14 @@ def _days(records: Sequence[Record], today: date, first: date) -> list[dict[str,
 
 
 def plan_json(content: Content, plan: DayPlan, prescription: Prescription,
-              today: date) -> dict[str, Any]:
-    """The plan as /plan tells it: programme, phase, week, exercises with doses and
-    pictures, the walking goal, the precautions in force, the clinician's notes."""
+              today: date, levels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The plan as /plan tells it (``plan_lines``): programme, phase, week, exercises with
+    the doses in use at the patient's ``levels`` and pictures, the walking goal, the
+    precautions in force, the clinician's notes."""
     exercises = []
-    for exercise_id in plan.routine.exercises:
-        exercise = content.exercises[exercise_id]
-        dose = plan.routine.doses.get(exercise_id, exercise.dose)
-        exercises.append({"id": exercise.id, "name": exercise.name, "dose": dose.describe(),
+    for line in plan_lines(content, plan, levels):
+        exercise = content.exercises[line.exercise_id]
+        exercises.append({"id": exercise.id, "name": line.name, "dose": line.dose.describe(),
                           **media_urls(exercise.pose)})
     precautions = [
         {"name": condition.name, "explanation": condition.explanation}
@@ -100,7 +103,7 @@ def plan_json(content: Content, plan: DayPlan, prescription: Prescription,
     return {
         "programme": plan.programme.name,
         "phase": plan.phase.name,
-        "week": (today - plan.phase_start).days // 7 + 1,
+        "week": week_of(plan, today),
         "walk_goal_minutes": plan.routine.walk_goal_minutes,
         "note": plan.phase.note,
         "exercises": exercises,
@@ -120,7 +123,7 @@ def progress_json(content: Content, profile: Mapping[str, Any], records: Sequenc
     """
     since = local_since(profile)
     summary = summary or summarize(records, today, since)
-    first = since or first_date(records) or today  # the start summarize counts from
+    first = start_day(since, records, today)  # the start summarize counts from
     return {
         "name": str(profile.get("first_name") or ""),
         "today": today.isoformat(),
@@ -128,7 +131,8 @@ def progress_json(content: Content, profile: Mapping[str, Any], records: Sequenc
         "adherence": {"7": summary.adherence_7, "30": summary.adherence_30},
         "pain_trend": None if summary.trend == "unknown" else summary.trend,
         "days": _days(records, today, first),
-        "plan": plan_json(content, plan, prescription_of(profile), today),
+        "plan": plan_json(content, plan, prescription_of(profile), today,
+                          plan_levels(as_profile(profile), plan.routine.exercises)),
     }
 
 

@@ -17,7 +17,7 @@ from bot.content.model import Dose, Exercise
 from bot.deps import Deps
 from bot.domain.exercise_finder import exercise_card, library_for
 from bot.domain.plans.exclusions import exclusion
-from bot.domain.routine.familiarity import short_card
+from bot.domain.routine.familiarity import picture_caption, short_card
 from bot.media.drawings import animation_file, illustration_file
 from handlers.base.replies import Buttons, Context, send, user_id_of
 
@@ -50,7 +50,7 @@ async def send_picture(update: Update, context: Context, exercise: Exercise,
     chat = update.effective_chat
     if chat is None:
         return
-    caption = f"{exercise.name} — {(dose or exercise.dose).describe()}"[:1024]
+    caption = picture_caption(deps.content, exercise, dose or exercise.dose)
     try:
         path = await asyncio.to_thread(
             animation_file, deps.store.cache_dir, exercise.pose, exercise.name

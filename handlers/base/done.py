@@ -18,7 +18,7 @@ from bot.domain.records import Record, Source
 from bot.domain.understanding.reading import Slots
 from handlers.base.records import record_for, record_id_for
 from handlers.base.replies import Buttons, Context, answer, send, user_id_of
-from handlers.base.routine import apply_event, load_active_session
+from handlers.base.routine import apply_event, load_active_session, todays_dose
 
 LOOSE_NOTE = "outside session"
 #: Callback data: take back the records of one reply (``u:<record id base>``).
@@ -78,12 +78,12 @@ def _records(update: Update, context: Context, user_id: int, plan: DonePlan, bas
     deps = context.deps
     records: list[Record] = []
     for exercise_id in plan.exercises:
-        exercise = deps.content.exercises[exercise_id]
+        dose = todays_dose(deps, user_id, deps.content.exercises[exercise_id])
         for set_no in range(1, plan.sets + 1):
             records.append(record_for(
                 update, deps, user_id, "done", f":{exercise_id}:{set_no}",
-                exercise=exercise_id, set=set_no, reps=plan.reps or exercise.dose.reps,
-                hold=exercise.dose.hold_seconds, note=LOOSE_NOTE))
+                exercise=exercise_id, set=set_no, reps=plan.reps or dose.reps,
+                hold=dose.hold_seconds, note=LOOSE_NOTE))
     if plan.whole_routine:
         records.append(record_for(update, deps, user_id, "routine_complete", ":complete",
                                   note="routine, typed"))
@@ -124,9 +124,9 @@ async def record_exercise_done(
         await send(update, context, deps.content.text("session_done_not_stored"))
         return
     exercise = deps.content.exercises[exercise_id]
+    dose = todays_dose(deps, user_id, exercise)
     record = record_for(update, deps, user_id, "done", exercise=exercise_id,
-                        reps=reps or exercise.dose.reps, hold=exercise.dose.hold_seconds,
-                        note=LOOSE_NOTE)
+                        reps=reps or dose.reps, hold=dose.hold_seconds, note=LOOSE_NOTE)
     with deps.store.user(user_id) as txn:
         added = txn.add_record(record)
     if update.callback_query is not None:

@@ -18,6 +18,7 @@ from telegram import Update
 from bot.content.model import Dose, Exercise
 from bot.deps import Deps
 from bot.domain import routine as sm
+from bot.domain.plans import doses
 from bot.domain.progress.figures import current_streak
 from bot.domain.records import Record
 from bot.domain.routine import familiarity
@@ -104,19 +105,21 @@ def _cards_shown(
             continue
         exercise = deps.content.exercises.get(out.exercise_id)
         if exercise is not None:
-            dose = dose_in_use(deps, user_id, exercise, out.level)
+            dose = out.dose or dose_in_use(deps, user_id, exercise, out.level)
             shown.append((exercise.id, out.level, dose.describe()))
     return shown
 
 
-def plan_dose(deps: Deps, user_id: int, exercise: Exercise, level: str) -> Dose | None:
-    """The patient's own plan dose, which replaces the card's at the normal level."""
-    return deps.routine_for(user_id).doses.get(exercise.id) if level == "normal" else None
-
-
 def dose_in_use(deps: Deps, user_id: int, exercise: Exercise, level: familiarity.Level) -> Dose:
     """Today's dose: the plan's own at the normal level, else the version's."""
-    return plan_dose(deps, user_id, exercise, level) or exercise.dose_for(level)
+    return doses.dose_in_use(exercise, level, deps.routine_for(user_id))
+
+
+def todays_dose(deps: Deps, user_id: int, exercise: Exercise) -> Dose:
+    """The dose in use at the patient's own level of ``exercise`` (what a set of it
+    done outside a routine is recorded as)."""
+    level = doses.plan_levels(deps.profile(user_id), (exercise.id,))[exercise.id]
+    return doses.dose_in_use(exercise, level, deps.routine_for(user_id))
 
 
 def wants_full_card(deps: Deps, user_id: int) -> bool:
@@ -127,19 +130,20 @@ def wants_full_card(deps: Deps, user_id: int) -> bool:
 
 
 async def show_card(
-    update: Update, context: Context, user_id: int, exercise: Exercise, level: familiarity.Level
+    update: Update, context: Context, user_id: int, exercise: Exercise, level: familiarity.Level,
+    dose: Dose | None = None,
 ) -> None:
-    """The full card while the exercise is new (or asked for), else the short prompt."""
+    """The full card while the exercise is new (or asked for), else the short prompt.
+    ``dose``: the one the routine's steps ask for; None for today's dose in use."""
     deps = context.deps
-    dose = dose_in_use(deps, user_id, exercise, level)
+    dose = dose or dose_in_use(deps, user_id, exercise, level)
     always = wants_full_card(deps, user_id)
     entry = None
     if not always:
         seen = deps.store.user(user_id).get("state").get(familiarity.SEEN_KEY) or {}
         entry = seen.get(exercise.id)
     if familiarity.shows_full(entry, level, dose.describe(), always_full=always):
-        await send_card(update, context, exercise, level, with_buttons=False,
-                        dose=plan_dose(deps, user_id, exercise, level))
+        await send_card(update, context, exercise, level, with_buttons=False, dose=dose)
     else:
         assert entry is not None
         await send_short_card(update, context, exercise, level, dose, int(entry["n"]))
@@ -186,7 +190,7 @@ async def render(
         elif isinstance(out, sm.ShowCard):
             exercise = deps.content.exercises.get(out.exercise_id)
             if exercise is not None:
-                await show_card(update, context, user_id, exercise, out.level)
+                await show_card(update, context, user_id, exercise, out.level, out.dose)
         elif isinstance(out, sm.StepPrompt):
             await send(update, context, out.text, step_buttons(deps, out.token, out.timer))
         elif isinstance(out, sm.SwitchedEasier | sm.Cancelled | sm.PainNoted):
@@ -213,13 +217,7 @@ async def render(
 
 def plan_levels(deps: Deps, user_id: int, easier: bool = False) -> dict[str, str]:
     """Per-exercise level from the stored plan (the coach changes it)."""
-    profile = deps.profile(user_id)
-    level: str = "easier" if easier else profile.plan_level
-    levels = {ex_id: level for ex_id in deps.content.exercises}
-    levels.update(profile.level_overrides)
-    if easier:
-        levels = dict.fromkeys(levels, "easier")
-    return levels
+    return dict(doses.plan_levels(deps.profile(user_id), deps.content.exercises, easier))
 
 
 async def start_routine(

@@ -619,7 +619,7 @@ def test_broken_yaml_points_at_the_bad_line(tmp_path: Path) -> None:
     directory = copy_content(tmp_path)
     path = directory / "programmes/hip_pain.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    bad = lines.index("      minutes: 15")
+    bad = next(i for i, line in enumerate(lines) if line.startswith("      minutes: "))
     lines[bad] = "      minutes: 15: 20"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     err = load_error(directory)

@@ -26,8 +26,8 @@ from bot.domain.profiles import display_name
 from bot.domain.progress.figures import (
     Trend,
     adherence,
-    first_date,
     pain_trend,
+    start_day,
     unique_records,
 )
 from bot.domain.records import Record
@@ -36,9 +36,10 @@ from bot.domain.records import Record
 ROW_DAYS = 30
 #: A 7-day adherence below this asks for a clinician's look.
 LOW_ADHERENCE = 0.5
-#: Kinds whose every record counts in a row (scores, red flags); of any other kind a
-#: row only asks whether a day has one.
-_EVERY_ONE = frozenset({"pain", "painful", "redflag"})
+#: Kinds whose every record counts in a row (scores, red flags, and finished sessions:
+#: one exercise done from its card does not complete the day, ``completes_the_day``); of
+#: any other kind a row only asks whether a day has one.
+_EVERY_ONE = frozenset({"pain", "painful", "redflag", "routine_complete"})
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def dashboard_row(
     ``bot.domain.progress.figures.summarize`` (the onboarding date)."""
     records = row_records(records)
     stats = patient_row(user_id, display_name(profile), records, today, since)
-    start = since or first_date(records) or today
+    start = start_day(since, records, today)
     trend = pain_trend(records, today)
     attention = (needs_attention(stats) or trend == "worse"
                  or (stats.adherence_7 is not None and stats.adherence_7 < LOW_ADHERENCE))

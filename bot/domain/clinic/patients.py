@@ -20,8 +20,9 @@ from bot.domain.progress.figures import (
     local_since,
     pain_trend,
     record_date,
+    start_day,
 )
-from bot.domain.progress.texts import day_label, short_date, weekly_summary_text
+from bot.domain.progress.texts import day_label, percent, short_date, weekly_summary_text
 from bot.domain.records import Record
 
 
@@ -96,7 +97,7 @@ class _Names:
 
 
 def _share(value: float | None, content: Content) -> str:
-    return f"{round(value * 100)}%" if value is not None else content.text("clinic_not_enough")
+    return f"{percent(value)}%" if value is not None else content.text("clinic_not_enough")
 
 
 def patient_status(profile: Mapping[str, Any], today: date) -> str:
@@ -122,7 +123,7 @@ def patient_report_text(
     content: Content,
 ) -> str:
     """What a clinician sees for one patient: who, how regular, pain trend, last 7 days."""
-    since = local_since(profile) or today
+    since = start_day(local_since(profile), records, today)
     dates = [d for r in records if (d := record_date(r)) is not None and d <= today]
     trend = pain_trend(records, today)
     trend_text = (

@@ -14,10 +14,10 @@ from statistics import fmean
 from bot.content.model import Content
 from bot.domain.progress.figures import (
     adherence,
-    first_date,
     in_range,
     pain_of,
     record_date,
+    start_day,
     unique_records,
 )
 from bot.domain.progress.texts import percent
@@ -45,7 +45,7 @@ def patient_row(
 
     ``since`` works as in ``bot.domain.progress.figures.summarize``.
     """
-    since = since or first_date(records) or today
+    since = start_day(since, records, today)
     week = in_range(records, today - timedelta(days=6), today)
     pains = [
         p for r in week if r.get("kind") in ("pain", "painful") and (p := pain_of(r)) is not None

@@ -82,9 +82,10 @@ class ShowExercise:
 
 @dataclass(frozen=True)
 class AnswerQuestion:
-    """A question about the programme; ``topic`` is the FAQ entry that answers it."""
+    """An everyday question: ``faq`` is the FAQ entry (``content/faq.yaml``) that answers
+    it; None offers /ask, as a question for a person."""
 
-    topic: str | None
+    faq: str | None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ explicit:
    is already done: recorded, then the after-pain is asked.
 3. Anything else recognised is handled, and the pending question asked again briefly,
    so nothing the patient types is dropped without a reply that shows it was read.
+   An everyday question is answered from the FAQ entry its reading carries
+   (``understanding.faq_reading.with_faq``, added by the caller), or offered /ask.
    A reminder request ("stop reminding me", "remind me at 8 tomorrow") is carried out
    in every state but the red-flag check; after a red flag (held) only what sends
    nothing (stop, pause, show) is, and the rest shows the reminders on hold.
@@ -57,21 +59,10 @@ DEFAULT_SUGGESTIONS: tuple[IntentKind, ...] = ("done", "rest", "exercise")
 HELD_REMINDER_ACTIONS = frozenset({"stop", "pause", "show", "keep"})
 #: A runner-up this likely is worth offering as a button.
 SUGGEST_FROM = 0.15
-
-_FAQ_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("harder", re.compile(r"harder|more challeng|too easy|step up|progress(?:ion)? to")),
-    ("easier", re.compile(r"eas|gentl|too hard|difficult|floor|get down|kneel|modif|simpl")),
-    ("hold", re.compile(r"hold|how long.*(?:stretch|each|it)|seconds|how many|reps?\b|sets?\b")),
-    ("next", re.compile(r"next|after this|then what|what now")),
-    ("why_move", re.compile(r"why|rest|point|help|benefit|work")),
-    ("how_long", re.compile(r"how long|weeks?|months?|better|recover|improv")),
-    ("reminders", re.compile(r"remind|notif|time|when")),
-    ("progress", re.compile(r"progress|streak|how am i|doing")),
-    ("ice_heat", re.compile(r"ice|heat|hot water|cold")),
-    ("painkillers", re.compile(r"pain ?kill|tablet|pill|ibuprofen|paracetamol|medic")),
-    ("cross_legs", re.compile(r"cross")),
-)
-
+#: FAQ entries a routine's step answers itself: "easier please" switches to the easier
+#: version; "how long do I hold it", "what's next" are what the step shows, asked again.
+FAQ_EASIER = "easier"
+FAQ_SHOWN_BY_STEP = frozenset({"hold", "next"})
 
 _ASKS_FOR_EXERCISE = re.compile(r"exercise suggestion|which exercise|what exercise|stretch for")
 
@@ -83,14 +74,6 @@ def state_of(session: sm.Session | None, held: bool) -> State:
         if phase in ("pain_before", "step", "pain_painful", "red_flag_check", "pain_after"):
             return phase
     return "held" if held else "idle"
-
-
-def faq_topic(topic: str | None) -> str | None:
-    """The FAQ entry that answers a question about ``topic`` (None: none fits)."""
-    if not topic:
-        return None
-    words = topic.lower()
-    return next((key for key, pattern in _FAQ_TOPICS if pattern.search(words)), None)
 
 
 def decide(reading: Interpretation, state: State, short: sm.Event | None = None
@@ -127,9 +110,11 @@ def _side_remark(top: Reading) -> tuple[Action, ...]:
     if kind == "exercise":
         return (ShowExercise(top.slots.exercise),)
     if kind == "question":
+        if top.slots.faq is not None:  # the entry the understanding step found for it
+            return (AnswerQuestion(top.slots.faq),)
         if _ASKS_FOR_EXERCISE.search((top.slots.topic or "").lower()):
             return (ShowExercise(None),)  # "something for tight hips": the finder's choices
-        return (AnswerQuestion(faq_topic(top.slots.topic)),)
+        return (AnswerQuestion(None),)  # one for a person: offered /ask
     if kind == "undo":
         return (UndoLast(),)
     if kind == "social":
@@ -177,10 +162,9 @@ def _at_step(top: Reading, short: sm.Event | None) -> tuple[Action, ...]:
         if top.kind == "rest":
             return (StopRoutine(), PushBack(slots.span, slots.reason))
         if top.kind == "question":
-            topic = faq_topic(slots.topic)
-            if topic == "easier":
+            if slots.faq == FAQ_EASIER:
                 return (Routine(sm.Easier()),)
-            if topic in ("hold", "next"):
+            if slots.faq in FAQ_SHOWN_BY_STEP:
                 return (Reprompt(),)
     return (*_side_remark(top), Reprompt())
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
-from bot.content.model import Content
+from bot.content.model import Content, Dose
+from bot.domain.plans.doses import as_level, dose_in_use
 from bot.domain.plans.prescription import Prescription
 from bot.domain.plans.today import DayPlan
 
@@ -12,17 +15,46 @@ from bot.domain.plans.today import DayPlan
 NOTES_SHOWN = 3
 
 
-def plan_text(content: Content, plan: DayPlan, prescription: Prescription, today: date) -> str:
-    """Programme, phase and week, today's exercises with their doses, the walking goal,
-    the precautions in force, what comes next, and the latest notes."""
-    text = content.text
-    week = (today - plan.phase_start).days // 7 + 1
-    lines = [text("plan_head", programme=plan.programme.name, phase=plan.phase.name,
-                  week=week)]
+@dataclass(frozen=True)
+class PlanLine:
+    """One exercise of today's plan as the patient does it: which version, what dose."""
+
+    exercise_id: str
+    name: str  # the exercise's name, and its version's when not the normal one
+    dose: Dose
+
+
+def week_of(plan: DayPlan, today: date) -> int:
+    """The week of the phase ``today`` falls in, from 1 (/plan and the Mini App)."""
+    return (today - plan.phase_start).days // 7 + 1
+
+
+def plan_lines(content: Content, plan: DayPlan,
+               levels: Mapping[str, str] | None = None) -> list[PlanLine]:
+    """Today's exercises with the dose in use (``dose_in_use``) at the patient's levels
+    (``plan_levels``; None: the normal versions), as the routine will ask for them."""
+    lines: list[PlanLine] = []
     for exercise_id in plan.routine.exercises:
         exercise = content.exercises[exercise_id]
-        dose = plan.routine.doses.get(exercise_id, exercise.dose)
-        lines.append(text("plan_line", exercise=exercise.name, dose=dose.describe()))
+        level = as_level((levels or {}).get(exercise_id))
+        name = exercise.name
+        if level != "normal":
+            variant = exercise.easier if level == "easier" else exercise.harder
+            name = content.text("session_card_short_variant", name=name, variant=variant.name)
+        lines.append(PlanLine(exercise_id, name, dose_in_use(exercise, level, plan.routine)))
+    return lines
+
+
+def plan_text(content: Content, plan: DayPlan, prescription: Prescription, today: date,
+              levels: Mapping[str, str] | None = None) -> str:
+    """Programme, phase and week, today's exercises with their doses (at the patient's
+    ``levels``), the walking goal, the precautions in force, what comes next, and the
+    latest notes."""
+    text = content.text
+    lines = [text("plan_head", programme=plan.programme.name, phase=plan.phase.name,
+                  week=week_of(plan, today))]
+    for line in plan_lines(content, plan, levels):
+        lines.append(text("plan_line", exercise=line.name, dose=line.dose.describe()))
     if plan.routine.walk_goal_minutes:
         lines.append(text("plan_walk_goal", minutes=plan.routine.walk_goal_minutes))
     if plan.phase.note:

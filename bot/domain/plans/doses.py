@@ -1,13 +1,22 @@
-"""Read a dose a clinician types: "3x10", "2 x 30s", "10 min", "3x12 each side".
+"""Doses: the one in use for a patient today, and one a clinician types ("3x10").
 
-The limits are the content check's (``bot.content.model``), so a dose typed in chat is
-held to the same rules as one written in a programme file, and it must fit the
-exercise's kind (a hold needs seconds, a walk minutes, a reps exercise repetitions).
+``dose_in_use`` is the one answer to "how much of this exercise today": the routine's
+steps, the exercise card and its picture's caption, the short prompt and ``/plan`` all
+take it (a session's own steps carry it from then on, ``routine.steps.dose_of``).
+``plan_levels`` says which version (easier, normal, harder) of each exercise a patient
+does. ``Dose.describe`` in the content model is the one way a dose is written.
+
+A typed dose is held to the content check's limits (``bot.content.model``), so a dose
+typed in chat follows the same rules as one written in a programme file, and it must
+fit the exercise's kind (a hold needs seconds, a walk minutes, a reps exercise
+repetitions).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Literal
 
 from bot.content.model import (
     MAX_HOLD_SECONDS,
@@ -15,8 +24,38 @@ from bot.content.model import (
     MAX_REPS,
     MAX_SETS,
     Dose,
+    Exercise,
     ExerciseKind,
+    Routine,
 )
+from bot.domain.profiles import Profile
+
+Level = Literal["easier", "normal", "harder"]
+
+
+def as_level(raw: object) -> Level:
+    """A stored or passed level, anything unknown read as normal."""
+    return "easier" if raw == "easier" else "harder" if raw == "harder" else "normal"
+
+
+def plan_levels(profile: Profile, exercise_ids: Iterable[str],
+                easier: bool = False) -> dict[str, Level]:
+    """The version of each exercise a patient does: the plan's level (the coach moves
+    it), a per-exercise choice over it, or every one easier when ``easier``."""
+    overrides = profile.level_overrides
+    return {
+        exercise_id: "easier" if easier
+        else as_level(overrides.get(exercise_id, profile.plan_level))
+        for exercise_id in exercise_ids
+    }
+
+
+def dose_in_use(exercise: Exercise, level: str, routine: Routine | None = None) -> Dose:
+    """Today's dose of one exercise: at the normal level the plan's own (a programme's or
+    a clinician's, in ``routine.doses``), else the version's (``Exercise.dose_for``)."""
+    if level == "normal" and routine is not None and exercise.id in routine.doses:
+        return routine.doses[exercise.id]
+    return exercise.dose_for(as_level(level))
 
 _SIDE = re.compile(r"\b(each|per|a)\s+(side|leg)\b|\bper[_\s-]?side\b|\bboth sides\b")
 _MINUTES = re.compile(r"^(?:(\d{1,3})\s*[x×*]\s*)?(\d{1,3})\s*(?:min|mins|minutes|m)$")

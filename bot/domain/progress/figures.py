@@ -81,6 +81,14 @@ def first_date(records: Iterable[Record]) -> date | None:
     return min(by_day(records), default=None)
 
 
+def start_day(since: date | None, records: Iterable[Record], today: date) -> date:
+    """The day a patient's figures count from: ``since`` (the onboarding date,
+    ``local_since``), else the first record's date, else today. Every view that counts
+    expected days (/progress, the weekly summary, /patient, /stats, the Mini App) starts
+    here, so none of them counts days from before the patient began."""
+    return since or first_date(records) or today
+
+
 def dates_between(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
@@ -96,11 +104,19 @@ def pain_of(record: Record) -> int | None:
 # --- days and streaks ------------------------------------------------------------------
 
 
+def completes_the_day(record: Record) -> bool:
+    """A finished routine, or the flare-up plan finished on a bad day; not one exercise
+    done from its card ("Do it now": a session of kind ``custom``), which is a set or two
+    and no "full routine"."""
+    return record.get("kind") == "routine_complete" and record.get("note") != "custom"
+
+
 def day_status(records_of_day: Iterable[Record]) -> DayStatus:
     """What one local day was; a finished routine wins over everything else."""
-    kinds = {r.get("kind") for r in records_of_day}
-    if "routine_complete" in kinds:
+    records = list(records_of_day)
+    if any(completes_the_day(r) for r in records):
         return "complete"
+    kinds = {r.get("kind") for r in records}
     excused: tuple[DayStatus, ...] = ("redflag", "flare", "rest")
     for status in excused:
         if status in kinds:
@@ -296,7 +312,7 @@ def summarize(
     ``since`` is the onboarding date; when unknown, the first record's date (or today)
     stands in, so a new user is not shown weeks of "missed" days from before they started.
     """
-    since = since or first_date(records) or today
+    since = start_day(since, records, today)
     monday = today - timedelta(days=today.weekday())
     first, last = pain_periods(records, today)
     return ProgressSummary(

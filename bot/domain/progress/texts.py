@@ -7,6 +7,7 @@ Pure: no ``telegram``, no ``tinydb``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
@@ -23,6 +24,7 @@ from bot.domain.progress.figures import (
     routine_days,
     set_keys,
     sets_done,
+    start_day,
 )
 from bot.domain.records import Record
 
@@ -42,8 +44,10 @@ def day_label(day: date) -> str:
 
 
 def percent(share: float) -> int:
-    """A share as a whole percentage: 0.75 -> 75."""
-    return round(share * 100)
+    """A share as a whole percentage, halves rounded up: 0.75 -> 75, 1/8 -> 13. The one
+    rounding of every percentage in a message; the Mini App's ``Math.round`` rounds the
+    same shares the same way (Python's ``round`` would give 12 for 1/8)."""
+    return math.floor(share * 100 + 0.5)
 
 
 def _score(value: float) -> str:
@@ -134,8 +138,9 @@ def weekly_summary_text(
 
     "Days with the full routine: 1 of N" counts the days the routine was expected, as
     the adherence figures do (``routine_days``): not the days before ``since``, the day
-    the patient started, nor rest and flare-up days.
+    the patient started (``start_day``), nor rest and flare-up days.
     """
+    since = start_day(since, records, today)
     start = today - timedelta(days=6)
     week = in_range(records, start, today)
     grouped = by_day(week)

@@ -30,6 +30,7 @@ from bot.domain.reminders.local_time import (
     should_send_reminder,
     slot_instant,
 )
+from bot.domain.routine.steps import routine_minutes
 
 CATCH_UP = timedelta(minutes=30)  # missed while down: send if back within this, else skip
 MISFIRE_GRACE = int(CATCH_UP.total_seconds())  # an event-loop stall never drops a reminder
@@ -275,11 +276,14 @@ def reminder_text(
     last_reason: str | None,
     rng: random.Random,
     routine: Routine | None = None,
+    levels: Mapping[str, str] | None = None,
 ) -> tuple[str, str]:
     """A short, varied reminder (a rotating reason from the article); returns (text, key).
 
     ``routine``: the patient's own (their plan's), so the reminder names its exercises
-    and length; the default routine when None."""
+    and length; the default routine when None. ``levels``: the version of each exercise
+    the patient does (``plans.doses.plan_levels``), so the length is the one the routine
+    will announce (``routine_minutes``)."""
     reasons = [r for r in content.reasons.values() if r.texts]
     keys = [f"{r.id}:{i}" for r in reasons for i in range(len(r.texts))]
     last_id = (last_reason or "").split(":")[0]
@@ -294,7 +298,7 @@ def reminder_text(
         head = content.text("reminder_comeback", rng, days=missed)
     else:
         plan = routine or content.routine
-        head = content.text("reminder_head", rng, minutes=plan.minutes)
+        head = content.text("reminder_head", rng, minutes=routine_minutes(content, plan, levels))
         names = [content.exercises[e].name for e in plan.exercises if e in content.exercises]
         head += "\n" + content.text("reminder_today_moves", moves=", ".join(names))
     return f"{head}\n\n{reason}", key

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from bot.content.model import Dose
 from bot.domain.records import Record, Source
 from bot.domain.routine.model import Level, PainContext, SessionKind, Step
 from bot.domain.routine.replies import (
@@ -134,10 +135,13 @@ class AskPain:
 
 @dataclass(frozen=True)
 class ShowCard:
-    """Show the exercise card (at this level) before its first step."""
+    """Show the exercise card (at this level) before its first step. ``dose``: the one
+    its steps ask for (``steps.dose_of``), which the card and its caption name; None
+    (an older caller) for the dose in use at that level."""
 
     exercise_id: str
     level: Level
+    dose: Dose | None = None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
-from bot.content.model import Content, Exercise
+from bot.content.model import Content, Dose, Exercise
 
 #: Full cards before the short prompt takes over (per exercise and level).
 FULL_SHOWINGS = 3
@@ -92,6 +92,14 @@ def stop_rule(text: str) -> str:
     first = first_sentence(flat)
     rest = flat[len(first):].lower()
     return flat if any(word in rest for word in _CALL_WORDS) else first
+
+
+def picture_caption(content: Content, exercise: Exercise, dose: Dose) -> str:
+    """The caption of the exercise's picture: its name and the dose in use, worded as
+    the short prompt's first line (``session_card_short_title``), within Telegram's 1024
+    characters."""
+    return content.text("session_card_short_title", name=exercise.name,
+                        dose=dose.describe())[:1024]
 
 
 def short_card(

@@ -15,7 +15,6 @@ from bot.domain.records import Side
 VERSION = 1
 #: A pain score at or above this, after "too painful", hands over to the red-flag check.
 RED_FLAG_PAIN = 7
-SECONDS_PER_REP = 4
 MAX_REPS = 500
 
 Level = Literal["easier", "normal", "harder"]

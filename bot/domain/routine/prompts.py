@@ -22,7 +22,7 @@ from bot.domain.routine.events import (
 )
 from bot.domain.routine.model import ENDED, PAIN_PHASES, RED_FLAG_PAIN, Step
 from bot.domain.routine.session import Session
-from bot.domain.routine.steps import minutes_of
+from bot.domain.routine.steps import dose_of, minutes_of
 
 
 def current_prompt(
@@ -58,7 +58,7 @@ def step_outputs(
     first = s.index == 0 or s.steps[s.index - 1].exercise_id != step.exercise_id
     outputs: list[Output] = []
     if with_card or (first and not again):
-        outputs.append(ShowCard(step.exercise_id, step.level))
+        outputs.append(ShowCard(step.exercise_id, step.level, dose_of(step)))
     outputs.append(
         StepPrompt(
             step=copy.copy(step),
@@ -93,15 +93,14 @@ def step_text(content: Content, step: Step, rng: random.Random | None = None) ->
 
 
 def intro_text(content: Content, session: Session) -> str:
-    """The plan in one line: exercise names and rough minutes (the routine's own figure for
-    the daily routine, so the bot never names two different lengths for it)."""
+    """The plan in one line: exercise names and rough minutes, from the steps at the doses
+    in use (``minutes_of``: the summary's "Time: about N minutes" for the same steps
+    done, and the reminder's figure, ``routine_minutes``)."""
     names = [
         content.exercises[i].name if i in content.exercises else i
         for i in dict.fromkeys(step.exercise_id for step in session.steps)
     ]
-    minutes = (session.minutes or content.routine.minutes) if session.kind == "routine" \
-        else minutes_of(session.steps)
-    duration = duration_text(content, minutes)
+    duration = duration_text(content, minutes_of(session.steps))
     return session_text(
         content, session, "session_intro", names=", ".join(names), duration=duration
     )
@@ -126,7 +125,8 @@ def timer_end(content: Content, session: Session, token: str) -> TimerEnd | Igno
 
 
 def duration_text(content: Content, minutes: int) -> str:
-    """The length in words: one minute, or so many minutes."""
+    """The length in words: one minute, or so many minutes (every length the routine
+    names: the intro, a walk's step and the summary)."""
     key = "session_minute_one" if minutes == 1 else "session_minutes"
     return content.text(key, None, minutes=minutes)
 

@@ -41,7 +41,9 @@ class Session:
     pain_before: int | None = None
     pain_after: int | None = None
     pain_painful: int | None = None  # the last score given after "too painful"
-    minutes: int | None = None  # the plan's own length for a daily routine, when known
+    # Once the plan's declared length; no longer written or shown (the length is
+    # computed from the steps, ``steps.minutes_of``), kept so stored sessions load.
+    minutes: int | None = None
 
     @property
     def token(self) -> str:

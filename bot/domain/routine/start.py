@@ -12,10 +12,10 @@ from datetime import date, datetime
 from bot.content.model import Content, Routine
 from bot.domain.records import utc_stamp
 from bot.domain.routine.events import Output
-from bot.domain.routine.model import Level, SessionKind, Step, check_now
+from bot.domain.routine.model import SessionKind, check_now
 from bot.domain.routine.prompts import current_prompt
 from bot.domain.routine.session import Session
-from bot.domain.routine.steps import build_steps
+from bot.domain.routine.steps import routine_steps
 
 
 def start_session(
@@ -42,25 +42,12 @@ def start_session(
     ids = list(dict.fromkeys(exercises if exercises is not None else plan.exercises))
     if not ids:
         raise ValueError("a session needs at least one exercise")
-    steps: list[Step] = []
-    for exercise_id in ids:
-        exercise = content.exercises.get(exercise_id)
-        if exercise is None:
-            raise ValueError(f"unknown exercise {exercise_id!r}")
-        raw = (levels or {}).get(exercise_id)
-        level: Level = "easier" if raw == "easier" else "harder" if raw == "harder" else "normal"
-        dose = exercise.dose_for(level)
-        if level == "normal" and exercise_id in plan.doses:
-            dose = plan.doses[exercise_id]
-        steps += build_steps(exercise.id, level, dose)
-    kind = _kind_of_session(plan, ids)
     session = Session(
         id=session_id,
         date=local_date.isoformat(),
         started=utc_stamp(now),
-        kind=kind,
-        steps=steps,
-        minutes=plan.minutes if kind == "routine" else None,
+        kind=_kind_of_session(plan, ids),
+        steps=routine_steps(content, plan, ids, levels),
     )
     if pain_before is not None:
         session.pain_before, session.phase = pain_before, "step"

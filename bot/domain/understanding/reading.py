@@ -96,6 +96,7 @@ class Slots:
     exercise: str | None = None
     # question
     topic: str | None = None
+    faq: str | None = None  # the FAQ entry that answers it (``faq_reading.with_faq``)
     # reminder request
     reminder: ReminderAction | None = None
     at: str | None = None  # "HH:MM", the patient's local time

@@ -213,7 +213,9 @@ def test_start_builds_one_step_per_set_and_side_and_asks_pain_first():
     assert isinstance(ask, AskPain)
     assert (ask.context, ask.token) == ("before", "s1:0")
     assert "Hip flexor stretch, Hip abduction, Glute bridge, Easy walk" in ask.text
-    assert "About 12 minutes" in ask.text  # the routine's own figure
+    # From the steps, as the summary counts them, never the routine's declared 12:
+    # holds 6 x 30 s, abduction 2 x 10 x 4 s, bridge 10 x (4 + 3) s, walk 300 s = 630 s.
+    assert "About 11 minutes" in ask.text
     assert "0" in ask.text and "10" in ask.text
 
 
@@ -343,7 +345,7 @@ def test_whole_session_outputs_show_card_once_per_exercise_and_switch_note():
     assert prompt.timer is True
     t = go(t.session, Done("button", prompt.token))
     assert kinds(t.outputs) == ["ShowCard", "StepPrompt"]
-    assert t.outputs[0] == ShowCard("abduction", "normal")
+    assert t.outputs[0] == ShowCard("abduction", "normal", Dose(sets=1, reps=10, per_side=True))
 
 
 # --- tokens ---------------------------------------------------------------------------------
@@ -497,7 +499,7 @@ def test_too_painful_on_the_last_set_just_moves_on():
     s = go(s, TooPainful("button", s.token)).session
     t = go(s, PainScore(4, s.token))
     assert kinds(t.outputs) == ["ShowCard", "StepPrompt"]
-    assert t.outputs[0] == ShowCard("walk", "normal")
+    assert t.outputs[0] == ShowCard("walk", "normal", Dose(sets=1, minutes=5))
 
 
 def test_high_pain_pauses_for_red_flags_until_resumed():

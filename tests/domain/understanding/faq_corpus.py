@@ -1,0 +1,159 @@
+"""The labelled ways of asking the FAQ's questions, and their held-out fifth, fixed before tuning.
+
+``tests/data/faq/questions.yaml`` was written before the matcher's vocabulary (the
+entries' keywords and the lay synonyms), in the patients' words rather than the
+entries' titles. A row is held out when the SHA-256 of its text, read as a number, is
+divisible by 5 (as ``tests/domain/library/requests_corpus.py`` does for exercise
+requests); ``split.yaml`` records the held-out ids and a digest of their texts, so a
+held-out row that is edited or moved makes ``test_faq_corpus.py`` fail.
+
+``python -m tests.domain.understanding.faq_corpus`` writes ``split.yaml`` (only when rows
+are added); ``... faq_corpus report`` prints how often the right entry comes first on each
+part, totals only: it never prints a held-out row. ``... faq_corpus misses`` lists the
+tuning part's misses, for tuning (never the held-out rows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.content import DEFAULT_CONTENT_DIR, load_content
+from bot.content.model import Content
+from bot.domain import routine as sm
+from bot.domain.conversation import actions as act
+from bot.domain.conversation.policy import decide
+from bot.domain.understanding.faq_match import faq_index
+from bot.domain.understanding.faq_reading import with_faq
+from bot.domain.understanding.interpret import interpret
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "faq"
+QUESTIONS_FILE = DATA_DIR / "questions.yaml"
+SPLIT_FILE = DATA_DIR / "split.yaml"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    expect: str | None  # an entry id, or None: the FAQ has no answer (offered /ask)
+
+
+def load(path: Path = QUESTIONS_FILE) -> list[Question]:
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    return [Question(str(r["id"]), str(r["text"]),
+                     None if r["expect"] is None else str(r["expect"])) for r in rows]
+
+
+def held_out(text: str) -> bool:
+    return int(hashlib.sha256(text.strip().encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def digest(texts: list[str]) -> str:
+    joined = "\n".join(sorted(t.strip() for t in texts))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+def parts(rows: list[Question]) -> tuple[list[Question], list[Question]]:
+    """(tune, held_out)."""
+    return [r for r in rows if not held_out(r.text)], [r for r in rows if held_out(r.text)]
+
+
+def write_split() -> None:
+    _, heldout = parts(load())
+    SPLIT_FILE.write_text(
+        "# The held-out fifth of questions.yaml (see tests/domain/understanding/faq_corpus.py).\n"
+        "# Never look at these rows while tuning the FAQ matcher.\n"
+        + yaml.safe_dump(
+            {"digest": digest([r.text for r in heldout]),
+             "held_out": sorted(r.id for r in heldout)},
+            sort_keys=True,
+        ),
+        encoding="utf-8",
+    )
+
+
+def first(content: Content, text: str) -> str | None:
+    """The entry the matcher puts first, or None when none is close enough."""
+    found = faq_index(content).match(text)
+    return found.entry if found is not None else None
+
+
+def answered(content: Content, text: str) -> str | None:
+    """The whole path outside a routine: the reading, the FAQ wiring and the policy. The
+    entry answered, "-" for a question offered to /ask, or None for another action."""
+    reading = with_faq(interpret(text), text, faq_index(content))
+    for action in decide(reading, "idle", sm.interpret_text(text)):
+        if isinstance(action, act.AnswerQuestion):
+            return action.faq or "-"
+    return None
+
+
+def rate(content: Content, rows: list[Question]) -> float:
+    """Right entry first (or no entry, for a question the FAQ cannot answer)."""
+    return sum(first(content, r.text) == r.expect for r in rows) / len(rows)
+
+
+def _pct(right: int, total: int) -> str:
+    return f"{right}/{total} ({right / total:.1%})" if total else "-"
+
+
+def _figures(content: Content, rows: list[Question]) -> dict[str, str]:
+    asked = [r for r in rows if r.expect is not None]
+    other = [r for r in rows if r.expect is None]
+    firsts = {r.id: first(content, r.text) for r in rows}
+    paths = {r.id: answered(content, r.text) for r in rows}
+    return {
+        "right entry first": _pct(sum(firsts[r.id] == r.expect for r in asked), len(asked)),
+        "no entry for the others": _pct(sum(firsts[r.id] is None for r in other), len(other)),
+        "all rows right": _pct(sum(firsts[r.id] == r.expect for r in rows), len(rows)),
+        "idle: answered with it": _pct(sum(paths[r.id] == r.expect for r in asked), len(asked)),
+        "idle: another action": _pct(sum(paths[r.id] is None for r in asked), len(asked)),
+        "idle: others offered /ask": _pct(sum(paths[r.id] == "-" for r in other), len(other)),
+    }
+
+
+def report() -> None:
+    """Totals on each part, and misses per entry on the tuning part only."""
+    content = load_content(DEFAULT_CONTENT_DIR)
+    tune, heldout = parts(load())
+    a, b = _figures(content, tune), _figures(content, heldout)
+    print(f"{'':28} {f'tune ({len(tune)})':>20} {f'held out ({len(heldout)})':>20}")
+    for key in a:
+        print(f"{key:28} {a[key]:>20} {b[key]:>20}")
+    misses: Counter[str] = Counter()
+    for r in tune:
+        if first(content, r.text) != r.expect:
+            misses[str(r.expect)] += 1
+    print("tune misses per entry:", dict(misses.most_common()))
+
+
+def tune_misses() -> None:
+    """The tuning part's misses, with their text (never a held-out row)."""
+    content = load_content(DEFAULT_CONTENT_DIR)
+    tune, _ = parts(load())
+    index = faq_index(content)
+    for r in tune:
+        found = index.match(r.text)
+        path = answered(content, r.text)
+        got = found.entry if found else None
+        if got != r.expect or (r.expect is not None and path != r.expect):
+            score = f"{found.score:.2f}/{found.margin:.2f}" if found else "-"
+            print(f"{r.id:24} want {r.expect!s:18} got {got!s:18} {score:>11} "
+                  f"path {path!s:16} {r.text}")
+    for key, value in _figures(content, tune).items():
+        print(f"tune: {key}: {value}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["report"]:
+        report()
+    elif sys.argv[1:] == ["misses"]:
+        tune_misses()
+    else:
+        write_split()

@@ -1,0 +1,124 @@
+"""The FAQ matcher (``faq_match``) and which readings carry its entry (``faq_reading``):
+red flags, warning signs and requests for an exercise's card are never answered from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content import DEFAULT_CONTENT_DIR, load_content
+from bot.content.model import FaqEntry
+from bot.domain.understanding.faq_match import FaqIndex, faq_index, stem, terms
+from bot.domain.understanding.faq_reading import with_faq
+from bot.domain.understanding.interpret import interpret
+from bot.domain.understanding.reading import Interpretation, Reading, Slots
+
+CONTENT = load_content(DEFAULT_CONTENT_DIR)
+INDEX = faq_index(CONTENT)
+
+
+def entry_of(text: str) -> str | None:
+    found = INDEX.match(text)
+    return found.entry if found is not None else None
+
+
+def read(text: str) -> Interpretation:
+    return with_faq(interpret(text), text, INDEX)
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("am i ok to get in the bath yet", "bathing"),
+    ("when can i start driving again after the op", "driving"),
+    ("why is my hip so stiff first thing when i get up", "morning_stiffness"),
+    ("shud i take paracetomol before", "painkillers"),
+    ("will losing some wieght help", "weight_loss"),  # a swapped letter
+    ("is swiming ok", "swimming"),  # a letter left out
+    ("how do i do the stairs", "stairs"),
+    ("right, what comes next", "next"),
+])
+def test_everyday_questions_find_their_entry(text: str, entry: str) -> None:
+    assert entry_of(text) == entry
+
+
+@pytest.mark.parametrize("text", [
+    "how do i make a lasagne", "can you recommend a good film", "hello", "",
+    "qwzx", "🙂",
+])
+def test_other_messages_find_none(text: str) -> None:
+    assert entry_of(text) is None
+
+
+def test_words_are_brought_to_one_form() -> None:
+    assert stem("swimming") == "swim" and stem("crossed") == "cross"
+    assert stem("morning") == "morning"  # not "morn"
+    assert terms("Crutches or a Zimmer frame?") == ["stick", "stick", "stick"]
+    assert terms("is it ok to do it") == []
+
+
+def test_an_index_of_made_up_entries_uses_their_words() -> None:
+    """Content-driven: the index knows only the entries it is given (a few dozen, as
+    the real FAQ, so that a word of one entry is a rare word)."""
+    fillers = [FaqEntry(f"other_{n}", f"Question {n}?", f"Answer number {n}.", ())
+               for n in range(30)]
+    index = FaqIndex([
+        FaqEntry("parking", "Where can I park?", "The clinic car park is free.", ("park",)),
+        FaqEntry("hours", "When are you open?", "Nine to five, Monday to Friday.", ()),
+        *fillers,
+    ])
+    assert (found := index.match("is there anywhere to park")) is not None
+    assert found.entry == "parking" and found.margin > 0.5 and found.evidence >= 1
+    assert index.match("what about lunch") is None
+    assert index.warning_signs is None
+
+
+def test_a_question_carries_its_entry() -> None:
+    reading = read("am i allowed in the swimming pool")
+    assert reading.top.kind == "question" and reading.top.slots.faq == "swimming"
+
+
+def test_a_red_flag_is_never_answered() -> None:
+    text = "my calf is hot and swollen, can i still go swimming"
+    reading = read(text)
+    assert reading.is_red_flag and reading.top.kind == "redflag"
+    assert reading == interpret(text)
+
+
+def test_a_vague_warning_sign_keeps_its_safety_question() -> None:
+    base = Interpretation(readings=(Reading("question", 0.9),),
+                          ask_about=interpret("my leg feels odd since the op").ask_about)
+    assert base.ask_about is not None
+    assert with_faq(base, "can i go swimming", INDEX) is base
+
+
+def test_a_question_about_a_warning_sign_gets_the_warning_signs() -> None:
+    reading = read("if my calf goes hot and tight do I need to go to A&E?")
+    assert not reading.is_red_flag
+    assert reading.top.slots.faq == "warning_signs"
+
+
+def test_a_request_for_an_exercise_card_stays_one() -> None:
+    for text in ("how do I do the glute bridge?", "show me the clams"):
+        reading = read(text)
+        assert reading.top.kind == "exercise" and reading.top.slots.faq is None, text
+
+
+def test_something_for_stiff_hips_still_offers_exercises() -> None:
+    reading = read("any stretches for stiff hips?")
+    assert reading.top.slots.faq is None
+
+
+def test_an_unknown_needs_a_strong_match() -> None:
+    assert read("can you book me a taxi for 3").top.slots.faq is None
+    assert read("who won the match last night").top.slots.faq is None
+
+
+def test_a_pain_score_is_never_a_question() -> None:
+    reading = read("my pain is 4 this morning, is that normal")
+    assert reading.top.kind == "pain" and reading.top.slots.score == 4
+
+
+def test_a_score_less_pain_report_that_asks_is_answered() -> None:
+    fake = Interpretation(readings=(Reading("pain", 0.8, Slots(score=None)),))
+    answered = with_faq(fake, "stiff as a board every morning, is that normal?", INDEX)
+    assert answered.top.kind == "question"
+    assert answered.top.slots.faq == "morning_stiffness"
+    assert with_faq(fake, "stiff as a board every morning", INDEX) is fake  # a report
