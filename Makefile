@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: run test lint bench chat check-content clean browser postgres test-e2e-postgres
+.PHONY: run test lint bench chat check-content clean browser postgres nginx test-e2e-postgres
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) on PATH (or: make PY=python3 ...)"; exit 2; }
@@ -55,6 +55,17 @@ postgres:
 	      apt-get install -y -qq postgresql >/dev/null; \
 	  else echo "note: install postgresql to run the database tests"; fi; }
 
+# Debian's nginx for the test of deploy/nginx.conf in front of two bot instances
+# (tests/deploy/), installed when missing (root needed; the test runs it as a plain
+# process on loopback). Without it that test skips, except under CI=true, where it fails.
+nginx:
+	@test -x /usr/sbin/nginx -a -x /usr/bin/openssl || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing nginx for the reverse-proxy test"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq nginx openssl >/dev/null; \
+	  else echo "note: install nginx to run the reverse-proxy test"; fi; }
+
 # The end-to-end tests that matter most for the shared database, run again on it:
 # restart, kill -9, redelivery, webhook, reminders, forged buttons, plans. All of
 # tests/e2e runs on PostgreSQL with `make test-e2e-postgres`.
@@ -62,7 +73,7 @@ PG_E2E := tests/e2e/test_crash_safety.py tests/e2e/test_done_crash.py \
 	tests/e2e/test_webhook_no_loss.py tests/e2e/test_reminders_e2e.py \
 	tests/e2e/test_security.py tests/e2e/test_plans_e2e.py tests/e2e/test_session_e2e.py
 
-test: $(STAMP) lint browser postgres
+test: $(STAMP) lint browser postgres nginx
 	$(BIN)/python -m bot check-content
 	$(BIN)/python -m pytest -q
 	E2E_BACKEND=postgres $(BIN)/python -m pytest -q $(PG_E2E)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot`` (run), ``check-content``, ``chat``."""
+"""Command line: ``python -m bot`` (run), ``check-content``, ``chat``, ``migrate``."""
 
 from __future__ import annotations
 
@@ -92,6 +92,18 @@ def main(argv: list[str] | None = None) -> int:
     chat.add_argument("--data-dir", type=Path, default=None)
     chat.add_argument("--clinician", action="store_true",
                       help="chat as a clinician, with made-up patients to look at")
+    move = sub.add_parser(
+        "migrate", help="copy every patient between a data folder and PostgreSQL",
+        description="Copy every patient and the bot-wide values from one store to another, "
+                    "then read them back from both and compare. Stop the bot first.")
+    move.add_argument("--from", dest="source", metavar="URL_OR_DIR", default=None,
+                      help="a data folder or a postgresql:// URL (default: BOT_DATA_DIR)")
+    move.add_argument("--to", dest="target", metavar="URL_OR_DIR", required=True,
+                      help="a data folder or a postgresql:// URL; refused if it holds data")
+    move.add_argument("--force", action="store_true",
+                      help="write into a target that already holds data: its patients are "
+                           "replaced by the source's (patients only the target has are "
+                           "deleted, as /forget would), and its bot-wide values too")
     args = parser.parse_args(argv)
     if args.command == "check-content":
         return check_content_main(args.content_dir)
@@ -99,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.chat.terminal import chat_main  # only this command needs the fake server
 
         return chat_main(args.data_dir, clinician=args.clinician)
+    if args.command == "migrate":
+        from bot.migrate_command import migrate_main  # loads the export and both backends
+
+        return migrate_main(args.source, args.target, force=args.force)
     return run()
 
 

@@ -38,6 +38,7 @@ from handlers import (
     common,
     conversation,
     data_rights,
+    fleet,
     gate,
     library,
     mini_app,
@@ -99,14 +100,17 @@ def build_application(
         settings.database_url.get_secret_value() if settings.database_url else None)
     deps = Deps(settings=settings, content=content, store=store, clock=clock or Clock())
 
+    limiter = RetryingRateLimiter(  # paced sends, 429s and network blips
+        max_retries=3, max_rate=settings.max_messages_per_second)
+    if store.shared:  # several instances: one budget for the whole fleet
+        limiter.fleet = store
     builder = (
         Application.builder()
         .token(settings.token)
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_url.replace("/bot", "/file/bot"))
         .defaults(Defaults(tzinfo=ZoneInfo(settings.default_timezone)))
-        .rate_limiter(RetryingRateLimiter(  # paced sends, 429s and network blips
-            max_retries=3, max_rate=settings.max_messages_per_second))
+        .rate_limiter(limiter)
         .context_types(CONTEXT_TYPES)
         .job_queue(IndexedJobQueue())
         .post_init(_post_init)
@@ -151,6 +155,9 @@ def build_application(
     clinicians.register(app)
     plans.register(app)
     mini_app.register(app)
+
+    # Several instances on one database: re-plan patients another instance changed.
+    fleet.register(app)
 
     # Free text: a pending onboarding step first, then the conversation policy (red flags
     # were already answered by the safety gate).

@@ -156,7 +156,9 @@ async def weekly_fire(context: BotContext) -> None:
     data: WeeklyJob = job.data
     app: App = context.application
     try:
-        await _send_weekly(app, data.user_id, data.due)
+        # The patient's turn: on several instances the second finds it marked as sent.
+        async with context.deps.store.patient_turn(data.user_id):
+            await _send_weekly(app, data.user_id, data.due)
     finally:
         schedule_weekly(app, data.user_id, after=data.due)
 

@@ -19,7 +19,7 @@ TOKEN = "123456789:" + "AAtest-token_value_for_config_tests00"  # fake
 def clean_env(monkeypatch, tmp_path):
     for key in list(os.environ):
         if key.startswith(("TELEGRAM_", "BOT_", "ADMIN_", "WEBHOOK_", "DEFAULT_TIMEZONE",
-                           "LOG_LEVEL", "CONTENT_DIR")):
+                           "LOG_LEVEL", "CONTENT_DIR", "DATABASE_URL")):
             monkeypatch.delenv(key, raising=False)
     monkeypatch.chdir(tmp_path)  # no stray .env
 
@@ -72,3 +72,22 @@ def test_missing_token_exits_2_with_one_line(tmp_path):
     assert "TELEGRAM_BOT_TOKEN" in lines[0]
     assert "python -m bot chat" in lines[0]
     assert "Traceback" not in proc.stderr
+
+
+def test_database_url_empty_means_embedded_and_a_url_stays_secret(monkeypatch):
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("DATABASE_URL", "")
+    assert load_settings().database_url is None
+    url = "postgresql://bot:s3cret-pw@db.clinic.example:5432/hip"
+    monkeypatch.setenv("DATABASE_URL", url)
+    settings = load_settings()
+    assert settings.database_url is not None
+    assert settings.database_url.get_secret_value() == url
+    assert "s3cret-pw" not in repr(settings)
+
+
+def test_a_database_url_of_another_kind_is_one_clear_line(monkeypatch):
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("DATABASE_URL", "mysql://bot@db/hip")
+    with pytest.raises(SettingsError, match="DATABASE_URL"):
+        load_settings()

@@ -14,7 +14,8 @@ with the id of the update being handled; an exception inside leaves nothing writ
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date
+from contextlib import AbstractAsyncContextManager
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
@@ -156,6 +157,28 @@ class Repository(Protocol):
 
     def bot_values(self) -> dict[str, Any]:
         """Every bot-wide value (``migrate`` copies them)."""
+
+    @property
+    def shared(self) -> bool:
+        """True when several bot instances may use this data at once (PostgreSQL)."""
+
+    def patient_turn(self, user_id: int) -> AbstractAsyncContextManager[None]:
+        """``async with``: this patient's updates and reminders one at a time (across
+        every instance when ``shared``)."""
+
+    def take_send_slot(self, limit: int) -> tuple[float, int | None]:
+        """One of the fleet's ``limit`` messages a second: (0, slot) to send now, or
+        (seconds to wait, None); (0, None) when not ``shared`` (the process's own pacing
+        is the budget)."""
+
+    def release_send_slot(self, slot: int) -> None:
+        """The message's answer came: its slot frees a second from now."""
+
+    def changed_since(self, since: datetime | None
+                      ) -> tuple[datetime, list[tuple[int, dict[str, Any], dict[str, Any]]]]:
+        """(a new ``since``, the patients another instance may have changed since then,
+        with profile and state); ``since=None`` only starts the count; nothing when not
+        ``shared``."""
 
     def claim_poller(self) -> bool:
         """Become the one process that polls Telegram for this data (False: another

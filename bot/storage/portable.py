@@ -8,13 +8,17 @@ from __future__ import annotations
 import fcntl
 import os
 from collections.abc import Mapping
-from datetime import date
+from contextlib import AbstractAsyncContextManager
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from bot.domain.records import Record
 from bot.storage.codec import single_doc
+from bot.storage.consent import Forgotten, NoConsent
+from bot.storage.forgetting import ForgetJournal, delete_files
 from bot.storage.transaction import SEEN_LIMIT, UserTxn
+from bot.storage.turns import PatientTurns
 
 #: The table that holds a hot file's records (every other table has one document).
 RECORDS_TABLE = "events"
@@ -24,6 +28,9 @@ _held_locks: list[int] = []  # open lock files: the lock lasts as long as the pr
 
 class _EmbeddedStore(Protocol):
     data_dir: Path
+    journal: ForgetJournal
+
+    def user_archive_dir(self, user_id: int) -> Path: ...
 
     def user(self, user_id: int) -> UserTxn: ...
 
@@ -66,12 +73,23 @@ class PortableData:
         }
 
     def load_patient(self: _EmbeddedStore, user_id: int, dump: Mapping[str, Any]) -> None:
-        """Written as one hot file; records past the hot file's size go to the archives."""
+        """Replaces whatever was held for the patient: one hot file written once, records
+        past its size moved to the archives. All records in one insert: ``add_record`` per
+        record re-reads the whole table each time (a year of records took seconds)."""
+        tables = dict(dump.get("tables") or {})
+        if user_id in self.journal.pending:
+            raise Forgotten("not written: this patient's data is being deleted")
+        if not (tables.get("profile") or {}).get("consent"):
+            raise NoConsent("not written: no consent to storage")
+        delete_files([], [self.user_archive_dir(user_id)])  # the old months go first
         with self.user(user_id) as txn:
-            for name, doc in dict(dump.get("tables") or {}).items():
+            txn.db.drop_tables()
+            for name, doc in tables.items():
                 txn.set(name, doc)
+            records: dict[str, dict[str, Any]] = {}
             for record in dump.get("records") or []:
-                txn.add_record(record)
+                records.setdefault(str(record["id"]), dict(record))
+            txn.db.table(RECORDS_TABLE).insert_multiple(records.values())
             seen = [int(i) for i in dump.get("seen") or []]
             if seen:
                 txn.set(SEEN_TABLE, {"ids": sorted(seen)[-SEEN_LIMIT:]})
@@ -84,6 +102,26 @@ class PortableData:
         """The data folder is there and writable."""
         ok = os.access(self.data_dir, os.W_OK)
         return {"ok": ok, "backend": "embedded"}
+
+    @property
+    def shared(self) -> bool:
+        return False  # one process owns the data folder (``claim_poller``)
+
+    def patient_turn(self, user_id: int) -> AbstractAsyncContextManager[None]:
+        turns = self.__dict__.get("_turns")
+        if turns is None:
+            turns = self.__dict__["_turns"] = PatientTurns()
+        return turns.turn(user_id)
+
+    def take_send_slot(self, limit: int) -> tuple[float, int | None]:
+        return 0.0, None
+
+    def release_send_slot(self, slot: int) -> None:
+        """No fleet, no slots."""
+
+    def changed_since(self, since: datetime | None
+                      ) -> tuple[datetime, list[tuple[int, dict[str, Any], dict[str, Any]]]]:
+        return datetime.now(UTC), []
 
     def claim_poller(self: _EmbeddedStore) -> bool:
         """An exclusive lock on ``poller.lock`` in the data folder, held until exit."""

@@ -7,6 +7,8 @@ reads ``bot_data`` by key or repeats the ``Application[...]`` generic.
 
 from __future__ import annotations
 
+import contextlib
+from contextlib import AbstractAsyncContextManager
 from typing import Any, TypeAlias
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
@@ -35,6 +37,14 @@ CONTEXT_TYPES = ContextTypes(context=BotContext)
 def attach_deps(app: App, deps: Deps) -> None:
     """Store the bundle where ``BotContext.deps`` and ``deps_of`` find it."""
     app.bot_data[DEPS_KEY] = deps
+
+
+def patient_turn(app: App, user_id: int) -> AbstractAsyncContextManager[None]:
+    """The patient's turn in the store (an application without ``Deps``: no turn)."""
+    deps = app.bot_data.get(DEPS_KEY)
+    if not isinstance(deps, Deps):
+        return contextlib.nullcontext()
+    return deps.store.patient_turn(user_id)
 
 
 def deps_of(app: App) -> Deps:

@@ -17,6 +17,7 @@ from aiohttp import web
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
+from bot.transport import health
 from bot.transport.context import deps_of
 from bot.web.server import Notify, add_mini_app, make_mini_app
 
@@ -55,8 +56,9 @@ async def serving(app: Application) -> AsyncIterator[int | None]:
     if not settings.web_port:
         yield None
         return
-    runner = web.AppRunner(make_mini_app(deps, settings.token, notifier(app)),
-                           access_log=None)
+    web_app = make_mini_app(deps, settings.token, notifier(app))
+    health.mount(app, web_app)  # GET /healthz beside the pages, as on the webhook's server
+    runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
     try:
         site = web.TCPSite(runner, settings.web_listen, settings.web_port)

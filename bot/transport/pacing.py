@@ -33,7 +33,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
@@ -55,6 +55,15 @@ def is_paced(endpoint: str) -> bool:
 @dataclass
 class _Reservation:
     used: bool = False
+    fleet: int | None = None  # the fleet budget's slot taken with it
+
+
+class FleetBudget(Protocol):
+    """The messages a second of every instance together (``Repository``'s send slots)."""
+
+    def take_send_slot(self, limit: int) -> tuple[float, int | None]: ...
+
+    def release_send_slot(self, slot: int) -> None: ...
 
 
 _reservation: ContextVar[_Reservation | None] = ContextVar("send_reservation", default=None)
@@ -88,6 +97,11 @@ class PacedRateLimiter(BaseRateLimiter[int]):
         self._token_turn: asyncio.Lock | None = None
         self._window_turn: asyncio.Lock | None = None
         self._changed: asyncio.Event | None = None
+        # Several instances on one database: Telegram's limit is the bot's, so a message
+        # also holds a slot of the fleet's budget, from before it is sent until a
+        # ``period`` after its answer, as the local slots do.
+        self.fleet: FleetBudget | None = None
+        self.fleet_waits = 0
         self.sent = 0  # messages answered (for logs and benchmarks)
         self.retry_afters = 0  # 429s received
 
@@ -164,13 +178,34 @@ class PacedRateLimiter(BaseRateLimiter[int]):
     async def reserve(self) -> AsyncIterator[None]:
         """Take the next send's turn in the pace now; the first message sent inside the
         block uses it (it still waits if Telegram's window happens to be full)."""
+        reservation = _Reservation(fleet=await self._fleet_turn())
         await self._acquire(window=False)
-        reservation = _Reservation()
         token = _reservation.set(reservation)
         try:
             yield
         finally:
             _reservation.reset(token)
+            if not reservation.used:  # nothing was sent: the slot goes back at once
+                self._fleet_release(reservation.fleet)
+
+    async def _fleet_turn(self) -> int | None:
+        """Wait for a slot of the fleet's budget (no fleet: none needed)."""
+        if self.fleet is None:
+            return None
+        limit = max(1, int(self.max_rate))
+        while True:
+            wait, slot = self.fleet.take_send_slot(limit)
+            if slot is not None or wait <= 0:
+                return slot
+            self.fleet_waits += 1
+            await asyncio.sleep(wait)
+
+    def _fleet_release(self, slot: int | None) -> None:
+        if slot is not None and self.fleet is not None:
+            try:
+                self.fleet.release_send_slot(slot)
+            except Exception:  # it frees itself a little later
+                log.warning("Could not give back a send slot of the fleet's budget")
 
     # requests ----------------------------------------------------------------------
     async def process_request(
@@ -186,12 +221,15 @@ class PacedRateLimiter(BaseRateLimiter[int]):
         retries = self.max_retries if rate_limit_args is None else rate_limit_args
         attempt = 0
         while True:
+            fleet: int | None = None
             if paced:
                 reservation = _reservation.get()
                 if reservation is not None and not reservation.used and attempt == 0:
                     reservation.used = True  # its turn in the pace was taken before preparing
+                    fleet = reservation.fleet
                     await self._acquire(token=False)
                 else:
+                    fleet = await self._fleet_turn()
                     await self._acquire()
             else:
                 await self._wait_if_blocked()
@@ -207,6 +245,7 @@ class PacedRateLimiter(BaseRateLimiter[int]):
             finally:
                 if paced:
                     self._release()
+                    self._fleet_release(fleet)
             if paced:
                 self.sent += 1
             return result

@@ -25,7 +25,8 @@ from telegram.ext import Application
 from telegram.warnings import PTBUserWarning
 
 from bot.storage import current_update_id
-from bot.transport import mini_app
+from bot.transport import health, mini_app
+from bot.transport.context import patient_turn
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,14 @@ async def handle_update(app: Application, update: Update) -> None:
     """
     token = current_update_id.set(update.update_id)
     try:
-        await app.process_update(update)
+        user = update.effective_user
+        if user is None:
+            await app.process_update(update)
+            return
+        # One patient's updates one at a time (across instances on a shared database):
+        # a redelivery waits for the first delivery, then finds it handled.
+        async with patient_turn(app, user.id):
+            await app.process_update(update)
     finally:
         current_update_id.reset(token)
 
@@ -58,7 +66,8 @@ async def handle_batch(app: Application, updates: list[Update]) -> int:
     offset = 0
     for update in updates:
         try:
-            await handle_update(app, update)
+            with health.handling(app):  # for /healthz: under way, then handled
+                await handle_update(app, update)
         except Exception:
             # A bug in dispatch itself: log and move on.
             log.exception("Update %s could not be processed", update.update_id)

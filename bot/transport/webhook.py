@@ -26,7 +26,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
-from bot.transport import mini_app
+from bot.transport import health, mini_app
 from bot.transport.runner import handle_update, housekeeping, run_until_signal, running
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,8 @@ class WebhookHandler:
 
     async def _handle(self, update: Update) -> web.Response:
         try:
-            await handle_update(self.app, update)
+            with health.handling(self.app):  # for /healthz: under way, then handled
+                await handle_update(self.app, update)
         except Exception:
             log.exception("Update %s could not be processed; Telegram will send it again",
                           update.update_id)
@@ -86,10 +87,12 @@ HANDLER = web.AppKey("handler", WebhookHandler)
 
 
 def make_web_app(app: Application, path: str, secret: str | None) -> web.Application:
-    """The aiohttp application: POST ``/<path>`` only; its handler under ``HANDLER``."""
+    """The aiohttp application: POST ``/<path>`` (its handler under ``HANDLER``) and
+    ``GET /healthz`` (no secret needed, nothing personal: ``health.py``)."""
     web_app = web.Application(client_max_size=MAX_BODY)
     handler = web_app[HANDLER] = WebhookHandler(app, secret)
     web_app.router.add_post("/" + path.lstrip("/"), handler.handle)
+    health.mount(app, web_app)
     return web_app
 
 

@@ -13,6 +13,7 @@ from telegram.ext import (
 
 from bot.deps import Deps
 from bot.domain.jobs import JobKind, ReminderJob, ResendJob
+from bot.domain.plans.doses import plan_levels
 from bot.domain.reminders.planning import (
     MISFIRE_GRACE,
     PlannedJob,
@@ -130,7 +131,9 @@ async def fire(context: BotContext) -> None:
     app: App = context.application
     sent = False
     try:
-        sent = await _fire(app, context.deps, data.user_id, data.kind, data.slot, data.due)
+        # The patient's turn: on several instances the second finds it marked as sent.
+        async with context.deps.store.patient_turn(data.user_id):
+            sent = await _fire(app, context.deps, data.user_id, data.kind, data.slot, data.due)
     finally:
         # A reminder always plans its next day; a nudge plans nothing; a snooze that went
         # out lets the day's plan (its nudge) be worked out again.
@@ -159,7 +162,8 @@ async def _fire(
                 return False
             text, key = reminder_text(deps.content, kind, records, day,
                                       state.get("last_reason"), deps.rng,
-                                      deps.plan_for(profile, day).routine)
+                                      deps.plan_for(profile, day).routine,
+                                      plan_levels(deps.view(profile), deps.content.exercises))
             state = mark_sent(state, kind, day, slot, due)
             state["last_reason"] = key
             pending = state.get("nudge_at")

@@ -50,6 +50,14 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         since timestamptz NOT NULL DEFAULT now()
     );
     """),
+    (2, """
+    CREATE TABLE send_slots (           -- the fleet's messages in flight (Telegram's limit)
+        id bigserial PRIMARY KEY,
+        free_at timestamptz NOT NULL
+    );
+    CREATE INDEX send_slots_free_at ON send_slots (free_at);
+    CREATE INDEX patients_by_write ON patients (updated_at);
+    """),
 )
 LATEST = MIGRATIONS[-1][0]
 

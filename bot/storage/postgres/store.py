@@ -13,7 +13,8 @@ import logging
 import shutil
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from datetime import date
+from contextlib import AbstractAsyncContextManager
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,11 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from bot.domain.records import Record
 from bot.storage.atomic import StorageError, ensure_dir
+from bot.storage.postgres.coordination import PgCoordination
 from bot.storage.postgres.errors import database_errors
 from bot.storage.postgres.migrations import LATEST, migrate
 from bot.storage.postgres.txn import PgTxn
+from bot.storage.turns import PatientTurns
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +96,8 @@ class PgStore:
         except psycopg.Error as exc:
             raise StorageError(f"database: cannot start ({type(exc).__name__}: "
                                f"{str(exc).splitlines()[0] if str(exc) else ''})") from exc
+        self.coordination = PgCoordination(url)
+        self._turns = PatientTurns(self.coordination.patient_lock)
         self.journal = PgForgetLog(self.pool)
         self._poller_conn: psycopg.Connection | None = None
         self.quarantine = NoDamage()
@@ -251,6 +256,24 @@ class PgStore:
     def save_heads_snapshot(self) -> bool:
         return False  # start-up reads the heads in one query
 
+    # several instances ------------------------------------------------------------------
+    @property
+    def shared(self) -> bool:
+        return True
+
+    def patient_turn(self, user_id: int) -> AbstractAsyncContextManager[None]:
+        return self._turns.turn(user_id)
+
+    def take_send_slot(self, limit: int) -> tuple[float, int | None]:
+        return self.coordination.take_send_slot(limit)
+
+    def release_send_slot(self, slot: int) -> None:
+        self.coordination.release_send_slot(slot)
+
+    def changed_since(self, since: datetime | None
+                      ) -> tuple[datetime, list[tuple[int, dict[str, Any], dict[str, Any]]]]:
+        return self.coordination.changed_since(since)
+
     def claim_poller(self) -> bool:
         """A session advisory lock on a connection of its own, held until exit: a
         second instance polling the same database is refused (a crash frees it)."""
@@ -275,6 +298,7 @@ class PgStore:
         return {"ok": version == LATEST, "backend": "postgresql", "schema": version}
 
     def close(self) -> None:
+        self.coordination.close()
         with contextlib.suppress(Exception):
             self.pool.close()
         if self._poller_conn is not None:

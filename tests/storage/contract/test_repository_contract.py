@@ -187,6 +187,10 @@ def test_a_dump_loads_back_the_same(repo: Repository) -> None:
     assert dump["seen"] == [77]
     assert dump["tables"]["state"] == {"streak": 2}
     assert [r["id"] for r in dump["records"]] == ["r1", "r2", "r3"]
+    consent(repo, PATIENT + 5, first_name="Old")  # what was there is replaced, not merged
+    with repo.user(PATIENT + 5) as txn:
+        txn.update("session", step=3)
+        txn.add_record(rec("old", "2026-02-01", "2026-02-01T07:00:00"))
     repo.load_patient(PATIENT + 5, dump)
     assert repo.dump_patient(PATIENT + 5) == dump
     assert repo.has_seen(PATIENT + 5, 77)

@@ -1,0 +1,57 @@
+"""Several instances on one database: each keeps its reminder jobs in step with the data.
+
+Every instance plans every patient's reminders and weekly summary at start-up. When
+another instance changes a patient (a new reminder time, a pause, a snooze, a new
+patient), this one learns of it from the database within ``RESYNC`` and re-plans that
+patient through the profile-changed hooks. A reminder due on several instances goes
+out once: it fires under the patient's turn (a database lock) and is marked as sent
+before it is sent, so the instance that comes second finds it sent. An instance that
+dies leaves the patient's turn free at once, and the others still hold the job: it is
+taken over the moment it falls due, or at their next re-sync.
+
+With the embedded store (one process) none of this runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from bot.storage import StorageError
+from bot.transport.context import App, BotContext, deps_of
+from handlers.base.hooks import add_startup_hook, profile_changed
+
+log = logging.getLogger(__name__)
+
+RESYNC = timedelta(seconds=20)
+_SINCE = "fleet_since"
+
+
+async def start_resync(app: App) -> None:
+    """At start-up (after every job was planned from storage): note the database's now."""
+    store = deps_of(app).store
+    if not store.shared or app.job_queue is None:
+        return
+    app.bot_data[_SINCE] = store.changed_since(None)[0]
+    app.job_queue.run_repeating(resync, interval=RESYNC, first=RESYNC, name="fleet:resync")
+
+
+async def resync(context: BotContext) -> None:
+    """Re-plan the patients written since the last look (by any instance)."""
+    app = context.application
+    store = context.deps.store
+    since: datetime | None = app.bot_data.get(_SINCE)
+    try:
+        now, changed = store.changed_since(since)
+    except StorageError as exc:
+        log.warning("Could not look for changes by other instances (%s); trying again", exc)
+        return
+    app.bot_data[_SINCE] = now - timedelta(seconds=2)  # a commit landing as we read
+    for user_id, _profile, _state in changed:
+        await profile_changed(context, user_id)
+    if changed:
+        log.debug("Re-planned %d patients changed since the last look", len(changed))
+
+
+def register(app: App) -> None:
+    add_startup_hook(app, start_resync)
