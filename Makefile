@@ -67,11 +67,11 @@ nginx:
 	  else echo "note: install nginx to run the reverse-proxy test"; fi; }
 
 # The end-to-end tests that matter most for the shared database, run again on it:
-# restart, kill -9, redelivery, webhook, reminders, forged buttons, plans. All of
-# tests/e2e runs on PostgreSQL with `make test-e2e-postgres`.
+# restart, kill -9, redelivery, webhook, reminders, forged buttons. All of tests/e2e
+# runs on PostgreSQL with `make test-e2e-postgres`.
 PG_E2E := tests/e2e/test_crash_safety.py tests/e2e/test_done_crash.py \
 	tests/e2e/test_webhook_no_loss.py tests/e2e/test_reminders_e2e.py \
-	tests/e2e/test_security.py tests/e2e/test_plans_e2e.py tests/e2e/test_session_e2e.py
+	tests/e2e/test_security.py
 
 test: $(STAMP) lint browser postgres nginx
 	$(BIN)/python -m bot check-content
