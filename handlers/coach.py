@@ -40,6 +40,7 @@ from handlers.base.records import record_for, store_records
 from handlers.base.red_flags import SCREENING_YES, handle_red_flags
 from handlers.base.routine import apply_event, load_session, start_routine
 from handlers.base.screening import ask_red_flag_questions
+from handlers.base.understanding import reading_of
 
 log = logging.getLogger(__name__)
 MORNING_GROUP = -5  # before the feature handlers: the morning question comes first
@@ -240,8 +241,10 @@ async def morning_check(update: Update, context: Context) -> None:
     """The first message of the morning after a session: how is the hip today?
 
     Only in the patient's own morning ("this morning" at 18:00 reads wrong), and never
-    on top of another open question: not with a command (/routine asks its own) and
-    not while a routine is under way; then it waits for the next message.
+    on top of another open question: not with a command (/routine asks its own), not
+    while a routine is under way, and not with a message that gets an answer of its own
+    ("I'll rest today" gets the push-back and its choices, "done" its Undo); then it
+    waits for the next message. To a greeting it is the answer (no second "hello").
     """
     deps = context.deps
     user_id = user_id_of(update)
@@ -249,6 +252,9 @@ async def morning_check(update: Update, context: Context) -> None:
         return
     local = local_now(deps.clock.now(), deps.profile(user_id).tz)
     if local.hour not in MORNING_HOURS or (update.message.text or "").startswith("/"):
+        return
+    reading = reading_of(update)
+    if reading is None or reading.ask_about is not None or reading.top.kind != "social":
         return
     session = load_session(context.application, user_id)
     if session is not None and session.active:
@@ -260,6 +266,7 @@ async def morning_check(update: Update, context: Context) -> None:
                [[(text("coach_morning_better"), "co:m:better"),
                  (text("coach_morning_same"), "co:m:same"),
                  (text("coach_morning_worse"), "co:m:worse")]])
+    raise ApplicationHandlerStop  # the answer to the greeting: no second one after it
 
 
 async def morning_button(update: Update, context: Context) -> None:

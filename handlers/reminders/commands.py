@@ -9,6 +9,7 @@ from typing import Any
 from telegram import Update
 
 from bot.deps import Deps
+from bot.domain.conversation.reminder_requests import switch_back_on, switch_off
 from bot.domain.reminders.local_time import local_now, next_fires
 from bot.domain.reminders.planning import (
     cancel_pending,
@@ -70,7 +71,7 @@ async def _apply_remind(update: Update, context: Context, arg: str) -> None:
     assert user_id is not None
     if arg.lower() in ("off", "none", "stop", "no"):
         with deps.store.user(user_id) as txn:
-            txn.update("profile", reminder_times=[])
+            txn.update("profile", **switch_off(deps.view(txn.get("profile"))))
             txn.set("state", cancel_pending(txn.get("state")))  # no snooze or nudge either
         await profile_changed(context, user_id)
         await send(update, context, text("reminder_off"))
@@ -185,7 +186,8 @@ async def resume_command(update: Update, context: Context) -> None:
     deps, user_id, _profile = found
     text = deps.content.text
     with deps.store.user(user_id) as txn:
-        profile = txn.update("profile", paused_until=None, hold=None, active=True)
+        profile = txn.update("profile", hold=None, **switch_back_on(deps.view(
+            txn.get("profile"))))
     await profile_changed(context, user_id)
     if deps.view(profile).reminder_times:
         await send(update, context, text("reminder_resumed", next=_next_line(deps, profile)))

@@ -33,9 +33,30 @@ from bot.domain.reminders.planning import (
 from bot.domain.reminders.timeparse import format_days
 from bot.domain.understanding.reading import Slots
 
-__all__ = ["ReminderChange", "listing", "next_line", "plan_change"]
+__all__ = ["ReminderChange", "listing", "next_line", "plan_change", "switch_back_on",
+           "switch_off"]
 
 MAX_PAUSE_DAYS = 60
+#: The daily times "stop reminding me" (or /remind off) switched off, kept so that "turn
+#: them back on" (or /resume) brings the same ones back instead of asking for a time.
+TIMES_OFF_KEY = "reminder_times_off"
+
+
+def switch_off(view: Profile) -> dict[str, Any]:
+    """The profile change of "stop reminding me" and /remind off: no daily times, the
+    ones there were kept aside."""
+    kept = list(view.reminder_times) or list(view.data.get(TIMES_OFF_KEY) or [])
+    return {"reminder_times": [], TIMES_OFF_KEY: kept or None}
+
+
+def switch_back_on(view: Profile) -> dict[str, Any]:
+    """The profile change of "turn them back on" and /resume: no pause, and the daily
+    times switched off back when there are none now."""
+    change: dict[str, Any] = {"paused_until": None, "active": True}
+    kept = view.data.get(TIMES_OFF_KEY)
+    if not view.reminder_times and isinstance(kept, list) and kept:
+        change.update({"reminder_times": [str(t) for t in kept], TIMES_OFF_KEY: None})
+    return change
 
 
 @dataclass(frozen=True)
@@ -153,8 +174,8 @@ class _Planner:
     def resume(self) -> ReminderChange:
         if self.view.on_hold:  # a red flag's hold: lifted by /resume after a check only
             return ReminderChange(self.text("reminder_list_held"))
-        profile = {"paused_until": None, "active": True}
-        if not self.view.reminder_times:
+        profile = switch_back_on(self.view)
+        if not profile.get("reminder_times", self.view.reminder_times):
             return ReminderChange(self.text("reminder_resumed_none"), profile)
         return ReminderChange(self.text("reminder_resumed", next=self.after(profile)), profile)
 
@@ -165,7 +186,7 @@ def plan_change(slots: Slots, view: Profile, state: Mapping[str, Any], now: date
     plan = _Planner(content, view, state, now)
     action = slots.reminder
     if action == "stop":
-        return ReminderChange(content.text("reminder_words_off"), {"reminder_times": []},
+        return ReminderChange(content.text("reminder_words_off"), switch_off(view),
                               cancel_pending(state))
     if action == "pause":
         if not view.reminder_times:

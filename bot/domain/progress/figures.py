@@ -112,7 +112,12 @@ def completes_the_day(record: Record) -> bool:
 
 
 def day_status(records_of_day: Iterable[Record]) -> DayStatus:
-    """What one local day was; a finished routine wins over everything else."""
+    """What one local day was; a finished routine wins over everything else.
+
+    A day the patient asked to rest and took one of the coach's smaller steps instead
+    (a ``choice`` record: a short walk, one stretch, the easier routine not finished) is
+    a rest day: the push-back said it still counts, so it never does worse than resting.
+    """
     records = list(records_of_day)
     if any(completes_the_day(r) for r in records):
         return "complete"
@@ -121,6 +126,8 @@ def day_status(records_of_day: Iterable[Record]) -> DayStatus:
     for status in excused:
         if status in kinds:
             return status
+    if "choice" in kinds:
+        return "rest"
     if kinds & {"done", "walk"}:
         return "partial"
     return "missed"

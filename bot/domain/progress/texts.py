@@ -148,18 +148,19 @@ def weekly_summary_text(
     moved = sum(
         1 for rs in grouped.values() if any(r.get("kind") in _MOVED_KINDS for r in rs)
     )
-    values = list(status.values())
+    rest_days = list(status.values()).count("rest")
+    # A flare-up day counts as one even when its gentler plan was finished (which makes
+    # it complete for the streak): the summary tells the physio it happened.
+    flare_days = sum(1 for rs in grouped.values() if any(r.get("kind") == "flare" for r in rs))
     complete, expected = routine_days(records, today, 7, since)
     lines = [
         content.text("progress_week_title", start=short_date(start), end=short_date(today)),
         content.text("progress_week_days", complete=complete, days=expected, moved=moved),
         content.text("progress_week_sets", sets=sets_done(week, start, today)),
     ]
-    if values.count("rest") or values.count("flare"):
+    if rest_days or flare_days:
         lines.append(
-            content.text(
-                "progress_week_excused", rest=values.count("rest"), flare=values.count("flare")
-            )
+            content.text("progress_week_excused", rest=rest_days, flare=flare_days)
         )
     pain = pain_per_day(week, start, today)
     if pain:

@@ -2,15 +2,17 @@
 short prompt (name, today's dose, one rotating cue, the stop rule in one line).
 
 The full card (animation and the whole text) goes the first ``FULL_SHOWINGS`` times a
-patient is shown an exercise in a routine, and again after a change of version: another
-level (easier, normal, harder: a different movement, so its count starts again) or
-another dose (shown in full once, then short again). Patients who ask for it
+patient is shown each version of an exercise in a routine (easier, normal, harder: a
+different movement, counted on its own), and once after a change of dose. Coming back
+to a version already familiar, at the dose it had (the normal stretch again after a
+few days of the easier one), is short at once: the patient knows it. Patients who ask for it
 (``FULL_CARDS_KEY`` in the profile) and people who did not consent (nothing may be
 stored, so nothing is counted) always get the full card.
 
 Per exercise the state keeps ``{"n": showings of this level, "level", "dose": the dose
-line, "full": whether the last showing was the full card, "session": its session id}``
-under ``SEEN_KEY``. Showing the card again within the same session (Continue, a resend)
+line, "full": whether the last showing was the full card, "session": its session id,
+"levels": showings of each level, "doses": the dose last shown at each level}`` under
+``SEEN_KEY``. Showing the card again within the same session (Continue, a resend)
 counts nothing. Pure: no ``telegram``, no storage.
 """
 
@@ -22,8 +24,9 @@ from typing import Any, Literal
 
 from bot.content.model import Content, Dose, Exercise
 
-#: Full cards before the short prompt takes over (per exercise and level).
-FULL_SHOWINGS = 3
+#: Full cards before the short prompt takes over (per exercise and level): the second
+#: routine still shows them, the third is short.
+FULL_SHOWINGS = 2
 #: The state key of the per-exercise counts.
 SEEN_KEY = "cards_seen"
 #: The profile flag of a patient who wants the full card every time.
@@ -50,9 +53,35 @@ def shown(
         return dict(entry)
     same_level = entry is not None and entry.get("level") == level
     same_dose = entry is not None and entry.get("dose") == dose
-    n = _count(entry) + 1 if same_level else 1
-    full = n <= FULL_SHOWINGS or not same_dose
-    return {"n": n, "level": level, "dose": dose, "full": full, "session": session}
+    levels = _levels(entry)
+    doses = _doses(entry)
+    n = (_count(entry) if same_level else levels.get(level, 0)) + 1
+    known_dose = same_dose if same_level else doses.get(level) == dose
+    levels[level], doses[level] = n, dose
+    full = n <= FULL_SHOWINGS or not known_dose
+    return {"n": n, "level": level, "dose": dose, "full": full, "session": session,
+            "levels": levels, "doses": doses}
+
+
+def _doses(entry: Mapping[str, Any] | None) -> dict[str, str]:
+    """The dose last shown at each level (an entry from before they were kept: its own)."""
+    raw = (entry or {}).get("doses")
+    doses = {str(k): v for k, v in raw.items() if isinstance(v, str)} \
+        if isinstance(raw, Mapping) else {}
+    if entry and isinstance(entry.get("level"), str) and isinstance(entry.get("dose"), str):
+        doses[entry["level"]] = entry["dose"]
+    return doses
+
+
+def _levels(entry: Mapping[str, Any] | None) -> dict[str, int]:
+    """Showings of each level so far (an entry from before they were kept: its own)."""
+    raw = (entry or {}).get("levels")
+    levels = {str(k): v for k, v in raw.items()
+              if isinstance(v, int) and not isinstance(v, bool) and v > 0} \
+        if isinstance(raw, Mapping) else {}
+    if entry and isinstance(entry.get("level"), str):
+        levels[entry["level"]] = max(levels.get(entry["level"], 0), _count(entry))
+    return levels
 
 
 def shows_full(

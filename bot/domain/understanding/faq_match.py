@@ -4,15 +4,17 @@
 stiff when i wake up whats that about": patients rarely use an entry's words, but they
 share some of them, or a lay word for one. As for exercise descriptions
 (``bot.domain.exercise_descriptions``), each entry becomes a bag of words with weights
-(its title and keywords count more than its answer), and a message scores each entry by
-the rarer words they share (inverse document frequency), plus a bonus for a keyword of
-several words found as written ("how often", "sleep with") and for two title words in
-order. Small words count only inside such phrases (``STOP``), lay words are brought to
-one word first (``SYNONYMS``), and a word with a letter left out, doubled or swapped is
-read as the entries' word ("swiming"). The best entry wins when its score is high
-enough (``MIN_SCORE``); otherwise there is no answer, and the patient is offered /ask.
-The entries and their words are the content's; only the lay synonyms and small words
-are written here. Pure: no ``telegram``.
+(its title and keywords count more than its answer, and a command the answer offers,
+"send /ask", not at all), and a message scores each entry by the rarer words they share
+(inverse document frequency), plus a bonus for a keyword of several words found in
+order, a small word or two allowed between ("how often", "who sees" in "who can read"),
+and for two title words in order. Messages and entries are read alike by
+``faq_words``: small words count only inside such phrases (``STOP``), lay expressions
+and words are brought to one word first (``SYNONYMS``), and a word with a letter left
+out, doubled or swapped is read as the entries' word ("swiming"). The best entry wins
+when its score is high enough (``MIN_SCORE``); otherwise there is no answer, and the
+patient is offered /ask. The entries and their words are the content's; only the lay
+vocabulary is written in code. Pure: no ``telegram``.
 """
 
 from __future__ import annotations
@@ -20,184 +22,40 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
 from bot.content.model import Content, FaqEntry
-from bot.domain.understanding.text_norm import normalise
+from bot.domain.understanding.faq_words import (
+    GROUP_WORDS,
+    SMALL,
+    STOP,
+    SYNONYMS,
+    stem,
+    terms,
+    tokens,
+    words,
+)
 
-#: Only this much of a message is read: a question comes early.
-MAX_CHARS = 400
+__all__ = ["STOP", "SYNONYMS", "FaqIndex", "FaqMatch", "faq_index", "stem", "terms"]
 #: The least score an entry needs to be the answer (a keyword, or two telling words).
 MIN_SCORE = 6.0
 #: Field weights: a word of the title or a keyword says more than one of the answer.
 _WEIGHTS = {"title": 2.5, "keyword": 3.0, "phrase": 1.5, "answer": 0.6}
 #: A keyword of several words found as written ("how often", "sleep with").
 PHRASE_BONUS = 8.0
+#: How many small words may sit between two words of such a keyword ("who sees" in
+#: "who can see", "why exercise" in "why should i exercise").
+PHRASE_GAP = 2
 #: Words shorter than this are never read as misspellings of another word.
 _FUZZY_FROM = 5
 
 
-def _wordset(words: str) -> frozenset[str]:
-    """A set of words written as one spaced string (easier to read and edit)."""
-    return frozenset(words.split())
-
-
-#: Words that never tell one question from another; kept only inside a phrase.
-STOP = _wordset(
-    """a about after again all also am an and any anything are as at be been being but by
-    can could cud did do does doing dont done for from get gets getting go going got had
-    has have having he her hers him his how i id if im in into is isnt it its ive know
-    let lets like ll me mine my myself no not now of oh ok okay on one or our out please
-    pls plz right s she should shud some something t than that thats the their them then
-    there theres these they thing things this those to too u uh um up down ur us ve want
-    wanna was way we well were what whats when where whether which while who why will
-    with wont would wouldnt yet you your youre yours hi hello hey thanks thank cheers
-    mate love bit bad good best better alright allowed safe fine normal need needs meant
-    supposed tell told say says said think thought try usual usually much many most
-    lot lots off time times make makes making hip hips replacement op operation surgery
-    surgical new last help helps change instead mean means keep other programme program
-    plan before leg legs come comes manage exercise exercises exercising routine routines
-    session sessions workout half"""
-)
-#: Words dropped altogether, even from phrases ("what can you actually do").
-FILLER = _wordset("actually really just even still so very quite pretty totally anyway")
-#: Forms of the small words that phrases should meet as one ("getting out of bed").
-_SMALL_FORMS = {"gets": "get", "getting": "get", "got": "get", "does": "do", "doing": "do",
-                "did": "do", "goes": "go", "going": "go", "went": "go", "im": "i",
-                "whats": "what", "its": "it", "am": "is", "are": "is", "was": "is",
-                "a": "the", "an": "the", "my": "the", "your": "the", "our": "the",
-                "his": "the", "her": "the"}
-
-# Lay words for the same thing, each line brought to its first word. Written from the
-# entries and from what patients type (the tuning part of tests/data/faq).
-_GROUPS = """
-ice frozen pea peas icepack chill compress
-heat warmth heating heatpad wheat hottie
-painkiller pill tablet paracetamol ibuprofen naproxen codeine cocodamol codamol
-  medication medicine meds drug analgesic relief tramadol morphine oramorph diclofenac
-  celecoxib gabapentin pregabalin nsaid aspirin dihydrocodeine opioid prescription
-recover recovery heal healing improve improvement result difference
-sleep sleeping asleep slept sleeper bedtime comfy night nights toss
-evening tonight
-pillow cushion
-stair stairs staircase upstairs downstairs banister bannister handrail landing step steps
-drive driving driver wheel
-sex intimate intimacy intercourse lovemaking bedroom
-see sees seen read reads
-yesterday
-harm damage damaging harming injure injuring
-miss missed skip skipped forgot forget slack lapse lost
-cross crossed crossing
-often daily frequency frequently frequent
-sore soreness ache aching achy aches
-stiff stiffness stiffen seize seized
-move moving moved movement
-prepare preparation ready limber
-more extra additional beyond further
-swim swimming swimmer pool breaststroke crawl backstroke aqua aquarobics
-stick sticks crutch crutches cane frame walker zimmer rollator
-sit sitting seated sat sofa couch settee armchair tv telly television
-desk computer
-work job working office shift boss site employer career
-weight overweight heavy diet slim pound pounds kilo kilos stone lbs fat
-shoe shoes footwear slipper slippers trainer trainers heel heels boot boots barefoot insole
-  insoles sandal sandals flip flop crocs wellies
-click clicking clunk clunking pop popping crack cracking snap snapping grind grinding
-  noise sound clicky creak creaking
-morning mornings wake waking woke
-tired exhausted shattered knackered fatigue fatigued drained energy worn weary
-weather damp rain rainy wet winter freezing storm chilly humid
-bend bending stoop stooping crouch reach reaching pick grab grabber lean
-car passenger taxi vehicle
-bath bathing tub shower showering soak wash washing
-golf cycling cycle bike biking dance dancing yoga tennis run running jog jogging
-  sport sports bowling pilates gardening garden hobby hobbies gym
-walk walks walking stroll hike hiking mile miles
-equipment kit mat band gear buy
-weights dumbbell dumbbells
-rest resting
-easier gentle gentler simple simpler beginner
-easy easily breeze
-harder tougher challenge challenging
-hard tough difficult
-hold holding seconds
-rep reps repetition repetitions sets
-remind reminder reminders notification notifications alert alerts ping nudge prompt
-progress streak chart record improved history
-pause holiday break freeze
-robot bot human automatic person ai chatbot machine
-physio physiotherapist clinician clinic surgeon doctor nurse consultant therapist
-privacy data private information delete download
-"""
-
-SYNONYMS: dict[str, str] = {}
-#: Words whose "-ing" or "-ed" is not a suffix ("morning" is not "morn").
-_WHOLE = _wordset(
-    """morning evening nothing something during ceiling string spring bring swing thing
-    bed need speed feed red shed wed bleed sets weights"""
-)
-
-
-def stem(word: str) -> str:
-    """A light suffix strip so "swimming", "crossed" and "stairs" meet their entries."""
-    if word in _WHOLE:
-        return word
-    if len(word) > 5 and word.endswith("ing"):
-        word = word[:-3]
-    elif len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
-        word = word[:-2]
-    elif len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-        word = word[:-1]  # "swimm" -> "swim", "stopp" -> "stop"
-    return word
-
-
-#: The lay words as written, which a misspelling may be read as.
-_GROUP_WORDS: frozenset[str] = frozenset(_GROUPS.split())
-_canon = ""
-for _line in _GROUPS.strip("\n").splitlines():
-    _words = _line.split()
-    if not _line.startswith(" "):  # an indented line continues the group above it
-        _canon = stem(_words[0])
-    for _word in _words:
-        SYNONYMS.setdefault(stem(_word), _canon)
-
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-def words(text: str) -> list[str]:
-    """The words, lower case, apostrophes gone ("can't" is "cant")."""
-    return [token.replace("'", "") for token in _TOKEN.findall(normalise(text))]
-
-
-def tokens(text: str, correct: Callable[[str], str] | None = None) -> list[str]:
-    """Every word as the index compares them: small words kept (in one form), others
-    respelt by ``correct`` when given, stemmed and with their synonyms merged (so phrases
-    such as "how often" still match)."""
-    out = []
-    for word in words(text[:MAX_CHARS]):
-        if word in FILLER:
-            continue
-        if word in STOP or word.isdigit():
-            out.append(_SMALL_FORMS.get(word) or (stem(word) if len(word) > 3 else word))
-            continue
-        if correct is not None:
-            word = correct(word)
-        stemmed = stem(word)
-        out.append(SYNONYMS.get(stemmed, SYNONYMS.get(word, stemmed)))
-    return out
-
-
-def terms(text: str) -> list[str]:
-    """Words that can tell questions apart: stop words gone, stemmed, synonyms merged."""
-    return [t for t in tokens(text) if t not in STOP and not t.isdigit()]
+#: A command in an answer ("send /ask"): what the answer offers, not what it is about.
+_COMMAND = re.compile(r"/[a-z_]+")
 
 
 def _one_slip(word: str, known: str) -> bool:
@@ -209,8 +67,26 @@ def _one_slip(word: str, known: str) -> bool:
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(words[i:i + size] == phrase for i in range(len(words) - size + 1))
+    """Whether the phrase's words come in order, with at most ``PHRASE_GAP`` small words
+    between two of them ("who sees" in "who can read", "why exercise" in "why should i
+    exercise"), never another telling word."""
+    last = len(words)
+    for start, word in enumerate(words):
+        if word != phrase[0]:
+            continue
+        at = start
+        for want in phrase[1:]:
+            step = 1
+            while (step <= PHRASE_GAP and at + step < last and words[at + step] != want
+                   and words[at + step] in SMALL):
+                step += 1
+            if at + step < last and words[at + step] == want:
+                at += step
+            else:
+                break
+        else:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -237,7 +113,7 @@ class FaqIndex:
             weight: dict[str, float] = defaultdict(float)
             pairs: set[tuple[str, str]] = set()
             phrases: set[tuple[str, ...]] = set()
-            fields = [("title", entry.title), ("answer", entry.answer)]
+            fields = [("title", entry.title), ("answer", _COMMAND.sub(" ", entry.answer))]
             for keyword in entry.keywords:
                 phrase = tuple(tokens(keyword))
                 if len(phrase) > 1:
@@ -261,7 +137,7 @@ class FaqIndex:
                 seen[term] += value / _WEIGHTS["keyword"]  # an answer's word counts less
         self.idf = {term: math.log(1 + count / n) for term, n in seen.items()}
         # every word the entries and the lay synonyms are written with, for respelling
-        spelt = _GROUP_WORDS | {w for e in entries for w in words(
+        spelt = GROUP_WORDS | {w for e in entries for w in words(
             " ".join((e.title, e.answer, *e.keywords)))}
         self._by_first: dict[str, tuple[str, ...]] = {}
         for word in sorted(w for w in spelt if len(w) >= _FUZZY_FROM and w.isalpha()):

@@ -77,7 +77,9 @@ def _may_ask(top: Reading, clean: str) -> bool:
     exercise in particular that is no request for a card."""
     if top.kind == "unknown":
         return True
-    if top.kind in ("pain", "social"):
+    if top.kind == "social":  # "I'm falling behind with my exercises": only a strong match
+        return True
+    if top.kind == "pain":
         return top.slots.score is None and bool(_ASKING.search(clean))
     if top.kind == "exercise":
         return top.slots.exercise is None and not _HOW_TO.search(clean)

@@ -166,6 +166,9 @@ def week(p: Patient, end: date) -> Week:
     kinds = [status(p, d) for d in dates(start, end)]
     scores: Iterable[int] = [s for d in dates(start, end) for s in pains_on(p, d)]
     flags = [d for d in dates(start, end) if (day := day_of(p, d)) and day.red_flag]
+    # A flare-up day is one, whether or not its gentler plan was finished (then it is
+    # also complete, for the streak).
+    flares = [d for d in dates(start, end) if (day := day_of(p, d)) and day.kind == "flare"]
     return Week(complete, expected, moved_days(p, start, end), sets_between(p, start, end),
-                kinds.count("rest"), kinds.count("flare"), pain_means(p, start, end),
+                kinds.count("rest"), len(flares), pain_means(p, start, end),
                 max(scores, default=None), len(flags))

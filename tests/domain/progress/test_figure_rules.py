@@ -39,3 +39,17 @@ def test_without_a_start_date_every_view_counts_from_the_first_record() -> None:
     report = patient_report_text(1, old, records, TODAY, load_content(DEFAULT_CONTENT_DIR))
     assert "Days with the full routine: 2 of 2." in report
     assert "Full routine on 100% of expected days this week" in report
+
+
+def test_one_stretch_taken_instead_of_resting_is_a_rest_day() -> None:
+    """"I'll rest today", then the push-back's "Just one stretch" (a ``choice`` record and
+    a one-exercise session): the reply says it still counts, so the day pauses the streak
+    like a rest day instead of breaking it (issue #22's ten-day test)."""
+    day = TODAY - timedelta(days=1)
+    stretch = [rec(day, "choice", note="one_stretch"),
+               rec(day, "done", exercise="hip_flexor_stretch", set=1, session="c"),
+               rec(day, "routine_complete", note="custom", session="c")]
+    records = [*routine_day(days_back(2)), *stretch, *routine_day(TODAY)]
+    assert summarize(records, TODAY, days_back(2)).streak == 2
+    assert routine_days(records, TODAY, 7, days_back(2)) == (2, 2)
+    assert "Rest days: 1." in weekly_summary_text(records, TODAY, CONTENT, days_back(2))

@@ -35,19 +35,29 @@ def showings(versions: list[tuple[str, str]]) -> list[bool]:
     return forms
 
 
-def test_full_three_times_then_short() -> None:
-    assert showings([("normal", DOSE)] * 6) == [True, True, True, False, False, False]
-    assert FULL_SHOWINGS == 3
+def test_full_twice_then_short() -> None:
+    assert showings([("normal", DOSE)] * 6) == [True, True, False, False, False, False]
+    assert FULL_SHOWINGS == 2
 
 
-def test_a_level_change_starts_the_count_again() -> None:
-    versions = [("normal", DOSE)] * 4 + [("easier", DOSE)] * 4 + [("normal", DOSE)] * 2
-    assert showings(versions) == [True] * 3 + [False] + [True] * 3 + [False] + [True] * 2
+def test_a_new_level_is_counted_on_its_own_and_a_familiar_one_is_short_on_return() -> None:
+    easy = "2 × 20 s hold, each side"
+    versions = ([("normal", DOSE)] * 4 + [("easier", easy)] * 3 + [("normal", DOSE)] * 3
+                + [("easier", easy)] * 2 + [("harder", DOSE)] + [("normal", DOSE)])
+    assert showings(versions) == ([True] * 2 + [False] * 2 + [True] * 2 + [False]
+                                  + [False] * 3 + [False] * 2 + [True] + [False])
+
+
+def test_a_familiar_level_at_a_new_dose_is_full_once() -> None:
+    easy = "2 × 20 s hold, each side"
+    versions = ([("normal", DOSE)] * 3 + [("easier", easy)] * 3
+                + [("normal", "3 × 30 s hold, each side")] * 2)
+    assert showings(versions) == [True, True, False, True, True, False, True, False]
 
 
 def test_a_dose_change_shows_the_full_card_once() -> None:
     versions = [("normal", DOSE)] * 4 + [("normal", "3 × 30 s hold, each side")] * 3
-    assert showings(versions) == [True] * 3 + [False, True, False, False]
+    assert showings(versions) == [True] * 2 + [False, False, True, False, False]
 
 
 def test_the_same_session_counts_once_and_keeps_its_form() -> None:
@@ -72,13 +82,17 @@ def test_asked_for_unknown_or_mismatched_means_full() -> None:
 
 
 @given(st.lists(st.tuples(LEVELS, DOSES), min_size=1, max_size=20))
-def test_never_short_before_three_showings_of_a_version(versions: list[tuple[str, str]]) -> None:
+def test_full_for_the_first_showings_of_each_level_and_after_any_change(
+    versions: list[tuple[str, str]],
+) -> None:
     forms = showings(versions)
-    run = 0
-    for pos, (version, full) in enumerate(zip(versions, forms, strict=True)):
-        previous = versions[pos - 1] if pos else None
-        run = run + 1 if previous is not None and previous[0] == version[0] else 1
-        if previous != version or run <= FULL_SHOWINGS:
+    seen: dict[str, int] = {}
+    last_dose: dict[str, str] = {}
+    for pos, ((level, dose), full) in enumerate(zip(versions, forms, strict=True)):
+        seen[level] = seen.get(level, 0) + 1
+        changed = level in last_dose and last_dose[level] != dose
+        last_dose[level] = dose
+        if seen[level] <= FULL_SHOWINGS or changed:
             assert full, (pos, versions)
         else:
             assert not full, (pos, versions)

@@ -9,8 +9,9 @@ held-out row that is edited or moved makes ``test_faq_corpus.py`` fail.
 
 ``python -m tests.domain.understanding.faq_corpus`` writes ``split.yaml`` (only when rows
 are added); ``... faq_corpus report`` prints how often the right entry comes first on each
-part, totals only: it never prints a held-out row. ``... faq_corpus misses`` lists the
-tuning part's misses, for tuning (never the held-out rows).
+part, totals only: it never prints a held-out row (``report probe`` adds a column for
+``probe.yaml``, the second, independent set). ``... faq_corpus misses`` lists the tuning
+part's misses, for tuning (never the held-out rows); ``misses probe`` the probe set's.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ from bot.domain.understanding.interpret import interpret
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "faq"
 QUESTIONS_FILE = DATA_DIR / "questions.yaml"
 SPLIT_FILE = DATA_DIR / "split.yaml"
+#: A second, independent set of ways of asking, written before reading the matcher or the
+#: tuning rows; measured once untouched, then tuned on with the tuning part.
+PROBE_FILE = DATA_DIR / "probe.yaml"
 
 
 @dataclass(frozen=True)
@@ -118,42 +122,54 @@ def _figures(content: Content, rows: list[Question]) -> dict[str, str]:
     }
 
 
-def report() -> None:
-    """Totals on each part, and misses per entry on the tuning part only."""
+def report(with_probe: bool = False) -> None:
+    """Totals on each part (and on the probe set when asked), and misses per entry on the
+    tuning part (and the probe set) only."""
     content = load_content(DEFAULT_CONTENT_DIR)
     tune, heldout = parts(load())
-    a, b = _figures(content, tune), _figures(content, heldout)
-    print(f"{'':28} {f'tune ({len(tune)})':>20} {f'held out ({len(heldout)})':>20}")
-    for key in a:
-        print(f"{key:28} {a[key]:>20} {b[key]:>20}")
-    misses: Counter[str] = Counter()
-    for r in tune:
-        if first(content, r.text) != r.expect:
-            misses[str(r.expect)] += 1
-    print("tune misses per entry:", dict(misses.most_common()))
+    columns = [(f"tune ({len(tune)})", _figures(content, tune)),
+               (f"held out ({len(heldout)})", _figures(content, heldout))]
+    probe = load(PROBE_FILE) if with_probe else []
+    if with_probe:
+        columns.append((f"probe ({len(probe)})", _figures(content, probe)))
+    print(f"{'':28} " + " ".join(f"{name:>20}" for name, _ in columns))
+    for key in columns[0][1]:
+        print(f"{key:28} " + " ".join(f"{figures[key]:>20}" for _, figures in columns))
+    for name, rows in (("tune", tune), ("probe", probe)):
+        misses: Counter[str] = Counter()
+        for r in rows:
+            if first(content, r.text) != r.expect:
+                misses[str(r.expect)] += 1
+        if rows:
+            print(f"{name} misses per entry:", dict(misses.most_common()))
 
 
-def tune_misses() -> None:
-    """The tuning part's misses, with their text (never a held-out row)."""
+def tune_misses(path: Path | None = None) -> None:
+    """The tuning part's misses (or the probe set's), with their text (never a held-out
+    row)."""
     content = load_content(DEFAULT_CONTENT_DIR)
-    tune, _ = parts(load())
+    tune = parts(load())[0] if path is None else load(path)
     index = faq_index(content)
     for r in tune:
         found = index.match(r.text)
-        path = answered(content, r.text)
+        said = answered(content, r.text)
         got = found.entry if found else None
-        if got != r.expect or (r.expect is not None and path != r.expect):
+        if got != r.expect or (r.expect is not None and said != r.expect):
             score = f"{found.score:.2f}/{found.margin:.2f}" if found else "-"
             print(f"{r.id:24} want {r.expect!s:18} got {got!s:18} {score:>11} "
-                  f"path {path!s:16} {r.text}")
+                  f"path {said!s:16} {r.text}")
     for key, value in _figures(content, tune).items():
-        print(f"tune: {key}: {value}")
+        print(f"{'tune' if path is None else 'probe'}: {key}: {value}")
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["report"]:
         report()
+    elif sys.argv[1:] in (["report", "probe"], ["probe"]):
+        report(with_probe=True)
     elif sys.argv[1:] == ["misses"]:
         tune_misses()
+    elif sys.argv[1:] == ["misses", "probe"]:
+        tune_misses(PROBE_FILE)
     else:
         write_split()

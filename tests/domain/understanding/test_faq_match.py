@@ -39,9 +39,36 @@ def test_everyday_questions_find_their_entry(text: str, entry: str) -> None:
     assert entry_of(text) == entry
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    # lay expressions read as one word: a stick-on patch is no walking stick, a step
+    # count is walking, not stairs, a long drive is sitting, "this thing" is the bot
+    ("could i try a stick-on heat patch", "ice_heat"),
+    ("my fitbit says 3000 steps, is that enough", "walking_amount"),
+    ("long drive up north tomorrow, any advice", "sitting_long"),
+    ("how does this app work", "bot_help"),
+    ("would an automatic be easier to drive", "driving"),
+    ("can i pick up where i left off after a week away", "missed_days"),
+    ("is it bad to pick things up off the floor", "bending"),
+    # small words in one form: "make love" meets "making love", "till" meets "before",
+    # "a rough night" is a bad night
+    ("when can we make love", "sex"),
+    ("how long till i can feel normal", "recovery_time"),
+    ("rough night, should i still do them", "tired"),
+    # a small word or two between the words of a keyword
+    ("who can see what i write here", "privacy"),
+    # word families: "harmful", "sexual"
+    ("is the pain harmful", "hurt_not_harm"),
+    ("sexual activity after a hip op, when", "sex"),
+])
+def test_lay_expressions_small_words_and_word_families(text: str, entry: str) -> None:
+    assert entry_of(text) == entry
+
+
 @pytest.mark.parametrize("text", [
     "how do i make a lasagne", "can you recommend a good film", "hello", "",
     "qwzx", "🙂",
+    "is it going to rain tomorrow",  # the forecast, not the weather's effect on a hip
+    "when is my next appointment",  # not what comes next in the routine
 ])
 def test_other_messages_find_none(text: str) -> None:
     assert entry_of(text) is None
@@ -52,6 +79,8 @@ def test_words_are_brought_to_one_form() -> None:
     assert stem("morning") == "morning"  # not "morn"
     assert terms("Crutches or a Zimmer frame?") == ["stick", "stick", "stick"]
     assert terms("is it ok to do it") == []
+    assert terms("am i allowed, is it supposed to") == []  # small words once stemmed too
+    assert stem("harmful") == "harm" and stem("painful") == "painful"
 
 
 def test_an_index_of_made_up_entries_uses_their_words() -> None:
@@ -68,6 +97,16 @@ def test_an_index_of_made_up_entries_uses_their_words() -> None:
     assert found.entry == "parking" and found.margin > 0.5 and found.evidence >= 1
     assert index.match("what about lunch") is None
     assert index.warning_signs is None
+
+
+def test_a_command_an_answer_offers_is_not_what_it_is_about() -> None:
+    fillers = [FaqEntry(f"other_{n}", f"Question {n}?", f"Answer number {n}.", ())
+               for n in range(30)]
+    index = FaqIndex([
+        FaqEntry("hours", "When are you open?", "Nine to five; send /parking for more.", ()),
+        *fillers,
+    ])
+    assert "parking" not in index.weights["hours"]
 
 
 def test_a_question_carries_its_entry() -> None:
