@@ -2,12 +2,16 @@
 
 Every instance plans every patient's reminders and weekly summary at start-up. When
 another instance changes a patient (a new reminder time, a pause, a snooze, a new
-patient), this one learns of it from the database within ``RESYNC`` and re-plans that
-patient through the profile-changed hooks. A reminder due on several instances goes
-out once: it fires under the patient's turn (a database lock) and is marked as sent
-before it is sent, so the instance that comes second finds it sent. An instance that
-dies leaves the patient's turn free at once, and the others still hold the job: it is
-taken over the moment it falls due, or at their next re-sync.
+patient, a reminder it sent), this one learns of it from the database within ``RESYNC``
+and re-plans that patient from the profile and state it wrote (the data-changed hooks,
+no further reads), when what the plans depend on changed (a fingerprint of it per
+patient: a done tap changes the routine's state, not the plans).
+
+A reminder due on several instances goes out once: it fires under the patient's turn (a
+database lock) and is marked as sent before it is sent, so the instance that comes
+second finds it sent. An instance that dies leaves the patient's turn free at once, and
+the others still hold the job: it is taken over the moment it falls due, or at their
+next re-sync.
 
 With the embedded store (one process) none of this runs.
 """
@@ -16,15 +20,28 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Any
 
+import orjson
+
+from bot.domain.progress.weekly import WEEKLY_STATE_KEY
+from bot.domain.reminders.planning import PLANNING_STATE_KEYS
 from bot.storage import StorageError
 from bot.transport.context import App, BotContext, deps_of
-from handlers.base.hooks import add_startup_hook, profile_changed
+from handlers.base.hooks import add_startup_hook, data_changed
 
 log = logging.getLogger(__name__)
 
 RESYNC = timedelta(seconds=20)
 _SINCE = "fleet_since"
+_PRINTS = "fleet_fingerprints"
+#: What the jobs are planned from, besides the profile.
+STATE_KEYS = (*PLANNING_STATE_KEYS, WEEKLY_STATE_KEY)
+
+
+def fingerprint(profile: dict[str, Any], state: dict[str, Any]) -> bytes:
+    return orjson.dumps([profile, [state.get(k) for k in STATE_KEYS]],
+                        option=orjson.OPT_SORT_KEYS, default=str)
 
 
 async def start_resync(app: App) -> None:
@@ -47,10 +64,17 @@ async def resync(context: BotContext) -> None:
         log.warning("Could not look for changes by other instances (%s); trying again", exc)
         return
     app.bot_data[_SINCE] = now - timedelta(seconds=2)  # a commit landing as we read
-    for user_id, _profile, _state in changed:
-        await profile_changed(context, user_id)
-    if changed:
-        log.debug("Re-planned %d patients changed since the last look", len(changed))
+    prints: dict[int, bytes] = app.bot_data.setdefault(_PRINTS, {})
+    replanned = 0
+    for user_id, profile, state in changed:
+        new = fingerprint(profile, state)
+        if prints.get(user_id) == new:
+            continue
+        prints[user_id] = new
+        await data_changed(app, user_id, profile, state)
+        replanned += 1
+    if replanned:
+        log.debug("Re-planned %d patients changed since the last look", replanned)
 
 
 def register(app: App) -> None:

@@ -36,9 +36,15 @@ from bot.domain.progress.weekly import (
 from bot.domain.reminders.planning import MISFIRE_GRACE
 from bot.media.charts import progress_chart
 from bot.transport.context import App, BotContext, deps_of
+from bot.transport.pacing import send_slot
 from handlers.base import Context, answer, consenting, keyboard, send
 from handlers.base.blocked import deactivate
-from handlers.base.hooks import add_profile_hook, add_startup_hook, profile_changed
+from handlers.base.hooks import (
+    add_data_hook,
+    add_profile_hook,
+    add_startup_hook,
+    profile_changed,
+)
 from handlers.base.mini_app import PATIENT_PAGE, mini_app_button
 
 log = logging.getLogger(__name__)
@@ -142,6 +148,16 @@ async def _on_profile_changed(app: App, user_id: int) -> None:
     schedule_weekly(app, user_id)
 
 
+async def _on_data_changed(app: App, user_id: int, profile: dict[str, Any],
+                           state: dict[str, Any]) -> None:
+    """Another instance wrote this patient: the weekly job from what it wrote."""
+    assert app.job_queue is not None
+    for old in app.job_queue.get_jobs_by_name(weekly_job_name(user_id)):
+        old.schedule_removal()
+    now = deps_of(app).clock.now()
+    _add_weekly_job(app, user_id, plan_weekly(profile, state, now, catch_up=False), now)
+
+
 def weekly_buttons(deps: Deps, enabled: bool) -> list[list[tuple[str, str]]]:
     text = deps.content.text
     if enabled:
@@ -156,8 +172,10 @@ async def weekly_fire(context: BotContext) -> None:
     data: WeeklyJob = job.data
     app: App = context.application
     try:
-        # The patient's turn: on several instances the second finds it marked as sent.
-        async with context.deps.store.patient_turn(data.user_id):
+        if context.deps.store.shared:  # the second instance finds it marked as sent
+            async with context.deps.store.patient_turn(data.user_id), send_slot(app.bot):
+                await _send_weekly(app, data.user_id, data.due)
+        else:  # the job queue took this job's send slot before it started
             await _send_weekly(app, data.user_id, data.due)
     finally:
         schedule_weekly(app, data.user_id, after=data.due)
@@ -262,3 +280,4 @@ def register(app: App) -> None:
     app.add_handler(CallbackQueryHandler(weekly_button, pattern=r"^wk:(on|off)$"))
     add_startup_hook(app, rebuild_weekly)
     add_profile_hook(app, _on_profile_changed)
+    add_data_hook(app, _on_data_changed)

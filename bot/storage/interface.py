@@ -171,8 +171,9 @@ class Repository(Protocol):
         (seconds to wait, None); (0, None) when not ``shared`` (the process's own pacing
         is the budget)."""
 
-    def release_send_slot(self, slot: int) -> None:
-        """The message's answer came: its slot frees a second from now."""
+    def release_send_slot(self, slot: int, *, sent: bool = True) -> None:
+        """The message's answer came: its slot frees a second from now (not sent after
+        all: at once)."""
 
     def changed_since(self, since: datetime | None
                       ) -> tuple[datetime, list[tuple[int, dict[str, Any], dict[str, Any]]]]:

@@ -116,7 +116,7 @@ class PortableData:
     def take_send_slot(self, limit: int) -> tuple[float, int | None]:
         return 0.0, None
 
-    def release_send_slot(self, slot: int) -> None:
+    def release_send_slot(self, slot: int, *, sent: bool = True) -> None:
         """No fleet, no slots."""
 
     def changed_since(self, since: datetime | None

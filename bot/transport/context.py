@@ -47,6 +47,12 @@ def patient_turn(app: App, user_id: int) -> AbstractAsyncContextManager[None]:
     return deps.store.patient_turn(user_id)
 
 
+def shares_its_data(app: App) -> bool:
+    """True when several instances may run on this application's data (PostgreSQL)."""
+    deps = app.bot_data.get(DEPS_KEY)
+    return isinstance(deps, Deps) and deps.store.shared
+
+
 def deps_of(app: App) -> Deps:
     """The application's ``Deps`` (for code that holds the application, not a context)."""
     deps = app.bot_data[DEPS_KEY]

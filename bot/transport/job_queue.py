@@ -32,6 +32,7 @@ import apscheduler.job
 from apscheduler.events import EVENT_ALL_JOBS_REMOVED, EVENT_JOB_REMOVED, JobEvent, SchedulerEvent
 from telegram.ext import CallbackContext, ExtBot, Job, JobQueue
 
+from bot.transport.context import shares_its_data
 from bot.transport.pacing import send_slot
 
 CCT = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
@@ -118,11 +119,12 @@ class IndexedJobQueue(JobQueue[CCT]):
         marked only what went out, and a waiting job is one small task, not a whole
         call stack.
         """
-        if (job.name or "").split(":", 1)[0] in PACED_KINDS:
-            async with send_slot(job_queue.application.bot):
-                await job.run(job_queue.application)
-        else:
-            await job.run(job_queue.application)
+        app = job_queue.application
+        if (job.name or "").split(":", 1)[0] in PACED_KINDS and not shares_its_data(app):
+            async with send_slot(app.bot):
+                await job.run(app)
+        else:  # several instances: the job checks it is still wanted, then takes its slot
+            await job.run(app)
 
     # adding ------------------------------------------------------------------------
     def _index(self, job: Job[CCT]) -> Job[CCT]:

@@ -63,7 +63,7 @@ class FleetBudget(Protocol):
 
     def take_send_slot(self, limit: int) -> tuple[float, int | None]: ...
 
-    def release_send_slot(self, slot: int) -> None: ...
+    def release_send_slot(self, slot: int, *, sent: bool = True) -> None: ...
 
 
 _reservation: ContextVar[_Reservation | None] = ContextVar("send_reservation", default=None)
@@ -186,7 +186,7 @@ class PacedRateLimiter(BaseRateLimiter[int]):
         finally:
             _reservation.reset(token)
             if not reservation.used:  # nothing was sent: the slot goes back at once
-                self._fleet_release(reservation.fleet)
+                self._fleet_release(reservation.fleet, sent=False)
 
     async def _fleet_turn(self) -> int | None:
         """Wait for a slot of the fleet's budget (no fleet: none needed)."""
@@ -200,10 +200,10 @@ class PacedRateLimiter(BaseRateLimiter[int]):
             self.fleet_waits += 1
             await asyncio.sleep(wait)
 
-    def _fleet_release(self, slot: int | None) -> None:
+    def _fleet_release(self, slot: int | None, *, sent: bool = True) -> None:
         if slot is not None and self.fleet is not None:
             try:
-                self.fleet.release_send_slot(slot)
+                self.fleet.release_send_slot(slot, sent=sent)
             except Exception:  # it frees itself a little later
                 log.warning("Could not give back a send slot of the fleet's budget")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, ChatMemberHandler, CommandHandler
 
 from bot.transport.context import App
-from handlers.base.hooks import add_profile_hook, add_startup_hook
+from handlers.base.hooks import add_data_hook, add_profile_hook, add_startup_hook
 from handlers.reminders.commands import (
     chat_member,
     not_today_button,
@@ -17,7 +17,7 @@ from handlers.reminders.commands import (
     snooze_button,
     timezone_command,
 )
-from handlers.reminders.jobs import on_profile_changed, rebuild_all
+from handlers.reminders.jobs import on_data_changed, on_profile_changed, rebuild_all
 
 
 def register(app: App) -> None:
@@ -33,3 +33,4 @@ def register(app: App) -> None:
     app.add_handler(ChatMemberHandler(chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     add_startup_hook(app, rebuild_all)
     add_profile_hook(app, on_profile_changed)
+    add_data_hook(app, on_data_changed)

@@ -3,8 +3,10 @@ marked as sent before sending, retried while Telegram is unreachable, re-armed o
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import (
@@ -27,6 +29,7 @@ from bot.domain.reminders.planning import (
 )
 from bot.storage import StorageError
 from bot.transport.context import App, BotContext, deps_of
+from bot.transport.pacing import send_slot
 from handlers.base import keyboard
 from handlers.base.blocked import deactivate, remove_reminder_jobs
 
@@ -73,19 +76,32 @@ def schedule_user(app: App, user_id: int, *, catch_up: bool = False) -> int:
     too, so nothing already pending goes out (``plan_jobs`` leaves out snoozes and nudges).
     """
     deps = deps_of(app)
-    remove_reminder_jobs(app, user_id)
     if not deps.store.exists(user_id):
+        remove_reminder_jobs(app, user_id)
         drop_resend(app, user_id)
         return 0
     txn = deps.store.user(user_id)
-    profile = txn.get("profile")
+    return plan_user(app, user_id, txn.get("profile"), txn.get("state"), catch_up=catch_up)
+
+
+def plan_user(app: App, user_id: int, profile: dict[str, Any], state: dict[str, Any], *,
+              catch_up: bool = False) -> int:
+    """``schedule_user`` from a profile and state already read (another instance's write,
+    seen by ``handlers/fleet.py``)."""
+    deps = deps_of(app)
+    remove_reminder_jobs(app, user_id)
     now = deps.clock.now()
     if held_back(prefs_from_profile(profile), deps.view(profile).today(now)) is not None:
         drop_resend(app, user_id)
-    planned = plan_jobs(user_id, profile, txn.get("state"), now, catch_up=catch_up)
+    planned = plan_jobs(user_id, profile, state, now, catch_up=catch_up)
     for job in planned:
         add_job(app, user_id, job)
     return len(planned)
+
+
+async def on_data_changed(app: App, user_id: int, profile: dict[str, Any],
+                          state: dict[str, Any]) -> None:
+    plan_user(app, user_id, profile, state)
 
 
 async def on_profile_changed(app: App, user_id: int) -> None:
@@ -131,14 +147,46 @@ async def fire(context: BotContext) -> None:
     app: App = context.application
     sent = False
     try:
-        # The patient's turn: on several instances the second finds it marked as sent.
-        async with context.deps.store.patient_turn(data.user_id):
+        if context.deps.store.shared:
+            sent = await _fire_in_fleet(app, context.deps, data)
+        else:  # the job queue took this job's send slot before it started
             sent = await _fire(app, context.deps, data.user_id, data.kind, data.slot, data.due)
     finally:
         # A reminder always plans its next day; a nudge plans nothing; a snooze that went
         # out lets the day's plan (its nudge) be worked out again.
         if data.kind == "reminder" or (sent and data.kind == "snooze"):
             schedule_user(app, data.user_id)
+
+
+#: Reminders an instance prepares at once on a shared database (each holds a patient's
+#: turn while it waits for a send slot; the rest wait here, holding nothing).
+PREPARING = 8
+_PREPARING_KEY = "reminders_preparing"
+
+
+async def _fire_in_fleet(app: App, deps: Deps, data: ReminderJob) -> bool:
+    """Several instances hold the same job. Under the patient's turn, the one that comes
+    second finds the reminder sent (or no longer wanted) and takes no send slot; the
+    first takes its slot, marks the reminder sent, sends it."""
+    preparing = app.bot_data.get(_PREPARING_KEY)
+    if preparing is None:
+        preparing = app.bot_data[_PREPARING_KEY] = asyncio.Semaphore(PREPARING)
+    async with preparing, deps.store.patient_turn(data.user_id):
+        if not _wanted(deps, data):
+            return await _fire(app, deps, data.user_id, data.kind, data.slot, data.due)
+        async with send_slot(app.bot):
+            return await _fire(app, deps, data.user_id, data.kind, data.slot, data.due)
+
+
+def _wanted(deps: Deps, data: ReminderJob) -> bool:
+    """Whether the reminder would go out now (read only)."""
+    if not deps.store.exists(data.user_id):
+        return False
+    txn = deps.store.user(data.user_id)
+    profile, state = txn.get("profile"), txn.get("state")
+    day = deps.view(profile).today(data.due)
+    return decide(data.kind, profile, state, txn.recent_records(), day, data.slot,
+                  data.due).send
 
 
 async def _fire(

@@ -36,6 +36,8 @@ CATCH_UP = timedelta(minutes=30)  # missed while down: send if back within this,
 MISFIRE_GRACE = int(CATCH_UP.total_seconds())  # an event-loop stall never drops a reminder
 #: One-off jobs kept in state until they fire: a snooze and the day's nudge.
 _PENDING: tuple[tuple[JobKind, str], ...] = (("snooze", "snooze_until"), ("nudge", "nudge_at"))
+#: The state the jobs are planned from (with the profile).
+PLANNING_STATE_KEYS: tuple[str, ...] = ("last_fired", *(key for _, key in _PENDING))
 
 
 def slot_key(slot: time) -> str:

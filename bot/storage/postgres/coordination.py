@@ -103,8 +103,8 @@ class PgCoordination:
                 "SELECT count(*), extract(epoch FROM min(free_at) - clock_timestamp()) "
                 "FROM send_slots WHERE free_at > clock_timestamp()").fetchone()
             busy, soonest = (int(row[0]), row[1]) if row else (0, None)
-            if busy >= limit:
-                return min(max(float(soonest or 0.0), 0.002), 0.05), None
+            if busy >= limit:  # wake up when the first one frees (no busy polling)
+                return min(max(float(soonest or 0.0), 0.001), 0.25), None
             slot = conn.execute(
                 "INSERT INTO send_slots (free_at) VALUES (clock_timestamp() + "
                 "make_interval(secs => %s)) RETURNING id", (IN_FLIGHT,)).fetchone()
@@ -115,10 +115,13 @@ class PgCoordination:
         assert slot is not None
         return 0.0, int(slot[0])
 
-    def release_send_slot(self, slot: int) -> None:
+    def release_send_slot(self, slot: int, *, sent: bool = True) -> None:
         with database_errors("giving back a send slot"), self.pool.connection() as conn:
-            conn.execute("UPDATE send_slots SET free_at = clock_timestamp() + interval "
-                         "'1 second' WHERE id = %s", (slot,))
+            if sent:
+                conn.execute("UPDATE send_slots SET free_at = clock_timestamp() + interval "
+                             "'1 second' WHERE id = %s", (slot,))
+            else:
+                conn.execute("DELETE FROM send_slots WHERE id = %s", (slot,))
 
     def changed_since(self, since: datetime | None
                       ) -> tuple[datetime, list[tuple[int, dict[str, Any], dict[str, Any]]]]:

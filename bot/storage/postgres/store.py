@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
+import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractAsyncContextManager
@@ -18,8 +19,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import psycopg
-from psycopg.types.json import Jsonb
+from psycopg.types.json import Jsonb, set_json_loads
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from bot.domain.records import Record
@@ -31,6 +33,12 @@ from bot.storage.postgres.txn import PgTxn
 from bot.storage.turns import PatientTurns
 
 log = logging.getLogger(__name__)
+
+#: Seconds a list of every patient's head is reused (start-up reads it twice).
+HEADS_REUSE = 10.0
+#: orjson parses JSONB several times faster than the standard json (start-up parses
+#: every patient's profile and state).
+set_json_loads(orjson.loads)
 
 #: Any fixed number: the advisory lock of the one instance that polls Telegram.
 POLLER_LOCK = 7_231_002
@@ -99,6 +107,7 @@ class PgStore:
         self.coordination = PgCoordination(url)
         self._turns = PatientTurns(self.coordination.patient_lock)
         self.journal = PgForgetLog(self.pool)
+        self._heads: tuple[float, list[Any]] | None = None
         self._poller_conn: psycopg.Connection | None = None
         self.quarantine = NoDamage()
 
@@ -148,11 +157,18 @@ class PgStore:
             yield user_id, profile
 
     def iter_heads(self) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
-        with database_errors("listing patients"), self.pool.connection() as conn:
-            rows = conn.execute("SELECT user_id, coalesce(doc->'profile', '{}'), "
-                                "coalesce(doc->'state', '{}') FROM patients "
-                                "ORDER BY user_id").fetchall()
-        for user_id, profile, state in rows:
+        """Every patient's profile and state. Start-up asks twice in a row (reminders,
+        weekly summaries): the next call within ``HEADS_REUSE`` gets the same rows once,
+        the way the embedded store keeps its heads in memory; writes made meanwhile by
+        another instance reach the jobs through ``changed_since``."""
+        cached, self._heads = self._heads, None
+        if cached is None or time.monotonic() - cached[0] > HEADS_REUSE:
+            with database_errors("listing patients"), self.pool.connection() as conn:
+                rows = conn.execute("SELECT user_id, coalesce(doc->'profile', '{}'), "
+                                    "coalesce(doc->'state', '{}') FROM patients "
+                                    "ORDER BY user_id").fetchall()
+            cached = self._heads = (time.monotonic(), rows)
+        for user_id, profile, state in cached[1]:
             yield int(user_id), dict(profile or {}), dict(state or {})
 
     def records(self, user_id: int, since: date | None = None) -> list[Record]:
@@ -267,8 +283,8 @@ class PgStore:
     def take_send_slot(self, limit: int) -> tuple[float, int | None]:
         return self.coordination.take_send_slot(limit)
 
-    def release_send_slot(self, slot: int) -> None:
-        self.coordination.release_send_slot(slot)
+    def release_send_slot(self, slot: int, *, sent: bool = True) -> None:
+        self.coordination.release_send_slot(slot, sent=sent)
 
     def changed_since(self, since: datetime | None
                       ) -> tuple[datetime, list[tuple[int, dict[str, Any], dict[str, Any]]]]:
