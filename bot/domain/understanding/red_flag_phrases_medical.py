@@ -19,6 +19,16 @@ _NOT_HOT = (
     r"|flannel|towel|drink|tea|room)\b|\bhot\s+water\s+bottle\b|\bband\b|\bwarm(?:ed|ing)?\s+up"
     r"|\bkeep\s+(?:it|the\s+hip|my\s+hip)\s+warm\b"
     r"|\bheat\s+(?:wave|helps|on\s+it)\b|\bred\s+(?:band|one|mat|cushion)\b|\bhot\s+flush"
+    # "ice or heat?", "heat patches": asking what to put on a sore hip, not a sign
+    r"|\b(?:heat|hot|warm)\s+(?:or|and|vs|versus|then)\s+(?:cold|ice|cool)\b"
+    r"|\b(?:cold|ice|cool)\s+(?:or|and|vs|versus|then)\s+(?:heat|hot|warm)\b"
+    r"|\bheat\s+(?:patch\w*|rub|gel|cream|wrap|therapy|lamp|pack\w*|pad\w*)"
+)
+#: Signs that stand even beside a heat pack or an "ice or heat?" in the same sentence.
+_HOT_KEEP = (
+    r"\b(?:red|redness|reddish|inflamed|fever\w*|temperature|shiver\w*|chills?)\b"
+    r"|\bhot\s+to\s+(?:the\s+)?touch\b|\b(?:hot|warm)\s+and\s+(?:red|swollen|puffy)\b"
+    r"|\b(?:is|feels?|felt|looks?|gone|going|getting|so|really|very)\s+(?:hot|warm)\b"
 )
 _WOUND = (
     r"\b(?:wound|incision|scar|stitch(?:es)?|stitch\s+line|staples?|clips|dressings?|op\s+site"
@@ -139,11 +149,11 @@ RULES: tuple[Rule, ...] = (
     ), needs=r"\b(?:hips?|groin|joint|wound|fever\w*|temp\w*|hot|warm|swollen|swelling|red"
              r"|inflamed|achy|aching)\b", window=100, same_sentence=False,
          unless=r"\b(?:in\s+bed|at\s+night|every\s+night|(?<!last )(?<!since )nights?)\b"),
-    rule("infection", _HIP_ZONE, needs=_HOT_RED, window=45, unless=_NOT_HOT),
+    rule("infection", _HIP_ZONE, needs=_HOT_RED, window=45, unless=_NOT_HOT, keep=_HOT_KEEP),
     rule("infection",
          r"\b(?:hot|warm|red|inflamed|angry)\s+(?:(?:and|,)\s*)?(?:(?:red|hot|swollen|puffy"
          r"|tender)\s+(?:and\s+)?)*(?:lump|hip|groin|joint)\b",
-         unless=_NOT_HOT),
+         unless=_NOT_HOT, keep=_HOT_KEEP),
     # wound
     rule("wound", _WOUND, needs=_WOUND_SIGN, window=80, unless=_NOT_WOUND),
     rule("wound", rf"{_WOUND}\s+(?:\w+\s+){{0,5}}?{_WOUND_MILD}[^.!?\n]{{0,40}}?{_WOUND_MILD}",

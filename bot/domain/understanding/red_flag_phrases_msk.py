@@ -320,6 +320,9 @@ RULES: tuple[Rule, ...] = (
         r"out\b(?!\s+(?:(?:to|for|at|with)\b|of the (?:house|office)|shopping))",
         rf"\b(?:leg|foot|knee|toes)s?\s+{gap(3)}(?:turned|turning|rotated|rolled|points?"
         r"|pointing|twisted)\s+in(?:wards?)?\b",
+        # not "am I wearing the joint out?" (wear and tear)
+        r"(?<!wearing the )(?<!wearing my )(?<!wear the )(?<!wear my )(?<!wears the )"
+        r"(?<!worn the )(?<!wore the )"
         r"\b(?:hip|joint)\s+(?:is\s+|has\s+)?(?:gone\s+|come\s+)?out\b(?=\s*(?:[,.!?]|$|again\b"
         r"|and\b|of\s+(?:place|joint|socket)))",
         r"\b(?:hip|it|ball|joint)\s+(?:has\s+)?clicked\s+out\b",
