@@ -108,6 +108,7 @@ class PgStore:
         self._turns = PatientTurns(self.coordination.patient_lock)
         self.journal = PgForgetLog(self.pool)
         self._heads: tuple[float, list[Any]] | None = None
+        self._heads_reads = 0
         self._poller_conn: psycopg.Connection | None = None
         self.quarantine = NoDamage()
 
@@ -158,16 +159,20 @@ class PgStore:
 
     def iter_heads(self) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
         """Every patient's profile and state. Start-up asks twice in a row (reminders,
-        weekly summaries): the next call within ``HEADS_REUSE`` gets the same rows once,
-        the way the embedded store keeps its heads in memory; writes made meanwhile by
-        another instance reach the jobs through ``changed_since``."""
+        weekly summaries): the process's second call, within ``HEADS_REUSE`` of the first,
+        gets the first's rows, the way the embedded store keeps its heads in memory
+        (writes made meanwhile by another instance reach the jobs through
+        ``changed_since``). Every later call reads afresh."""
         cached, self._heads = self._heads, None
         if cached is None or time.monotonic() - cached[0] > HEADS_REUSE:
             with database_errors("listing patients"), self.pool.connection() as conn:
                 rows = conn.execute("SELECT user_id, coalesce(doc->'profile', '{}'), "
                                     "coalesce(doc->'state', '{}') FROM patients "
                                     "ORDER BY user_id").fetchall()
-            cached = self._heads = (time.monotonic(), rows)
+            cached = (time.monotonic(), rows)
+            if self._heads_reads == 0:  # only the first: start-up's second call reuses it
+                self._heads = cached
+        self._heads_reads += 1
         for user_id, profile, state in cached[1]:
             yield int(user_id), dict(profile or {}), dict(state or {})
 

@@ -67,3 +67,17 @@ def test_a_write_based_on_a_stale_read_is_refused_not_lost(database_url: str,
 def test_a_database_that_is_down_is_a_storage_error(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="cannot start"):
         PgStore("postgresql://postgres@127.0.0.1:1/none", tmp_path / "a")
+
+
+def test_only_start_ups_second_look_at_every_head_reuses_the_first(database_url: str,
+                                                                   tmp_path: Path) -> None:
+    store = PgStore(database_url, tmp_path / "a")
+    with store.user(1) as txn:
+        txn.set("profile", {"consent": True, "n": 1})
+    assert [p["n"] for _, p in store.iter_profiles()] == [1]  # start-up: reminders
+    assert [p["n"] for _, p in store.iter_profiles()] == [1]  # start-up: weekly summaries
+    for n in (2, 3, 4):  # afterwards every look is fresh (a clinician's /patient, /stats)
+        with store.user(1) as txn:
+            txn.update("profile", n=n)
+        assert [p["n"] for _, p in store.iter_profiles()] == [n]
+    store.close()
