@@ -44,10 +44,10 @@ from tests.postgres_server import PostgresServer
 BUDGET = 30
 
 
-def seed(url: str, patients: int, due: int) -> None:
+def seed(url: str, patients: int, due: int, cache: Path) -> None:
     """``patients`` consenting patients; the first ``due`` with a reminder 5 minutes ago,
     the others at times of day that do not fall due during the run."""
-    open_repository(Path(tempfile.mkdtemp(prefix="fleet-cache-")), url).close()  # schema
+    open_repository(cache, url).close()  # creates the schema
     now = datetime.now(UTC)
     due_slot = (now - timedelta(minutes=5)).strftime("%H:%M")
     rng = random.Random(1)
@@ -118,7 +118,7 @@ async def run(patients: int, due: int, root: Path) -> list[Row]:
     with PostgresServer() as server:
         empty_url = server.create_database("empty")
         url = server.create_database("fleet")
-        seed(url, patients, due)
+        seed(url, patients, due, root / "seed-cache")
         env = {"DATABASE_URL": url, "MAX_MESSAGES_PER_SECOND": str(BUDGET), "WEB_PORT": "0"}
         async with FakeTelegram() as tg:
             (root / "e").mkdir()

@@ -37,7 +37,7 @@ from bot.config import Settings
 from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.deps import Deps
 from bot.domain.records import new_record
-from bot.storage import Store
+from bot.storage import Repository, Store
 from bot.web.auth import sign_init_data
 from bot.web.base import MINI_APP
 from bot.web.pages import STATIC_DIR
@@ -103,7 +103,7 @@ class _Stalls:
         self._task.cancel()
 
 
-def _touch(store: Store, user_ids: list[int], rng: random.Random, count: int,
+def _touch(store: Repository, user_ids: list[int], rng: random.Random, count: int,
            deps: Deps) -> None:
     """A "done" recorded for ``count`` patients, through the real unit of work."""
     now = deps.clock.now()

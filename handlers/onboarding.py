@@ -12,6 +12,7 @@ from bot.domain.reminders.local_time import local_now
 from bot.domain.reminders.timeparse import TimeParseError, format_time, parse_time
 from bot.domain.reminders.timezones import UnknownTimezone, resolve_timezone, timezone_for_location
 from bot.domain.routine.steps import routine_minutes
+from bot.domain.understanding.yes_no import yes_or_no
 from handlers.base import Context, answer, send, user_id_of
 from handlers.base.hooks import profile_changed
 from handlers.base.red_flags import safety_list
@@ -41,13 +42,21 @@ async def start(update: Update, context: Context) -> None:
     await send(update, context, text("onboarding_welcome", name=user.first_name))
     await send(update, context, "\n\n".join(
         [text("onboarding_safety_heading"), safety_list(deps.content)]))
-    await send(
-        update,
-        context,
-        text("onboarding_consent_question"),
-        [[(text("onboarding_consent_yes_button"), "ob:consent:yes"),
-          (text("onboarding_consent_no_button"), "ob:consent:no")]],
-    )
+    await ask_consent(update, context, "onboarding_consent_question")
+
+
+#: In this process's memory only (nothing is stored before consent): the consent
+#: question is waiting, so a typed "yes" or "no thanks" answers it.
+CONSENT_ASKED = "consent_asked"
+
+
+async def ask_consent(update: Update, context: Context, key: str) -> None:
+    text = context.deps.content.text
+    if context.user_data is not None:
+        context.user_data[CONSENT_ASKED] = True
+    await send(update, context, text(key),
+               [[(text("onboarding_consent_yes_button"), "ob:consent:yes"),
+                 (text("onboarding_consent_no_button"), "ob:consent:no")]])
 
 
 async def consent_button(update: Update, context: Context) -> None:
@@ -63,10 +72,20 @@ async def consent_button(update: Update, context: Context) -> None:
         await answer(update, text("button_expired"))
         return
     await answer(update)
-    if query.data == "ob:consent:no":
+    await _consent_given(update, context, query.data == "ob:consent:yes")
+
+
+async def _consent_given(update: Update, context: Context, agreed: bool) -> None:
+    """The answer to the consent question, tapped or typed."""
+    deps = context.deps
+    user = update.effective_user
+    assert user is not None
+    if context.user_data is not None:
+        context.user_data.pop(CONSENT_ASKED, None)
+    if not agreed:
         if deps.store.exists(user.id):
             deps.store.forget(user.id)
-        await send(update, context, text("onboarding_no_consent"))
+        await send(update, context, deps.content.text("onboarding_no_consent"))
         return
     with deps.store.user(user.id) as txn:
         profile = txn.get("profile")
@@ -228,6 +247,13 @@ async def onboarding_text(update: Update, context: Context) -> bool:
     if user_id is None or message is None or not message.text:
         return False
     stage = deps.profile(user_id).stage
+    if stage is None and context.user_data and context.user_data.get(CONSENT_ASKED):
+        agreed = yes_or_no(message.text)
+        if agreed is None:  # not an answer: the question again, with how to answer it
+            await ask_consent(update, context, "onboarding_consent_reask")
+        else:
+            await _consent_given(update, context, agreed)
+        return True
     if stage not in ("time", "tz"):
         return False
     raw = message.text.strip()

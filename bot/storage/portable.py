@@ -107,11 +107,12 @@ class PortableData:
     def shared(self) -> bool:
         return False  # one process owns the data folder (``claim_poller``)
 
+    _turns: PatientTurns | None = None  # made on first use, one per store
+
     def patient_turn(self, user_id: int) -> AbstractAsyncContextManager[None]:
-        turns = self.__dict__.get("_turns")
-        if turns is None:
-            turns = self.__dict__["_turns"] = PatientTurns()
-        return turns.turn(user_id)
+        if self._turns is None:
+            self._turns = PatientTurns()
+        return self._turns.turn(user_id)
 
     def take_send_slot(self, limit: int) -> tuple[float, int | None]:
         return 0.0, None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
@@ -16,9 +16,11 @@ from telegram.ext import (
 from bot.deps import Deps
 from bot.domain.jobs import JobKind, ReminderJob, ResendJob
 from bot.domain.plans.doses import plan_levels
+from bot.domain.records import Record
 from bot.domain.reminders.planning import (
     MISFIRE_GRACE,
     PlannedJob,
+    SendDecision,
     decide,
     held_back,
     mark_sent,
@@ -27,7 +29,7 @@ from bot.domain.reminders.planning import (
     prefs_from_profile,
     reminder_text,
 )
-from bot.storage import StorageError
+from bot.storage import PatientTxn, StorageError
 from bot.transport.context import App, BotContext, deps_of
 from bot.transport.pacing import send_slot
 from handlers.base import keyboard
@@ -182,11 +184,16 @@ def _wanted(deps: Deps, data: ReminderJob) -> bool:
     """Whether the reminder would go out now (read only)."""
     if not deps.store.exists(data.user_id):
         return False
-    txn = deps.store.user(data.user_id)
+    return _decision(deps, deps.store.user(data.user_id), data.kind, data.slot, data.due)[0].send
+
+
+def _decision(deps: Deps, txn: PatientTxn, kind: JobKind, slot: time | None, due: datetime
+              ) -> tuple[SendDecision, dict[str, Any], dict[str, Any], date, list[Record]]:
+    """Whether the job's message goes out, from the patient's stored data (and that data)."""
     profile, state = txn.get("profile"), txn.get("state")
-    day = deps.view(profile).today(data.due)
-    return decide(data.kind, profile, state, txn.recent_records(), day, data.slot,
-                  data.due).send
+    day = deps.view(profile).today(due)
+    records = txn.recent_records()
+    return decide(kind, profile, state, records, day, slot, due), profile, state, day, records
 
 
 async def _fire(
@@ -198,10 +205,7 @@ async def _fire(
     text: str | None = None
     try:
         with deps.store.user(user_id) as txn:
-            profile, state = txn.get("profile"), txn.get("state")
-            day = deps.view(profile).today(due)
-            records = txn.recent_records()
-            decision = decide(kind, profile, state, records, day, slot, due)
+            decision, profile, state, day, records = _decision(deps, txn, kind, slot, due)
             if not decision.send:
                 log.debug("Reminder for a user not sent: %s", decision.why)
                 if slot is not None and decision.why in ("done_today", "not_today", "cap"):

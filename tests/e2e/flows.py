@@ -36,3 +36,32 @@ def data_of(msg: SentMessage, prefix: str) -> str:
         if data.startswith(prefix):
             return data
     raise AssertionError(f"no button {prefix!r} in {msg.buttons}")
+
+
+async def to_first_step(tg: FakeTelegram, uid: int, pain: int = 2) -> SentMessage:
+    """/routine, the pain score tapped, up to the first step's Done button."""
+    tg.user_sends(uid, "/routine")
+    ask = await until(tg, uid, "s:n0:")
+    tg.user_taps(uid, data_of(ask, f"s:n{pain}:"))
+    return await until(tg, uid, "s:d:")
+
+
+async def routine_by_buttons(tg: FakeTelegram, uid: int, steps: int = 60) -> list[SentMessage]:
+    """/routine from the pain question to the summary, every step done by button; the
+    messages it took (the summary included, what hooks send after it left out)."""
+    start = len(tg.sent(uid))
+    tg.user_sends(uid, "/routine")
+    ask = await until(tg, uid, "s:n0:")
+    tg.user_taps(uid, data_of(ask, "s:n2:"))
+    for _ in range(steps):
+        msg = await until(tg, uid, "s:")
+        if any(d.startswith("s:n0:") for _, d in msg.buttons):
+            tg.user_taps(uid, data_of(msg, "s:n2:"))
+            break
+        tg.user_taps(uid, data_of(msg, "s:d:"))
+    else:
+        raise AssertionError("the routine never ended")
+    summary = await tg.next_message(uid)
+    assert summary.text is not None and "Sets done" in summary.text
+    sent = tg.sent(uid)[start:]
+    return sent[: next(i for i, m in enumerate(sent) if m is summary) + 1]

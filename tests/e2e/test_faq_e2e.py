@@ -5,7 +5,7 @@ answers offered to /ask (issue #22, item 4)."""
 from __future__ import annotations
 
 from bot.chat.fake_telegram import FakeTelegram, SentMessage
-from tests.e2e.flows import data_of, onboard, until
+from tests.e2e.flows import onboard, to_first_step
 from tests.harness import BotUnderTest
 
 UID = 4343
@@ -49,10 +49,7 @@ async def test_a_question_mid_routine_is_answered_and_the_step_asked_again(
     tg: FakeTelegram, bot: BotUnderTest
 ) -> None:
     await onboard(tg, UID)
-    tg.user_sends(UID, "/routine")
-    ask = await until(tg, UID, "s:n0:")
-    tg.user_taps(UID, data_of(ask, "s:n2:"))
-    await until(tg, UID, "s:d:")
+    await to_first_step(tg, UID)
     tg.user_sends(UID, "why is my hip so stiff first thing when i get up")
     replies = await replies_until_quiet(tg, UID)
     assert texts(replies)[0] == bot.deps.content.faq["morning_stiffness"].answer

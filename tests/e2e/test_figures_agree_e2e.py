@@ -17,7 +17,7 @@ from bot.content.model import Dose
 from bot.domain.plans.changes import Who, set_dose
 from bot.domain.plans.prescription import prescription_of
 from tests.domain.figures.read import dose_in, fill, has, minutes_in
-from tests.e2e.flows import data_of, onboard, until
+from tests.e2e.flows import onboard, routine_by_buttons
 from tests.e2e.helpers import set_clock
 from tests.harness import BotUnderTest
 
@@ -30,25 +30,6 @@ def _card_dose(bot: BotUnderTest, card: SentMessage) -> Dose:
     text = card.plain or card.text or ""
     block = next(b for b in text.split("\n\n") if b.startswith(heading + "\n"))
     return dose_in(block.split("\n", 1)[1])
-
-
-async def _routine(tg: FakeTelegram) -> list[SentMessage]:
-    """/routine from the pain question to the summary, every step done by button."""
-    start = len(tg.sent(UID))
-    tg.user_sends(UID, "/routine")
-    ask = await until(tg, UID, "s:n0:")
-    tg.user_taps(UID, data_of(ask, "s:n2:"))
-    for _ in range(60):
-        msg = await until(tg, UID, "s:")
-        if any(d.startswith("s:n0:") for _, d in msg.buttons):
-            tg.user_taps(UID, data_of(msg, "s:n2:"))
-            break
-        tg.user_taps(UID, data_of(msg, "s:d:"))
-    else:
-        raise AssertionError("the routine never ended")
-    summary = await tg.next_message(UID)
-    sent = tg.sent(UID)[start:]
-    return sent[: next(i for i, m in enumerate(sent) if m is summary) + 1]
 
 
 def _check(bot: BotUnderTest, sent: list[SentMessage]) -> int:
@@ -79,7 +60,7 @@ async def test_the_routines_figures_agree(tg: FakeTelegram, bot: BotUnderTest) -
     offer = next(m for m in reversed(tg.sent(UID)) if any(
         d == "sess:start" for _, d in m.buttons))
     promised = int(fill("onboarding_done_next", offer.plain or offer.text or "")["minutes"])
-    assert _check(bot, await _routine(tg)) == promised
+    assert _check(bot, await routine_by_buttons(tg, UID)) == promised
 
     # a clinician's dose and a harder version of another exercise, the next day
     who = Who(1, "Dr Lee", "2026-01-01T09:00:00Z")
@@ -91,7 +72,7 @@ async def test_the_routines_figures_agree(tg: FakeTelegram, bot: BotUnderTest) -
         txn.update("profile", prescription=changed.prescription.as_data(),
                    plan={"levels": {"hip_flexor_stretch": "harder"}})
     bot.clock.offset += timedelta(days=1)
-    sent = await _routine(tg)
+    sent = await routine_by_buttons(tg, UID)
     _check(bot, sent)
     captions = [m.plain or m.text or "" for m in sent if m.method in DEMOS]
     said = {fill("session_card_short_title", c)["name"]: dose_in(

@@ -109,3 +109,42 @@ async def test_group_chat_gets_a_polite_private_only_answer(tg: FakeTelegram, bo
     reply = await tg.next_message(-100)
     assert "private" in reply.text
     assert not bot.deps.store.exists(11)
+
+
+async def test_the_consent_question_answered_in_words(tg: FakeTelegram, bot: BotUnderTest):
+    """Typed where a tap is expected: not an answer gets the question again; "yes please"
+    is consent (stored, the time asked next); "no thanks" stores nothing."""
+    tg.user_sends(43, "/start", first_name="Bea")
+    for _ in range(3):
+        await tg.next_message(43)
+    tg.user_sends(43, "what do you do with it")
+    again = await tg.next_message(43)
+    assert labels(again) == ["ob:consent:yes", "ob:consent:no"]
+    assert "yes or no" in again.text
+    assert not bot.deps.store.has_data(43)
+    tg.user_sends(43, "Yes please!")
+    ask_time = await tg.next_message(43)
+    assert "ob:time:07:30" in labels(ask_time)
+    assert bot.deps.store.profile(43)["consent"] is True
+
+    tg.user_sends(44, "/start", first_name="Cy")
+    for _ in range(3):
+        await tg.next_message(44)
+    tg.user_sends(44, "no thanks")
+    declined = await tg.next_message(44)
+    assert "won't store" in declined.text
+    assert not bot.deps.store.has_data(44)
+    tg.user_sends(44, "yes")  # the question is no longer waiting: nothing is stored
+    await tg.next_message(44)
+    assert not bot.deps.store.has_data(44)
+
+
+async def test_a_red_flag_at_the_consent_question_gets_the_safety_reply(
+    tg: FakeTelegram, bot: BotUnderTest
+):
+    tg.user_sends(45, "/start", first_name="Di")
+    for _ in range(3):
+        await tg.next_message(45)
+    tg.user_sends(45, "my calf is hot and swolen since the op")
+    reply = await tg.next_message(45)
+    assert "emergency" in reply.text

@@ -63,6 +63,16 @@ async def test_forget_leaves_no_row_behind(tg: FakeTelegram, tmp_path: Path,
         await bot.stop()
 
 
+async def run_bot_to_exit(cwd: Path, **env: str) -> tuple[int | None, str]:
+    """``python -m bot`` with only ``env`` (and what Python needs): exit status, stderr."""
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=cwd,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **env},
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    _, err = await asyncio.wait_for(proc.communicate(), 60)
+    return proc.returncode, err.decode()
+
+
 async def test_a_second_poller_on_the_same_database_is_refused(
     tg: FakeTelegram, tmp_path: Path, database_url: str
 ) -> None:
@@ -71,15 +81,11 @@ async def test_a_second_poller_on_the_same_database_is_refused(
     (tmp_path / "b").mkdir()
     await first.start()
     try:
-        env = {"TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_BASE_URL": tg.base_url,
-               "BOT_DATA_DIR": str(tmp_path / "b"), "WEB_PORT": "0",
-               "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-        second = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", cwd=tmp_path, env=env,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
-        _, err = await asyncio.wait_for(second.communicate(), 60)
-        assert second.returncode == 2
-        assert "another instance already polls" in err.decode()
+        code, err = await run_bot_to_exit(
+            tmp_path, TELEGRAM_BOT_TOKEN=tg.token, TELEGRAM_BASE_URL=tg.base_url,
+            BOT_DATA_DIR=str(tmp_path / "b"), WEB_PORT="0", DATABASE_URL=database_url)
+        assert code == 2
+        assert "another instance already polls" in err
         assert first.proc is not None and first.proc.returncode is None
     finally:
         assert await first.stop() == 0
@@ -91,13 +97,8 @@ async def test_a_second_poller_on_the_same_database_is_refused(
 
 @pytest.mark.parametrize("url", ["mysql://x@y/z", "postgresql://postgres@127.0.0.1:1/none"])
 async def test_a_bad_database_url_is_a_clear_error(tmp_path: Path, url: str) -> None:
-    env = {"TELEGRAM_BOT_TOKEN": "123:abc", "BOT_DATA_DIR": str(tmp_path / "d"),
-           "DATABASE_URL": url, "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
-    _, err = await asyncio.wait_for(proc.communicate(), 60)
-    assert proc.returncode == 2
-    text = err.decode()
+    code, text = await run_bot_to_exit(tmp_path, TELEGRAM_BOT_TOKEN="123:abc",
+                                       BOT_DATA_DIR=str(tmp_path / "d"), DATABASE_URL=url)
+    assert code == 2
     assert "DATABASE_URL" in text or "database" in text
     assert "Traceback" not in text

@@ -1,9 +1,9 @@
 """End to end over HTTP: cards that shrink with familiarity.
 
-The same patient does the routine on four days in a row: the first three show every
-exercise's full card (animation and text), the fourth a short prompt with a "Show me
-how" button, so the routine's messages are at most half as long. A level change brings
-the full card back for that exercise, "Show me how" gives the full card, and a patient
+The same patient does the routine on four days in a row: the first two show every
+exercise's full card (animation and text), the third and fourth a short prompt with a
+"Show me how" button, so the routine's messages are at most half as long. A level change
+brings the full card back for that exercise, "Show me how" gives the full card, and a patient
 who asks for full cards always gets them.
 """
 
@@ -13,7 +13,7 @@ from datetime import time, timedelta
 
 from bot.chat.fake_telegram import FakeTelegram, SentMessage
 from bot.domain.routine.familiarity import FULL_CARDS_KEY, SEEN_KEY
-from tests.e2e.flows import data_of, onboard, until
+from tests.e2e.flows import data_of, onboard, routine_by_buttons, until
 from tests.e2e.helpers import set_clock
 from tests.harness import BotUnderTest
 
@@ -29,27 +29,6 @@ def demos(messages: list[SentMessage]) -> list[SentMessage]:
     return [m for m in messages if m.method in DEMOS]
 
 
-async def routine(tg: FakeTelegram) -> list[SentMessage]:
-    """/routine from the pain question to the summary, every step done by button; the
-    messages it took (the summary included, what hooks send after it left out)."""
-    start = len(tg.sent(UID))
-    tg.user_sends(UID, "/routine")
-    ask = await until(tg, UID, "s:n0:")
-    tg.user_taps(UID, data_of(ask, "s:n2:"))
-    for _ in range(40):
-        msg = await until(tg, UID, "s:")
-        if any(d.startswith("s:n0:") for _, d in msg.buttons):
-            tg.user_taps(UID, data_of(msg, "s:n2:"))
-            break
-        tg.user_taps(UID, data_of(msg, "s:d:"))
-    else:
-        raise AssertionError("the routine never ended")
-    summary = await tg.next_message(UID)
-    assert summary.text is not None and "Sets done" in summary.text
-    sent = tg.sent(UID)[start:]
-    return sent[: next(i for i, m in enumerate(sent) if m is summary) + 1]
-
-
 async def test_cards_shrink_then_come_back(tg: FakeTelegram, bot: BotUnderTest) -> None:
     set_clock(bot, 0, time(9, 0))
     await onboard(tg, UID)
@@ -57,7 +36,7 @@ async def test_cards_shrink_then_come_back(tg: FakeTelegram, bot: BotUnderTest) 
     for day in range(4):
         if day:
             bot.clock.offset += timedelta(days=1)
-        days.append(await routine(tg))
+        days.append(await routine_by_buttons(tg, UID))
     counts = [chars(d) for d in days]
     print("characters per routine, day 1..4:", counts)
     exercises = len(demos(days[0]))
@@ -89,7 +68,7 @@ async def test_cards_shrink_then_come_back(tg: FakeTelegram, bot: BotUnderTest) 
     with bot.deps.store.user(UID) as txn:
         txn.update("profile", **{FULL_CARDS_KEY: True})
     bot.clock.offset += timedelta(days=1)
-    full = await routine(tg)
+    full = await routine_by_buttons(tg, UID)
     assert len(demos(full)) == exercises
     assert not any(d.startswith("lib:") for m in full for _, d in m.buttons)
 
@@ -98,7 +77,7 @@ async def test_cards_shrink_then_come_back(tg: FakeTelegram, bot: BotUnderTest) 
         txn.update("profile", plan={"level": "easier", "reason": "test", "since": "2020-01-01"},
                    **{FULL_CARDS_KEY: False})
     bot.clock.offset += timedelta(days=1)
-    easier = await routine(tg)
+    easier = await routine_by_buttons(tg, UID)
     assert len(demos(easier)) == exercises
     print("characters, day 5 (full cards asked for), day 6 (easier level):",
           chars(full), chars(easier))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.chat.fake_telegram import FakeTelegram, SentMessage
-from tests.e2e.flows import data_of, onboard, until
+from tests.e2e.flows import data_of, onboard, to_first_step, until
 from tests.harness import BotUnderTest
 
 UID = 4242
@@ -123,10 +123,7 @@ async def test_pain_during_the_routine_changes_what_comes_next(
     tg: FakeTelegram, bot: BotUnderTest
 ) -> None:
     await onboard(tg, UID)
-    tg.user_sends(UID, "/routine")
-    ask = await until(tg, UID, "s:n0:")
-    tg.user_taps(UID, data_of(ask, "s:n2:"))
-    await until(tg, UID, "s:d:")
+    await to_first_step(tg, UID)
     tg.user_sends(UID, "my pain is 8 now")
     replies = await replies_until_quiet(tg, UID)
     assert not any(is_exercise(m) for m in replies), [m.text for m in replies]
@@ -138,10 +135,7 @@ async def test_questions_mid_routine_are_answered_and_the_step_asked_again(
     tg: FakeTelegram, bot: BotUnderTest
 ) -> None:
     await onboard(tg, UID)
-    tg.user_sends(UID, "/routine")
-    ask = await until(tg, UID, "s:n0:")
-    tg.user_taps(UID, data_of(ask, "s:n2:"))
-    await until(tg, UID, "s:d:")
+    await to_first_step(tg, UID)
     for text in ("how long do I hold it?", "what's next?", "easier please"):
         tg.user_sends(UID, text)
         replies = await replies_until_quiet(tg, UID)

@@ -128,6 +128,31 @@ def parse_too_painful(text: str) -> bool:
     return bool(_PAINFUL.search(norm))
 
 
+#: Before these, "one" is a pronoun ("an easier one", "the next one"), not a number.
+_ONE_AS_PRONOUN_AFTER = frozenset(
+    {
+        "the", "this", "that", "another", "other", "next", "last", "same",
+        "which", "each", "every", "easier", "harder", "new", "different", "gentler",
+        "simpler", "shorter", "longer", "first", "second", "no",
+    }
+)  # fmt: skip
+
+
+def _numbers_in_words(norm: str) -> list[str]:
+    """The text's tokens with number words as digits ("seven" -> "7")."""
+    tokens = [t for t in re.split(r"(\W+)", norm) if t]
+    out: list[str] = []
+    before = ""
+    for word in tokens:
+        if word.strip() and not re.fullmatch(r"\W+", word):
+            pronoun = word == "one" and before in _ONE_AS_PRONOUN_AFTER
+            out.append(word if pronoun else _NUMBER_WORDS.get(word, word))
+            before = word
+        else:
+            out.append(word)
+    return out
+
+
 def parse_pain_score(text: str) -> int | None:
     """A 0-10 pain score from "7", "7/10", "pain 7", "about a 7" or "seven"; else None.
 
@@ -141,8 +166,7 @@ def parse_pain_score(text: str) -> int | None:
     if _NO_PAIN.match(norm):
         return 0
     if not re.search(r"\d", norm):
-        norm = " ".join(_NUMBER_WORDS.get(w, w) for w in re.split(r"(\W+)", norm) if w)
-        norm = re.sub(r"\s+", " ", norm)
+        norm = re.sub(r"\s+", " ", " ".join(_numbers_in_words(norm)))
     norm = _OUT_OF_TEN.sub(r"\1", norm)
     if _NEGATIVE.search(norm):
         return None

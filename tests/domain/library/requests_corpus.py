@@ -16,13 +16,15 @@ right exercise comes first, on each part, totals only: it never prints a held-ou
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from tests.held_out import parts
+from tests.held_out import write_split as write_split_file
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "exercise_requests"
 REQUESTS_FILE = DATA_DIR / "requests.yaml"
@@ -45,32 +47,11 @@ def load(path: Path = REQUESTS_FILE) -> list[Request]:
     return [Request(str(r["id"]), str(r["text"]), str(r["expect"])) for r in rows]
 
 
-def held_out(text: str) -> bool:
-    return int(hashlib.sha256(text.strip().encode("utf-8")).hexdigest(), 16) % 5 == 0
-
-
-def digest(texts: list[str]) -> str:
-    joined = "\n".join(sorted(t.strip() for t in texts))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
-
-
-def parts(rows: list[Request]) -> tuple[list[Request], list[Request]]:
-    """(tune, held_out)."""
-    return [r for r in rows if not held_out(r.text)], [r for r in rows if held_out(r.text)]
-
-
 def write_split() -> None:
-    _, heldout = parts(load())
-    SPLIT_FILE.write_text(
-        "# The held-out fifth of requests.yaml (see tests/domain/library/requests_corpus.py).\n"
-        "# Never look at these rows while tuning the exercise finder.\n"
-        + yaml.safe_dump(
-            {"digest": digest([r.text for r in heldout]),
-             "held_out": sorted(r.id for r in heldout)},
-            sort_keys=True,
-        ),
-        encoding="utf-8",
-    )
+    write_split_file(SPLIT_FILE, load(),
+                     "# The held-out fifth of requests.yaml (see "
+                     "tests/domain/library/requests_corpus.py).\n"
+                     "# Never look at these rows while tuning the exercise finder.\n")
 
 
 def _first(content: object, text: str) -> str | None:

@@ -6,19 +6,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-import yaml
-
 from bot.content import DEFAULT_CONTENT_DIR, load_content
 from tests.domain.library.requests_corpus import (
     EXTRA_FILE,
     PROBE_FILE,
     SPLIT_FILE,
     _first,
-    digest,
-    held_out,
     load,
     parts,
 )
+from tests.held_out import check_split
 
 CONTENT = load_content(DEFAULT_CONTENT_DIR)
 #: Measured floors (right exercise first): a drop below them is a regression. The
@@ -53,13 +50,7 @@ def test_the_extra_tuning_set_is_new_and_even() -> None:
 
 
 def test_the_held_out_fifth_is_the_one_fixed_before_tuning() -> None:
-    split = yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8"))
-    rows = load()
-    _, heldout = parts(rows)
-    assert sorted(r.id for r in heldout) == split["held_out"]
-    assert digest([r.text for r in heldout]) == split["digest"]
-    assert 0.15 <= len(heldout) / len(rows) <= 0.25
-    assert all(held_out(r.text) for r in heldout)
+    check_split(SPLIT_FILE, load())
 
 
 def _rate(rows: list) -> float:

@@ -159,3 +159,18 @@ def test_every_number_form_maps_to_itself_or_none(n: int, form: str):
 @given(st.sampled_from([t for t, _ in DONE]), st.sampled_from(["not ", "haven't ", "not yet "]))
 def test_negated_done_is_never_done(text: str, negation: str):
     assert parse_done(negation + text)[0] is False
+
+
+@pytest.mark.parametrize("text", [
+    "too hard, can i do an easier one", "is there a gentler one", "the next one please",
+    "can i skip this one", "which one is next",
+])
+def test_one_as_a_pronoun_is_no_pain_score(text: str) -> None:
+    """Found in the terminal chat: "can I do an easier one" at a step was taken as pain 1."""
+    assert parse_pain_score(text) is None
+
+
+@pytest.mark.parametrize(("text", "score"), [("one", 1), ("about a one", 1), ("pain one", 1),
+                                              ("one out of ten", 1), ("maybe one or two", 2)])
+def test_one_as_a_number_still_is(text: str, score: int) -> None:
+    assert parse_pain_score(text) == score

@@ -16,7 +16,6 @@ part's misses, for tuning (never the held-out rows); ``misses probe`` the probe 
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ from bot.domain.conversation.policy import decide
 from bot.domain.understanding.faq_match import faq_index
 from bot.domain.understanding.faq_reading import with_faq
 from bot.domain.understanding.interpret import interpret
+from tests.held_out import parts
+from tests.held_out import write_split as write_split_file
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "faq"
 QUESTIONS_FILE = DATA_DIR / "questions.yaml"
@@ -54,32 +55,11 @@ def load(path: Path = QUESTIONS_FILE) -> list[Question]:
                      None if r["expect"] is None else str(r["expect"])) for r in rows]
 
 
-def held_out(text: str) -> bool:
-    return int(hashlib.sha256(text.strip().encode("utf-8")).hexdigest(), 16) % 5 == 0
-
-
-def digest(texts: list[str]) -> str:
-    joined = "\n".join(sorted(t.strip() for t in texts))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
-
-
-def parts(rows: list[Question]) -> tuple[list[Question], list[Question]]:
-    """(tune, held_out)."""
-    return [r for r in rows if not held_out(r.text)], [r for r in rows if held_out(r.text)]
-
-
 def write_split() -> None:
-    _, heldout = parts(load())
-    SPLIT_FILE.write_text(
-        "# The held-out fifth of questions.yaml (see tests/domain/understanding/faq_corpus.py).\n"
-        "# Never look at these rows while tuning the FAQ matcher.\n"
-        + yaml.safe_dump(
-            {"digest": digest([r.text for r in heldout]),
-             "held_out": sorted(r.id for r in heldout)},
-            sort_keys=True,
-        ),
-        encoding="utf-8",
-    )
+    write_split_file(SPLIT_FILE, load(),
+                     "# The held-out fifth of questions.yaml (see "
+                     "tests/domain/understanding/faq_corpus.py).\n"
+                     "# Never look at these rows while tuning the FAQ matcher.\n")
 
 
 def first(content: Content, text: str) -> str | None:

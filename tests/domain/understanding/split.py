@@ -14,24 +14,21 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
 from tests.domain.understanding.corpus import CORPUS_DIR, Row, load_rows
+from tests.held_out import HELD_OUT_EVERY, digest, held_out, parts
+
+__all__ = ["digest", "held_out", "parts"]  # the corpus tests import them from here
 
 SPLIT_FILE = CORPUS_DIR / "split.yaml"
-HELD_OUT_EVERY = 5
 
 
 def row_key(text: str) -> str:
     """A row's id: the first 12 hex digits of the SHA-256 of its text."""
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
-
-
-def held_out(text: str) -> bool:
-    return int(hashlib.sha256(text.strip().encode("utf-8")).hexdigest(), 16) % HELD_OUT_EVERY == 0
 
 
 def corpus_files() -> list[Path]:
@@ -40,19 +37,6 @@ def corpus_files() -> list[Path]:
 
 def corpus() -> list[Row]:
     return load_rows(corpus_files())
-
-
-def digest(texts: Iterable[str]) -> str:
-    """One hash over the held-out texts, in a fixed order."""
-    joined = "\n".join(sorted(t.strip() for t in texts))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
-
-
-def parts(rows: list[Row]) -> tuple[list[Row], list[Row]]:
-    """(tune, heldout)."""
-    tune = [r for r in rows if not held_out(r.text)]
-    heldout = [r for r in rows if held_out(r.text)]
-    return tune, heldout
 
 
 def main() -> int:

@@ -1,0 +1,33 @@
+"""Typed answers to a yes/no question (consent): short yeses and noes, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.understanding.yes_no import yes_or_no
+
+
+@pytest.mark.parametrize("text", ["yes", "Yes please!", "yeah fine", "ok", "go ahead",
+                                  "y", "sure", "yes store them", "Okay thanks"])
+def test_yes(text: str) -> None:
+    assert yes_or_no(text) is True
+
+
+@pytest.mark.parametrize("text", ["no", "No thanks", "nope", "nah", "rather not",
+                                  "please don't", "no thank you"])
+def test_no(text: str) -> None:
+    assert yes_or_no(text) is False
+
+
+@pytest.mark.parametrize("text", ["not sure", "yes but what do you store", "no pain",
+                                  "what do you do with it", "", "🙂",
+                                  "yes no", "ok so my hip hurts when i walk up stairs"])
+def test_neither(text: str) -> None:
+    assert yes_or_no(text) is None
+
+
+@given(st.text(max_size=300))
+def test_any_text_gets_an_answer_or_none(text: str) -> None:
+    assert yes_or_no(text) in (True, False, None)
