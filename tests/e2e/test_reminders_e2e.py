@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import time as systime
 from datetime import UTC, datetime, timedelta
+from datetime import time as dtime
 
 from bot.chat.fake_telegram import FakeTelegram
 from bot.domain.reminders.planning import PlannedJob
 from handlers.reminders.jobs import add_job
 from tests.e2e.flows import data_of, onboard, until
+from tests.e2e.helpers import set_clock
 from tests.harness import BotUnderTest
 
 UID = 42
@@ -61,6 +63,9 @@ async def test_done_today_suppresses_the_reminder(tg: FakeTelegram, bot: BotUnde
 
 
 async def test_restart_rebuilds_each_reminder_exactly_once(tg: FakeTelegram, bot: BotUnderTest):
+    # At noon: a restart within half an hour after 07:30 or 18:00 would rightly catch that
+    # reminder up (and send it), which is not what this test is about.
+    set_clock(bot, 2, dtime(12, 0))
     await onboard(tg, UID, time="07:30")
     tg.user_sends(UID, "/remind 07:30 18:00")
     await tg.next_message(UID)
