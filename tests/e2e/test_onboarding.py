@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 from bot.chat.fake_telegram import FakeTelegram
+from tests.e2e.helpers import set_clock
 from tests.harness import BotUnderTest
 
 
@@ -12,6 +15,7 @@ def labels(msg) -> list[str]:
 
 
 async def test_onboarding_with_typed_answers_survives_restart(tg: FakeTelegram, bot: BotUnderTest):
+    set_clock(bot, 2, time(12, 0))  # a restart just after 19:15 would catch it up
     tg.user_sends(42, "/start", first_name="Ann")
     welcome = await tg.next_message(42)
     assert "Ann" in welcome.text

@@ -9,11 +9,12 @@ a kill -9; every change is stored with who and when, and is in /export.
 from __future__ import annotations
 
 import json
+from datetime import time
 from pathlib import Path
 
 from bot.chat.fake_telegram import FakeTelegram
 from tests.e2e.chaos import BotProcess, open_store
-from tests.e2e.helpers import data_of, next_matching, onboard
+from tests.e2e.helpers import data_of, next_matching, onboard, set_clock
 from tests.harness import BotUnderTest
 
 ADMIN = 900
@@ -27,6 +28,7 @@ def is_demo(msg: object) -> bool:
 async def test_a_clinician_prescribes_and_the_patient_follows_it(
     tg: FakeTelegram, bot: BotUnderTest
 ) -> None:
+    set_clock(bot, 2, time(12, 0))  # a restart near 07:30 would catch that reminder up
     await onboard(tg, PATIENT, "Rita", reminder="07:30")
     tg.user_sends(ADMIN, "/assign 4711 post_hip_replacement", first_name="Dr Ada")
     told = await tg.next_message(PATIENT)
