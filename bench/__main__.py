@@ -133,6 +133,7 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
     # more of each, then more while the fan-out's due minute is still far off.
     cold = [ours.startup_seconds or 0.0]
     restarts = [latency.startup_seconds]
+    rebuilt = [t for t in (ours.rebuilt_seconds, latency.rebuilt_seconds) if t is not None]
     for n in range(12):
         room = (due - datetime.now(UTC)).total_seconds() - 20  # the fan-out bot starts then
         if fan_set is not None and n >= 2 and room < 8:
@@ -140,7 +141,8 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
         with_snapshot = n % 2 == 0
         pick = scenarios.sample(main.user_ids, 1, used, rng)
         took = await scenarios.run_startups(main, pick, snapshot=with_snapshot)
-        (restarts if with_snapshot else cold).extend(took)
+        (restarts if with_snapshot else cold).extend(first for first, _ in took)
+        rebuilt.extend(done for _, done in took if done is not None)
     say(f"  start-up without snapshot {', '.join(f'{t:.2f}' for t in cold)} s; "
         f"with {', '.join(f'{t:.2f}' for t in restarts)} s")
 
@@ -220,8 +222,11 @@ async def run(plan: Plan, root: Path, skip_fanout: bool = False) -> list[Row]:
                     startup <= 3.0))
     restart = median(restarts)
     rows.append(Row(f"  restart after a clean stop (heads snapshot), median of {len(restarts)}",
-                    f"{restart:.2f} s ({min(restarts):.2f}-{max(restarts):.2f})", "<= 3 s",
-                    restart <= 3.0))
+                    f"{restart:.2f} s ({min(restarts):.2f}-{max(restarts):.2f})", "<= 2 s",
+                    restart <= 2.0))
+    if rebuilt:
+        rows.append(Row(f"  every job rebuilt (while answering), median of {len(rebuilt)} starts",
+                        f"{median(rebuilt):.2f} s ({min(rebuilt):.2f}-{max(rebuilt):.2f})"))
     if fan is not None:
         ok = fan.per_second >= 28.5 and fan.lost == 0 and fan.duplicated == 0 and (
             fan.rejected_429 <= 5)

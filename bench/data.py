@@ -33,6 +33,9 @@ from zoneinfo import ZoneInfo
 from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.content.model import Content
 from bot.domain import routine as sm
+from bot.domain.progress.weekly import plan_weekly, weekly_plan
+from bot.domain.reminders.planning import plan_jobs, reminder_plan
+from bot.domain.reminders.stored_plans import REMINDER_PLAN, WEEKLY_PLAN
 from bot.storage import (
     HOT_DAYS,
     HOT_MAX_RECORDS,
@@ -287,6 +290,13 @@ def user_file(
                       "max_pain": rng.randint(0, 5), "all_done": True} for d in (5, 3, 2)],
         "last_reason": "mood:0",
     }
+    # The plans the running bot stored at its last re-plan: after the latest reminder.
+    planned_at = max((datetime.fromisoformat(v) for v in last_fired.values()), default=now)
+    planned_at += timedelta(milliseconds=40)
+    state[REMINDER_PLAN] = reminder_plan(
+        profile, plan_jobs(uid, profile, state, planned_at, catch_up=False), planned_at)
+    state[WEEKLY_PLAN] = weekly_plan(profile, plan_weekly(profile, state, planned_at),
+                                     planned_at)
     seen = sorted(rng.sample(range(700_000_000, 799_999_999), SEEN_LIMIT))
     data = {"profile": {"1": profile}, "state": {"1": state}, "seen": {"1": {"ids": seen}}}
     raw = encode_user_file(data)[0]

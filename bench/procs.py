@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import psutil
@@ -27,6 +28,7 @@ class BotProcess:
         self.ps: psutil.Process | None = None
         self.log_path = Path(tempfile.mkstemp(prefix=f"bench-{module}-", suffix=".log")[1])
         self.started_at = 0.0  # loop.time() just before the process was created
+        self.started_wall = 0.0  # time.time() then, to compare with the log's timestamps
 
     async def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
@@ -37,6 +39,7 @@ class BotProcess:
         })
         log = self.log_path.open("wb")
         self.started_at = asyncio.get_running_loop().time()
+        self.started_wall = time.time()
         self.proc = await asyncio.create_subprocess_exec(
             sys.executable, "-m", self.module, cwd=ROOT, env=env,
             stdout=log, stderr=log,

@@ -64,6 +64,25 @@ async def _wait(tg: FakeTelegram, predicate: Callable[[], Any], timeout: float, 
         raise
 
 
+REBUILT = "jobs held in memory"  # the bot's log line once every job is rebuilt
+
+
+def rebuilt_after(bot: BotProcess) -> float | None:
+    """Seconds from the bot's start to the end of its start-up rebuild of every job, which
+    runs while it already answers (``handlers/base/hooks.py``); from its log's timestamp."""
+    for line in bot.log_text().splitlines():
+        if REBUILT in line:
+            stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f")
+            return stamp.timestamp() - bot.started_wall
+    return None
+
+
+async def wait_rebuilt(tg: FakeTelegram, bot: BotProcess) -> float | None:
+    """Wait for the rebuild to end (a CPU or latency window must not include it)."""
+    await _wait(tg, lambda: REBUILT in bot.log_text(), 120, "the start-up rebuild", bot)
+    return rebuilt_after(bot)
+
+
 def _count_in_log(log: str, pattern: str) -> int | None:
     match = re.search(pattern, log)
     return int(match.group(1)) if match else None
@@ -85,6 +104,7 @@ class LoadResult:
     reminder_jobs: int | None = None
     weekly_jobs: int | None = None
     held_jobs: int | None = None
+    rebuilt_seconds: float | None = None
     log_tail: str = ""
 
 
@@ -110,6 +130,7 @@ async def run_load(
         first = await tg.next_message(probe, timeout=180)
         startup = first.time - started
         try:
+            rebuilt = await wait_rebuilt(tg, bot)
             for uid in warmup:
                 tg.user_sends(uid, DONE)
             base = tg.stats["sent"]
@@ -135,6 +156,7 @@ async def run_load(
         peak_rss=rss,
         replies_recorded=recorded,
         startup_seconds=startup,
+        rebuilt_seconds=rebuilt,
         reminder_jobs=_count_in_log(log, r"Scheduled (\d+) reminder jobs"),
         weekly_jobs=_count_in_log(log, r"Scheduled (\d+) weekly summary jobs"),
         held_jobs=_count_in_log(log, r"(\d+) jobs held in memory"),
@@ -143,14 +165,14 @@ async def run_load(
 
 
 async def run_startups(dataset: Dataset, probes: Sequence[int], *, snapshot: bool
-                       ) -> list[float]:
+                       ) -> list[tuple[float, float | None]]:
     """Start the bot once per probe user and time its first answer, then stop it cleanly.
 
     ``snapshot=False`` deletes the heads snapshot before each start (a start after a
     crash, or the first one on this data); ``True`` keeps the one the previous clean
     stop saved (a restart after a deploy). The files are in the page cache either way.
     """
-    times: list[float] = []
+    times: list[tuple[float, float | None]] = []
     for probe in probes:
         if not snapshot:
             (dataset.data_dir / "heads.snapshot").unlink(missing_ok=True)
@@ -161,7 +183,7 @@ async def run_startups(dataset: Dataset, probes: Sequence[int], *, snapshot: boo
             tg.user_sends(probe, DONE)
             try:
                 first = await tg.next_message(probe, timeout=180)
-                times.append(first.time - started)
+                times.append((first.time - started, await wait_rebuilt(tg, bot)))
             finally:
                 await bot.stop()
             bot.cleanup()
@@ -182,6 +204,7 @@ class LatencyResult:
     rejected_429: int
     peak_rss: int
     startup_seconds: float
+    rebuilt_seconds: float | None = None
 
 
 async def run_latency(
@@ -203,6 +226,7 @@ async def run_latency(
         tg.user_sends(probe, DONE)
         first = await tg.next_message(probe, timeout=180)
         startup = first.time - started
+        rebuilt = await wait_rebuilt(tg, bot)
         await asyncio.sleep(1.0)
         rejected0 = tg.stats["rejected_429"]
         injected: dict[int, float] = {}
@@ -229,6 +253,7 @@ async def run_latency(
         offered=len(users), rate=rate, p50_ms=median(latencies),
         p99_ms=percentile(latencies, 99), max_ms=max(latencies, default=0.0),
         answered=len(latencies), rejected_429=rejected, peak_rss=rss, startup_seconds=startup,
+        rebuilt_seconds=rebuilt,
     )
 
 

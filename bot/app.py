@@ -48,7 +48,7 @@ from handlers import (
     reminders,
     session,
 )
-from handlers.base.hooks import run_startup_hooks
+from handlers.base.hooks import run_startup_hooks, stop_startup_hooks
 from handlers.base.replies import unknown_command
 from handlers.text import make_text_router
 
@@ -72,10 +72,19 @@ async def _post_init(app: App) -> None:
             )
     except TelegramError as exc:  # a menu is nice to have, not a reason to stop
         log.warning("Could not set the command menu: %s", exc)
-    await run_startup_hooks(app)
-    if isinstance(app.job_queue, IndexedJobQueue):
-        log.info("%d jobs held in memory until %d minutes before they are due",
-                 app.job_queue.held_count(), HORIZON.total_seconds() // 60)
+    queue = app.job_queue
+
+    def rebuilt() -> None:
+        if isinstance(queue, IndexedJobQueue):
+            log.info("%d jobs held in memory until %d minutes before they are due",
+                     queue.held_count(), HORIZON.total_seconds() // 60)
+
+    await run_startup_hooks(app, then=rebuilt)
+
+
+async def _post_stop(app: App) -> None:
+    """Updates and jobs have stopped: so does a start-up rebuild still under way."""
+    await stop_startup_hooks(app)
 
 
 async def _post_shutdown(app: App) -> None:
@@ -114,6 +123,7 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .job_queue(IndexedJobQueue())
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
     )
     if not settings.webhook_url:

@@ -27,13 +27,16 @@ from bot.domain.progress.weekly import (
     parse_weekly,
     plan_weekly,
     should_send_weekly,
+    stored_weekly,
     summary_day,
     week_is_empty,
     weekly_job_name,
+    weekly_plan,
     weekly_prefs,
     weekly_slot,
 )
 from bot.domain.reminders.planning import MISFIRE_GRACE
+from bot.domain.reminders.stored_plans import WEEKLY_PLAN
 from bot.media.charts import progress_chart
 from bot.transport.context import App, BotContext, deps_of
 from bot.transport.pacing import send_slot
@@ -46,11 +49,14 @@ from handlers.base.hooks import (
     profile_changed,
 )
 from handlers.base.mini_app import PATIENT_PAGE, mini_app_button
+from handlers.base.rebuild import YIELD_EVERY, RebuildMarks
+from handlers.base.stored_plans import keep_plan
 
 log = logging.getLogger(__name__)
 
 HISTORY_DAYS = 14
 CHART_DAYS = 30
+_MARKS = RebuildMarks("weekly")  # patients re-planned while start-up rebuilds
 
 
 def _today(deps: Deps, profile: dict[str, Any]) -> date:
@@ -103,14 +109,16 @@ def schedule_weekly(
     deps = deps_of(app)
     assert app.job_queue is not None
     name = weekly_job_name(user_id)
+    _MARKS.replanned(app, user_id)
     for old in app.job_queue.get_jobs_by_name(name):
         old.schedule_removal()
     if not deps.store.exists(user_id):
         return False
     txn = deps.store.user(user_id)
     now = deps.clock.now()
-    plan = plan_weekly(txn.get("profile"), txn.get("state"), max(now, after or now),
-                       catch_up=catch_up)
+    profile, state = txn.get("profile"), txn.get("state")
+    plan = plan_weekly(profile, state, max(now, after or now), catch_up=catch_up)
+    keep_plan(deps, user_id, WEEKLY_PLAN, weekly_plan(profile, plan, now), state)
     return _add_weekly_job(app, user_id, plan, now)
 
 
@@ -136,11 +144,22 @@ async def rebuild_weekly(app: App) -> None:
     deps = deps_of(app)
     now = deps.clock.now()
     count = 0
-    for user_id, profile, state in deps.store.iter_heads():  # one head parse per user
+    live = _MARKS.start(app)
+    for n, (user_id, profile, state) in enumerate(deps.store.iter_heads(), 1):
+        if n % YIELD_EVERY == 0:
+            await asyncio.sleep(0)  # updates are handled meanwhile
+        if user_id in live:  # re-planned by an update meanwhile, from newer data
+            continue
+        stored = stored_weekly(profile, state, now)  # the last re-plan's, while it holds
+        if stored is not None:
+            for kept in stored:
+                count += _add_weekly_job(app, user_id, kept, now)
+            continue
         prefs = weekly_prefs(profile)
         if prefs.active:
             plan = plan_weekly(profile, state, now, catch_up=True, prefs=prefs)
             count += _add_weekly_job(app, user_id, plan, now)
+    _MARKS.end(app)
     log.info("Scheduled %d weekly summary jobs at start-up", count)
 
 
@@ -152,6 +171,7 @@ async def _on_data_changed(app: App, user_id: int, profile: dict[str, Any],
                            state: dict[str, Any]) -> None:
     """Another instance wrote this patient: the weekly job from what it wrote."""
     assert app.job_queue is not None
+    _MARKS.replanned(app, user_id)
     for old in app.job_queue.get_jobs_by_name(weekly_job_name(user_id)):
         old.schedule_removal()
     now = deps_of(app).clock.now()
@@ -278,6 +298,6 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("history", history_command))
     app.add_handler(CommandHandler("weekly", weekly_command))
     app.add_handler(CallbackQueryHandler(weekly_button, pattern=r"^wk:(on|off)$"))
-    add_startup_hook(app, rebuild_weekly)
+    add_startup_hook(app, rebuild_weekly, background=True)
     add_profile_hook(app, _on_profile_changed)
     add_data_hook(app, _on_data_changed)

@@ -31,8 +31,10 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "bot/web/": ("bot.web", "bot.deps", "bot.domain", "bot.content", "bot.media"),
 }
 #: Where an import inside a function is fine: the command line loads what a command needs,
-#: and the storage opener loads psycopg (0.16 s) only when DATABASE_URL asks for it.
-LAZY_OK = ("bot/__main__.py", "bot/storage/opening.py")
+#: the storage opener loads psycopg (0.16 s) only when DATABASE_URL asks for it, and the
+#: Mini App and /healthz load their web server (aiohttp, 0.14 s) only when one is served.
+LAZY_OK = ("bot/__main__.py", "bot/storage/opening.py", "bot/transport/mini_app.py",
+           "bot/transport/health.py")
 
 
 @dataclass(frozen=True)

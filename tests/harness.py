@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.deps import Deps
 from bot.transport.context import App, deps_of
 from bot.transport.runner import serve
+from handlers.base.hooks import startup_finished
 
 
 def make_settings(tg: FakeTelegram, data_dir: Path, **extra: Any) -> Settings:
@@ -68,6 +69,8 @@ class BotUnderTest:
         if self._task in done:
             self._task.result()  # raises what went wrong
         assert started.is_set(), "bot did not start"
+        # Jobs are rebuilt while the bot already answers; tests look at them at once.
+        await asyncio.wait_for(startup_finished(self.app), 15)
 
     async def stop(self) -> None:
         if self._stop is not None and self._task is not None:

@@ -85,7 +85,8 @@ async def test_restart_after_a_clean_stop_uses_the_heads_snapshot(tmp_path: Path
     assert await scenarios.run_startups(ds, ds.user_ids[:1], snapshot=False)
     assert snapshot.exists(), "the clean stop saved every head"
     times = await scenarios.run_startups(ds, ds.user_ids[1:2], snapshot=True)
-    assert len(times) == 1 and times[0] > 0
+    assert len(times) == 1 and times[0][0] > 0
+    assert times[0][1] is not None, "the rebuild of every job ended and said so in the log"
     assert snapshot.exists(), "used at the start (and deleted), saved again at the stop"
     assert await scenarios.run_startups(ds, ds.user_ids[2:3], snapshot=False)
 

@@ -22,7 +22,7 @@ FACES: dict[str, set[str]] = {
     "bot.storage": {
         "HOT_DAYS", "HOT_HARD_MAX", "HOT_MAX_RECORDS", "Migration", "SCHEMA_VERSION",
         "SEEN_LIMIT", "StorageError", "Store", "UserTxn", "current_update_id", "Forgotten",
-        "Repository", "PatientTxn", "open_repository",
+        "Repository", "PatientTxn", "open_repository", "outside_update",
         "NoConsent",
         "encode_archive", "encode_user_file",
     },

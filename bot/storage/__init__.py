@@ -31,7 +31,7 @@ from bot.storage.interface import PatientTxn, Repository
 from bot.storage.opening import open_repository
 from bot.storage.schema import SCHEMA_VERSION
 from bot.storage.store import Migration, Store
-from bot.storage.transaction import SEEN_LIMIT, UserTxn, current_update_id
+from bot.storage.transaction import SEEN_LIMIT, UserTxn, current_update_id, outside_update
 
 __all__ = [
     "HOT_DAYS",
@@ -51,4 +51,5 @@ __all__ = [
     "encode_archive",
     "encode_user_file",
     "open_repository",
+    "outside_update",
 ]

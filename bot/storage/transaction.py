@@ -8,7 +8,8 @@ has no ``await`` inside, so it is never interleaved with another one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +27,18 @@ SEEN_LIMIT = 200  # update ids kept per user for dedupe
 
 #: The Telegram update being handled, set by the dispatcher before handlers run.
 current_update_id: ContextVar[int | None] = ContextVar("current_update_id", default=None)
+
+
+@contextmanager
+def outside_update() -> Iterator[None]:
+    """Writes in here are bookkeeping, not the handling of the current update: they do
+    not mark it handled, so a crash before the update's own write still lets Telegram's
+    redelivery through."""
+    token = current_update_id.set(None)
+    try:
+        yield
+    finally:
+        current_update_id.reset(token)
 
 
 class TxnStore(Protocol):

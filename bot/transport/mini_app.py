@@ -12,14 +12,18 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
-from aiohttp import web
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
 from bot.transport import health
 from bot.transport.context import deps_of
-from bot.web.server import Notify, add_mini_app, make_mini_app
+
+if TYPE_CHECKING:  # the server (aiohttp, 0.14 s to import) only when the Mini App is on
+    from aiohttp import web
+
+    from bot.web.server import Notify
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +46,8 @@ def notifier(app: Application) -> Notify:
 
 def mount(app: Application, web_app: web.Application) -> None:
     """Add the Mini App's routes to the webhook's server (unless WEB_PORT=0)."""
+    from bot.web.server import add_mini_app
+
     deps = deps_of(app)
     if deps.settings.web_port:
         add_mini_app(web_app, deps, deps.settings.token, notifier(app))
@@ -56,6 +62,10 @@ async def serving(app: Application) -> AsyncIterator[int | None]:
     if not settings.web_port:
         yield None
         return
+    from aiohttp import web
+
+    from bot.web.server import make_mini_app
+
     web_app = make_mini_app(deps, settings.token, notifier(app))
     health.mount(app, web_app)  # GET /healthz beside the pages, as on the webhook's server
     runner = web.AppRunner(web_app, access_log=None)

@@ -31,6 +31,6 @@ def register(app: App) -> None:
     app.add_handler(CallbackQueryHandler(snooze_button, pattern=r"^rem:snooze:"))
     app.add_handler(CallbackQueryHandler(not_today_button, pattern=r"^rem:nottoday$"))
     app.add_handler(ChatMemberHandler(chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
-    add_startup_hook(app, rebuild_all)
+    add_startup_hook(app, rebuild_all, background=True)
     add_profile_hook(app, on_profile_changed)
     add_data_hook(app, on_data_changed)

@@ -27,18 +27,25 @@ from bot.domain.reminders.planning import (
     nudge_for,
     plan_jobs,
     prefs_from_profile,
+    reminder_plan,
     reminder_text,
+    stored_jobs,
 )
+from bot.domain.reminders.stored_plans import REMINDER_PLAN
 from bot.storage import PatientTxn, StorageError
 from bot.transport.context import App, BotContext, deps_of
 from bot.transport.pacing import send_slot
 from handlers.base import keyboard
 from handlers.base.blocked import deactivate, remove_reminder_jobs
+from handlers.base.rebuild import YIELD_EVERY, RebuildMarks
+from handlers.base.stored_plans import keep_plan
 
 log = logging.getLogger(__name__)
 
 RESEND_AFTER = timedelta(minutes=1)  # Telegram unreachable: try a reminder again this soon
 RESEND_ATTEMPTS = 30
+_MARKS = RebuildMarks("reminders")  # patients re-planned while start-up rebuilds
+start_rebuild, replanned, end_rebuild = _MARKS.start, _MARKS.replanned, _MARKS.end
 
 
 # --- scheduling -------------------------------------------------------------------
@@ -91,13 +98,15 @@ def plan_user(app: App, user_id: int, profile: dict[str, Any], state: dict[str, 
     """``schedule_user`` from a profile and state already read (another instance's write,
     seen by ``handlers/fleet.py``)."""
     deps = deps_of(app)
+    replanned(app, user_id)
     remove_reminder_jobs(app, user_id)
     now = deps.clock.now()
     if held_back(prefs_from_profile(profile), deps.view(profile).today(now)) is not None:
         drop_resend(app, user_id)
     planned = plan_jobs(user_id, profile, state, now, catch_up=catch_up)
     for job in planned:
-        add_job(app, user_id, job)
+        add_job(app, user_id, job, now)
+    keep_plan(deps, user_id, REMINDER_PLAN, reminder_plan(profile, planned, now), state)
     return len(planned)
 
 
@@ -114,17 +123,31 @@ async def rebuild_all(app: App) -> None:
     """Start-up: one job per user and slot, from storage; missed ones caught up once."""
     deps = deps_of(app)
     now = deps.clock.now()
-    count = 0
+    count = stored = 0
     # One parse of each user's head gives profile and state (schedule_user would read
-    # them again); a new queue holds no jobs to remove. 10,000 users: well under a second.
-    for user_id, profile, state in deps.store.iter_heads():
-        prefs = prefs_from_profile(profile)
-        if not prefs.active:
+    # them again); a new queue holds no jobs to remove. A plan stored by the last
+    # re-plan is taken as it is while it holds (``stored_jobs``); the rest are worked
+    # out, with the catch-up of what fell due while the bot was down.
+    live = start_rebuild(app)
+    for n, (user_id, profile, state) in enumerate(deps.store.iter_heads(), 1):
+        if n % YIELD_EVERY == 0:
+            await asyncio.sleep(0)  # updates are handled meanwhile
+        if user_id in live:  # re-planned by an update meanwhile, from newer data
             continue
-        for planned in plan_jobs(user_id, profile, state, now, catch_up=True, prefs=prefs):
+        jobs = stored_jobs(user_id, profile, state, now)
+        if jobs is not None:
+            stored += 1
+        else:
+            prefs = prefs_from_profile(profile)
+            if not prefs.active:
+                continue
+            jobs = plan_jobs(user_id, profile, state, now, catch_up=True, prefs=prefs)
+        for planned in jobs:
             add_job(app, user_id, planned, now)
             count += 1
-    log.info("Scheduled %d reminder jobs at start-up (%s)", count, now.isoformat())
+    end_rebuild(app)
+    log.info("Scheduled %d reminder jobs at start-up (%s; %d patients from their stored "
+             "plan)", count, now.isoformat(), stored)
 
 
 # --- firing -----------------------------------------------------------------------

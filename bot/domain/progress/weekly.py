@@ -20,6 +20,7 @@ from bot.domain.profiles import Profile, as_profile
 from bot.domain.progress.figures import record_date
 from bot.domain.records import Record
 from bot.domain.reminders.local_time import ReminderPrefs, local_date, missed_within, next_fire
+from bot.domain.reminders.stored_plans import WEEKLY, WEEKLY_PLAN, plan_entry, stored_dues
 from bot.domain.reminders.timeparse import parse_days, parse_time
 
 WEEKLY_DAY = 6  # Sunday, in date.weekday() numbers (Monday=0)
@@ -131,6 +132,25 @@ def plan_weekly(
         # instant it just ran would run it again at once, forever.
         fire = next_fire(prefs, slot, now + timedelta(seconds=1))
     return WeeklyPlan(when=fire, due=fire) if fire is not None else None
+
+
+def weekly_plan(profile: Mapping[str, Any], plan: WeeklyPlan | None,
+                now: datetime) -> dict[str, Any] | None:
+    """What to store of a weekly re-plan (``stored_plans``); None while catching up."""
+    if plan is None:
+        return plan_entry(profile, now, {})
+    if plan.when != plan.due or plan.due <= now:
+        return None
+    return plan_entry(profile, now, {WEEKLY: plan.due})
+
+
+def stored_weekly(profile: Mapping[str, Any], state: Mapping[str, Any],
+                  now: datetime) -> list[WeeklyPlan] | None:
+    """Start-up's short way: the stored weekly job (none, or one), or None to work it out."""
+    dues = stored_dues(state.get(WEEKLY_PLAN), profile, now)
+    if dues is None or set(dues) - {WEEKLY}:
+        return None
+    return [WeeklyPlan(when=due, due=due) for due in dues.values()]
 
 
 def should_send_weekly(

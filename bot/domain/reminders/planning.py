@@ -30,6 +30,12 @@ from bot.domain.reminders.local_time import (
     should_send_reminder,
     slot_instant,
 )
+from bot.domain.reminders.stored_plans import (
+    REMINDER_PLAN,
+    plan_entry,
+    slot_of,
+    stored_dues,
+)
 from bot.domain.routine.steps import routine_minutes
 
 CATCH_UP = timedelta(minutes=30)  # missed while down: send if back within this, else skip
@@ -147,6 +153,13 @@ def plan_jobs(
         fire = next_fire(prefs, slot, now)
         if fire is not None:
             jobs.append(PlannedJob(name, "reminder", fire, fire, slot))
+    return jobs + pending_jobs(user_id, prefs, state, now)
+
+
+def pending_jobs(user_id: int, prefs: ReminderPrefs, state: Mapping[str, Any],
+                 now: datetime) -> list[PlannedJob]:
+    """A snooze and the day's nudge waiting in the state, unless held back that day."""
+    jobs: list[PlannedJob] = []
     for kind, key in _PENDING:
         pending = state.get(key)
         if not pending:
@@ -155,6 +168,42 @@ def plan_jobs(
         # Paused or off on the day it falls due: not planned (and refused if it fires).
         if when > now - CATCH_UP and held_back(prefs, local_date(when, prefs.tz)) is None:
             jobs.append(PlannedJob(job_name(kind, user_id), kind, max(when, now), when, None))
+    return jobs
+
+
+def reminder_plan(profile: Mapping[str, Any], planned: Iterable[PlannedJob],
+                  now: datetime) -> dict[str, Any] | None:
+    """What to store of a re-plan (``stored_plans``): each daily reminder's next due.
+
+    None when a reminder is being caught up (it runs now for an earlier due): the plan
+    is stored by the re-plan that follows it."""
+    dues: dict[str, datetime] = {}
+    for job in planned:
+        if job.kind != "reminder" or job.slot is None:
+            continue
+        if job.when != job.due or job.due <= now:
+            return None
+        dues[slot_key(job.slot)] = job.due
+    return plan_entry(profile, now, dues)
+
+
+def stored_jobs(user_id: int, profile: Mapping[str, Any], state: Mapping[str, Any],
+                now: datetime) -> list[PlannedJob] | None:
+    """Start-up's short way: the jobs from the stored plan, or None to work them out.
+
+    Nothing that fell due while the bot was down can hide here: a stored due is used
+    only while it lies ahead, and no slot fires between a plan and its due."""
+    dues = stored_dues(state.get(REMINDER_PLAN), profile, now)
+    if dues is None:
+        return None
+    jobs: list[PlannedJob] = []
+    for key, due in dues.items():
+        slot = slot_of(key)
+        if slot is None:
+            return None
+        jobs.append(PlannedJob(job_name("reminder", user_id, slot), "reminder", due, due, slot))
+    if any(state.get(key) for _, key in _PENDING):
+        jobs += pending_jobs(user_id, prefs_from_profile(profile), state, now)
     return jobs
 
 

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 #: Seconds a list of every patient's head is reused (start-up reads it twice).
 HEADS_REUSE = 10.0
+HEADS_BATCH = 1000  # patients per query while start-up walks every head
 #: orjson parses JSONB several times faster than the standard json (start-up parses
 #: every patient's profile and state).
 set_json_loads(orjson.loads)
@@ -158,23 +159,38 @@ class PgStore:
             yield user_id, profile
 
     def iter_heads(self) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
-        """Every patient's profile and state. Start-up asks twice in a row (reminders,
-        weekly summaries): the process's second call, within ``HEADS_REUSE`` of the first,
-        gets the first's rows, the way the embedded store keeps its heads in memory
-        (writes made meanwhile by another instance reach the jobs through
-        ``changed_since``). Every later call reads afresh."""
+        """Every patient's profile and state, read in batches of ``HEADS_BATCH`` (start-up
+        walks them while the bot already answers: no one query holds the event loop for
+        100,000 rows). Start-up asks twice in a row (reminders, weekly summaries): the
+        process's second call, within ``HEADS_REUSE`` of the first, gets the first's rows,
+        the way the embedded store keeps its heads in memory (writes made meanwhile by
+        another instance reach the jobs through ``changed_since``). Every later call
+        reads afresh."""
         cached, self._heads = self._heads, None
-        if cached is None or time.monotonic() - cached[0] > HEADS_REUSE:
-            with database_errors("listing patients"), self.pool.connection() as conn:
-                rows = conn.execute("SELECT user_id, coalesce(doc->'profile', '{}'), "
-                                    "coalesce(doc->'state', '{}') FROM patients "
-                                    "ORDER BY user_id").fetchall()
-            cached = (time.monotonic(), rows)
-            if self._heads_reads == 0:  # only the first: start-up's second call reuses it
-                self._heads = cached
+        if cached is not None and time.monotonic() - cached[0] <= HEADS_REUSE:
+            self._heads_reads += 1
+            for user_id, profile, state in cached[1]:
+                yield int(user_id), dict(profile or {}), dict(state or {})
+            return
+        keep = self._heads_reads == 0  # only the first: start-up's second call reuses it
         self._heads_reads += 1
-        for user_id, profile, state in cached[1]:
-            yield int(user_id), dict(profile or {}), dict(state or {})
+        rows: list[Any] = []
+        after = -(2**63)
+        while True:
+            with database_errors("listing patients"), self.pool.connection() as conn:
+                batch = conn.execute(
+                    "SELECT user_id, coalesce(doc->'profile', '{}'), "
+                    "coalesce(doc->'state', '{}') FROM patients WHERE user_id > %s "
+                    "ORDER BY user_id LIMIT %s", (after, HEADS_BATCH)).fetchall()
+            if keep:
+                rows.extend(batch)
+            for user_id, profile, state in batch:
+                yield int(user_id), dict(profile or {}), dict(state or {})
+            if len(batch) < HEADS_BATCH:
+                break
+            after = int(batch[-1][0])
+        if keep:
+            self._heads = (time.monotonic(), rows)
 
     def records(self, user_id: int, since: date | None = None) -> list[Record]:
         with database_errors("reading records"), self.pool.connection() as conn:
