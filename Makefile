@@ -75,7 +75,7 @@ PG_E2E := tests/e2e/test_crash_safety.py tests/e2e/test_done_crash.py \
 
 test: $(STAMP) lint browser postgres nginx
 	$(BIN)/python -m bot check-content
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=20
 	E2E_BACKEND=postgres $(BIN)/python -m pytest -q $(PG_E2E)
 
 test-e2e-postgres: $(STAMP) postgres

@@ -4,13 +4,17 @@ the bot was down, the clock moved, a DST change)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from datetime import time as dtime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.chat.fake_telegram import FakeTelegram
 from bot.domain.reminders.stored_plans import REMINDER_PLAN, WEEKLY_PLAN
+from handlers.reminders.jobs import plan_user, rebuild_all
 from tests.e2e.flows import onboard
 from tests.e2e.helpers import set_clock
 from tests.harness import BotUnderTest
@@ -116,3 +120,25 @@ async def test_a_dst_change_while_down_keeps_the_local_time(tg: FakeTelegram,
     assert due == planned
     assert (due.astimezone(london).hour, due.astimezone(london).minute) == (7, 30)
     assert due.astimezone(london).utcoffset() == timedelta(0)  # GMT again
+
+
+async def test_the_rebuild_leaves_alone_a_patient_an_update_re_planned(
+        tg: FakeTelegram, bot: BotUnderTest, monkeypatch: pytest.MonkeyPatch):
+    """The start-up rebuild runs beside updates and may hold an older head (a database
+    cursor read earlier): a patient re-planned meanwhile keeps the newer plan."""
+    set_clock(bot, 2, dtime(12, 0))
+    await onboard(tg, UID, time="07:30")
+    stale = bot.deps.store.user(UID)
+    stale_profile, stale_state = stale.get("profile"), stale.get("state")
+    _edit(bot, "profile", reminder_times=["18:00"])
+
+    def heads() -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
+        txn = bot.deps.store.user(UID)
+        # an update re-plans the patient from the new settings while the walk runs...
+        plan_user(bot.app, UID, txn.get("profile"), txn.get("state"))
+        yield UID, stale_profile, stale_state  # ...then the walk reaches its older head
+
+    monkeypatch.setattr(bot.deps.store, "iter_heads", heads)
+    await rebuild_all(bot.app)
+    assert [n for n in bot.job_names() if n.startswith(f"reminder:{UID}")] == [
+        f"reminder:{UID}:1800"]
