@@ -75,8 +75,8 @@ PG_E2E := tests/e2e/test_crash_safety.py tests/e2e/test_done_crash.py \
 
 test: $(STAMP) lint browser postgres nginx
 	$(BIN)/python -m bot check-content
-	$(BIN)/python -m pytest -q --durations=20
-	E2E_BACKEND=postgres $(BIN)/python -m pytest -q $(PG_E2E)
+	$(BIN)/python -m pytest -q -n 2 --durations=20
+	E2E_BACKEND=postgres $(BIN)/python -m pytest -q -n 2 $(PG_E2E)
 
 test-e2e-postgres: $(STAMP) postgres
 	E2E_BACKEND=postgres $(BIN)/python -m pytest -q tests/e2e
