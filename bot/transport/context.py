@@ -16,6 +16,9 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from bot.deps import Deps
 
 DEPS_KEY = "deps"
+#: An asyncio.Event in bot_data, set once the start-up rebuild of every job has ended
+#: (``handlers/base/hooks.py``; ``/healthz`` reports it).
+STARTUP_KEY = "startup_finished"
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -23,7 +23,7 @@ from typing import Any
 from telegram import Update
 
 from bot.domain import routine as sm
-from bot.transport.context import App
+from bot.transport.context import STARTUP_KEY, App
 from handlers.base.replies import Context
 
 ProfileHook = Callable[[App, int], Awaitable[None]]
@@ -36,7 +36,7 @@ _SESSION_END = "session_end_hooks"
 _STARTUP = "startup_hooks"
 _DATA = "data_changed_hooks"
 _BACKGROUND = "startup_background_hooks"
-_STARTED = "startup_finished"
+_STARTED = STARTUP_KEY
 _TASK = "startup_task"
 STOP_WAIT = 10.0  # seconds a stop waits for a start-up rebuild under way
 

@@ -21,6 +21,7 @@ from aiohttp.test_utils import TestServer
 
 from bot.chat.fake_telegram import FakeTelegram
 from bot.transport import health
+from bot.transport.context import STARTUP_KEY
 from bot.transport.webhook import make_web_app
 from tests.e2e.webhook_bot import free_port
 from tests.harness import BotUnderTest
@@ -85,10 +86,22 @@ async def test_healthy_is_200_with_every_part(serve) -> None:
     assert cache == "no-store"
     assert body["ok"] is True
     assert body["database"] == {"ok": True, "backend": "postgresql", "schema": 3}
-    assert body["scheduler"] == {"ok": True, "running": True, "jobs": 3}
+    assert body["scheduler"] == {"ok": True, "running": True, "jobs": 3,
+                                 "rebuilding": False}
     assert body["updates"] == {"handled": 0, "in_progress": 0, "seconds_since_last": None}
     assert body["uptime_seconds"] >= 0
     assert SECRET not in json.dumps(body)
+
+
+async def test_a_start_up_rebuild_under_way_is_reported_not_a_fault(serve) -> None:
+    """The instance serves while it rebuilds its jobs: 200, and it says so."""
+    app = StandIn(Store())
+    app.bot_data[STARTUP_KEY] = asyncio.Event()
+    status, body, _ = await serve(app)
+    assert status == 200 and body["scheduler"]["rebuilding"] is True
+    app.bot_data[STARTUP_KEY].set()
+    status, body, _ = await serve(app)
+    assert status == 200 and body["scheduler"]["rebuilding"] is False
 
 
 async def test_head_answers_too(serve) -> None:
