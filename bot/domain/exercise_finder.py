@@ -4,8 +4,7 @@ People write "how do I do the glut bridge??", "figur 4 pls" or "something for ti
 Names and aliases are matched fuzzily (rapidfuzz) after filler words, emoji and case are
 stripped; when no name fits, the exercises' goal words are tried. The one firm rule: the
 answer is ``sure`` only when exactly one exercise is named; anything doubtful becomes
-``choices`` so the user picks, and text about something else is ``none``. Pure: no
-``telegram``.
+``choices`` so the user picks, and text about something else is ``none``. Pure.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Content, Dose, Exercise
@@ -82,6 +80,7 @@ class Library:
     """A matching index built once per Content; ``find`` and ``mentions`` are cheap."""
 
     def __init__(self, content: Content) -> None:
+        import numpy as np  # at the first lookup, not at start-up (63 ms)
         self.content = content
         self._order = {ex_id: pos for pos, ex_id in enumerate(content.exercises)}
         self._goals: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -121,6 +120,7 @@ class Library:
         its span is the widest window that names it for sure, so "glut bridge" covers both
         words, not just "bridge". Short terms count only when spelled exactly.
         """
+        import numpy as np  # at the first lookup, not at start-up (63 ms)
         count = len(query)
         widest = min(count, int(self._term_size.max(initial=1)) + 1)
         spans = [(a, w) for w in range(1, widest + 1) for a in range(count - w + 1)]
@@ -157,6 +157,7 @@ class Library:
 
         A goal word is present exactly, or (when long enough) as the start of a word or
         with a small typo; each goal word is looked up once per query."""
+        import numpy as np  # at the first lookup, not at start-up (63 ms)
         present = set(self._goal_words.intersection(query))
         if query and self._goal_long:
             close = process.cdist(self._goal_long, list(query), scorer=fuzz.ratio,
