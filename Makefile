@@ -71,7 +71,7 @@ nginx:
 # runs on PostgreSQL with `make test-e2e-postgres`.
 PG_E2E := tests/e2e/test_crash_safety.py tests/e2e/test_done_crash.py \
 	tests/e2e/test_webhook_no_loss.py tests/e2e/test_reminders_e2e.py \
-	tests/e2e/test_security.py
+	tests/e2e/test_security.py tests/e2e/test_stored_plans_e2e.py
 
 test: $(STAMP) lint browser postgres nginx
 	$(BIN)/python -m bot check-content

@@ -48,6 +48,9 @@ async def test_a_re_plan_stores_its_plan_and_start_up_takes_it(tg: FakeTelegram,
     set_clock(bot, 2, dtime(12, 0))
     await onboard(tg, UID, time="07:30")
     due = _due(bot, f"reminder:{UID}:0730")
+    # On a shared database the plan is written in the patient's turn, a moment later.
+    await tg.wait_for(lambda: {REMINDER_PLAN, WEEKLY_PLAN} <= set(_state(bot)),
+                      what="the stored plans")
     state = _state(bot)
     assert state[REMINDER_PLAN]["due"] == {"0730": due.isoformat()}
     assert state[WEEKLY_PLAN]["due"]["weekly"] == _due(bot, f"weekly:{UID}").isoformat()
@@ -96,7 +99,8 @@ async def test_a_clock_moved_past_the_due_catches_up_as_before(tg: FakeTelegram,
     name = f"reminder:{UID}:0730"
     await tg.wait_for(lambda: bot.app.job_queue.get_jobs_by_name(name), what="re-armed")
     assert _due(bot, name) == planned + timedelta(days=1)
-    assert _state(bot)[REMINDER_PLAN]["due"] == {"0730": _due(bot, name).isoformat()}
+    await tg.wait_for(lambda: _state(bot)[REMINDER_PLAN]["due"] == {
+        "0730": _due(bot, name).isoformat()}, what="the new plan stored")
 
 
 async def test_a_dst_change_while_down_keeps_the_local_time(tg: FakeTelegram,
