@@ -233,7 +233,7 @@ async def _fire(
                 log.debug("Reminder for a user not sent: %s", decision.why)
                 if slot is not None and decision.why in ("done_today", "not_today", "cap"):
                     state.setdefault("last_fired", {})[slot.strftime("%H%M")] = due.isoformat()
-                    txn.set("state", state)
+                    txn.set("state", _with_plan(user_id, profile, state, deps.clock.now()))
                 return False
             text, key = reminder_text(deps.content, kind, records, day,
                                       state.get("last_reason"), deps.rng,
@@ -248,7 +248,7 @@ async def _fire(
             if kind != "nudge" and (not pending or datetime.fromisoformat(pending) <= now):
                 nudge = nudge_for(profile, day, now)
                 state["nudge_at"] = nudge.isoformat() if nudge else None
-            txn.set("state", state)
+            txn.set("state", _with_plan(user_id, profile, state, now))
     except StorageError as exc:
         if text is None:
             raise
@@ -257,6 +257,16 @@ async def _fire(
         log.error("Could not mark a reminder as sent (%s); sending it anyway", exc)
     # Marked before sending: a crash in between loses one reminder rather than doubling it.
     return await _send_reminder(app, user_id, text, attempt=1)
+
+
+def _with_plan(user_id: int, profile: dict[str, Any], state: dict[str, Any],
+               now: datetime) -> dict[str, Any]:
+    """The state with the next plan stored in the same write as the mark: the re-plan
+    that follows the job finds it stored and writes nothing more."""
+    entry = reminder_plan(profile, plan_jobs(user_id, profile, state, now, catch_up=False), now)
+    if entry is not None:
+        state[REMINDER_PLAN] = entry
+    return state
 
 
 async def _send_reminder(app: App, user_id: int, text: str, attempt: int) -> bool:
