@@ -33,7 +33,7 @@ import aiohttp
 import orjson
 import psycopg
 
-from bench.scenarios import REBUILT, say
+from bench.scenarios import rebuilt_at, say
 from bench.table import Row, percentile, render
 from bot.chat.fake_telegram import FakeTelegram
 from bot.domain.profiles import new_profile
@@ -91,10 +91,9 @@ async def rebuilt_after(bot: WebhookBot, timeout: float = 300) -> float | None:
     instance already takes updates; from the log line that says so."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for line in bot.log().splitlines():
-            if REBUILT in line:
-                stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f")
-                return stamp.timestamp() - STARTED_AT[id(bot)]
+        at = rebuilt_at(bot.log())
+        if at is not None:
+            return at - STARTED_AT[id(bot)]
         await asyncio.sleep(0.5)
     return None
 

@@ -67,14 +67,19 @@ async def _wait(tg: FakeTelegram, predicate: Callable[[], Any], timeout: float, 
 REBUILT = "jobs held in memory"  # the bot's log line once every job is rebuilt
 
 
-def rebuilt_after(bot: BotProcess) -> float | None:
-    """Seconds from the bot's start to the end of its start-up rebuild of every job, which
-    runs while it already answers (``handlers/base/hooks.py``); from its log's timestamp."""
-    for line in bot.log_text().splitlines():
+def rebuilt_at(log: str) -> float | None:
+    """When (``time.time()``) a bot's log says its start-up rebuild of every job ended; it
+    runs while the bot already answers (``handlers/base/hooks.py``)."""
+    for line in log.splitlines():
         if REBUILT in line:
-            stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f")
-            return stamp.timestamp() - bot.started_wall
+            return datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
     return None
+
+
+def rebuilt_after(bot: BotProcess) -> float | None:
+    """Seconds from the bot's start to the end of that rebuild."""
+    at = rebuilt_at(bot.log_text())
+    return None if at is None else at - bot.started_wall
 
 
 async def wait_rebuilt(tg: FakeTelegram, bot: BotProcess) -> float | None:

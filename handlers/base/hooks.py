@@ -123,11 +123,6 @@ async def stop_startup_hooks(app: App, wait: float = STOP_WAIT) -> None:
             await asyncio.wait_for(task, wait)
 
 
-def startup_running(app: App) -> bool:
-    """Whether background start-up hooks are still under way."""
-    return _STARTED in app.bot_data and not _finished(app).is_set()
-
-
 async def startup_finished(app: App) -> None:
-    """Wait until every start-up hook has run (tests, and ``/healthz``)."""
+    """Wait until every start-up hook has run (the tests look at jobs at once)."""
     await _finished(app).wait()

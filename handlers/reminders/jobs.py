@@ -45,7 +45,6 @@ log = logging.getLogger(__name__)
 RESEND_AFTER = timedelta(minutes=1)  # Telegram unreachable: try a reminder again this soon
 RESEND_ATTEMPTS = 30
 _MARKS = RebuildMarks("reminders")  # patients re-planned while start-up rebuilds
-start_rebuild, replanned, end_rebuild = _MARKS.start, _MARKS.replanned, _MARKS.end
 
 
 # --- scheduling -------------------------------------------------------------------
@@ -98,7 +97,7 @@ def plan_user(app: App, user_id: int, profile: dict[str, Any], state: dict[str, 
     """``schedule_user`` from a profile and state already read (another instance's write,
     seen by ``handlers/fleet.py``)."""
     deps = deps_of(app)
-    replanned(app, user_id)
+    _MARKS.replanned(app, user_id)
     remove_reminder_jobs(app, user_id)
     now = deps.clock.now()
     if held_back(prefs_from_profile(profile), deps.view(profile).today(now)) is not None:
@@ -128,7 +127,7 @@ async def rebuild_all(app: App) -> None:
     # them again); a new queue holds no jobs to remove. A plan stored by the last
     # re-plan is taken as it is while it holds (``stored_jobs``); the rest are worked
     # out, with the catch-up of what fell due while the bot was down.
-    live = start_rebuild(app)
+    live = _MARKS.start(app)
     for n, (user_id, profile, state) in enumerate(deps.store.iter_heads(), 1):
         if n % YIELD_EVERY == 0:
             await asyncio.sleep(0)  # updates are handled meanwhile
@@ -145,7 +144,7 @@ async def rebuild_all(app: App) -> None:
         for planned in jobs:
             add_job(app, user_id, planned, now)
             count += 1
-    end_rebuild(app)
+    _MARKS.end(app)
     log.info("Scheduled %d reminder jobs at start-up (%s; %d patients from their stored "
              "plan)", count, now.isoformat(), stored)
 

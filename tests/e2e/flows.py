@@ -8,8 +8,7 @@ from bot.chat.fake_telegram import FakeTelegram, SentMessage
 async def onboard(tg: FakeTelegram, uid: int, *, time: str = "none",
                   zone: str = "Europe/London", name: str = "Pat") -> None:
     """/start, consent, a reminder time (button value) and a zone, reading every reply."""
-    tg.user_sends(uid, "/start", first_name=name)
-    await until(tg, uid, "ob:consent:yes")
+    await to_consent_question(tg, uid, name)
     tg.user_taps(uid, "ob:consent:yes")
     await until(tg, uid, "ob:time:")
     tg.user_taps(uid, f"ob:time:{time}")
@@ -17,6 +16,12 @@ async def onboard(tg: FakeTelegram, uid: int, *, time: str = "none",
     await tg.next_message(uid)  # share-location keyboard
     tg.user_taps(uid, f"ob:tz:{zone}")
     await until(tg, uid, "sess:start")
+
+
+async def to_consent_question(tg: FakeTelegram, uid: int, name: str = "Pat") -> SentMessage:
+    """/start, reading every reply up to the consent question (returned)."""
+    tg.user_sends(uid, "/start", first_name=name)
+    return await until(tg, uid, "ob:consent:yes")
 
 
 async def until(tg: FakeTelegram, uid: int, prefix: str, timeout: float = 5.0) -> SentMessage:
@@ -65,3 +70,14 @@ async def routine_by_buttons(tg: FakeTelegram, uid: int, steps: int = 60) -> lis
     assert summary.text is not None and "Sets done" in summary.text
     sent = tg.sent(uid)[start:]
     return sent[: next(i for i, m in enumerate(sent) if m is summary) + 1]
+
+
+async def replies_until_quiet(tg: FakeTelegram, uid: int, timeout: float = 0.6
+                              ) -> list[SentMessage]:
+    """Every message sent to ``uid`` until the bot has been quiet for ``timeout`` s."""
+    out: list[SentMessage] = []
+    while True:
+        try:
+            out.append(await tg.next_message(uid, timeout))
+        except (AssertionError, TimeoutError):
+            return out

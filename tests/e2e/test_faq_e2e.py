@@ -5,21 +5,10 @@ answers offered to /ask (issue #22, item 4)."""
 from __future__ import annotations
 
 from bot.chat.fake_telegram import FakeTelegram, SentMessage
-from tests.e2e.flows import onboard, to_first_step
+from tests.e2e.flows import onboard, replies_until_quiet, to_first_step
 from tests.harness import BotUnderTest
 
 UID = 4343
-
-
-async def replies_until_quiet(tg: FakeTelegram, uid: int, timeout: float = 0.6
-                              ) -> list[SentMessage]:
-    """Every message sent to ``uid`` until the bot has been quiet for ``timeout`` s."""
-    out: list[SentMessage] = []
-    while True:
-        try:
-            out.append(await tg.next_message(uid, timeout))
-        except (AssertionError, TimeoutError):
-            return out
 
 
 def texts(replies: list[SentMessage]) -> list[str]:

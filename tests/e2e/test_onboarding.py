@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time
 
 from bot.chat.fake_telegram import FakeTelegram
+from tests.e2e.flows import to_consent_question
 from tests.e2e.helpers import set_clock
 from tests.harness import BotUnderTest
 
@@ -51,9 +52,7 @@ async def test_onboarding_with_typed_answers_survives_restart(tg: FakeTelegram, 
 
 
 async def test_onboarding_with_buttons_and_location(tg: FakeTelegram, bot: BotUnderTest):
-    tg.user_sends(7, "/start")
-    for _ in range(3):
-        await tg.next_message(7)
+    await to_consent_question(tg, 7)
     tg.user_taps(7, "ob:consent:yes")
     await tg.next_message(7)
     tg.user_taps(7, "ob:time:09:00")
@@ -66,9 +65,7 @@ async def test_onboarding_with_buttons_and_location(tg: FakeTelegram, bot: BotUn
 
 
 async def test_no_consent_stores_nothing(tg: FakeTelegram, bot: BotUnderTest):
-    tg.user_sends(9, "/start")
-    for _ in range(3):
-        await tg.next_message(9)
+    await to_consent_question(tg, 9)
     tg.user_taps(9, "ob:consent:no")
     reply = await tg.next_message(9)
     assert "won't store" in reply.text
@@ -79,9 +76,7 @@ async def test_no_consent_stores_nothing(tg: FakeTelegram, bot: BotUnderTest):
 
 
 async def test_bad_time_and_unknown_zone_get_clear_answers(tg: FakeTelegram, bot: BotUnderTest):
-    tg.user_sends(5, "/start")
-    for _ in range(3):
-        await tg.next_message(5)
+    await to_consent_question(tg, 5)
     tg.user_taps(5, "ob:consent:yes")
     await tg.next_message(5)
     tg.user_sends(5, "25:00")
@@ -97,9 +92,7 @@ async def test_bad_time_and_unknown_zone_get_clear_answers(tg: FakeTelegram, bot
 
 
 async def test_repeated_update_is_handled_once(tg: FakeTelegram, bot: BotUnderTest):
-    tg.user_sends(3, "/start")
-    for _ in range(3):
-        await tg.next_message(3)
+    await to_consent_question(tg, 3)
     update_id = tg.user_taps(3, "ob:consent:yes")
     await tg.next_message(3)
     tg.redeliver(update_id)
@@ -118,9 +111,7 @@ async def test_group_chat_gets_a_polite_private_only_answer(tg: FakeTelegram, bo
 async def test_the_consent_question_answered_in_words(tg: FakeTelegram, bot: BotUnderTest):
     """Typed where a tap is expected: not an answer gets the question again; "yes please"
     is consent (stored, the time asked next); "no thanks" stores nothing."""
-    tg.user_sends(43, "/start", first_name="Bea")
-    for _ in range(3):
-        await tg.next_message(43)
+    await to_consent_question(tg, 43, "Bea")
     tg.user_sends(43, "what do you do with it")
     again = await tg.next_message(43)
     assert labels(again) == ["ob:consent:yes", "ob:consent:no"]
@@ -131,9 +122,7 @@ async def test_the_consent_question_answered_in_words(tg: FakeTelegram, bot: Bot
     assert "ob:time:07:30" in labels(ask_time)
     assert bot.deps.store.profile(43)["consent"] is True
 
-    tg.user_sends(44, "/start", first_name="Cy")
-    for _ in range(3):
-        await tg.next_message(44)
+    await to_consent_question(tg, 44, "Cy")
     tg.user_sends(44, "no thanks")
     declined = await tg.next_message(44)
     assert "won't store" in declined.text
@@ -146,9 +135,7 @@ async def test_the_consent_question_answered_in_words(tg: FakeTelegram, bot: Bot
 async def test_a_red_flag_at_the_consent_question_gets_the_safety_reply(
     tg: FakeTelegram, bot: BotUnderTest
 ):
-    tg.user_sends(45, "/start", first_name="Di")
-    for _ in range(3):
-        await tg.next_message(45)
+    await to_consent_question(tg, 45, "Di")
     tg.user_sends(45, "my calf is hot and swolen since the op")
     reply = await tg.next_message(45)
     assert "emergency" in reply.text

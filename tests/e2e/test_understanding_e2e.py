@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.chat.fake_telegram import FakeTelegram, SentMessage
-from tests.e2e.flows import data_of, onboard, to_first_step, until
+from tests.e2e.flows import data_of, onboard, replies_until_quiet, to_first_step, until
 from tests.harness import BotUnderTest
 
 UID = 4242
@@ -18,17 +18,6 @@ UID = 4242
 
 def kinds(bot: BotUnderTest, uid: int = UID) -> list[str]:
     return [r["kind"] for r in bot.deps.store.records(uid)]
-
-
-async def replies_until_quiet(tg: FakeTelegram, uid: int, timeout: float = 0.6
-                              ) -> list[SentMessage]:
-    """Every message sent to ``uid`` until the bot has been quiet for ``timeout`` s."""
-    out: list[SentMessage] = []
-    while True:
-        try:
-            out.append(await tg.next_message(uid, timeout))
-        except (AssertionError, TimeoutError):
-            return out
 
 
 def is_exercise(msg: SentMessage) -> bool:
