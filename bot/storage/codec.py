@@ -28,15 +28,24 @@ def dumps(data: object) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
 
 
-def encode_user_file(data: Mapping[str, Any]) -> tuple[bytes, bytes]:
+def encode_head(data: Mapping[str, Any]) -> bytes:
+    """The head of a hot file: the prefix holding the profile and state tables."""
+    return (b'{"profile":' + dumps(data.get("profile") or {})
+            + b',"state":' + dumps(data.get("state") or {}))
+
+
+def encode_user_file(data: Mapping[str, Any], *, extra: Mapping[str, Any] | None = None
+                     ) -> tuple[bytes, bytes]:
     """A hot file's bytes, and its head: the prefix holding the profile and state tables.
 
     Both head tables are always written, first and in this order (empty when the user
     has none), so a file that starts otherwise was written before heads existed.
+    ``extra``: top-level keys that are not tables (the journal generation folded in).
     """
-    head = (b'{"profile":' + dumps(data.get("profile") or {})
-            + b',"state":' + dumps(data.get("state") or {}))
+    head = encode_head(data)
     rest = {k: v for k, v in data.items() if k not in HEAD_TABLES}
+    if extra:
+        rest.update(extra)
     if not rest:
         return head + b"}", head
     return head + b"," + dumps(rest)[1:], head

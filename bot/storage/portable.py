@@ -38,6 +38,8 @@ class _EmbeddedStore(Protocol):
 
     def user_path(self, user_id: int) -> Path: ...
 
+    def journal_path(self, user_id: int) -> Path: ...
+
     def archive_files(self, user_id: int) -> list[Path]: ...
 
     def records(self, user_id: int, since: date | None = None) -> list[Record]: ...
@@ -56,12 +58,17 @@ class PortableData:
         return self.exists(user_id) or bool(self.archive_files(user_id))
 
     def change_stamp(self: _EmbeddedStore, user_id: int) -> object:
-        """The hot file's size and modification time: every commit replaces the file."""
+        """The hot file's and the journal's size and modification time: every commit
+        appends to the journal or replaces the hot file."""
         try:
             st = os.stat(self.user_path(user_id))
         except OSError:
             return None
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
+        try:
+            jt = os.stat(self.journal_path(user_id))
+        except OSError:
+            return (st.st_mtime_ns, st.st_size, st.st_ino)
+        return (st.st_mtime_ns, st.st_size, st.st_ino, jt.st_mtime_ns, jt.st_size, jt.st_ino)
 
     def dump_patient(self: _EmbeddedStore, user_id: int) -> dict[str, Any]:
         tables = self._full_tables(user_id) or {}

@@ -36,9 +36,11 @@ from bot.storage.atomic import (
     remove_stale_temp_files,
 )
 from bot.storage.bot_wide import BotWide
-from bot.storage.codec import encode_user_file, read_archive, read_head, single_doc
+from bot.storage.codec import encode_head, read_archive, read_head, single_doc
 from bot.storage.consent import Forgotten, NoConsent
+from bot.storage.file_cache import CachedFiles
 from bot.storage.forgetting import ForgetJournal, delete_files
+from bot.storage.journal import Journal
 from bot.storage.portable import PortableData
 from bot.storage.quarantine import Quarantine, is_damage
 from bot.storage.schema import migrate, read_schema_version
@@ -50,7 +52,7 @@ log = logging.getLogger(__name__)
 Migration = Callable[["Store"], None]
 
 
-class Store(PortableData):
+class Store(CachedFiles, PortableData):
     """The repository: per-user units of work, archives, a small bot-wide table."""
 
     def __init__(
@@ -67,6 +69,7 @@ class Store(PortableData):
         self.tmp_dir = data_dir / "tmp"  # temp files of archive writes
         self.quarantine_dir = data_dir / "quarantine"  # damaged files, moved aside and kept
         self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._journals: dict[int, Journal] = {}  # what is known of each cached user's journal
         self._cache_size = cache_size
         # Every known user's head bytes (profile and state, as on disk): a few hundred
         # bytes each, so the bot-wide lists never parse whole files.
@@ -88,6 +91,12 @@ class Store(PortableData):
         self._remove_stale_temp_files()
         migrate(self.data_dir / "meta.json", migrations or {}, self)
         load_heads_snapshot(self._snapshot_path, self.users_dir, self._heads)
+        # Journals not folded at the last stop (a crash): their heads come from a full read.
+        self._journaled: set[int] = self._journal_files()
+        for user_id in sorted(self._journaled):
+            self._heads.pop(user_id, None)
+            if not self.user_path(user_id).exists():
+                self._orphan_journal(user_id)
 
     # heads snapshot ----------------------------------------------------------
     @property
@@ -99,8 +108,10 @@ class Store(PortableData):
 
         Each head is stamped with its file's size and modification time; the next start
         uses a head only if its file still matches, and reads the file otherwise (a
-        write after this snapshot, a restored backup, a hand edit). Never raises.
+        write after this snapshot, a restored backup, a hand edit). Every live journal
+        is folded into its hot file first. Never raises.
         """
+        self.fold_journals()
         if not self._scanned:
             return False
         return save_heads_snapshot(self._snapshot_path, self._heads, self.user_path)
@@ -126,22 +137,6 @@ class Store(PortableData):
     def schema_version(self) -> int:
         return read_schema_version(self.data_dir / "meta.json")
 
-    # cache -----------------------------------------------------------------
-    def _cache_get(self, user_id: int) -> dict[str, Any] | None:
-        data = self._cache.get(user_id)
-        if data is not None:
-            self._cache.move_to_end(user_id)
-        return data
-
-    def _cache_put(self, user_id: int, data: dict[str, Any]) -> None:
-        self._cache[user_id] = data
-        self._cache.move_to_end(user_id)
-        while len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-
-    def _cache_drop(self, user_id: int) -> None:
-        self._cache.pop(user_id, None)
-
     # heads -----------------------------------------------------------------
     def _read_head(self, user_id: int) -> tuple[bytes, dict[str, Any]] | None:
         """The head of a user's file on disk, as bytes and parsed (None: no file or head)."""
@@ -150,6 +145,11 @@ class Store(PortableData):
     def _head_tables(self, user_id: int) -> dict[str, Any] | None:
         """Profile and state tables without parsing the whole file (None: no such user)."""
         head = self._heads.get(user_id)
+        if head is None and user_id in self._journaled:
+            data = self._full_tables(user_id)  # the journal may have changed the head
+            if data is None:
+                return None
+            head = self._heads[user_id] = encode_head(data)
         if head is None:
             found = self._read_head(user_id)
             if found is not None:
@@ -159,7 +159,7 @@ class Store(PortableData):
             data = self._full_tables(user_id)
             if data is None:
                 return None
-            head = self._heads[user_id] = encode_user_file(data)[1]
+            head = self._heads[user_id] = encode_head(data)
         try:  # a stored head plus "}" is a whole JSON object: parse it in C
             tables = orjson.loads(head + b"}")
         except ValueError:
@@ -230,17 +230,12 @@ class Store(PortableData):
         self._scanned = True
 
     def _full_tables(self, user_id: int) -> dict[str, Any] | None:
-        """A whole file, parsed (a file written before heads existed, or a damaged one)."""
+        """A whole file, parsed, its journal applied (None: no such user, or damaged)."""
         try:
-            data = orjson.loads(self.user_path(user_id).read_bytes())
-            if not isinstance(data, dict):
-                raise ValueError("not a user file")
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as exc:
+            return self.user(user_id)._storage.read()
+        except OSError as exc:
             self._damaged_hot_file(user_id, exc)
             return None
-        return cast(dict[str, Any], data)
 
     # records ---------------------------------------------------------------
     def _archive_overflow(self, txn: UserTxn) -> None:
@@ -357,10 +352,14 @@ class Store(PortableData):
 
     # damaged files -------------------------------------------------------------
     def _damaged_hot_file(self, user_id: int, exc: Exception) -> None:
-        """A hot file that does not parse: moved aside; the patient reads as new."""
+        """A hot file that does not parse: moved aside with its journal; the patient
+        reads as new."""
         self._cache_drop(user_id)
         self._heads.pop(user_id, None)
         self.quarantine.move(user_id, self.user_path(user_id), "user file", exc)
+        if user_id in self._journaled or self.journal_path(user_id).exists():
+            self._journaled.discard(user_id)
+            self.quarantine.move(user_id, self.journal_path(user_id), "journal", exc)
 
     def _read_archive(self, user_id: int, path: Path) -> list[dict[str, Any]]:
         """An archive's records; a damaged archive is moved aside and reads as empty."""
@@ -381,11 +380,13 @@ class Store(PortableData):
         self._cache_drop(user_id)
         self._heads.pop(user_id, None)
         self._archive_due.discard(user_id)
+        self._journaled.discard(user_id)
         for key in [k for k in self._transient_seen if k[0] == user_id]:
             del self._transient_seen[key]
         uid = str(int(user_id))
         failed = delete_files(
-            [self.user_path(user_id), self._snapshot_path],  # a snapshot is only a cache
+            [self.user_path(user_id), self.journal_path(user_id),
+             self._snapshot_path],  # a snapshot is only a cache
             [self.user_archive_dir(user_id), self.quarantine_dir / uid,
              self.cache_dir / "users" / uid],
         )

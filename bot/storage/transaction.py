@@ -20,10 +20,11 @@ from tinydb.table import Document
 
 from bot.domain.records import Record
 from bot.storage.atomic import ensure_dir
-from bot.storage.codec import HEAD_TABLES, single_doc
+from bot.storage.codec import HEAD_TABLES, dumps, encode_head, single_doc
+from bot.storage.journal import RECORDS, SEEN, SEEN_LIMIT, Journal, add_seen
 from bot.storage.tinydb_storage import AtomicStorage
 
-SEEN_LIMIT = 200  # update ids kept per user for dedupe
+__all__ = ["SEEN_LIMIT", "TxnStore", "UserTxn", "current_update_id", "outside_update"]
 
 #: The Telegram update being handled, set by the dispatcher before handlers run.
 current_update_id: ContextVar[int | None] = ContextVar("current_update_id", default=None)
@@ -50,9 +51,13 @@ class TxnStore(Protocol):
 
     def exists(self, user_id: int) -> bool: ...
 
-    def _cache_get(self, user_id: int) -> dict[str, Any] | None: ...
+    def _open_user(self, user_id: int) -> tuple[dict[str, Any] | None, Journal]: ...
 
-    def _cache_put(self, user_id: int, data: dict[str, Any]) -> None: ...
+    def _cache_put(self, user_id: int, data: dict[str, Any], journal: Journal) -> None: ...
+
+    def _journal_written(self, user_id: int, live: bool) -> None: ...
+
+    def _orphan_journal(self, user_id: int) -> None: ...
 
     def _cache_drop(self, user_id: int) -> None: ...
 
@@ -76,17 +81,31 @@ class UserTxn:
         self.store = store
         self.user_id = user_id
         self.path = store.user_path(user_id)
+        cached, journal = store._open_user(user_id)
         self._storage = AtomicStorage(
-            self.path, cache=store._cache_get(user_id),
-            on_load=lambda data: store._cache_put(user_id, data),
+            self.path, journal, cache=cached,
+            on_load=lambda data: store._cache_put(user_id, data, journal),
             on_damaged=lambda exc: store._damaged_hot_file(user_id, exc),
+            on_orphan=lambda: store._orphan_journal(user_id),
         )
         self._head: dict[str, Any] | None = None
         self._db: TinyDB | None = None
+        # What this unit changed, for its journal line: single-document tables touched,
+        # records added and removed (document ids), the update id marked as handled.
+        self._touched: set[str] = set()
+        self._added: list[int] = []
+        self._removed: list[int] = []
+        self._seen_update: int | None = None
+        self._rewrite = False  # changed through ``db`` directly: write the whole file
 
     @property
     def db(self) -> TinyDB:
-        """The TinyDB over this user's file (every change goes through it)."""
+        """The TinyDB over this user's file, for changes that no journal line describes
+        (a restore, the archive move): the commit then writes the whole hot file."""
+        self._rewrite = True
+        return self._tinydb()
+
+    def _tinydb(self) -> TinyDB:
         if self._db is None:
             storage = self._storage
             self._db = TinyDB(self.path, storage=lambda _path: storage)
@@ -116,7 +135,14 @@ class UserTxn:
 
     def set(self, table: str, doc: Mapping[str, Any]) -> None:
         """Replace the one document of a single-document table."""
-        self.db.table(table).upsert(Document(dict(doc), doc_id=1))
+        self._touch(table)
+        self._tinydb().table(table).upsert(Document(dict(doc), doc_id=1))
+
+    def _touch(self, table: str) -> None:
+        if table == RECORDS:
+            self._rewrite = True
+        else:
+            self._touched.add(table)
 
     def update(self, table: str, **fields: Any) -> dict[str, Any]:
         """Merge fields into a single-document table; returns the new document."""
@@ -126,7 +152,8 @@ class UserTxn:
         return doc
 
     def clear(self, table: str) -> None:
-        self.db.drop_table(table)
+        self._touch(table)
+        self._tinydb().drop_table(table)
 
     # records ---------------------------------------------------------------
     def _events(self) -> Iterable[dict[str, Any]]:
@@ -137,15 +164,16 @@ class UserTxn:
         """Store a record once; False when a record with its id is already stored."""
         if self.has_record(record["id"]):
             return False
-        self.db.table("events").insert(dict(record))
+        self._added.append(self._tinydb().table(RECORDS).insert(dict(record)))
         return True
 
     def remove_record(self, record_id: str) -> Record | None:
         """Take back a record still in the hot file (an undo); the removed record, or None."""
-        table = self.db.table("events")
+        table = self._tinydb().table(RECORDS)
         for doc in table.all():
             if doc.get("id") == record_id:
                 table.remove(doc_ids=[doc.doc_id])
+                self._removed.append(doc.doc_id)
                 return Record(**doc)
         return None
 
@@ -161,11 +189,28 @@ class UserTxn:
         return update_id in self.get("seen").get("ids", [])
 
     def _mark_seen(self, update_id: int) -> None:
-        ids: list[int] = self.get("seen").get("ids", [])
+        ids: list[int] = self.get(SEEN).get("ids", [])
         if update_id in ids:
             return
-        ids.append(update_id)
-        self.set("seen", {"ids": ids[-SEEN_LIMIT:]})
+        self._tinydb().table(SEEN).upsert(Document({"ids": add_seen(ids, update_id)}, doc_id=1))
+        self._seen_update = update_id
+
+    def _entry(self) -> bytes | None:
+        """This unit's journal line (None: write the whole hot file instead)."""
+        data = self._storage.read()
+        if self._rewrite or data is None:
+            return None
+        entry: dict[str, Any] = {}
+        if self._touched:
+            entry["t"] = {name: (data.get(name) or {}).get("1") for name in self._touched}
+        if self._removed:
+            entry["d"] = self._removed
+        if self._added:
+            records = data.get(RECORDS) or {}
+            entry["a"] = {str(i): records[str(i)] for i in self._added if str(i) in records}
+        if self._seen_update is not None:
+            entry["u"] = self._seen_update
+        return dumps(entry)
 
     # commit ----------------------------------------------------------------
     def commit(self) -> None:
@@ -184,14 +229,27 @@ class UserTxn:
             self.store._check_write(self)
             ensure_dir(self.path.parent)
             self.store._archive_overflow(self)
-            self._storage.flush()
+            self._storage.flush(self._entry())
         except Exception:  # refused, a failed write, or a bug: nothing in memory moves on
             self.store._cache_drop(self.user_id)
             raise
         data = self._storage.read()
         if data is not None:
-            self.store._cache_put(self.user_id, data)
-            self.store._heads[self.user_id] = self._storage.head
+            storage = self._storage
+            self.store._cache_put(self.user_id, data, storage.journal)
+            self.store._journal_written(self.user_id, storage.journal.live)
+            if storage.folded:
+                self.store._heads[self.user_id] = storage.head
+            elif (self.user_id not in self.store._heads
+                  or not self._touched.isdisjoint(HEAD_TABLES)):
+                self.store._heads[self.user_id] = encode_head(data)
+
+    def fold(self) -> None:
+        """Write the whole hot file now, with the journal folded in (a clean stop, an
+        export); nothing happens for a patient with no live journal."""
+        if self._storage.journal.live and self._storage.read() is not None:
+            self._rewrite = True
+            self._storage.dirty = True
 
     def __enter__(self) -> UserTxn:
         return self

@@ -24,6 +24,7 @@ from bot.content.model import Content
 from bot.domain import routine as sm
 from bot.domain.profiles import new_profile
 from bot.storage import Repository, open_repository
+from bot.storage.journal import read_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = "glute_bridge"  # reps, one side: one prompt message per step, no cards
@@ -115,8 +116,12 @@ def prompt_tokens(tg: FakeTelegram, uid: int, sid: str) -> list[int]:
 
 
 def parse_all(data_dir: Path) -> dict[Path, Any]:
-    """Every data file, parsed (a torn or half-written file raises here)."""
-    return {path: json.loads(path.read_bytes()) for path in sorted(data_dir.rglob("*.json"))}
+    """Every data file, parsed (a torn or half-written file raises here); a hot file
+    with its journal applied (a torn journal line is dropped, as the bot does)."""
+    parsed = {path: json.loads(path.read_bytes()) for path in sorted(data_dir.rglob("*.json"))}
+    for path in sorted(data_dir.glob("users/*.json")):
+        parsed[path] = read_tables(path, path.with_suffix(".journal"))
+    return parsed
 
 
 def stray_temp_files(data_dir: Path) -> list[Path]:
@@ -132,7 +137,8 @@ def raw_events(data_dir: Path, uid: int) -> list[dict[str, Any]]:
             return [dict(r) for r in store.records(uid)]
         finally:
             store.close()
-    data = json.loads((data_dir / "users" / f"{uid}.json").read_bytes())
+    users = data_dir / "users"
+    data = read_tables(users / f"{uid}.json", users / f"{uid}.journal") or {}
     return list(data.get("events", {}).values())
 
 

@@ -47,6 +47,7 @@ class BrokenDisk:
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         real_open, real_write, real_close, real_mkdir = os.open, os.write, os.close, os.mkdir
+        real_pwrite = os.pwrite
         writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT
 
         def ours(path: Any) -> bool:
@@ -69,6 +70,13 @@ class BrokenDisk:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             return real_write(fd, data)
 
+        def fake_pwrite(fd: int, data: Any, offset: int) -> int:  # a journal's append
+            if fd in self._fds and self.broken == errno.ENOSPC:
+                self.refused += 1
+                real_pwrite(fd, bytes(data[: len(data) // 2]), offset)
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real_pwrite(fd, data, offset)
+
         def fake_close(fd: int) -> None:
             self._fds.discard(fd)
             real_close(fd)
@@ -81,6 +89,7 @@ class BrokenDisk:
 
         monkeypatch.setattr(os, "open", fake_open)
         monkeypatch.setattr(os, "write", fake_write)
+        monkeypatch.setattr(os, "pwrite", fake_pwrite)
         monkeypatch.setattr(os, "close", fake_close)
         monkeypatch.setattr(os, "mkdir", fake_mkdir)
 
@@ -123,6 +132,13 @@ def texts_since(tg: FakeTelegram, uid: int, start: int) -> list[str]:
     return [m.text or "" for m in tg.sent(uid)[start:]]
 
 
+def stored_bytes(data_dir: Path) -> tuple[bytes, bytes]:
+    """The patient's hot file and journal, as bytes (a failed append must leave both)."""
+    journal = data_dir / "users" / f"{UID}.journal"
+    return ((data_dir / "users" / f"{UID}.json").read_bytes(),
+            journal.read_bytes() if journal.exists() else b"")
+
+
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS], ids=["full", "read-only"])
 async def test_session_reply_is_refused_then_recorded_once(
     tg: FakeTelegram, setup: tuple[BotUnderTest, BrokenDisk], caplog: pytest.LogCaptureFixture,
@@ -130,7 +146,7 @@ async def test_session_reply_is_refused_then_recorded_once(
 ):
     bot, disk = setup
     data_dir = bot.data_dir
-    before = (data_dir / "users" / f"{UID}.json").read_bytes()
+    before = stored_bytes(data_dir)
     start = len(tg.sent(UID))
     with disk.failing(code):
         caplog.clear()
@@ -142,7 +158,7 @@ async def test_session_reply_is_refused_then_recorded_once(
         await reply_to(tg, UID, tapped)
         tap_errors = errors(caplog)
         # Nothing moved on: not on disk, not in the bot's memory.
-        assert (data_dir / "users" / f"{UID}.json").read_bytes() == before
+        assert stored_bytes(data_dir) == before
         session = bot.deps.store.user(UID).get("session")
         assert (session["index"], session["seq"]) == (0, 1)
     refused = texts_since(tg, UID, start)

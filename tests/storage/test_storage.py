@@ -17,6 +17,8 @@ import pytest
 
 import bot.storage as storage_mod
 import bot.storage.atomic as atomic_mod  # where os.replace is called
+import bot.storage.journal as journal_mod  # where the journal's syscalls are made
+import bot.storage.tinydb_storage as tinydb_storage_mod
 from bot.storage import StorageError, Store, current_update_id
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,25 +76,39 @@ def test_seen_ids_are_bounded(tmp_path: Path) -> None:
         with store.user(3) as txn:
             txn.update("profile", n=n, consent=True)
         current_update_id.reset(token)
-    ids = json.loads(store.user_path(3).read_bytes())["seen"]["1"]["ids"]
+    ids = (Store(tmp_path)._full_tables(3) or {})["seen"]["1"]["ids"]  # from disk
     assert len(ids) == storage_mod.SEEN_LIMIT
     assert ids[-1] == storage_mod.SEEN_LIMIT + 49
 
 
-def test_failed_write_keeps_old_file_and_raises(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("broken", ["replace", "pwrite", "fdatasync"])
+def test_failed_write_keeps_old_file_and_raises(tmp_path: Path, monkeypatch,
+                                                broken: str) -> None:
+    """A full disk at the hot file's rename (a fold) or at the journal's append."""
     store = Store(tmp_path)
     with store.user(1) as txn:
         txn.set("profile", {"v": 1, "consent": True})
+    with store.user(1) as txn:
+        txn.update("state", n=1)  # a journal line: the next append is not its first
 
-    def broken_replace(src, dst):
+    def no_space(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic_mod.os, "replace", broken_replace)
+    if broken == "replace":
+        monkeypatch.setattr(tinydb_storage_mod, "FOLD_BYTES", 0)  # every write a fold
+        monkeypatch.setattr(atomic_mod.os, "replace", no_space)
+    else:
+        monkeypatch.setattr(journal_mod.os, broken, no_space)
     with pytest.raises(StorageError, match="No space left"), store.user(1) as txn:
         txn.set("profile", {"v": 2, "consent": True})
     monkeypatch.undo()
     assert store.profile(1) == {"v": 1, "consent": True}, "the cache must not keep the change"
     assert not list(store.users_dir.glob(".*.tmp")), "temp file cleaned up"
+    with store.user(1) as txn:
+        txn.update("state", n=2)
+    again = Store(tmp_path)
+    assert again.profile(1) == {"v": 1, "consent": True}
+    assert again.user(1).get("state") == {"n": 2}, "a later write lands after the failed one"
 
 
 def test_exception_in_unit_discards_changes(tmp_path: Path) -> None:
