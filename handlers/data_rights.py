@@ -69,6 +69,7 @@ async def export_command(update: Update, context: Context) -> None:
     if not deps.view(profile).consent or chat is None:
         await send(update, context, deps.content.text("export_no_consent"))
         return
+    deps.store.compact(user_id)  # the export and the hot file then hold the same
     records = deps.store.records(user_id)
     day = deps.view(profile).today(deps.clock.now()).isoformat()
     text = deps.content.text

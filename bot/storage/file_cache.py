@@ -39,6 +39,8 @@ class _Owner(Protocol):
 
     def _orphan_journal(self, user_id: int) -> None: ...
 
+    def compact(self, user_id: int) -> bool: ...
+
 
 class CachedFiles:
     """What ``Store`` keeps in memory about hot files and journals."""
@@ -100,13 +102,18 @@ class CachedFiles:
     def fold_journals(self: _Owner) -> int:
         """At a clean stop: every live journal folded into its hot file, so the next
         start reads one file per patient. Never raises; returns how many were folded."""
-        folded = 0
-        for user_id in sorted(self._journaled):
-            try:
-                with outside_update(), self.user(user_id) as txn:
-                    txn.fold()
-                folded += 1
-            except Exception as exc:  # kept as a journal: the next start replays it
-                log.warning("Could not fold a journal at the stop (%s)", type(exc).__name__)
-        return folded
+        return sum(self.compact(user_id) for user_id in sorted(self._journaled))
+
+    def compact(self: _Owner, user_id: int) -> bool:
+        """Fold one patient's journal into their hot file (at /export, at a clean stop).
+        Never raises: a journal that could not be folded stays, and is read as before."""
+        if user_id not in self._journaled:
+            return False
+        try:
+            with outside_update(), self.user(user_id) as txn:
+                txn.fold()
+        except Exception as exc:
+            log.warning("Could not fold a journal (%s); it stays", type(exc).__name__)
+            return False
+        return True
 

@@ -149,6 +149,10 @@ class Repository(Protocol):
     def save_heads_snapshot(self) -> bool:
         """At a clean stop: whatever makes the next start quick (False: nothing to do)."""
 
+    def compact(self, user_id: int) -> bool:
+        """Fold a patient's journal into their file (the embedded store, at /export);
+        True when something was folded. Never raises."""
+
     def dump_patient(self, user_id: int) -> dict[str, Any]:
         """Everything held about a patient, as plain data (``migrate`` copies it)."""
 

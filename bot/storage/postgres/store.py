@@ -293,6 +293,10 @@ class PgStore:
     def save_heads_snapshot(self) -> bool:
         return False  # start-up reads the heads in one query
 
+    def compact(self, user_id: int) -> bool:
+        """Rows are updated in place: no journal to fold."""
+        return False
+
     # several instances ------------------------------------------------------------------
     @property
     def shared(self) -> bool:
