@@ -355,6 +355,10 @@ def generate(
                 _write(folder / f"{month}.json.gz", raw)
         _write(data_dir / "users" / f"{uid}.json",
                user_file(uid, pattern, now, rng, reminder_at=reminder_at))
+        # A patient who has used the bot has a journal file beside the hot file: a fold
+        # empties it and never deletes it (bot/storage/journal.py). Empty, as after the
+        # clean stop that preceded these data.
+        _write(data_dir / "users" / f"{uid}.journal", b"")
     dataset = Dataset(data_dir, user_ids, zones, days, records / max(users, 1))
     measure_disk(dataset)
     return dataset

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import orjson
+
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content.model import Content, Routine
@@ -29,6 +31,9 @@ class Deps:
     store: Repository
     clock: Clock = field(default_factory=Clock)
     rng: random.Random = field(default_factory=random.Random)
+    # plan_for's memo: the plans worked out, and the content they were worked out from
+    _plans: dict[tuple[bytes, Any, str, date], DayPlan] = field(default_factory=dict, repr=False)
+    _plans_of: Content | None = field(default=None, repr=False)
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_user_ids
@@ -51,7 +56,20 @@ class Deps:
         programme from the day they joined."""
         view = self.view(profile)
         today = day or view.today(self.clock.now())
-        return day_plan(self.content, prescription_of(profile), today, local_since(profile))
+        # Memoised on what the plan depends on: a reply asks for it more than once.
+        if self._plans_of is not self.content or len(self._plans) >= 1024:
+            self._plans.clear()
+            self._plans_of = self.content
+        try:
+            key = (orjson.dumps(profile.get("prescription")), profile.get("created"),
+                   str(profile.get("tz")), today)
+        except TypeError:  # not as stored (a hand-made profile): worked out, not kept
+            return day_plan(self.content, prescription_of(profile), today, local_since(profile))
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = day_plan(self.content, prescription_of(profile), today,
+                                               local_since(profile))
+        return plan
 
     def routine_for(self, user_id: int) -> Routine:
         """Today's routine for one patient, from their plan."""

@@ -248,13 +248,17 @@ async def morning_check(update: Update, context: Context) -> None:
     """
     deps = context.deps
     user_id = user_id_of(update)
-    if user_id is None or update.message is None or not morning_due(deps, user_id):
+    if user_id is None or update.message is None or (update.message.text or "").startswith("/"):
         return
-    local = local_now(deps.clock.now(), deps.profile(user_id).tz)
-    if local.hour not in MORNING_HOURS or (update.message.text or "").startswith("/"):
-        return
+    # The reading (memoised, already made by the gate) first: most messages are not
+    # greetings, and then the patient's state is not read at all.
     reading = reading_of(update)
     if reading is None or reading.ask_about is not None or reading.top.kind != "social":
+        return
+    if not morning_due(deps, user_id):
+        return
+    local = local_now(deps.clock.now(), deps.profile(user_id).tz)
+    if local.hour not in MORNING_HOURS:
         return
     session = load_session(context.application, user_id)
     if session is not None and session.active:

@@ -41,7 +41,7 @@ from bot.domain.reminders.planning import is_user_job
 from bot.media.export import records_to_csv, records_to_json
 from bot.storage import Forgotten, NoConsent, StorageError
 from bot.transport.context import App, deps_of
-from handlers.base import Context, answer, send, user_id_of
+from handlers.base import Context, answer, send, send_message, user_id_of
 from handlers.base.clinician_alerts import clinician_copies, forget_patient
 from handlers.base.hooks import add_startup_hook
 
@@ -167,7 +167,7 @@ async def _tell(update: Update, context: Context, result: Forgetting, done: str)
     """Answer a forget, then mark every older message of the chat as "before"."""
     last = None
     for answer_text in _answers(context.deps, result, done):
-        last = await send(update, context, answer_text)
+        last = await send_message(update, context, answer_text)
     user_id = user_id_of(update)
     query_message = update.callback_query.message if update.callback_query else None
     first_after = last.message_id if last is not None else (

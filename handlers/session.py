@@ -17,7 +17,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.domain import routine as sm
 from bot.domain.jobs import TimerJob
 from bot.transport.context import App, BotContext
-from handlers.base import Context, answer, keyboard, send, user_id_of
+from handlers.base import Context, answer, keyboard, send, send_message, user_id_of
 from handlers.base.done import record_exercise_done
 from handlers.base.routine import (
     apply_event,
@@ -146,7 +146,7 @@ async def _start_timer(
         return
     await answer(update)
     seconds = int(step.hold or 30)
-    message = await send(update, context, deps.content.text("session_timer_running",
+    message = await send_message(update, context, deps.content.text("session_timer_running",
                                                              seconds=seconds))
     app: App = context.application
     if message is None or app.job_queue is None:

@@ -31,7 +31,8 @@ FACES: dict[str, set[str]] = {
         "PNG_SIGNATURE", "clean_title", "illustration_file", "render_pose", "title_slug",
     },
     "handlers.base": {
-        "Buttons", "Context", "answer", "consenting", "keyboard", "send", "user_id_of",
+        "Buttons", "Context", "answer", "consenting", "keyboard", "send", "send_message",
+        "user_id_of",
     },
 }
 

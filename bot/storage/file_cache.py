@@ -8,6 +8,7 @@ not folded yet, which a clean stop folds.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections import OrderedDict
@@ -28,6 +29,9 @@ class _Owner(Protocol):
     _journals: dict[int, Journal]
     _journaled: set[int]
     _cache_size: int
+    _heads: dict[int, bytes]
+
+    def user_path(self, user_id: int) -> Path: ...
 
     def user(self, user_id: int) -> UserTxn: ...
 
@@ -49,11 +53,17 @@ class CachedFiles:
         return self.users_dir / f"{int(user_id)}.journal"
 
     def _journal_files(self: _Owner) -> set[int]:
+        """The patients whose journal holds lines (a fold leaves an empty file)."""
         ids = set()
-        for name in os.listdir(self.users_dir):
-            stem, dot, ext = name.partition(".")
-            if dot and ext == "journal" and stem.isdigit():
-                ids.add(int(stem))
+        with os.scandir(self.users_dir) as entries:
+            for entry in entries:
+                stem, dot, ext = entry.name.partition(".")
+                if dot and ext == "journal" and stem.isdigit():
+                    try:
+                        if entry.stat().st_size:
+                            ids.add(int(stem))
+                    except OSError:
+                        continue
         return ids
 
     # cache -----------------------------------------------------------------
@@ -117,3 +127,16 @@ class CachedFiles:
             return False
         return True
 
+    def _damaged_hot_file(self: _Owner, user_id: int, exc: Exception) -> None:
+        """A hot file that does not parse: moved aside with its journal; the patient
+        reads as new."""
+        self._cache_drop(user_id)
+        self._heads.pop(user_id, None)
+        self.quarantine.move(user_id, self.user_path(user_id), "user file", exc)
+        self._journaled.discard(user_id)
+        journal = self.journal_path(user_id)
+        with contextlib.suppress(OSError):
+            if journal.stat().st_size:  # its lines belong to the file: kept with it
+                self.quarantine.move(user_id, journal, "journal of that file", exc)
+            else:
+                journal.unlink()

@@ -55,6 +55,10 @@ class PatientTxn(Protocol):
     def recent_records(self) -> list[Record]:
         """The records of the last days (at least every record of the newest two days)."""
 
+    def recent_of(self, kind: str, day: str) -> list[Record]:
+        """The recent records of one kind on one day (ISO date): ``recent_records``
+        filtered, without copying the others (a reply asks "done today?")."""
+
     def seen(self, update_id: int) -> bool:
         """True when this update was already handled for this patient."""
 

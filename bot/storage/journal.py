@@ -12,7 +12,8 @@ kill cut short: it and anything after it are dropped, the lines before it stay. 
 after a torn line was ever acknowledged, because each append is synced before the reply.
 
 Folding writes the hot file atomically with ``"_journal": n`` (every line of generation
-``n`` is in it), then deletes the journal. A crash between the two leaves a journal whose
+``n`` is in it), then empties the journal (the file stays: a new file would cost the
+next append a sync of the folder). A crash between the two leaves a journal whose
 generation the hot file already holds, so it is ignored: the old snapshot plus the whole
 journal, or the new snapshot, never a mix. The next append starts generation ``n + 1``.
 
@@ -141,6 +142,7 @@ class Journal:
         self.gen = 0
         self.length = 0
         self.disk: int | None = None
+        self.exists = False  # the file is there (its folder entry made durable)
 
     @property
     def live(self) -> bool:
@@ -151,9 +153,9 @@ class Journal:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            self.gen, self.length, self.disk = 0, 0, 0
+            self.gen, self.length, self.disk, self.exists = 0, 0, 0, False
             return 0
-        self.disk = len(raw)
+        self.disk, self.exists = len(raw), True
         bodies, good = unframe(raw)
         self.gen, self.length = 0, 0
         if good < len(raw):
@@ -203,9 +205,10 @@ class Journal:
                     raise
             finally:
                 os.close(fd)
-            if new:
+            if not self.exists:  # a new file: its folder entry must last too
                 step("append:sync-folder")
                 fsync_dir(self.path.parent)
+                self.exists = True
         except OSError as exc:
             raise StorageError(f"could not write {self.path.name}: "
                                f"{exc.strerror or exc}") from exc
@@ -216,18 +219,19 @@ class Journal:
         self.disk = self.length
 
     def folded_into_snapshot(self) -> None:
-        """The hot file now holds every line: delete the journal (a crash before that
-        leaves a journal of a folded generation, which is ignored)."""
+        """The hot file now holds every line: empty the journal (a crash before that
+        leaves a journal of a folded generation, which is ignored). The file stays, so
+        the next append needs no new file and no sync of the folder."""
         if self.gen:
             self.folded = self.gen
         self.gen, self.length = 0, 0
-        step("fold:unlink")
+        if not self.exists or self.disk == 0:
+            return
+        step("fold:truncate")
         try:
-            self.path.unlink()
-        except FileNotFoundError:
-            pass
+            os.truncate(self.path, 0)
         except OSError as exc:
-            log.warning("Could not delete a folded journal (%s); it is ignored", exc)
+            log.warning("Could not empty a folded journal (%s); it is ignored", exc)
             self.disk = None  # cut to nothing before the next append
             return
         self.disk = 0

@@ -351,16 +351,6 @@ class Store(CachedFiles, PortableData):
             raise NoConsent("not written: no consent to storage")
 
     # damaged files -------------------------------------------------------------
-    def _damaged_hot_file(self, user_id: int, exc: Exception) -> None:
-        """A hot file that does not parse: moved aside with its journal; the patient
-        reads as new."""
-        self._cache_drop(user_id)
-        self._heads.pop(user_id, None)
-        self.quarantine.move(user_id, self.user_path(user_id), "user file", exc)
-        if user_id in self._journaled or self.journal_path(user_id).exists():
-            self._journaled.discard(user_id)
-            self.quarantine.move(user_id, self.journal_path(user_id), "journal", exc)
-
     def _read_archive(self, user_id: int, path: Path) -> list[dict[str, Any]]:
         """An archive's records; a damaged archive is moved aside and reads as empty."""
         try:

@@ -75,6 +75,10 @@ class AtomicStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
+        if self._data is None:
+            # TinyDB may write without reading (``drop_tables``): the file is read
+            # first anyway, so that the write knows the journal it replaces.
+            self.read()
         self._data = data
         self.dirty = True
 

@@ -164,16 +164,27 @@ class UserTxn:
         """Store a record once; False when a record with its id is already stored."""
         if self.has_record(record["id"]):
             return False
-        self._added.append(self._tinydb().table(RECORDS).insert(dict(record)))
+        # Straight into the table, as TinyDB's insert would (the next document id), but
+        # without its copy of the whole table both ways: a reply adds one record.
+        data = self._storage.read()
+        if data is None:
+            data = {}
+        records = data.setdefault(RECORDS, {})
+        doc_id = max(map(int, records), default=0) + 1
+        records[str(doc_id)] = dict(record)
+        self._storage.write(data)
+        self._added.append(doc_id)
         return True
 
     def remove_record(self, record_id: str) -> Record | None:
         """Take back a record still in the hot file (an undo); the removed record, or None."""
-        table = self._tinydb().table(RECORDS)
-        for doc in table.all():
+        data = self._storage.read() or {}
+        records = data.get(RECORDS) or {}
+        for doc_id, doc in records.items():
             if doc.get("id") == record_id:
-                table.remove(doc_ids=[doc.doc_id])
-                self._removed.append(doc.doc_id)
+                del records[doc_id]
+                self._storage.write(data)
+                self._removed.append(int(doc_id))
                 return Record(**doc)
         return None
 
@@ -184,6 +195,11 @@ class UserTxn:
         """Records still in the hot file (the last days)."""
         return [Record(**doc) for doc in self._events()]  # type: ignore[typeddict-item]
 
+    def recent_of(self, kind: str, day: str) -> list[Record]:
+        """The hot records of one kind on one day, copied only when they match."""
+        return [Record(**doc) for doc in self._events()  # type: ignore[typeddict-item]
+                if doc.get("kind") == kind and doc.get("date") == day]
+
     # dedupe ----------------------------------------------------------------
     def seen(self, update_id: int) -> bool:
         return update_id in self.get("seen").get("ids", [])
@@ -192,7 +208,12 @@ class UserTxn:
         ids: list[int] = self.get(SEEN).get("ids", [])
         if update_id in ids:
             return
-        self._tinydb().table(SEEN).upsert(Document({"ids": add_seen(ids, update_id)}, doc_id=1))
+        data = self._storage.read()
+        if data is None:
+            data = {}
+        doc = (data.get(SEEN) or {}).get("1") or {}
+        data[SEEN] = {"1": {**doc, "ids": add_seen(ids, update_id)}}  # as an upsert would
+        self._storage.write(data)
         self._seen_update = update_id
 
     def _entry(self) -> bytes | None:
@@ -247,7 +268,7 @@ class UserTxn:
     def fold(self) -> None:
         """Write the whole hot file now, with the journal folded in (a clean stop, an
         export); nothing happens for a patient with no live journal."""
-        if self._storage.journal.live and self._storage.read() is not None:
+        if self._storage.read() is not None and self._storage.journal.live:
             self._rewrite = True
             self._storage.dirty = True
 

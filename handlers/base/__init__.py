@@ -12,7 +12,9 @@ from handlers.base.replies import (
     consenting,
     keyboard,
     send,
+    send_message,
     user_id_of,
 )
 
-__all__ = ["Buttons", "Context", "answer", "consenting", "keyboard", "send", "user_id_of"]
+__all__ = ["Buttons", "Context", "answer", "consenting", "keyboard", "send", "send_message",
+           "user_id_of"]

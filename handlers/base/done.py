@@ -57,8 +57,7 @@ async def record_done(
         return
     txn = deps.store.user(user_id)
     today = deps.today_for(user_id).isoformat()
-    done_today = [r.get("exercise") or "" for r in txn.recent_records()
-                  if r.get("kind") == "done" and r.get("date") == today]
+    done_today = [r.get("exercise") or "" for r in txn.recent_of("done", today)]
     last = txn.get("state").get("last_prompt") or {}
     last_prompted = last.get("exercise") if last.get("date") == today else None
     plan = plan_done(slots, deps.content.exercises, deps.routine_for(user_id).exercises,

@@ -72,12 +72,16 @@ async def routine_by_buttons(tg: FakeTelegram, uid: int, steps: int = 60) -> lis
     return sent[: next(i for i, m in enumerate(sent) if m is summary) + 1]
 
 
-async def replies_until_quiet(tg: FakeTelegram, uid: int, timeout: float = 0.6
-                              ) -> list[SentMessage]:
-    """Every message sent to ``uid`` until the bot has been quiet for ``timeout`` s."""
+async def replies_until_quiet(tg: FakeTelegram, uid: int, timeout: float = 0.6,
+                              first: float = 5.0) -> list[SentMessage]:
+    """Every message sent to ``uid`` until the bot has been quiet for ``timeout`` s.
+
+    The first one is waited for longer (``first``): the first exercise lookup of a
+    process loads numpy and builds its index, and on a busy machine that alone can take
+    longer than the quiet time."""
     out: list[SentMessage] = []
     while True:
         try:
-            out.append(await tg.next_message(uid, timeout))
+            out.append(await tg.next_message(uid, timeout if out else max(first, timeout)))
         except (AssertionError, TimeoutError):
             return out

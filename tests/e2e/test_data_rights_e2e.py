@@ -69,12 +69,12 @@ async def test_export_folds_the_journal_into_the_hot_file(tg: FakeTelegram, bot:
     tg.user_sends(304, "done")
     await tg.next_message(304)
     store = bot.deps.store
-    assert store.journal_path(304).exists()
+    assert store.journal_path(304).stat().st_size
     held = store.records(304)
     tg.user_sends(304, "/export")
     for _ in range(3):
         await tg.next_message(304)
-    assert not store.journal_path(304).exists()
+    assert store.journal_path(304).stat().st_size == 0, "folded into the hot file"
     assert store.records(304) == held and any(r["kind"] == "done" for r in held)
     await bot.restart()
     assert bot.deps.store.records(304) == held, "all of it in the hot file"
@@ -104,7 +104,7 @@ async def test_forget_asks_then_leaves_nothing(tg: FakeTelegram, bot: BotUnderTe
     bot.app.bot_data.setdefault("transient_sessions", {})[uid] = {"step": 1}
 
     needles = (str(uid).encode(), name.encode())
-    assert bot.deps.store.journal_path(uid).exists(), "a journal to forget too"
+    assert bot.deps.store.journal_path(uid).stat().st_size, "a journal to forget too"
     before = files_mentioning(bot.data_dir, *needles)
     assert any("users" in f for f in before) and any("archive" in f for f in before)
     assert "bot.json" in before

@@ -1,7 +1,8 @@
 """A writer process for the journal's kill tests: killed by SIGKILL at a chosen step.
 
-``python -m tests.storage.journal_writer DATA START COUNT STEP NTH`` writes units of work
-(a record, a profile change, the update id) for five patients, prints ``ack N`` after
+``python -m tests.storage.journal_writer DATA START COUNT STEP NTH [BASE]`` writes units of
+work (a record, a profile change, the update id) for five patients (``BASE + n % 5``:
+new ones reach the steps of a journal's first line), prints ``ack N`` after
 each, and kills itself with SIGKILL the ``NTH`` time the storage reaches ``STEP`` (a
 name from ``bot.storage.journal.step``). Journals are folded every few lines, so the
 steps of a fold are reached as often as those of an append.
@@ -24,6 +25,7 @@ SMALL_FOLD = 700  # bytes: a fold every two or three lines
 def main() -> None:
     data_dir, start, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     kill_step, nth = sys.argv[4], int(sys.argv[5])
+    base = int(sys.argv[6]) if len(sys.argv) > 6 else 100
     seen = 0
 
     def hook(name: str) -> None:
@@ -38,7 +40,7 @@ def main() -> None:
     journal.step_hook = hook
     store = Store(data_dir)
     for n in range(start, start + count):
-        user_id = 100 + n % 5
+        user_id = base + n % 5
         current_update_id.set(n)
         with store.user(user_id) as txn:
             txn.update("profile", user_id=user_id, last=n, consent=True)

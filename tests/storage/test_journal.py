@@ -159,7 +159,7 @@ def test_a_fold_cut_short_before_the_journal_went_is_not_applied_twice(
     stale = store.journal_path(1).read_bytes()
     with outside_update(), store.user(1) as txn:
         txn.fold()
-    assert not store.journal_path(1).exists()
+    assert store.journal_path(1).stat().st_size == 0, "emptied, kept"
     store.journal_path(1).write_bytes(stale)  # as if the process died before the unlink
     again = Store(tmp_path)
     assert again.user(1).recent_records() == []
@@ -201,10 +201,10 @@ def test_a_clean_stop_folds_every_journal_and_the_heads_agree(tmp_path: Path) ->
         consented(store, uid)
         with store.user(uid) as txn:
             txn.update("profile", name=f"p{uid}")
-    assert all(store.journal_path(uid).exists() for uid in range(1, 6))
+    assert all(store.journal_path(uid).stat().st_size for uid in range(1, 6))
     list(store.iter_heads())
     assert store.save_heads_snapshot()
-    assert not list(store.users_dir.glob("*.journal"))
+    assert not any(p.stat().st_size for p in store.users_dir.glob("*.journal"))
     again = Store(tmp_path)
     assert {uid: p["name"] for uid, p in again.iter_profiles()} == {
         uid: f"p{uid}" for uid in range(1, 6)}
@@ -227,7 +227,7 @@ def test_forget_leaves_no_journal(tmp_path: Path) -> None:
     consented(store, 1)
     with store.user(1) as txn:
         txn.update("state", n=1)
-    assert store.journal_path(1).exists()
+    assert store.journal_path(1).stat().st_size
     store.forget(1)
     assert not store.journal_path(1).exists()
     assert not list(store.users_dir.iterdir())
@@ -265,14 +265,14 @@ def test_a_reply_appends_one_line_and_syncs_once(tmp_path: Path,
 # SIGKILL at every step ------------------------------------------------------------------
 
 STEPS = ["append:open", "append:write", "append:sync", "append:sync-folder",
-         "append:done", "fold:write", "fold:written", "fold:unlink"]
+         "append:done", "fold:write", "fold:written", "fold:truncate"]
 
 
-def _run_writer(data_dir: Path, start: int, count: int, step: str, nth: int
+def _run_writer(data_dir: Path, start: int, count: int, step: str, nth: int, base: int
                 ) -> tuple[list[int], int]:
     proc = subprocess.run(
         [sys.executable, "-m", "tests.storage.journal_writer", str(data_dir), str(start),
-         str(count), step, str(nth)],
+         str(count), step, str(nth), str(base)],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     acked = [int(line.split()[1]) for line in proc.stdout.splitlines()
@@ -280,20 +280,23 @@ def _run_writer(data_dir: Path, start: int, count: int, step: str, nth: int
     return acked, proc.returncode
 
 
-def _check(data_dir: Path, acked: list[int], attempted: int) -> None:
+def _check(data_dir: Path, acked: list[int], attempted: int, owner: dict[int, int]) -> None:
     store = Store(data_dir)
     on = {uid: store._full_tables(uid) or {} for uid in store.user_ids()}
     ids = {r["id"] for t in on.values() for r in (t.get("events") or {}).values()}
     done = set(acked)
+    def undoes(n: int) -> bool:  # unit n removes record n - 5 (when it is the same patient's)
+        return n % 7 == 0 and owner.get(n - 5) == owner.get(n)
+
     for n in acked:
-        if n % 7 == 0:
+        if undoes(n):
             assert f"r{n - 5}" not in ids, f"undo of r{n - 5} (acked in {n}) came back"
-        if (n + 5) % 7 == 0 and (n + 5 in done or f"r{n + 5}" in ids):
+        if undoes(n + 5) and (n + 5 in done or f"r{n + 5}" in ids):
             continue  # undone by a later unit
         assert f"r{n}" in ids, f"acknowledged r{n} lost"
     assert all(int(i[1:]) < attempted for i in ids), "a record nobody wrote"
     for uid, tables in on.items():
-        mine = [n for n in acked if 100 + n % 5 == uid]
+        mine = [n for n in acked if owner[n] == uid]
         if mine:
             assert tables["profile"]["1"]["last"] >= max(mine)
             assert set(mine[-50:]) <= set(tables["seen"]["1"]["ids"])
@@ -307,20 +310,23 @@ def test_sigkill_at_every_step_of_an_append_and_a_fold(tmp_path: Path, step: str
     (through the cut-off of what the kill left: a torn line, a folded journal)."""
     data_dir = tmp_path / "data"
     acked: list[int] = []
+    owner: dict[int, int] = {}
     start = 0
-    for nth in ([1, 2, 3, 5, 8, 13] if FULL else [1, 4]):
-        got, code = _run_writer(data_dir, start, 30, step, nth)
-        assert code == -signal.SIGKILL, f"the writer did not reach {step} #{nth}"
+
+    def run(count: int, kill: str, nth: int, base: int) -> int:
+        nonlocal start, acked
+        owner.update({n: base + n % 5 for n in range(start, start + count)})
+        got, code = _run_writer(data_dir, start, count, kill, nth, base)
         acked += got
-        start += 30
-        _check(data_dir, acked, start)
-        got, code = _run_writer(data_dir, start, 10, "none", 0)  # carries on after it
-        assert code == 0
-        acked += got
-        start += 10
-        _check(data_dir, acked, start)
-    got, code = _run_writer(data_dir, start, 5, "stop", 0)
-    acked += got
-    start += 5
-    _check(data_dir, acked, start)
-    assert not list((data_dir / "users").glob("*.journal")), "a clean stop folds them all"
+        start += count
+        _check(data_dir, acked, start, owner)
+        return code
+
+    nths = [1, 2, 3, 5] if step == "append:sync-folder" else [1, 2, 3, 5, 8, 13]
+    for round_, nth in enumerate(nths if FULL else nths[::3]):
+        base = 100 + 10 * round_  # new patients each round: their journals are new files
+        assert run(30, step, nth, base) == -signal.SIGKILL, f"{step} #{nth} not reached"
+        assert run(10, "none", 0, base) == 0  # carries on after what the kill left
+    assert run(5, "stop", 0, 100) == 0
+    assert not any(p.stat().st_size for p in (data_dir / "users").glob("*.journal")), \
+        "a clean stop folds them all"

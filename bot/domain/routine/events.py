@@ -7,6 +7,7 @@ messages; keeping both vocabularies in one place shows the whole contract at a g
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeAlias
 
 from bot.content.model import Dose
@@ -99,8 +100,12 @@ Event: TypeAlias = (
 )
 
 
+@lru_cache(maxsize=1024)
 def interpret_text(text: str) -> Event | None:
     """A typed reply as an event (no token), or None to hand it to the general classifier.
+
+    Memoised, as ``interpret`` is: pure, its events frozen, and asked about the same
+    text by the gate, the routine and the policy of one update.
 
     :func:`apply` then decides whether it fits the moment. A reply that says "it hurts"
     together with "done" or "skip" is left to the classifier, so that pain is never

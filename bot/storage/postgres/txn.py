@@ -136,6 +136,9 @@ class PgTxn:
         rows = self._rows("reading records", recent_records_sql(), {"u": self.user_id})
         return [Record(**row[0]) for row in rows]
 
+    def recent_of(self, kind: str, day: str) -> list[Record]:
+        return [r for r in self.recent_records() if r.get("kind") == kind and r.get("date") == day]
+
     def _require_unit(self, what: str) -> None:
         if not self._entered:  # a write outside ``with`` would never be committed
             raise RuntimeError(f"{what} needs a unit of work: use `with store.user(uid)`")
