@@ -284,19 +284,21 @@ def run_writes(dataset: Dataset, writes: int, seed: int = 3, *, fsync: bool = Tr
     """The write behind one "done" reply: one unit of work adding one record.
 
     As in the bot, the user's file was already read for this update (the dedupe check),
-    so the timed part is the write itself: serialise, write, fsync, rename, fsync the
-    folder. A cold read (file not in the cache) and the archive pass that follows some
-    writes (after the reply, as the runner does it) are timed separately. ``fsync=False``
-    times the same writes with fsync turned into a no-op: what is left is the part that
-    depends on the design (file sizes, serialising), not on the disk.
+    so the timed part is the write itself: one journal line appended and synced
+    (``fdatasync``), or, when the journal is long, the fold (serialise, write, fsync,
+    rename, fsync the folder). A cold read (file not in the cache) and the archive pass
+    that follows some writes (after the reply, as the runner does it) are timed
+    separately. ``fsync=False`` times the same writes with fsync and fdatasync turned
+    into no-ops: what is left is the part that depends on the design (file sizes,
+    serialising), not on the disk.
     """
     if not fsync:
-        real = os.fsync
-        os.fsync = lambda fd: None
+        real, real_data = os.fsync, os.fdatasync
+        os.fsync = os.fdatasync = lambda fd: None
         try:
             return run_writes(dataset, writes, seed)
         finally:
-            os.fsync = real
+            os.fsync, os.fdatasync = real, real_data
     store = Store(dataset.data_dir)
     rng = random.Random(seed)
     latencies: list[float] = []
