@@ -325,7 +325,7 @@ def test_sigkill_at_every_step_of_an_append_and_a_fold(tmp_path: Path, step: str
     nths = [1, 2, 3, 5] if step == "append:sync-folder" else [1, 2, 3, 5, 8, 13]
     for round_, nth in enumerate(nths if FULL else nths[::3]):
         base = 100 + 10 * round_  # new patients each round: their journals are new files
-        assert run(30, step, nth, base) == -signal.SIGKILL, f"{step} #{nth} not reached"
+        assert run(90, step, nth, base) == -signal.SIGKILL, f"{step} #{nth} not reached"
         assert run(10, "none", 0, base) == 0  # carries on after what the kill left
     assert run(5, "stop", 0, 100) == 0
     assert not any(p.stat().st_size for p in (data_dir / "users").glob("*.journal")), \
