@@ -299,7 +299,9 @@ async def refused_without_consent(update: object, context: Context) -> None:
 def _damage_text(context: Context, kind: str) -> str:
     """What to tell a person whose file was found damaged and set aside."""
     text = context.deps.content.text
-    return text("data_damaged_user_file" if kind == "user file" else "data_damaged_archive")
+    # An archive is older history; a hot file, or a journal found without its hot file,
+    # means the settings are gone and the patient starts again.
+    return text("data_damaged_archive" if kind == "archive" else "data_damaged_user_file")
 
 
 async def tell_damage(update: Update, context: Context) -> None:

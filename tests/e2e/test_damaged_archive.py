@@ -131,3 +131,29 @@ async def test_a_damaged_hot_file_is_quarantined_and_the_patient_told(
     assert [p.read_bytes() for p in quarantined(bot.data_dir)] == [damaged_bytes]
     assert await exchange(tg, WELL, "pain 2")
     assert bot.deps.store.profile(WELL)["first_name"] == "Pat"
+
+
+@pytest.mark.embedded_only
+async def test_a_journal_without_its_hot_file_is_set_aside_and_the_patient_told(
+    tg: FakeTelegram, bot: BotUnderTest
+):
+    """After a crash the hot file is gone but its journal is there (a restore of part
+    of a backup, a hand edit): the lines alone are no patient, so they are set aside and
+    the patient is asked to set up again, as for a damaged hot file."""
+    await onboard(tg, DAMAGED)
+    await onboard(tg, WELL)
+    await exchange(tg, DAMAGED, "done")
+    journal = bot.deps.store.journal_path(DAMAGED)
+    lines = journal.read_bytes()
+    assert lines, "the reply was a journal line"
+    await bot.stop()  # a clean stop folds it: put back what a crash would have left
+    bot.deps.store.user_path(DAMAGED).unlink()
+    journal.write_bytes(lines)
+    await bot.start()
+
+    texts = await exchange(tg, DAMAGED, "pain 3")
+    assert sum(NOTICE in t and "/start" in t for t in texts) == 1, texts
+    assert [p.read_bytes() for p in quarantined(bot.data_dir)] == [lines]
+    assert not journal.exists()
+    assert await exchange(tg, WELL, "pain 2")
+    assert bot.deps.store.profile(WELL)["first_name"] == "Pat"
