@@ -49,7 +49,7 @@ from handlers.base.hooks import (
     profile_changed,
 )
 from handlers.base.mini_app import PATIENT_PAGE, mini_app_button
-from handlers.base.rebuild import YIELD_EVERY, RebuildMarks
+from handlers.base.rebuild import RebuildMarks
 from handlers.base.stored_plans import keep_plan
 
 log = logging.getLogger(__name__)
@@ -144,12 +144,7 @@ async def rebuild_weekly(app: App) -> None:
     deps = deps_of(app)
     now = deps.clock.now()
     count = 0
-    live = _MARKS.start(app)
-    for n, (user_id, profile, state) in enumerate(deps.store.iter_heads(), 1):
-        if n % YIELD_EVERY == 0:
-            await asyncio.sleep(0)  # updates are handled meanwhile
-        if user_id in live:  # re-planned by an update meanwhile, from newer data
-            continue
+    async for user_id, profile, state in _MARKS.walk(app, deps.store.iter_heads()):
         stored = stored_weekly(profile, state, now)  # the last re-plan's, while it holds
         if stored is not None:
             for kept in stored:
@@ -159,7 +154,6 @@ async def rebuild_weekly(app: App) -> None:
         if prefs.active:
             plan = plan_weekly(profile, state, now, catch_up=True, prefs=prefs)
             count += _add_weekly_job(app, user_id, plan, now)
-    _MARKS.end(app)
     log.info("Scheduled %d weekly summary jobs at start-up", count)
 
 

@@ -104,9 +104,19 @@ class CachedFiles:
 
     def _orphan_journal(self: _Owner, user_id: int) -> None:
         """A journal whose hot file is gone: its lines alone are not a patient (no
-        profile, no consent), so it is moved aside and kept, and the patient reads as new."""
+        profile, no consent), so it is moved aside and kept, and the patient reads as new.
+        An empty one (a fold left it) holds nothing: it is removed, and nobody is told."""
         self._journaled.discard(user_id)
-        self.quarantine.move(user_id, self.journal_path(user_id), "journal",
+        journal = self.journal_path(user_id)
+        try:
+            empty = journal.stat().st_size == 0
+        except OSError:
+            return
+        if empty:
+            with contextlib.suppress(OSError):
+                journal.unlink()
+            return
+        self.quarantine.move(user_id, journal, "journal",
                              FileNotFoundError("its hot file is missing"))
 
     def fold_journals(self: _Owner) -> int:

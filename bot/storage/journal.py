@@ -117,8 +117,13 @@ def apply_entry(data: dict[str, Any], entry: Mapping[str, Any]) -> None:
             records[str(doc_id)] = record
     update_id = entry.get("u")
     if isinstance(update_id, int):
-        seen = data.get(SEEN, {}).get("1") or {}
-        data[SEEN] = {"1": {**seen, "ids": add_seen(list(seen.get("ids", [])), update_id)}}
+        note_seen(data, update_id)
+
+
+def note_seen(data: dict[str, Any], update_id: int) -> None:
+    """Add an update id to a hot file's dedupe table (in place), as a unit of work does."""
+    seen = (data.get(SEEN) or {}).get("1") or {}
+    data[SEEN] = {"1": {**seen, "ids": add_seen(list(seen.get("ids", [])), update_id)}}
 
 
 def snapshot_gen(data: dict[str, Any]) -> int:

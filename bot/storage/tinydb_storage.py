@@ -54,7 +54,7 @@ class AtomicStorage(Storage):
                 raw = self.path.read_bytes()
             except FileNotFoundError:
                 if self._on_orphan is not None and self.journal.path.exists():
-                    self._on_orphan()  # a journal without its hot file: moved aside
+                    self._on_orphan()  # a journal without its hot file (see there)
                 return None
             try:
                 data = orjson.loads(raw) if raw.strip() else {}
@@ -97,7 +97,7 @@ class AtomicStorage(Storage):
         self.dirty = False
 
     def fold(self) -> None:
-        """Write the whole hot file atomically, then drop the journal it now holds."""
+        """Write the whole hot file atomically, then empty the journal it now holds."""
         if self._data is None:
             return
         journal = self.journal

@@ -21,7 +21,7 @@ from tinydb.table import Document
 from bot.domain.records import Record
 from bot.storage.atomic import ensure_dir
 from bot.storage.codec import HEAD_TABLES, dumps, encode_head, single_doc
-from bot.storage.journal import RECORDS, SEEN, SEEN_LIMIT, Journal, add_seen
+from bot.storage.journal import RECORDS, SEEN, SEEN_LIMIT, Journal, note_seen
 from bot.storage.tinydb_storage import AtomicStorage
 
 __all__ = ["SEEN_LIMIT", "TxnStore", "UserTxn", "current_update_id", "outside_update"]
@@ -211,8 +211,7 @@ class UserTxn:
         data = self._storage.read()
         if data is None:
             data = {}
-        doc = (data.get(SEEN) or {}).get("1") or {}
-        data[SEEN] = {"1": {**doc, "ids": add_seen(ids, update_id)}}  # as an upsert would
+        note_seen(data, update_id)  # as the journal line replays it
         self._storage.write(data)
         self._seen_update = update_id
 

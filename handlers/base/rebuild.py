@@ -8,7 +8,13 @@ rebuild leaves them alone.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
+
 from bot.transport.context import App
+
+Head = tuple[int, dict[str, Any], dict[str, Any]]  # a patient's id, profile and state
 
 #: Patients a rebuild handles between two chances for updates to run (a few ms).
 YIELD_EVERY = 32
@@ -32,3 +38,17 @@ class RebuildMarks:
 
     def end(self, app: App) -> None:
         app.bot_data.pop(self.key, None)
+
+    async def walk(self, app: App, heads: Iterable[Head]) -> AsyncIterator[Head]:
+        """The heads a rebuild works on: updates get the event loop every YIELD_EVERY
+        patients, and a patient an update re-planned meanwhile is left out. The marks
+        last as long as the walk."""
+        live = self.start(app)
+        try:
+            for n, head in enumerate(heads, 1):
+                if n % YIELD_EVERY == 0:
+                    await asyncio.sleep(0)  # updates are handled meanwhile
+                if head[0] not in live:  # else re-planned meanwhile, from newer data
+                    yield head
+        finally:
+            self.end(app)

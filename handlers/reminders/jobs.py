@@ -37,7 +37,7 @@ from bot.transport.context import App, BotContext, deps_of
 from bot.transport.pacing import send_slot
 from handlers.base import keyboard
 from handlers.base.blocked import deactivate, remove_reminder_jobs
-from handlers.base.rebuild import YIELD_EVERY, RebuildMarks
+from handlers.base.rebuild import RebuildMarks
 from handlers.base.stored_plans import keep_plan
 
 log = logging.getLogger(__name__)
@@ -127,12 +127,7 @@ async def rebuild_all(app: App) -> None:
     # them again); a new queue holds no jobs to remove. A plan stored by the last
     # re-plan is taken as it is while it holds (``stored_jobs``); the rest are worked
     # out, with the catch-up of what fell due while the bot was down.
-    live = _MARKS.start(app)
-    for n, (user_id, profile, state) in enumerate(deps.store.iter_heads(), 1):
-        if n % YIELD_EVERY == 0:
-            await asyncio.sleep(0)  # updates are handled meanwhile
-        if user_id in live:  # re-planned by an update meanwhile, from newer data
-            continue
+    async for user_id, profile, state in _MARKS.walk(app, deps.store.iter_heads()):
         jobs = stored_jobs(user_id, profile, state, now)
         if jobs is not None:
             stored += 1
@@ -144,7 +139,6 @@ async def rebuild_all(app: App) -> None:
         for planned in jobs:
             add_job(app, user_id, planned, now)
             count += 1
-    _MARKS.end(app)
     log.info("Scheduled %d reminder jobs at start-up (%s; %d patients from their stored "
              "plan)", count, now.isoformat(), stored)
 

@@ -183,6 +183,20 @@ def test_a_journal_without_its_hot_file_is_moved_aside(tmp_path: Path) -> None:
     assert again.quarantine.take_notice(1) == "journal"
 
 
+def test_an_empty_journal_without_its_hot_file_is_removed_and_nobody_told(
+        tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    consented(store, 1)
+    store.journal_path(1).write_bytes(b"")  # as a fold leaves it
+    store.user_path(1).unlink()
+    again = Store(tmp_path)  # not found at start-up (it holds no line): found on reading
+    assert again.journal_path(1).exists()
+    assert again.user(1)._storage.read() is None
+    assert not again.journal_path(1).exists()
+    assert again.quarantine.take_notice(1) is None
+    assert not (tmp_path / "quarantine" / "1").exists()
+
+
 def test_a_damaged_hot_file_takes_its_journal_aside_with_it(tmp_path: Path) -> None:
     store = Store(tmp_path)
     consented(store, 1)

@@ -27,6 +27,7 @@ from bot.domain.progress.figures import (
     start_day,
 )
 from bot.domain.records import Record
+from bot.domain.understanding.red_flags import flag_by_id
 
 _MOVED_KINDS = ("done", "walk", "routine_complete")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -57,8 +58,19 @@ def _score(value: float) -> str:
 
 def _flag_items(flags: Sequence[tuple[date, str]]) -> str:
     return "; ".join(
-        f"{short_date(day)}: {note}" if note else short_date(day) for day, note in flags
+        f"{short_date(day)}: {_flag_words(note)}" if note else short_date(day)
+        for day, note in flags
     )
+
+
+def _flag_words(note: str) -> str:
+    """A red-flag record's note (the flags' ids) in the patient's words, not our ids; a
+    note that is not a list of ids (older records) as it was written."""
+    ids = [part.strip() for part in note.split(",") if part.strip()]
+    try:
+        return ", and ".join(flag_by_id(flag_id).label for flag_id in ids)
+    except KeyError:
+        return note
 
 
 def progress_text(summary: ProgressSummary, content: Content) -> str:

@@ -29,6 +29,15 @@ def test_progress_text_shows_the_numbers() -> None:
     assert "night pain" in text
 
 
+def test_red_flags_are_named_in_the_patients_words_not_our_ids() -> None:
+    """The safety reply stores the flags' ids; /progress names them as that reply did."""
+    records = [rec(days_back(1), "redflag", note="neuro_deficit, cauda_equina")]
+    text = progress_text(summarize(records, TODAY), CONTENT)
+    assert "neuro_deficit" not in text and "cauda_equina" not in text
+    assert "numbness, weakness or a dropping foot in your leg" in text
+    assert "changes in bladder or bowel control" in text
+
+
 def test_progress_text_for_a_brand_new_user() -> None:
     text = progress_text(summarize([], TODAY), CONTENT)  # since defaults to today
     assert "{" not in text
