@@ -30,6 +30,7 @@ from bot.content.model import Content
 from bot.deps import Deps
 from bot.domain.commands import CLINICIAN_COMMANDS, PATIENT_COMMANDS
 from bot.storage import Repository, open_repository
+from bot.transport.aiohttp_request import AiohttpRequest
 from bot.transport.context import CONTEXT_TYPES, App, attach_deps, deps_of
 from bot.transport.job_queue import HORIZON, IndexedJobQueue
 from bot.transport.network import RetryingRateLimiter
@@ -135,6 +136,8 @@ def build_application(
         builder = builder.updater(None)  # our runner polls; it confirms only handled updates
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:  # aiohttp, not httpx: see bot/transport/aiohttp_request.py
+        builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest(1))
     app: App = builder.build()
     attach_deps(app, deps)
 
