@@ -40,6 +40,7 @@ SPLIT_FILE = DATA_DIR / "split.yaml"
 #: A second, independent set of ways of asking, written before reading the matcher or the
 #: tuning rows; measured once untouched, then tuned on with the tuning part.
 PROBE_FILE = DATA_DIR / "probe.yaml"
+TUNE2_FILE = DATA_DIR / "tune2.yaml"
 
 
 @dataclass(frozen=True)
@@ -151,5 +152,7 @@ if __name__ == "__main__":
         tune_misses()
     elif sys.argv[1:] == ["misses", "probe"]:
         tune_misses(PROBE_FILE)
+    elif sys.argv[1:] == ["misses", "tune2"]:
+        tune_misses(TUNE2_FILE)
     else:
         write_split()
