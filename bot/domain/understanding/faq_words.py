@@ -87,8 +87,22 @@ _EXPRESSIONS = (
     # an automatic car is driving (an automatic helper is the bot)
     (re.compile(r"\b(?:an|drive|driving) automatic\b|\bautomatic (?:car|gearbox)\b"), "drive"),
     # private physio is paid for, not private information
-    (re.compile(r"\bprivate(?:ly)? (?=physio|treatment|hospital|healthcare|care|surgeon|doc)"),
+    (re.compile(r"\bprivate(?:ly)? (?=physio|treatment|hospital|healthcare|care|surgeon|doc"
+                r"|health|insurance|op\b|operation)|\bgo(?:ing)? private\b"),
      "paid "),
+    # "fizzy oh" is how voice typing hears "physio"; a warmup is a warm-up
+    (re.compile(r"\bfizz?y ?(?:oh|o)\b|\bphysi?o\b"), "physio"),
+    (re.compile(r"\bwarm-?ups?\b"), "warm up"),
+    # "one knee over the other" is crossing the legs; "breast stroke" is swimming
+    (re.compile(r"\b(?:one |a )?(?:knee|leg|ankle)s? over the other\b"), "cross legs"),
+    (re.compile(r"\bbreast ?stroke\b|\bfront crawl\b"), "swim"),
+    # the old rule for stairs: up with the good leg, down with the bad
+    (re.compile(r"\bup with the good\b|\bdown with the bad\b"), "stairs"),
+    # "made less hard" is easier; "lie in bed" is how to sleep; "over time" is progress
+    (re.compile(r"\bless (?:hard|difficult|tough|of a struggle)\b"), "easier"),
+    (re.compile(r"\b(?:lay|lie|lying|laying) (?:down )?in bed\b"), "sleep"),
+    (re.compile(r"\bover time\b|\bhow (?:i(?:ve|'ve| have)? been|i'?m|am i) doing\b"),
+     "progress"),
     (re.compile(r"\ba ?& ?e\b|\ba and e\b"), "emergency"),
     # the forecast is not the weather's effect on a hip
     (re.compile(r"\bweather (?:going to be |gonna be |be )?like\b|\bforecast\b"
@@ -122,13 +136,14 @@ yesterday
 harm damage damaging harming injure injuring injury injuries
 miss missed skip skipped forgot forget slack lapse lost
 cross crossed crossing
-often daily frequency frequently frequent
+often daily frequency frequently frequent regularly regular
 sore soreness ache aching achy aches doms
 stiff stiffness stiffen seize seized
 move moving moved movement
 prepare preparation ready limber
 more extra additional beyond further
 swim swimming swimmer pool breaststroke crawl backstroke aqua aquarobics aquafit
+  shallow
   hydrotherapy hydro sea
 stick sticks crutch crutches cane frame walker zimmer rollator
 sit sitting seated sat sofa couch settee armchair recliner tv telly television
@@ -136,6 +151,7 @@ desk computer
 work job working office shift boss site employer career
 weight overweight heavy diet slim pound pounds kilo kilos stone lbs fat bmi obese
 shoe shoes footwear slipper slippers trainer trainers heel heels boot boots barefoot insole
+  sneaker sneakers plimsoll plimsolls
   insoles sandal sandals flip flop crocs wellies
 click clicking clunk clunking pop popping crack cracking snap snapping grind grinding
   noise sound clicky creak creaking
@@ -143,8 +159,9 @@ morning mornings wake waking woke
 tired exhausted shattered knackered fatigue fatigued drained energy worn weary wiped
   lethargic sluggish tiredness
 weather damp rain rainy wet winter freezing storm chilly humid humidity barometer
+  icy frost frosty snow snowy slippy slippery
 bend bending stoop stooping crouch reach reaching pick grab grabber lean cupboard
-car passenger taxi vehicle
+car passenger taxi vehicle suv jeep 4x4 hatchback
 bath bathing tub shower showering soak wash washing jacuzzi
 look watch
 golf cycling cycle bike biking dance dancing yoga tennis run running jog jogging
@@ -162,11 +179,11 @@ hard tough difficult
 hold holding seconds
 rep reps repetition repetitions sets
 remind reminder reminders notification notifications alert alerts ping nudge prompt
-progress streak chart record improved history
+progress streak chart record improved history summary overview stats statistics graph
 pause holiday break freeze
 robot bot human automatic person ai chatbot machine
-physio physiotherapist clinician clinic surgeon doctor nurse consultant therapist
-privacy data private information delete download
+physio physiotherapist clinician clinic surgeon doctor nurse consultant therapist pt
+privacy data private information delete download info share shared sharing
 emergency casualty ambulance
 """
 
