@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from bot.domain.understanding import (
+    red_flag_phrases_everyday,
     red_flag_phrases_medical,
     red_flag_phrases_msk,
     red_flag_phrases_neuro,
@@ -124,6 +125,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_neuro.RULES,
     *red_flag_phrases_medical.RULES,
     *red_flag_phrases_vascular.RULES,
+    *red_flag_phrases_everyday.RULES,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

@@ -46,13 +46,15 @@ PROBE_FILES = (
 
 
 def probe_rows() -> list[Row]:
-    """The independent probe rows (``tests/data/understanding_probe``), red flags left out.
+    """The independent probe rows (``tests/data/understanding_probe``) and the tune4 batch
+    (``tests/data/understanding_tune4``), red flags left out.
 
     A probe row whose text is also a held-out corpus row (by row key) is left out too, so
     the model never sees a held-out text.
     """
     held = set(yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8"))["heldout_ids"])
-    rows = load_rows(PROBE_DIR / name for name in PROBE_FILES)
+    rows = load_rows([*(PROBE_DIR / name for name in PROBE_FILES),
+                      *train_red_flag_model.TUNE4_FILES])
     return [row for row in rows if row.intent != "redflag" and row_key(row.text) not in held]
 
 

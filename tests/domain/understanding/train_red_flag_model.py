@@ -2,8 +2,9 @@
 
 ``python -m tests.domain.understanding.train_red_flag_model`` writes
 ``bot/domain/understanding/red_flag_weights.json`` (see ``red_flag_model``) and prints
-the cross-validation figures. It learns from the tune part of the corpus and probes 1
-and 2 (``tests/data/understanding_probe``), every intent, red flags included; never the
+the cross-validation figures. It learns from the tune part of the corpus, probes 1
+and 2 (``tests/data/understanding_probe``) and the tune4 batch
+(``tests/data/understanding_tune4``), every intent, red flags included; never the
 held-out fifth (a probe row whose text is a held-out row is left out, by row key) and
 never a third probe. Deterministic: seeded shuffles and integer arithmetic only (the
 logistic function is a table of integers), so the same rows always give the same file
@@ -67,6 +68,11 @@ PROBE_FILES = (
     "redflags_probe2.yaml",
     "intents_probe2.yaml",
 )
+#: The fourth batch, written for tuning (``tests/data/understanding_tune4``), after them.
+TUNE4_FILES = tuple(
+    Path(__file__).resolve().parents[2] / "data" / "understanding_tune4" / name
+    for name in ("redflags_tune4.yaml", "intents_tune4.yaml")
+)
 FOLDS = 5
 #: Logistic regression by stochastic gradient descent: epochs, rate (divided by the
 #: epoch's number), shuffle seed.
@@ -101,12 +107,14 @@ def _held_keys() -> set[str]:
 
 
 def training_rows() -> list[Row]:
-    """The tune part, then probes 1 and 2: each text once, none held out (by row key)."""
+    """The tune part, probes 1 and 2, then tune4: each text once, none held out (by row
+    key)."""
     held = _held_keys()
     tune, _ = parts(corpus())
     seen: set[str] = set()
     rows: list[Row] = []
-    for row in [*tune, *load_rows(PROBE_DIR / name for name in PROBE_FILES)]:
+    probes = [*(PROBE_DIR / name for name in PROBE_FILES), *TUNE4_FILES]
+    for row in [*tune, *load_rows(probes)]:
         key = row_key(row.text)
         if key not in seen and key not in held:
             seen.add(key)

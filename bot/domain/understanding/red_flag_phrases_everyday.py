@@ -1,0 +1,156 @@
+"""Red flags told in everyday pictures rather than symptom words, for every body system.
+
+Patients often describe a danger sign by what it does to their day, not by its name: a
+shoe that slaps the pavement, a leg that "won't do as it's told", a belt on its last
+notch, sheets peeled off every night, "an accident in my pants and I didn't feel it
+coming", a hip that "went bang". These rules were written from a fresh batch of such
+messages (``tests/data/understanding_tune4``), as mechanisms (the picture and what must
+stand near it), not as copies of rows; the other ``red_flag_phrases_*`` modules hold
+the rules in clinical and common words. Read by ``red_flags``; see ``red_flag_phrases``.
+"""
+
+from __future__ import annotations
+
+from bot.domain.understanding.red_flag_phrases import CANT, Rule, gap, rule
+
+#: Weight lost on purpose, or with pleasure: not a warning.
+_INTENDED = (
+    r"\b(?:diet\w*|slimming\w*|weight\s?watchers|calorie\w*|gym|keto|fasting|on\s+purpose"
+    r"|trying\s+to|pleased|happy|proud|chuffed|delighted|goal|target|walking|exercis\w*"
+    r"|thanks\s+to|finally|at\s+last|ozempic|wegovy|mounjaro)\b"
+)
+#: Leaking from a laugh, a sneeze or a cough is common and long-standing, not a new sign.
+_STRESS_LEAK = r"\b(?:laugh\w*|sneez\w*|cough\w*|giggl\w*|jump\w*|trampoline|toddler|baby)\b"
+_SWEAT_REASON = (
+    r"\b(?:menopaus\w*|hot\s+flush\w*|flushes|heatwave|hot\s+weather|too\s+many\s+(?:blankets"
+    r"|covers)|duvet\s+(?:too|is\s+too)|electric\s+blanket|radiator|heating|hrt|summer)\b"
+)
+#: How bad a pain is, in words the clinical lists leave out.
+_VERY_BAD = (
+    r"\b(?:scream\w*|shriek\w*|howl\w*|unbelievable|mind[\s-]*blowing|white\s+as\s+a\s+sheet"
+    r"|unbearable|excruciating|agony|agonising|agonizing|incredible\s+pain|insane\s+pain"
+    r"|like\s+nothing\s+(?:i'?ve|i\s+have|she'?s|he'?s)\s+ever|never\s+had\s+(?:\w+\s+)?like)\b"
+)
+_NIGHT = r"\b(?:night\w*|nite|bed|sleep\w*|early\s+hours|small\s+hours|\d\s*am|overnight)\b"
+_WHOSE = r"(?:my|her|his|the|mums?|dads?)"
+
+RULES: tuple[Rule, ...] = (
+    # --- cannot bear weight -----------------------------------------------------------
+    rule("cannot_bear_weight", (
+        rf"\b{CANT}\s+(?:put\s+)?(?:weight|wait)[\s-]*bear\w*",
+        rf"\b(?:too\s+\w+\s+to|{CANT})\s+take\s+(?:my|her|his|any|the|full)\s+(?:full\s+)?"
+        r"weight\b",
+        r"\b(?:legs?|knees?)\s+(?:just\s+)?(?:folds?|folded|crumples?|crumpled|collapses?"
+        r"|collapsed|buckles?|buckled|gives?\s+way|gave\s+way)\s+(?:under|beneath)\s+"
+        r"(?:me|her|him)\b",
+        r"\bbuckles?\s+(?:the\s+(?:second|moment|minute)\s+)?(?:i|she|he)\s+(?:lean|put\s+"
+        r"(?:any\s+)?weight|stand)\s+on\s+it\b",
+        r"\bno\s+(?:chance|way)\s+(?:of|i\s+can|can\s+i|she\s+can|he\s+can)\s+(?:stand\w*|put\w*"
+        r"\s+(?:any\s+)?weight|walk\w*)\s+on\s+it\b",
+    )),
+    rule("cannot_bear_weight",
+         r"\b(?:puts?|putting)\s+(?:his|her|my|the)\s+(?:\w+\s+)?(?:foot|leg)\s+(?:down|on\s+the"
+         r"\s+(?:floor|ground))\b|\b(?:foot|leg)\s+touches\s+the\s+(?:floor|ground)\b",
+         needs=rf"\b(?:cries|cry|crying|scream\w*|yell\w*|agony|shooting|{CANT}\s+(?:stand|walk))",
+         window=100),
+    # --- bladder, bowel and the saddle (cauda equina) -----------------------------------
+    rule("cauda_equina", (
+        r"\b(?:an?\s+)?accident\s+in\s+(?:my|her|his|the)\s+(?:pants|knickers|trousers|underwear"
+        r"|pyjamas|pjs|bed)\b",
+        rf"\b{CANT}\s+control\s+(?:when\s+(?:i|she|he)\s+)?(?:pee|wee|bladder|bowels?|toilet"
+        r"|urine|poo|peeing|weeing)\b",
+        r"\b(?:didn'?t|did\s+not|never|don'?t|doesn'?t)\s+(?:even\s+)?(?:know|realise|realize"
+        r"|feel|notice)\s+(?:my|his|her)\s+bladder\b",
+        r"\b(?:didn'?t|did\s+not|never)\s+(?:even\s+)?feel\s+(?:it|that)\s+coming\b",
+    ), unless=_STRESS_LEAK),
+    rule("cauda_equina", (
+        r"\bbetween\s+(?:my|his|her|the)\s+legs\s+(?:\w+\s+){0,2}(?:feels?|felt)\s+like\s+"
+        r"(?:cardboard|rubber|wood|leather|plastic|someone\s+else'?s)\b",
+        rf"\bnumb\w*\s+{gap(5)}(?:where\s+(?:you|i|she|he)\s+sits?|(?:bike\s+)?saddle)\b",
+    )),
+    # --- nerves: foot drop, a leg that will not obey ----------------------------------
+    rule("neuro_deficit", (
+        r"\b(?:leg|foot|legs|feet)\s+(?:won'?t|wont|doesn'?t|will\s+not|isn'?t)\s+(?:do|doing)\s+"
+        r"(?:as|what)\s+(?:it'?s|its|it\s+is|i|she|he)\s+(?:told|tell\w*)\b",
+        r"\b(?:muscles?|leg|foot)\s+(?:won'?t|wont|don'?t|doesn'?t)\s+do\s+what\s+(?:i|she|he)\s+"
+        r"tells?\b",
+        rf"\bdragg\w*\s+(?:it|{_WHOSE}\s+(?:\w+\s+)?(?:leg|foot))\s+(?:behind|along)\b",
+        r"\b(?:leg|foot)\s+(?:\w+\s+){0,2}like\s+it\s+belongs\s+to\s+(?:someone|somebody)\s+else\b",
+        r"\b(?:toes?|foot)\s+(?:\w+\s+)?(?:droop\w*|dangl\w*|flop\w*\s+down)\b",
+    )),
+    rule("neuro_deficit",
+         r"\b(?:shoe|shoes|foot|feet)\s+(?:\w+\s+){0,2}(?:slaps?|slapping|flaps?|flapping"
+         r"|smacks?|smacking)\b|\bflap\s+flap\b",
+         unless=r"\b(?:flip[\s-]?flops?|sandals?|slippers?|crocs)\b"),
+    rule("neuro_deficit",
+         r"\blost\s+(?:its|all\s+(?:its|my|her|his)|(?:my|her|his))\s+(?:oomph|strength|power)\b",
+         needs=r"\b(?:thigh|leg|knee|foot|ankle|quad\w*|muscle)\b", window=80),
+    # --- pain at night, night sweats ----------------------------------------------------
+    rule("night_pain_sweats", (
+        rf"\b{CANT}\s+get\s+(?:comfy|comfortable)\s+in\s+any\s+position\b",
+        r"\bno\s+position\s+(?:is\s+)?(?:comfy|comfortable)\b",
+        r"\bwhether\s+(?:i'?m|im|i\s+am|she'?s|he'?s)\s+on\s+(?:my\s+|her\s+|his\s+)?(?:left"
+        r"|right|back|side)\s+(?:\w+\s+)?(?:or|right|left)\b",
+        r"\bnothing\s+to\s+do\s+with\s+how\s+(?:i|she|he)\s+(?:lie|lay|sleep)\b",
+    ), needs=rf"{_NIGHT}|\b(?:pain|ache|aching|hip|hurt\w*|screams?)\b", window=150,
+        same_sentence=False),
+    rule("night_pain_sweats", (
+        r"\b(?:gets|wakes|got|woke|drags?)\s+(?:me|her|him)\s+(?:out\s+of\s+bed|up)\s+"
+        r"(?:\w+\s+){0,3}(?:early\s+hours|small\s+hours|middle\s+of\s+the\s+night|every\s+night"
+        r"|at\s+\d)\b",
+        r"\b(?:deep\s+)?boring\s+(?:ache|pain)\b",
+        r"\beven\s+when\s+(?:i'?m|im|i\s+am|she'?s|he'?s)\s+(?:completely\s+|totally\s+"
+        r"|perfectly\s+|dead\s+)?still\b",
+    ), needs=_NIGHT, window=150, same_sentence=False),
+    rule("night_pain_sweats", (
+        rf"\bsheets?\s+{gap(3)}(?:soak\w*|drench\w*|wet\s+through|sweat\w*)\b",
+        r"\bpeel\w*\s+the\s+sheets\b",
+        rf"\b(?:sweaty|sweating|drenched|soaked|soaking)\s+{gap(4)}(?:every\s+|each\s+)night\b",
+        rf"\b(?:every|each)\s+night\s+{gap(4)}(?:sweaty|sweating|drenched|soaked|soaking)\b",
+    ), unless=_SWEAT_REASON, same_sentence=False, window=120),
+    # --- weight lost without trying, and cancer in the past -----------------------------
+    rule("cancer_weight_loss", (
+        r"\bbelt\s+(?:\w+\s+){0,3}(?:last|tightest|extra|new|smallest)\s+(?:notch|hole)\b",
+        r"\b(?:clothes|trousers|jeans|skirts?|dress(?:es)?)\s+(?:\w+\s+){0,2}(?:hanging\s+off"
+        r"|falling\s+(?:off|down)|baggy|too\s+big)\b",
+        r"\b(?:lost|dropped|gone\s+down|down)\s+(?:\d+|a|half\s+a|a\s+few|several|two|three"
+        r"|four|five|ten)\s*(?:pounds?|lbs?|kilos?|kgs?|stone|st)\b",
+    ), unless=_INTENDED),
+    rule("cancer_weight_loss",
+         r"\b(?:prostate|breast|bowel|lung|kidney|thyroid|blood|bone)\s+(?:cancer|treatment"
+         r"|tumou?r|lump)\b|\bchemo\w*|\bradiotherapy\b|\bradiation\s+(?:treatment|therapy)\b"
+         r"|\b(?:took|taken|cut|had)\s+(?:a\s+)?(?:lump|tumou?r|growth)\s+(?:out|removed|off)\b",
+         needs=r"\b(?:constant|gnawing|new|different|started|won'?t\s+go|all\s+the\s+time"
+               r"|day\s+and\s+night|boring|since\s+last\s+month|this\s+(?:hip\s+)?pain)\b",
+         window=200, same_sentence=False, history=True),
+    # --- a hip out of its socket ------------------------------------------------------
+    rule("dislocation",
+         r"\bfelt\s+(?:it|the\s+(?:hip|joint|ball))\s+(?:slip|pop|go|come|slide|shift)\s+out\b"
+         r"|\b(?:big|massive|loud|huge)\s+(?:clunk|clonk|thud|pop)\b|\bgave\s+a\s+(?:big\s+)?"
+         r"(?:clunk|clonk|thud|pop)\b|\bthud\s+in\s+the\s+joint\b",
+         needs=rf"\b(?:jammed|frozen\s+in|stuck|locked|{CANT}\s+(?:shift|move|budge|lift)"
+               r"|won'?t\s+(?:shift|move|budge)|immobile|agony|shorter)\b",
+         window=160, same_sentence=False),
+    # --- a fall, then signs of a break ------------------------------------------------
+    rule("fracture_after_fall",
+         r"\b(?:went|gone|go)\s+down\s+(?:sideways|hard|on\s+(?:my|her|his)\s+(?:side|hip|bum))"
+         r"|\blost\s+(?:my|her|his)\s+balance\b|\bmissed\s+(?:the|a)\s+(?:\w+\s+)?(?:stair|step)"
+         r"|\bthud\s+on\s+(?:my|her|his)\b|\blanded\s+(?:side\s+on|on\s+(?:my|her|his)\s+"
+         r"(?:side|hip|bum|backside))",
+         needs=rf"\b(?:lump|crunch\w*|hurts?\s+(?:so+|really|very)\s+bad|{CANT}\s+(?:get\s+up"
+               r"|move|stand|walk|straighten)|(?:foot|leg)\s+(?:flops|turned|turns|rolls|points)"
+               rf"\s+out\w*)\b|{_VERY_BAD}",
+         window=200, same_sentence=False),
+    # --- sudden severe pain -----------------------------------------------------------
+    rule("sudden_severe_pain",
+         r"\b(?:sudden(?:ly)?|in\s+an\s+instant|out\s+of\s+nowhere|without\s+warning)\b"
+         r"|\bwent\s+bang\s+with\s+(?:pain|agony)\b|\bwasn'?t\s+there\s+before\b",
+         needs=_VERY_BAD, window=100, same_sentence=False,
+         unless=r"\b(?:cramps?|stitch|twinge\w*|laugh\w*)\b"),
+    rule("sudden_severe_pain", (
+        rf"\bpain\s+{gap(1)}went\s+from\s+(?:a\s+)?(?:\d|nothing|zero)\s+to\s+(?:a\s+)?(?:[89]"
+        r"|10|nine|ten)\b",
+        r"\b(?:hip|leg|groin|it)\s+(?:just\s+)?went\s+bang\b",
+        rf"\bmind[\s-]*blowing\s+pain\b|\bpain\s+{gap(2)}mind[\s-]*blowing\b",
+    ), unless=r"\b(?:laugh\w*|film|movie|book|song)\b"),
+)
