@@ -81,7 +81,9 @@ RULES: tuple[Rule, ...] = (
     rule("neuro_deficit",
          r"\b(?:shoe|shoes|foot|feet)\s+(?:\w+\s+){0,2}(?:slaps?|slapping|flaps?|flapping"
          r"|smacks?|smacking)\b|\bflap\s+flap\b",
-         unless=r"\b(?:flip[\s-]?flops?|sandals?|slippers?|crocs)\b"),
+         # not flip-flops, and not "the feet flapping one" (an exercise asked for by a picture)
+         unless=r"\b(?:flip[\s-]?flops?|sandals?|slippers?|crocs|exercises?|pumps?"
+                r"|(?:flapping|slapping)\s+one)\b"),
     rule("neuro_deficit",
          r"\blost\s+(?:its|all\s+(?:its|my|her|his)|(?:my|her|his))\s+(?:oomph|strength|power)\b",
          needs=r"\b(?:thigh|leg|knee|foot|ankle|quad\w*|muscle)\b", window=80),
