@@ -25,11 +25,19 @@ _SWEAT_REASON = (
     r"\b(?:menopaus\w*|hot\s+flush\w*|flushes|heatwave|hot\s+weather|too\s+many\s+(?:blankets"
     r"|covers)|duvet\s+(?:too|is\s+too)|electric\s+blanket|radiator|heating|hrt|summer)\b"
 )
-#: How bad a pain is, in words the clinical lists leave out.
-_VERY_BAD = (
+#: How bad a pain is, in everyday words (also read by ``red_flag_phrases_everyday_msk``).
+VERY_BAD = (
     r"\b(?:scream\w*|shriek\w*|howl\w*|unbelievable|mind[\s-]*blowing|white\s+as\s+a\s+sheet"
     r"|unbearable|excruciating|agony|agonising|agonizing|incredible\s+pain|insane\s+pain"
-    r"|like\s+nothing\s+(?:i'?ve|i\s+have|she'?s|he'?s)\s+ever|never\s+had\s+(?:\w+\s+)?like)\b"
+    r"|like\s+nothing\s+(?:i'?ve|i\s+have|she'?s|he'?s)\s+ever|never\s+had\s+(?:\w+\s+)?like"
+    r"|never\s+felt\s+(?:\w+\s+)?pain\s+like|searing|white[\s-]hot|doubled?\s+(?:me\s+|her\s+|him\s+)?over"
+    r"|(?:can'?t|cannot)\s+bear\s+it|very\s+big\s+pain|massive\s+(?:bolt|stab|jolt)|unreal"
+    r"|something\s+else|10/10)\b"
+)
+#: A sentence with no pain and no body in it ("the film was unreal, out of the blue...").
+NO_BODY = (
+    r"^(?![\s\S]*\b(?:pain\w*|hurt\w*|agony|agonising|agonizing|hip|hips|groin|thigh|leg|legs"
+    r"|ache\w*|aching|joint|sore|throb\w*|excruciating|unbearable|searing|back|side|bum)\b)"
 )
 _NIGHT = r"\b(?:night\w*|nite|bed|sleep\w*|early\s+hours|small\s+hours|\d\s*am|overnight)\b"
 _WHOSE = r"(?:my|her|his|the|mums?|dads?)"
@@ -141,18 +149,69 @@ RULES: tuple[Rule, ...] = (
          r"(?:side|hip|bum|backside))",
          needs=rf"\b(?:lump|crunch\w*|hurts?\s+(?:so+|really|very)\s+bad|{CANT}\s+(?:get\s+up"
                r"|move|stand|walk|straighten)|(?:foot|leg)\s+(?:flops|turned|turns|rolls|points)"
-               rf"\s+out\w*)\b|{_VERY_BAD}",
+               rf"\s+out\w*)\b|{VERY_BAD}",
          window=200, same_sentence=False),
     # --- sudden severe pain -----------------------------------------------------------
     rule("sudden_severe_pain",
          r"\b(?:sudden(?:ly)?|in\s+an\s+instant|out\s+of\s+nowhere|without\s+warning)\b"
          r"|\bwent\s+bang\s+with\s+(?:pain|agony)\b|\bwasn'?t\s+there\s+before\b",
-         needs=_VERY_BAD, window=100, same_sentence=False,
-         unless=r"\b(?:cramps?|stitch|twinge\w*|laugh\w*)\b"),
+         needs=VERY_BAD, window=100, same_sentence=False,
+         unless=rf"\b(?:cramps?|stitch|twinge\w*|laugh\w*)\b|{NO_BODY}"),
     rule("sudden_severe_pain", (
         rf"\bpain\s+{gap(1)}went\s+from\s+(?:a\s+)?(?:\d|nothing|zero)\s+to\s+(?:a\s+)?(?:[89]"
         r"|10|nine|ten)\b",
         r"\b(?:hip|leg|groin|it)\s+(?:just\s+)?went\s+bang\b",
         rf"\bmind[\s-]*blowing\s+pain\b|\bpain\s+{gap(2)}mind[\s-]*blowing\b",
     ), unless=r"\b(?:laugh\w*|film|movie|book|song)\b"),
+    # --- second batch (tune5): bladder and saddle, nerves, night, lungs, wounds, cancer --
+    rule("cauda_equina", (
+        rf"\b{CANT}\s+(?:feel|tell|know)\s+when\s+(?:i|she|he)\s+(?:need|want)s?\s+(?:the\s+|to\s+"
+        r"(?:go\s+to\s+the\s+)?)?(?:toilet|loo|wee|pee|poo|go)\b",
+        rf"\bsit\w*\s+on\s+the\s+(?:loo|toilet)(?:\s+seat)?\s+{gap(2)}{CANT}\s+feel\b",
+        r"\b(?:lady|girly|man|private)\s+(?:parts|bits)\s+(?:\w+\s+){0,3}(?:feel|felt|is|are|gone|going)"
+        r"\s+(?:\w+\s+)?numb\w*",
+        r"\bno\s+(?:feeling|sensation)\s+(?:around|in|on|at|round)\s+(?:my|her|his|the)\s+(?:back\s+end"
+        r"|bum|bottom|backside|privates|lady\s+parts|front\s+bottom)\b",
+        r"\bstrain\w*\s+(?:\w+\s+){0,3}to\s+(?:pass\s+water|pee|wee|go)\b",
+        r"\b(?:messed|soiled|pooed|pood)\s+(?:myself|herself|himself)\b",
+    ), unless=_STRESS_LEAK),
+    rule("neuro_deficit", (
+        r"\b(?:leg|foot)\s+(?:isn'?t|is\s+not|won'?t|wont|not)\s+obey\w*",
+        r"\b(?:leg|foot)\b.{0,40}\blike\s+it'?s\s+not\s+mine\b",
+        r"\bflap(?:ping|py)?\s+(?:sound|noise)\b",
+    ), unless=r"\b(?:flip[\s-]?flops?|sandals?|slippers?|exercises?)\b"),
+    rule("night_pain_sweats", (
+        rf"\b{CANT}\s+find\s+(?:a|any)\s+(?:comfy\s+|comfortable\s+)?position\b",
+        r"\b(?:lying|lie|laying)\s+(?:on\s+)?either\s+side\b",
+        r"\bturn\w*\s+(?:left\s+(?:and\s+|or\s+|,\s*)?right|right\s+(?:and\s+|or\s+)?left)\s+"
+        r"(?:and\s+)?(?:still|same)\b",
+        r"\b(?:worst|worse)\s+(?:in|at|during)\s+(?:the\s+)?(?:wee\s+)?(?:small|early)\s+hours\b",
+        r"\bup\s+(?:half|most|all)\s+(?:of\s+)?the\s+night\b.{0,60}\brest\w*\s+(?:doesn'?t|does\s+not"
+        r"|won'?t|isn'?t)\s+(?:ease|help)",
+    ), needs=rf"{_NIGHT}|\b(?:pain|ache|aching|hip|hurt\w*)\b", window=150, same_sentence=False),
+    rule("night_pain_sweats",
+         r"\b(?:the\s+)?sweats\b|\bsweating\b|\bmuch\s+sweat\b",
+         needs=r"\b(?:towel|nightie|nightdress|pyjamas?|pjs|sheets?|bed|night\w*|change\s+my)\b",
+         window=80, same_sentence=False, unless=_SWEAT_REASON),
+    rule("pe", (
+        r"\b(?:feel|get|have|got)\s+no\s+air\b",
+        r"\bpain\s+in\s+(?:my\s+|the\s+)?chest\s+when\s+(?:i\s+)?breath\w*",
+        r"\bcough\w*\s+(?:\w+\s+){0,3}(?:brought|bringing|brings|bring)\s+up\s+(?:red|blood|pink)\b",
+        r"\bout\s+of\s+(?:puff|breath)\s+(?:doing\s+nothing|sitting\s+(?:down|still)|at\s+rest"
+        r"|just\s+sitting)\b",
+    )),
+    rule("wound",
+         r"\b(?:wound|scar|incision|cut|stitches|edges)\s+(?:edges?\s+)?(?:\w+\s+)?(?:pulling|pulled"
+         r"|coming|came|gaping|gape|split\w*)\s+apart\b|\b(?:wound|scar|incision)\s+(?:\w+\s+)?gaping\b"),
+    rule("dvt",
+         r"\bleg\s+is\s+(?:big|fat|huge|bigger|swole)\s+from\s+(?:the\s+)?knee\s+down\b",
+         needs=r"\b(?:operation|op|surgery|red|hurt\w*|sore|tender|hot|press)\b", window=120),
+    rule("cancer_weight_loss",
+         r"\bshedding\s+(?:the\s+)?(?:pounds|weight|kilos|lbs)\b|\bweight\s+(?:is\s+)?(?:falling|dropping)"
+         r"\s+off\b",
+         unless=_INTENDED),
+    rule("cancer_weight_loss",
+         r"\b(?:lymphoma|leuka?emia|myeloma|melanoma|sarcoma|carcinoma)\b",
+         needs=r"\b(?:fresh|new|different|started|constant|worse|won'?t\s+go|this\s+(?:hip\s+)?pain)\b",
+         window=200, same_sentence=False, history=True),
 )

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from bot.domain.understanding import (
     red_flag_phrases_everyday,
+    red_flag_phrases_everyday_msk,
     red_flag_phrases_medical,
     red_flag_phrases_msk,
     red_flag_phrases_neuro,
@@ -126,6 +127,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_medical.RULES,
     *red_flag_phrases_vascular.RULES,
     *red_flag_phrases_everyday.RULES,
+    *red_flag_phrases_everyday_msk.RULES,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

@@ -46,8 +46,8 @@ PROBE_FILES = (
 
 
 def probe_rows() -> list[Row]:
-    """The independent probe rows (``tests/data/understanding_probe``) and the tune4 batch
-    (``tests/data/understanding_tune4``), red flags left out.
+    """The independent probe rows (``tests/data/understanding_probe``) and the tune4 and
+    tune5 batches (``tests/data/understanding_tune4``, ``_tune5``), red flags left out.
 
     A probe row whose text is also a held-out corpus row (by row key) is left out too, so
     the model never sees a held-out text.

@@ -3,8 +3,8 @@
 ``python -m tests.domain.understanding.train_red_flag_model`` writes
 ``bot/domain/understanding/red_flag_weights.json`` (see ``red_flag_model``) and prints
 the cross-validation figures. It learns from the tune part of the corpus, probes 1
-and 2 (``tests/data/understanding_probe``) and the tune4 batch
-(``tests/data/understanding_tune4``), every intent, red flags included; never the
+and 2 (``tests/data/understanding_probe``) and the tune4 and tune5 batches
+(``tests/data/understanding_tune4``, ``_tune5``), every intent, red flags included; never the
 held-out fifth (a probe row whose text is a held-out row is left out, by row key) and
 never a third probe. Deterministic: seeded shuffles and integer arithmetic only (the
 logistic function is a table of integers), so the same rows always give the same file
@@ -68,10 +68,12 @@ PROBE_FILES = (
     "redflags_probe2.yaml",
     "intents_probe2.yaml",
 )
-#: The fourth batch, written for tuning (``tests/data/understanding_tune4``), after them.
+#: The batches written for tuning (``tests/data/understanding_tune4`` and ``_tune5``),
+#: after them.
 TUNE4_FILES = tuple(
-    Path(__file__).resolve().parents[2] / "data" / "understanding_tune4" / name
-    for name in ("redflags_tune4.yaml", "intents_tune4.yaml")
+    Path(__file__).resolve().parents[2] / "data" / f"understanding_tune{n}" / name
+    for n in (4, 5)
+    for name in (f"redflags_tune{n}.yaml", f"intents_tune{n}.yaml")
 )
 FOLDS = 5
 #: Logistic regression by stochastic gradient descent: epochs, rate (divided by the
@@ -107,8 +109,8 @@ def _held_keys() -> set[str]:
 
 
 def training_rows() -> list[Row]:
-    """The tune part, probes 1 and 2, then tune4: each text once, none held out (by row
-    key)."""
+    """The tune part, probes 1 and 2, then tune4 and tune5: each text once, none held out
+    (by row key)."""
     held = _held_keys()
     tune, _ = parts(corpus())
     seen: set[str] = set()
