@@ -64,6 +64,29 @@ async def _wait(tg: FakeTelegram, predicate: Callable[[], Any], timeout: float, 
         raise
 
 
+def every_one_answered(tg: FakeTelegram, users: Sequence[int]) -> Callable[[], bool]:
+    """A check that each of ``users`` has had a message since now.
+
+    Counting all messages sent is not enough: a "done" that also earns a second message
+    (a milestone, say) would let the count reach its total while another patient's reply
+    is still on its way. The count is the cheap test; each patient is looked at only
+    once it has been reached.
+    """
+    base = tg.stats["sent"]
+    before = {uid: len(tg.sent(uid)) for uid in users}
+    pending = set(before)
+
+    def check() -> bool:
+        if tg.stats["sent"] < base + len(before):
+            return False
+        for uid in list(pending):
+            if len(tg.sent(uid)) > before[uid]:
+                pending.discard(uid)
+        return not pending
+
+    return check
+
+
 REBUILT = "jobs held in memory"  # the bot's log line once every job is rebuilt
 
 
@@ -137,15 +160,15 @@ async def run_load(
         try:
             # Our bot rebuilds its jobs beside the first updates: not in the CPU window.
             rebuilt = await wait_rebuilt(tg, bot) if module == "bot" else None
+            warmed = every_one_answered(tg, warmup)
             for uid in warmup:
                 tg.user_sends(uid, DONE)
-            base = tg.stats["sent"]
-            await _wait(tg, lambda: tg.stats["sent"] >= base + len(warmup), 120, "warm-up", bot)
+            await _wait(tg, warmed, 120, "warm-up", bot)
             cpu0, t0 = bot.cpu_seconds(), time.monotonic()
-            base = tg.stats["sent"]
+            answered = every_one_answered(tg, users)
             for uid in users:
                 tg.user_sends(uid, DONE)
-            await _wait(tg, lambda: tg.stats["sent"] >= base + len(users), 600, "replies", bot)
+            await _wait(tg, answered, 600, "replies", bot)
             elapsed = time.monotonic() - t0
             cpu = bot.cpu_seconds() - cpu0
             rss = bot.peak_rss()
