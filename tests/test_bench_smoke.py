@@ -112,3 +112,31 @@ def test_the_understanding_bench_runs_and_prints_its_table(
     assert len(ms) == 20 and all(m >= 0 for m in ms)
     assert understanding.main(["--passes", "1"]) == 0
     assert "understanding step, median" in capsys.readouterr().out
+
+
+class _Messages:
+    """What ``every_one_answered`` reads of the fake Bot API: the count and each chat."""
+
+    def __init__(self) -> None:
+        self.stats = {"sent": 0}
+        self.chats: dict[int, list[str]] = {}
+
+    def send(self, chat_id: int, text: str) -> None:
+        self.chats.setdefault(chat_id, []).append(text)
+        self.stats["sent"] += 1
+
+    def sent(self, chat_id: int) -> list[str]:
+        return list(self.chats.get(chat_id, []))
+
+
+def test_a_load_run_waits_for_every_patient_not_for_a_count() -> None:
+    tg = _Messages()
+    tg.send(1, "from before")
+    answered = scenarios.every_one_answered(tg, [1, 2, 3])  # type: ignore[arg-type]
+    assert not answered()
+    tg.send(1, "Recorded")
+    tg.send(1, "a milestone, too")  # a second message for patient 1...
+    tg.send(2, "Recorded")
+    assert not answered(), "...does not stand in for patient 3's reply"
+    tg.send(3, "Recorded")
+    assert answered()
