@@ -73,24 +73,32 @@ async def server() -> AsyncIterator[tuple[TestServer, Seen]]:
         await srv.close()
 
 
+@pytest.fixture
+async def req() -> AsyncIterator[AiohttpRequest]:
+    """A started request object, shut down after the test."""
+    request = AiohttpRequest()
+    await request.initialize()
+    try:
+        yield request
+    finally:
+        await request.shutdown()
+
+
 def url(srv: TestServer, method: str) -> str:
     return f"http://127.0.0.1:{srv.port}/bot{TOKEN}/{method}"
 
 
-async def test_parameters_arrive_as_telegram_reads_them(server: tuple[TestServer, Seen]) -> None:
+async def test_parameters_arrive_as_telegram_reads_them(
+    server: tuple[TestServer, Seen], req: AiohttpRequest
+) -> None:
     srv, seen = server
-    req = AiohttpRequest()
-    await req.initialize()
-    try:
-        data = RequestData([
-            RequestParameter.from_input("chat_id", 42),
-            RequestParameter.from_input("text", "Set 1 of 2 – left side 💪"),
-            RequestParameter.from_input("reply_markup", {"inline_keyboard": [[
-                {"text": "Done", "callback_data": "d:1"}]]}),
-        ])
-        status, body = await req.do_request(url(srv, "sendMessage"), "POST", data)
-    finally:
-        await req.shutdown()
+    data = RequestData([
+        RequestParameter.from_input("chat_id", 42),
+        RequestParameter.from_input("text", "Set 1 of 2 – left side 💪"),
+        RequestParameter.from_input("reply_markup", {"inline_keyboard": [[
+            {"text": "Done", "callback_data": "d:1"}]]}),
+    ])
+    status, body = await req.do_request(url(srv, "sendMessage"), "POST", data)
     assert status == 200
     assert json.loads(body)["result"]["text"] == "Set 1 of 2 – left side 💪"
     form = seen.forms[0]
@@ -99,19 +107,16 @@ async def test_parameters_arrive_as_telegram_reads_them(server: tuple[TestServer
     assert "python-telegram-bot" in seen.headers[0]["User-Agent"]
 
 
-async def test_files_are_sent_as_multipart(server: tuple[TestServer, Seen]) -> None:
+async def test_files_are_sent_as_multipart(
+    server: tuple[TestServer, Seen], req: AiohttpRequest
+) -> None:
     srv, seen = server
-    req = AiohttpRequest()
-    await req.initialize()
-    try:
-        data = RequestData([
-            RequestParameter.from_input("chat_id", 5),
-            RequestParameter.from_input("caption", "Glute bridge"),
-            RequestParameter.from_input("photo", InputFile(b"\x89PNG fake", filename="b.png")),
-        ])
-        status, _ = await req.do_request(url(srv, "sendPhoto"), "POST", data)
-    finally:
-        await req.shutdown()
+    data = RequestData([
+        RequestParameter.from_input("chat_id", 5),
+        RequestParameter.from_input("caption", "Glute bridge"),
+        RequestParameter.from_input("photo", InputFile(b"\x89PNG fake", filename="b.png")),
+    ])
+    status, _ = await req.do_request(url(srv, "sendPhoto"), "POST", data)
     assert status == 200
     form = seen.forms[0]
     assert form["chat_id"][2] == b"5" and form["caption"][2] == b"Glute bridge"
@@ -129,28 +134,20 @@ async def test_a_real_bot_on_it(server: tuple[TestServer, Seen]) -> None:
     assert sent.message_id == 7 and sent.chat.id == 9 and sent.text == "hello"
 
 
-async def test_a_slow_answer_is_timed_out(server: tuple[TestServer, Seen]) -> None:
+async def test_a_slow_answer_is_timed_out(
+    server: tuple[TestServer, Seen], req: AiohttpRequest
+) -> None:
     srv, _ = server
-    req = AiohttpRequest()
-    await req.initialize()
-    try:
-        with pytest.raises(TimedOut):
-            await req.do_request(url(srv, "slow"), "POST", RequestData([]), read_timeout=0.2)
-    finally:
-        await req.shutdown()
+    with pytest.raises(TimedOut):
+        await req.do_request(url(srv, "slow"), "POST", RequestData([]), read_timeout=0.2)
 
 
-async def test_no_server_is_a_network_error_without_the_token() -> None:
+async def test_no_server_is_a_network_error_without_the_token(req: AiohttpRequest) -> None:
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    req = AiohttpRequest()
-    await req.initialize()
-    try:
-        with pytest.raises(NetworkError) as err:
-            await req.do_request(f"http://127.0.0.1:{port}/bot{TOKEN}/getMe", "POST")
-    finally:
-        await req.shutdown()
+    with pytest.raises(NetworkError) as err:
+        await req.do_request(f"http://127.0.0.1:{port}/bot{TOKEN}/getMe", "POST")
     assert not isinstance(err.value, TimedOut)
     assert TOKEN not in str(err.value) and "SECRET" not in str(err.value)
 

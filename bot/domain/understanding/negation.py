@@ -26,9 +26,11 @@ NEGATORS: frozenset[str] = frozenset(
         "ain't", "aint", "nope", "nah",
     }
 )
-#: A negator followed by one of these is a hedge, not a denial ("not sure if it's numb").
+#: A negator followed by one of these is a hedge, not a denial ("not sure if it's numb"),
+#: or a complaint of its own ("not hungry and I've lost 10 pounds": no appetite).
 _HEDGES = frozenset(
-    {"sure", "certain", "know", "knowing", "idea", "only", "just", "clear", "convinced"}
+    {"sure", "certain", "know", "knowing", "idea", "only", "just", "clear", "convinced",
+     "hungry", "eating"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(

@@ -1,9 +1,10 @@
 """Red flags told in everyday pictures rather than symptom words, for every body system.
 
 Patients often describe a danger sign by what it does to their day, not by its name: a
-shoe that slaps the pavement, a leg that "won't do as it's told", a belt on its last
-notch, sheets peeled off every night, "an accident in my pants and I didn't feel it
-coming", a hip that "went bang". These rules were written from a fresh batch of such
+shoe that slaps the pavement, a leg that "won't do as it's told", sheets peeled off every
+night, "an accident in my pants and I didn't feel it coming", a hip that "went bang".
+Weight lost without trying and cancer in the past stay in ``red_flag_phrases_medical``,
+extended there for these batches. These rules were written from a fresh batch of such
 messages (``tests/data/understanding_tune4``), as mechanisms (the picture and what must
 stand near it), not as copies of rows; the other ``red_flag_phrases_*`` modules hold
 the rules in clinical and common words. Read by ``red_flags``; see ``red_flag_phrases``.
@@ -12,19 +13,10 @@ the rules in clinical and common words. Read by ``red_flags``; see ``red_flag_ph
 from __future__ import annotations
 
 from bot.domain.understanding.red_flag_phrases import CANT, Rule, gap, rule
+from bot.domain.understanding.red_flag_phrases_medical import NOT_NIGHT_SWEAT
 
-#: Weight lost on purpose, or with pleasure: not a warning.
-_INTENDED = (
-    r"\b(?:diet\w*|slimming\w*|weight\s?watchers|calorie\w*|gym|keto|fasting|on\s+purpose"
-    r"|trying\s+to|pleased|happy|proud|chuffed|delighted|goal|target|walking|exercis\w*"
-    r"|thanks\s+to|finally|at\s+last|ozempic|wegovy|mounjaro)\b"
-)
 #: Leaking from a laugh, a sneeze or a cough is common and long-standing, not a new sign.
 _STRESS_LEAK = r"\b(?:laugh\w*|sneez\w*|cough\w*|giggl\w*|jump\w*|trampoline|toddler|baby)\b"
-_SWEAT_REASON = (
-    r"\b(?:menopaus\w*|hot\s+flush\w*|flushes|heatwave|hot\s+weather|too\s+many\s+(?:blankets"
-    r"|covers)|duvet\s+(?:too|is\s+too)|electric\s+blanket|radiator|heating|hrt|summer)\b"
-)
 #: How bad a pain is, in everyday words (also read by ``red_flag_phrases_everyday_msk``).
 VERY_BAD = (
     r"\b(?:scream\w*|shriek\w*|howl\w*|unbelievable|mind[\s-]*blowing|white\s+as\s+a\s+sheet"
@@ -117,22 +109,7 @@ RULES: tuple[Rule, ...] = (
         r"\bpeel\w*\s+the\s+sheets\b",
         rf"\b(?:sweaty|sweating|drenched|soaked|soaking)\s+{gap(4)}(?:every\s+|each\s+)night\b",
         rf"\b(?:every|each)\s+night\s+{gap(4)}(?:sweaty|sweating|drenched|soaked|soaking)\b",
-    ), unless=_SWEAT_REASON, same_sentence=False, window=120),
-    # --- weight lost without trying, and cancer in the past -----------------------------
-    rule("cancer_weight_loss", (
-        r"\bbelt\s+(?:\w+\s+){0,3}(?:last|tightest|extra|new|smallest)\s+(?:notch|hole)\b",
-        r"\b(?:clothes|trousers|jeans|skirts?|dress(?:es)?)\s+(?:\w+\s+){0,2}(?:hanging\s+off"
-        r"|falling\s+(?:off|down)|baggy|too\s+big)\b",
-        r"\b(?:lost|dropped|gone\s+down|down)\s+(?:\d+|a|half\s+a|a\s+few|several|two|three"
-        r"|four|five|ten)\s*(?:pounds?|lbs?|kilos?|kgs?|stone|st)\b",
-    ), unless=_INTENDED),
-    rule("cancer_weight_loss",
-         r"\b(?:prostate|breast|bowel|lung|kidney|thyroid|blood|bone)\s+(?:cancer|treatment"
-         r"|tumou?r|lump)\b|\bchemo\w*|\bradiotherapy\b|\bradiation\s+(?:treatment|therapy)\b"
-         r"|\b(?:took|taken|cut|had)\s+(?:a\s+)?(?:lump|tumou?r|growth)\s+(?:out|removed|off)\b",
-         needs=r"\b(?:constant|gnawing|new|different|started|won'?t\s+go|all\s+the\s+time"
-               r"|day\s+and\s+night|boring|since\s+last\s+month|this\s+(?:hip\s+)?pain)\b",
-         window=200, same_sentence=False, history=True),
+    ), unless=NOT_NIGHT_SWEAT, same_sentence=False, window=120),
     # --- a hip out of its socket ------------------------------------------------------
     rule("dislocation",
          r"\bfelt\s+(?:it|the\s+(?:hip|joint|ball))\s+(?:slip|pop|go|come|slide|shift)\s+out\b"
@@ -163,7 +140,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:hip|leg|groin|it)\s+(?:just\s+)?went\s+bang\b",
         rf"\bmind[\s-]*blowing\s+pain\b|\bpain\s+{gap(2)}mind[\s-]*blowing\b",
     ), unless=r"\b(?:laugh\w*|film|movie|book|song)\b"),
-    # --- second batch (tune5): bladder and saddle, nerves, night, lungs, wounds, cancer --
+    # --- second batch (tune5): bladder and saddle, nerves, night, lungs, wounds ---------
     rule("cauda_equina", (
         rf"\b{CANT}\s+(?:feel|tell|know)\s+when\s+(?:i|she|he)\s+(?:need|want)s?\s+(?:the\s+|to\s+"
         r"(?:go\s+to\s+the\s+)?)?(?:toilet|loo|wee|pee|poo|go)\b",
@@ -192,7 +169,7 @@ RULES: tuple[Rule, ...] = (
     rule("night_pain_sweats",
          r"\b(?:the\s+)?sweats\b|\bsweating\b|\bmuch\s+sweat\b",
          needs=r"\b(?:towel|nightie|nightdress|pyjamas?|pjs|sheets?|bed|night\w*|change\s+my)\b",
-         window=80, same_sentence=False, unless=_SWEAT_REASON),
+         window=80, same_sentence=False, unless=NOT_NIGHT_SWEAT),
     rule("pe", (
         r"\b(?:feel|get|have|got)\s+no\s+air\b",
         r"\bpain\s+in\s+(?:my\s+|the\s+)?chest\s+when\s+(?:i\s+)?breath\w*",
@@ -206,12 +183,4 @@ RULES: tuple[Rule, ...] = (
     rule("dvt",
          r"\bleg\s+is\s+(?:big|fat|huge|bigger|swole)\s+from\s+(?:the\s+)?knee\s+down\b",
          needs=r"\b(?:operation|op|surgery|red|hurt\w*|sore|tender|hot|press)\b", window=120),
-    rule("cancer_weight_loss",
-         r"\bshedding\s+(?:the\s+)?(?:pounds|weight|kilos|lbs)\b|\bweight\s+(?:is\s+)?(?:falling|dropping)"
-         r"\s+off\b",
-         unless=_INTENDED),
-    rule("cancer_weight_loss",
-         r"\b(?:lymphoma|leuka?emia|myeloma|melanoma|sarcoma|carcinoma)\b",
-         needs=r"\b(?:fresh|new|different|started|constant|worse|won'?t\s+go|this\s+(?:hip\s+)?pain)\b",
-         window=200, same_sentence=False, history=True),
 )

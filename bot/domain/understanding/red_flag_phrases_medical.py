@@ -79,7 +79,8 @@ _ONE_SIDE = (
     r"(?:it|that\s+side|the\s+(?:bad|sore|operated|left|right)\s+side|my\s+(?:bad|sore|left"
     r"|right|operated)\s+side)"
 )
-_NOT_NIGHT_SWEAT = (
+#: Sweating at night for an ordinary reason (also read by ``red_flag_phrases_everyday``).
+NOT_NIGHT_SWEAT = (
     r"\b(?:menopaus\w*|hot\s+flush\w*|flushes|hrt|heating|radiator|hot\s+weather|heatwave"
     r"|blankets?|duvet\s+(?:too|is\s+too)|too\s+hot|electric\s+blanket)\b"
 )
@@ -173,14 +174,14 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:wak\w*|woke)\s+(?:up\s+)?{gap(3)}(?:in\s+a\s+)?(?:pool|puddle|bath)\s+of\s+sweat\b",
         rf"\bsweat\w*\s+{gap(4)}(?:soak\w*|drench\w*|through)\s+(?:the|my|her|his)\s+(?:pillow"
         r"|sheets?|bed|pyjamas|pajamas|pjs|nightie|nightdress|duvet)",
-    ), unless=_NOT_NIGHT_SWEAT,
+    ), unless=NOT_NIGHT_SWEAT,
          keep=r"\b(?:not|isn'?t|no|can'?t\s+be|never\s+had|long\s+past|past\s+(?:the|my))\s+"
               r"(?:the\s+|my\s+|a\s+|any\s+)?(?:menopaus\w*|hot\s+flush\w*|heating|hrt)"),
     rule("night_pain_sweats",
          r"\b(?:drenched|soaked|soaking|sopping|dripping|wringing|wet\s+through)\b",
          needs=_NIGHT, window=60,
          unless=rf"\b(?:rain\w*|shower|bath|puddle|washing|storm|hose|sea|swim\w*|pool|dog)\b"
-                rf"|{_NOT_NIGHT_SWEAT}"),
+                rf"|{NOT_NIGHT_SWEAT}"),
     rule("night_pain_sweats", (
         rf"\b(?:pain|hip|hips|ache|aching|throbbing|hurting|joint|bone|leg)\s+{gap(2)}"
         r"(?:wakes?|woke|waking|wakens?|woken)\s+(?:me|her|him|us)\b",
@@ -228,15 +229,21 @@ RULES: tuple[Rule, ...] = (
          r"|oncolog\w*|malignan\w*|metasta\w*|leuka?emia|lymphoma|myeloma|melanoma|sarcoma"
          r"|carcinoma|secondaries|tamoxifen|letrozole|anastrozole|lesions?)\b"
          r"|\bshadow\s+on\s+(?:my|the|her|his)\s+(?:bone|scan|x-?ray|lung)"
-         r"|\bspots?\s+on\s+(?:my|the|her|his)\s+bones?\b",
-         needs=rf"{PAIN}|\b(?:bone|lump|killing|come\s+back|returned|spread\w*)\b", window=200,
+         r"|\bspots?\s+on\s+(?:my|the|her|his)\s+bones?\b"
+         # treatment named by the organ ("prostate treatment"), a lump taken out
+         r"|\b(?:prostate|breast|bowel|lung|kidney|thyroid|blood|bone)\s+(?:treatment|tumou?r"
+         r"|lump)\b|\b(?:took|taken|cut|had)\s+(?:a\s+)?(?:lump|tumou?r|growth)\s+(?:out|removed"
+         r"|off)\b",
+         needs=rf"{PAIN}|\b(?:bone|lump|killing|come\s+back|returned|spread\w*|fresh|new"
+               r"|different|constant|gnawing)\b", window=200,
          same_sentence=False,
          unless=r"\b(?:benign|not\s+cancer|wasn'?t\s+cancer|isn'?t\s+cancer|no\s+cancer)\b"
                 r"|\bcancer\s+(?:research|charity|uk|shop|walk|fund\w*|awareness|screening)\b"
                 r"|\brace\s+for\s+life\b|\bmacmillan\b",
          history=True),
     rule("cancer_weight_loss", (
-        rf"\b(?:lost|losing|lose|dropped|dropping|shed|shedding)\s+{gap(5)}(?:weight|weigh"
+        r"\b(?:shed|shedding)\s+(?:the\s+)?(?:pounds|weight|kilos|lbs)\b",
+        rf"\b(?:lost|losing|lose|dropped|dropping|shed|shedding|gone\s+down)\s+{gap(5)}(?:weight|weigh"
         r"|\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\b|(?:a|one|two|three|four"
         r"|five|half\s+a)\s+stone|(?:a|two|three|four|five|few)\s+(?:kilos?|pounds))\b",
         rf"\bweight\s+{gap(2)}(?:dropping|falling|coming|going|melting|dropped|fallen)\s+off\b",
@@ -251,7 +258,7 @@ RULES: tuple[Rule, ...] = (
         r"lighter\b",
         rf"\b(?:clothes|trousers|jeans|skirts?|dress(?:es)?|waistbands?|shirts?|tops?|rings?)\s+"
         rf"{gap(2)}(?:hang\w*|falling\s+off|fall\s+off|loose|baggy|too\s+big|swamp\w*)\b",
-        rf"\bbelt\s+{gap(3)}(?:new\s+holes?|another\s+hole|extra\s+hole|notch)",
+        rf"\bbelt\s+{gap(4)}(?:new\s+holes?|another\s+hole|extra\s+hole|notch)",
         rf"\bscales?\s+{gap(3)}(?:lost|down|dropped)\b",
     ), unless=_INTENDED, keep=_UNINTENDED),
 )
