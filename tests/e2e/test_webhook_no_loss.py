@@ -108,14 +108,17 @@ async def test_sigkill_in_webhook_mode_loses_no_answered_update(tmp_path: Path):
         tg.faults.slow("sendMessage", 60)
         await bot.start()
         replies = len(tg.calls_to("sendMessage"))
-        answered = len(acked)
+        answered = set(acked)
+        # An update the second kill left stored but unanswered is answered at once when it
+        # comes again (already handled, no reply to wait for); no other may be.
+        handled_before = {int(k[1:]) for k in stored(data_dir)}
         posts = asyncio.ensure_future(deliver(bot, session, [i for i in ids if i not in acked],
                                               acked, None))
         await tg.wait_for(lambda: len(tg.calls_to("sendMessage")) > replies, timeout=30,
                           what="a reply on its way")
         await bot.kill()
         await posts
-        assert len(acked) == answered
+        assert acked - answered <= handled_before - answered, "answered while its reply hung"
         unanswered = {int(k[1:]) for k in stored(data_dir)} - acked
         assert unanswered, "an update was stored and not answered"
         assert_acked_are_stored(data_dir, acked)
