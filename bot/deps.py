@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,9 @@ from bot.domain.plans.today import DayPlan, day_plan
 from bot.domain.profiles import Profile
 from bot.domain.progress.figures import local_since
 from bot.domain.records import new_record
+from bot.domain.understanding.faq_match import FaqIndex, faq_index
+from bot.semantics.sentence_encoder import load_encoder
+from bot.semantics.vector_cache import CachedEncoder
 from bot.storage import Repository
 
 
@@ -34,6 +38,34 @@ class Deps:
     # plan_for's memo: the plans worked out, and the content they were worked out from
     _plans: dict[tuple[bytes, Any, str, date], DayPlan] = field(default_factory=dict, repr=False)
     _plans_of: Content | None = field(default=None, repr=False)
+    # faq()'s: the index once built (and the content it is of), and the one build under way
+    _faq: tuple[Content, FaqIndex] | None = field(default=None, repr=False)
+    _faq_lock: asyncio.Lock | None = field(default=None, repr=False)
+
+    async def faq(self) -> FaqIndex:
+        """The FAQ index, matching by meaning too when the sentence model is installed
+        and wanted (``faq_sentence_encoder``). The first call loads the model and encodes
+        the content's askings in a worker thread (seconds without the on-disk cache), so
+        other patients' updates go on meanwhile."""
+        if self._faq is not None and self._faq[0] is self.content:
+            return self._faq[1]
+        if not self.settings.faq_sentence_encoder:
+            return faq_index(self.content)
+        if self._faq_lock is None:
+            self._faq_lock = asyncio.Lock()
+        async with self._faq_lock:
+            if self._faq is None or self._faq[0] is not self.content:
+                content = self.content
+                index = await asyncio.to_thread(self._build_faq, content)
+                self._faq = (content, index)
+            return self._faq[1]
+
+    def _build_faq(self, content: Content) -> FaqIndex:
+        encoder = load_encoder()
+        if encoder is None:
+            return faq_index(content)
+        cached = CachedEncoder(encoder, self.settings.bot_data_dir / "cache" / "faq-vectors.npz")
+        return faq_index(content, cached)
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_user_ids

@@ -19,8 +19,7 @@ from bot.domain.conversation import actions as act
 from bot.domain.conversation.policy import decide, state_of
 from bot.domain.conversation.reminder_requests import plan_change
 from bot.domain.records import Record
-from bot.domain.understanding.faq_match import faq_index
-from bot.domain.understanding.faq_reading import with_faq
+from bot.domain.understanding.faq_reading import needs_index, with_faq
 from bot.domain.understanding.interpret import interpret
 from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
@@ -53,8 +52,9 @@ async def conversation_text(update: Update, context: Context) -> bool:
     session = load_active_session(context.application, user_id)
     state = state_of(session, deps.profile(user_id).held_for_red_flag)
     short = sm.interpret_text(message.text[:500]) if message.text else None
-    if message.text:  # an everyday question carries the FAQ entry that answers it
-        reading = with_faq(reading, message.text, faq_index(deps.content))
+    if message.text and needs_index(reading, message.text):
+        # an everyday question carries the FAQ entry that answers it
+        reading = with_faq(reading, message.text, await deps.faq())
     for action in decide(reading, state, short):
         await carry_out(update, context, action, reading, session)
     return True
@@ -165,8 +165,9 @@ async def check_cleared(update: Update, context: Context) -> None:
     if reading.is_red_flag:  # cannot happen (it would not have asked); never drop a flag
         return
     # they said no to the one question: read the rest of the message without it
-    reading = with_faq(replace(reading, ask_about=None, flags=()), said,
-                       faq_index(deps.content))
+    reading = replace(reading, ask_about=None, flags=())
+    if needs_index(reading, said):
+        reading = with_faq(reading, said, await deps.faq())
     session = load_active_session(context.application, user_id)
     state = state_of(session, deps.profile(user_id).held_for_red_flag)
     for action in decide(reading, state, sm.interpret_text(said[:500])):

@@ -9,8 +9,27 @@ from pathlib import Path
 import pytest
 
 from bot.chat.fake_telegram import FakeTelegram
+from bot.content import DEFAULT_CONTENT_DIR, load_content
+from bot.semantics.sentence_encoder import load_encoder
+from bot.semantics.vector_cache import CachedEncoder
 from tests.harness import BotUnderTest
 from tests.postgres_server import PostgresServer, PostgresUnavailable
+
+#: The FAQ examples' vectors between test runs (the bot keeps them in its data folder,
+#: which is new for every test): a clean checkout encodes them once per worker.
+FAQ_VECTORS = Path(__file__).resolve().parents[1] / ".pytest_cache" / "faq-vectors.npz"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _faq_vectors_once() -> None:
+    """Encode the content's FAQ askings once per test process (about 8 s without the
+    file), so that a bot under test answers its first everyday question at once: every
+    application in the process then finds them in the encoder's memory."""
+    encoder = load_encoder()
+    if encoder is not None:
+        content = load_content(DEFAULT_CONTENT_DIR)
+        CachedEncoder(encoder, FAQ_VECTORS).encode_all(
+            [text for e in content.faq.values() for text in (e.title, *e.askings)])
 
 
 @pytest.fixture

@@ -4,12 +4,15 @@ Clinicians write the answers, so the same strict checks as the rest of ``content
 apply, each mistake one line naming the file and the entry: ids, titles and keywords
 unique, answers short enough for a phone, an answer that mentions a medicine must offer
 ``/ask`` (only a clinician or a pharmacist may advise on one), and at most one entry
-answers questions about warning signs, offering ``/ask`` too.
+answers questions about warning signs, offering ``/ask`` too. ``faq_askings.yaml``
+(optional) lists ways patients have asked each entry: every entry it names must exist,
+and no asking may sit under two entries.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Annotated
 
@@ -24,6 +27,9 @@ from bot.content.yaml_source import YamlSource
 MAX_ANSWER_CHARS = 600
 MAX_KEYWORDS = 12
 MAX_KEYWORD_CHARS = 40
+#: Askings per entry, and characters per asking: examples, not a transcript archive.
+MAX_ASKINGS = 60
+MAX_ASKING_CHARS = 200
 #: Words that make an answer about medicines, which must then offer /ask.
 MEDICINE_WORDS = re.compile(
     r"\b(?:medicines?|medications?|meds|painkillers?|pain ?relief|tablets?|pills?"
@@ -58,6 +64,49 @@ class FaqEntryModel(_Model):
 
 class FaqFile(_Model):
     faq: Annotated[list[FaqEntryModel], Field(min_length=1)]
+
+
+Asking = Annotated[
+    StrictStr,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ASKING_CHARS),
+]
+
+
+class AskingsFile(_Model):
+    askings: dict[Ident, Annotated[list[Asking], Field(max_length=MAX_ASKINGS)] | None]
+
+
+def check_askings(source: YamlSource, parsed: AskingsFile, faq: FaqFile) -> None:
+    """Every asking under an entry of faq.yaml, and none under two entries."""
+    problems: list[ContentError] = []
+    ids = {entry.id for entry in faq.faq}
+    seen: dict[str, str] = {}
+    for entry_id, askings in parsed.askings.items():
+        if entry_id not in ids:
+            problems.append(source.error(
+                ("askings", entry_id), f"no FAQ entry {entry_id!r} in faq.yaml"))
+        for index, asking in enumerate(askings or ()):
+            key = " ".join(asking.casefold().split())
+            if key in seen:
+                where = ("listed twice" if seen[key] == entry_id
+                         else f"also listed under {seen[key]!r}")
+                problems.append(source.error(("askings", entry_id, index),
+                                             f"asking {asking!r} is {where}"))
+            seen.setdefault(key, entry_id)
+    if problems:
+        raise ContentErrors(problems)
+
+
+def with_askings(entries: MappingProxyType[str, FaqEntry], parsed: AskingsFile | None
+                 ) -> MappingProxyType[str, FaqEntry]:
+    """The entries with their askings (one line each), when the file is there."""
+    if parsed is None:
+        return entries
+    return MappingProxyType({
+        entry_id: replace(entry, askings=tuple(
+            " ".join(a.split()) for a in parsed.askings.get(entry_id) or ()))
+        for entry_id, entry in entries.items()
+    })
 
 
 def check_faq(source: YamlSource, parsed: FaqFile) -> None:

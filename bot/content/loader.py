@@ -16,7 +16,14 @@ from types import MappingProxyType
 
 from bot.content.code_keys_cache import cached_scan
 from bot.content.errors import ContentError, ContentErrors
-from bot.content.faq import FaqFile, check_faq, faq_entries
+from bot.content.faq import (
+    AskingsFile,
+    FaqFile,
+    check_askings,
+    check_faq,
+    faq_entries,
+    with_askings,
+)
 from bot.content.message_check import check_messages
 from bot.content.message_files import read_message_files
 from bot.content.message_keys import CodeKeys, code_keys
@@ -94,6 +101,11 @@ def load_checked(directory: Path, *, fresh: bool = True) -> tuple[Content, list[
     faq_source = read_yaml(directory, directory / "faq.yaml")
     faq_file: FaqFile = validate(faq_source, FaqFile)
     check_faq(faq_source, faq_file)
+    askings_file: AskingsFile | None = None
+    if (directory / "faq_askings.yaml").is_file():
+        askings_source = read_yaml(directory, directory / "faq_askings.yaml")
+        askings_file = validate(askings_source, AskingsFile)
+        check_askings(askings_source, askings_file, faq_file)
 
     messages, origin = read_message_files(directory)
     errors, warnings = check_messages(directory, messages, origin, lookups)
@@ -114,7 +126,7 @@ def load_checked(directory: Path, *, fresh: bool = True) -> tuple[Content, list[
         messages=MappingProxyType(messages),
         programmes=MappingProxyType(programmes),
         conditions=MappingProxyType(conditions),
-        faq=faq_entries(faq_file),
+        faq=with_askings(faq_entries(faq_file), askings_file),
     )
     return content, warnings
 

@@ -279,6 +279,8 @@ class FaqEntry:
     keywords: tuple[str, ...] = ()
     #: The answer to a question that mentions a warning sign (one entry at most).
     warning_signs: bool = False
+    #: Ways patients have asked it (``content/faq_askings.yaml``), for the sentence encoder.
+    askings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 
 from bot.content import DEFAULT_CONTENT_DIR, ContentError, check_content_main, load_content
-from bot.content.faq import ASK_COMMAND, MAX_ANSWER_CHARS, MEDICINE_WORDS
+from bot.content.faq import (
+    ASK_COMMAND,
+    MAX_ANSWER_CHARS,
+    MAX_ASKING_CHARS,
+    MAX_ASKINGS,
+    MEDICINE_WORDS,
+)
 from bot.content.model import Content
 from bot.domain.commands import PATIENT_COMMANDS
 from tests.content.test_content_loader import copy_content, load_error, mutate
@@ -171,3 +177,44 @@ def test_an_empty_faq_is_refused(tmp_path: Path) -> None:
     (directory / "faq.yaml").write_text("faq: []\n", encoding="utf-8")
     with pytest.raises(ContentError, match=r"^content/faq.yaml: faq: must not be empty"):
         load_content(directory)
+
+
+# --- faq_askings.yaml: ways patients have asked, for the sentence model ------------------
+
+
+def test_every_entry_has_askings_and_they_are_loaded(content: Content) -> None:
+    assert all(len(entry.askings) >= 5 for entry in content.faq.values())
+    assert all(len(a) <= MAX_ASKING_CHARS for e in content.faq.values() for a in e.askings)
+
+
+ASKING_CASES: list[tuple[str, Callable[[Any], None], str, str]] = [
+    ("unknown entry", lambda d: d["askings"].update(ice_cream=["can i have some"]),
+     "askings.ice_cream", "no FAQ entry 'ice_cream' in faq.yaml"),
+    ("under two entries", lambda d: d["askings"]["shoes"].append(d["askings"]["stairs"][0]),
+     "askings.shoes", "also listed under 'stairs'"),
+    ("twice under one", lambda d: d["askings"]["shoes"].append(d["askings"]["shoes"][0]),
+     "askings.shoes", "is listed twice"),
+    ("too long", lambda d: d["askings"]["shoes"].append("so " * 80),
+     "askings.shoes", f"is too long (at most {MAX_ASKING_CHARS} characters)"),
+    ("too many", lambda d: d["askings"]["shoes"].extend(f"shoes {n}?" for n in range(60)),
+     "askings.shoes", f"at most {MAX_ASKINGS}"),
+]
+
+
+@pytest.mark.parametrize(("case", "change", "field", "message"), ASKING_CASES,
+                         ids=[case[0] for case in ASKING_CASES])
+def test_a_mistake_in_the_askings_is_one_line(
+    tmp_path: Path, case: str, change: Callable[[Any], None], field: str, message: str
+) -> None:
+    directory = copy_content(tmp_path)
+    mutate(directory, "faq_askings.yaml", change)
+    err = load_error(directory)
+    assert err.file == "content/faq_askings.yaml", str(err)
+    assert err.field.startswith(field) and message in err.message, str(err)
+    assert err.line is not None
+
+
+def test_the_askings_file_is_optional(tmp_path: Path) -> None:
+    directory = copy_content(tmp_path)
+    (directory / "faq_askings.yaml").unlink()
+    assert all(not e.askings for e in load_content(directory).faq.values())

@@ -14,7 +14,15 @@ and words are brought to one word first (``SYNONYMS``), and a word with a letter
 out, doubled or swapped is read as the entries' word ("swiming"). The best entry wins
 when its score is high enough (``MIN_SCORE``); otherwise there is no answer, and the
 patient is offered /ask. The entries and their words are the content's; only the lay
-vocabulary is written in code. Pure: no ``telegram``.
+vocabulary is written in code.
+
+Words miss askings that share none with the entry ("frozen peas or a wheat bag?"). Given
+a sentence encoder (``bot.semantics``, passed in: this module loads nothing), each entry
+also scores by how close in meaning the message is to its title or to one of the ways
+patients have asked it (``content/faq_askings.yaml``): the closest one's cosine
+similarity, above ``SIMILARITY_FLOOR`` and times ``SEMANTIC_WEIGHT``, is added to the
+words' score, and an entry close enough (``MIN_SIMILARITY``) is an answer even when the
+words alone score too little. Pure: no ``telegram``, no files.
 """
 
 from __future__ import annotations
@@ -22,9 +30,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz.distance import OSA
 
@@ -40,6 +49,10 @@ from bot.domain.understanding.faq_words import (
     words,
 )
 
+if TYPE_CHECKING:  # numpy itself is loaded with the encoder, not with this module
+    import numpy as np
+    from numpy.typing import NDArray
+
 __all__ = ["STOP", "SYNONYMS", "FaqIndex", "FaqMatch", "faq_index", "stem", "terms"]
 #: The least score an entry needs to be the answer (a keyword, or two telling words).
 MIN_SCORE = 6.0
@@ -52,6 +65,21 @@ PHRASE_BONUS = 8.0
 PHRASE_GAP = 2
 #: Words shorter than this are never read as misspellings of another word.
 _FUZZY_FROM = 5
+#: What closeness in meaning adds to an entry's score: its similarity above the floor,
+#: times the weight (0.8 similar adds 25, a keyword about 10). Chosen on the tuning sets
+#: tune2 and tune3 (tests/data/faq), never on the held-out fifth.
+SEMANTIC_WEIGHT = 50.0
+SIMILARITY_FLOOR = 0.3
+#: An entry this close in meaning is an answer even when the words score too little.
+MIN_SIMILARITY = 0.6
+
+
+class Encoder(Protocol):
+    """A sentence encoder: texts to unit vectors, close vectors for close meanings."""
+
+    def encode(self, text: str) -> NDArray[np.float32]: ...
+
+    def encode_all(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
 
 
 #: A command in an answer ("send /ask"): what the answer offers, not what it is about.
@@ -91,21 +119,32 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class FaqMatch:
-    """The entry a message asks about, how sure (``score``), how far ahead of the
-    runner-up (``margin``: the share of the two best scores that is the best's), and on
-    how much (``evidence``: the entry's words and phrases the message has)."""
+    """The entry a message asks about, how sure by words (``score``), how far ahead of
+    the runner-up by words (``margin``: the share of the two scores that is this
+    entry's), on how much (``evidence``: the entry's words and phrases the message has),
+    and how close in meaning (``similarity``)."""
 
     entry: str
     score: float
     margin: float
     evidence: int = 1
+    #: How close in meaning to the entry's nearest asking (0 without an encoder).
+    similarity: float = 0.0
 
 
 class FaqIndex:
     """Every entry's words with weights; ``match`` finds the entry a message asks."""
 
-    def __init__(self, entries: Iterable[FaqEntry]) -> None:
+    def __init__(self, entries: Iterable[FaqEntry], encoder: Encoder | None = None) -> None:
         entries = list(entries)
+        self._encoder = encoder
+        #: Each example's vector (a title or an asking), and the entry it belongs to.
+        self._owners: list[str] = []
+        self._vectors: NDArray[np.float32] | None = None  # one row per example
+        if encoder is not None:
+            examples = [(e.id, text) for e in entries for text in (e.title, *e.askings)]
+            self._owners = [owner for owner, _ in examples]
+            self._vectors = encoder.encode_all([text for _, text in examples])
         self.weights: dict[str, dict[str, float]] = {}
         self.pairs: dict[str, set[tuple[str, str]]] = {}
         self.phrases: dict[str, set[tuple[str, ...]]] = {}
@@ -175,33 +214,57 @@ class FaqIndex:
         return score, len(shared) + phrases
 
     def scores(self, text: str) -> dict[str, float]:
-        """Each entry's score for ``text`` (only those sharing a word with it)."""
+        """Each entry's score for ``text`` by words alone (those sharing a word with it)."""
         said, found = self._read(text)
         result = {entry_id: self._score(entry_id, said, found)[0] for entry_id in self.weights}
         return {entry_id: score for entry_id, score in result.items() if score}
 
+    def similarities(self, text: str) -> dict[str, float]:
+        """Each entry's closeness in meaning to ``text``: its nearest example's cosine
+        similarity (empty without an encoder)."""
+        if self._encoder is None or self._vectors is None or not len(self._owners):
+            return {}
+        cosines = self._vectors @ self._encoder.encode(text)
+        nearest: dict[str, float] = {}
+        for owner, cosine in zip(self._owners, cosines.tolist(), strict=True):
+            if cosine > nearest.get(owner, -1.0):
+                nearest[owner] = cosine
+        return nearest
+
     def match(self, text: str) -> FaqMatch | None:
-        """The best entry for ``text``, or None when none scores ``MIN_SCORE``."""
+        """The best entry for ``text``, or None when its words score less than
+        ``MIN_SCORE`` and no entry is ``MIN_SIMILARITY`` close in meaning."""
         said, found = self._read(text)
         scored = {entry_id: self._score(entry_id, said, found) for entry_id in self.weights}
-        ranked = sorted(scored, key=lambda entry_id: -scored[entry_id][0])
-        if not ranked or scored[ranked[0]][0] < MIN_SCORE:
+        close = self.similarities(text)
+        total = {entry_id: words + SEMANTIC_WEIGHT * max(0.0, close.get(entry_id, 0.0)
+                                                          - SIMILARITY_FLOOR)
+                 for entry_id, (words, _) in scored.items()}
+        ranked = sorted(total, key=lambda entry_id: -total[entry_id])
+        if not ranked:
             return None
         best = ranked[0]
+        if (max(words for words, _ in scored.values()) < MIN_SCORE
+                and close.get(best, 0.0) < MIN_SIMILARITY):
+            return None
         score, evidence = scored[best]
-        second = scored[ranked[1]][0] if len(ranked) > 1 else 0.0
-        return FaqMatch(best, round(score, 2), round(score / (score + second), 2), evidence)
+        second = max((words for entry_id, (words, _) in scored.items() if entry_id != best),
+                     default=0.0)
+        margin = score / (score + second) if score else 0.0
+        return FaqMatch(best, round(score, 2), round(margin, 2), evidence,
+                        round(close.get(best, 0.0), 3))
 
 
-_CACHE: dict[int, tuple[Mapping[str, FaqEntry], FaqIndex]] = {}
+_CACHE: dict[tuple[int, int], tuple[Mapping[str, FaqEntry], Encoder | None, FaqIndex]] = {}
 
 
-def faq_index(content: Content) -> FaqIndex:
-    """The index of this Content's FAQ, built on first use."""
+def faq_index(content: Content, encoder: Encoder | None = None) -> FaqIndex:
+    """The index of this Content's FAQ (with this encoder, if any), built on first use."""
     faq = content.faq
-    cached = _CACHE.get(id(faq))
-    if cached is None or cached[0] is not faq:
+    key = (id(faq), id(encoder))
+    cached = _CACHE.get(key)
+    if cached is None or cached[0] is not faq or cached[1] is not encoder:
         if len(_CACHE) >= 8:
             _CACHE.clear()
-        cached = _CACHE[id(faq)] = (faq, FaqIndex(faq.values()))
-    return cached[1]
+        cached = _CACHE[key] = (faq, encoder, FaqIndex(faq.values(), encoder))
+    return cached[2]

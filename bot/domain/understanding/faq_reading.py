@@ -30,6 +30,8 @@ STRONG_MARGIN = 0.6
 #: And the words or phrases of the entry it must share: one word ("taxi", "night") is
 #: never enough to answer a message that did not read as a question.
 STRONG_EVIDENCE = 2
+#: Or this close in meaning to one of the entry's askings (see ``faq_match``).
+STRONG_SIMILARITY: float | None = 0.7
 #: Warning signs that are not the patient's now, but make a question one about them:
 #: "what if my calf swells", "I had a clot once", "Mum's hip popped out" (not "no
 #: numbness", or a figure of speech).
@@ -57,9 +59,14 @@ _ASKING = re.compile(
 
 
 def strong(found: FaqMatch | None) -> bool:
-    """Whether a match is sure enough to override what the intent model thought."""
-    return (found is not None and found.score >= STRONG_SCORE
-            and found.margin >= STRONG_MARGIN and found.evidence >= STRONG_EVIDENCE)
+    """Whether a match is sure enough to override what the intent model thought: by
+    its words, or by meaning (``STRONG_SIMILARITY``, when the encoder is there)."""
+    if found is None:
+        return False
+    if STRONG_SIMILARITY is not None and found.similarity >= STRONG_SIMILARITY:
+        return True
+    return (found.score >= STRONG_SCORE and found.margin >= STRONG_MARGIN
+            and found.evidence >= STRONG_EVIDENCE)
 
 
 def _answered(reading: Interpretation, entry: str | None) -> Interpretation:
@@ -86,20 +93,30 @@ def _may_ask(top: Reading, clean: str) -> bool:
     return False
 
 
+def needs_index(reading: Interpretation, text: str) -> bool:
+    """Whether ``with_faq`` would look ``text`` up in the index: a caller that builds
+    the index on first use (with the sentence model) asks this first, so a "done" or a
+    pain score never waits for it."""
+    if reading.is_red_flag or reading.ask_about is not None or not reading.readings:
+        return False
+    top = reading.readings[0]
+    if top.qualifier is not None:
+        return False
+    if any(hit.qualifier in WARNING_QUALIFIERS for hit in reading.flags):
+        return top.kind == "question"
+    return top.kind == "question" or _may_ask(top, normalise(text))
+
+
 def with_faq(reading: Interpretation, text: str, index: FaqIndex) -> Interpretation:
     """``reading`` with the FAQ entry on its top reading where one fits (see the module
     docstring); the same object when none does."""
-    if reading.is_red_flag or reading.ask_about is not None or not reading.readings:
+    if not needs_index(reading, text):
         return reading
     top = reading.readings[0]
-    if top.qualifier is not None:
-        return reading
     if any(hit.qualifier in WARNING_QUALIFIERS for hit in reading.flags):
         # a warning sign, if only "what if...": its answer, or a person's
-        return _answered(reading, index.warning_signs if top.kind == "question" else None)
+        return _answered(reading, index.warning_signs)
     clean = normalise(text)
-    if top.kind != "question" and not _may_ask(top, clean):
-        return reading
     found = index.match(text)
     if found is None:
         return reading

@@ -28,9 +28,11 @@ from bot.content.model import Content
 from bot.domain import routine as sm
 from bot.domain.conversation import actions as act
 from bot.domain.conversation.policy import decide
-from bot.domain.understanding.faq_match import faq_index
+from bot.domain.understanding.faq_match import FaqIndex, faq_index
 from bot.domain.understanding.faq_reading import with_faq
 from bot.domain.understanding.interpret import interpret
+from bot.semantics.sentence_encoder import load_encoder
+from bot.semantics.vector_cache import CachedEncoder
 from tests.held_out import parts
 from tests.held_out import write_split as write_split_file
 
@@ -41,6 +43,9 @@ SPLIT_FILE = DATA_DIR / "split.yaml"
 #: tuning rows; measured once untouched, then tuned on with the tuning part.
 PROBE_FILE = DATA_DIR / "probe.yaml"
 TUNE2_FILE = DATA_DIR / "tune2.yaml"
+#: A fourth set, written the same way; measured once untouched (words alone 65.7 %, words
+#: and meaning 86.0 %), then tuning data: its askings are in content/faq_askings.yaml.
+TUNE3_FILE = DATA_DIR / "tune3.yaml"
 
 
 @dataclass(frozen=True)
@@ -63,16 +68,28 @@ def write_split() -> None:
                      "# Never look at these rows while tuning the FAQ matcher.\n")
 
 
+_ENCODER: list[CachedEncoder | None] = []
+
+
+def index_of(content: Content) -> FaqIndex:
+    """The index as the bot builds it: by words and, when the sentence model is
+    installed, by meaning (its askings' vectors kept for the process)."""
+    if not _ENCODER:
+        encoder = load_encoder()
+        _ENCODER.append(CachedEncoder(encoder) if encoder is not None else None)
+    return faq_index(content, _ENCODER[0])
+
+
 def first(content: Content, text: str) -> str | None:
     """The entry the matcher puts first, or None when none is close enough."""
-    found = faq_index(content).match(text)
+    found = index_of(content).match(text)
     return found.entry if found is not None else None
 
 
 def answered(content: Content, text: str) -> str | None:
     """The whole path outside a routine: the reading, the FAQ wiring and the policy. The
     entry answered, "-" for a question offered to /ask, or None for another action."""
-    reading = with_faq(interpret(text), text, faq_index(content))
+    reading = with_faq(interpret(text), text, index_of(content))
     for action in decide(reading, "idle", sm.interpret_text(text)):
         if isinstance(action, act.AnswerQuestion):
             return action.faq or "-"
@@ -130,7 +147,7 @@ def tune_misses(path: Path | None = None) -> None:
     row)."""
     content = load_content(DEFAULT_CONTENT_DIR)
     tune = parts(load())[0] if path is None else load(path)
-    index = faq_index(content)
+    index = index_of(content)
     for r in tune:
         found = index.match(r.text)
         said = answered(content, r.text)
@@ -154,5 +171,7 @@ if __name__ == "__main__":
         tune_misses(PROBE_FILE)
     elif sys.argv[1:] == ["misses", "tune2"]:
         tune_misses(TUNE2_FILE)
+    elif sys.argv[1:] == ["misses", "tune3"]:
+        tune_misses(TUNE3_FILE)
     else:
         write_split()

@@ -3,12 +3,16 @@ red flags, warning signs and requests for an exercise's card are never answered 
 
 from __future__ import annotations
 
+import zlib
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
 from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.content.model import FaqEntry
-from bot.domain.understanding.faq_match import FaqIndex, faq_index, stem, terms
-from bot.domain.understanding.faq_reading import with_faq
+from bot.domain.understanding.faq_match import MIN_SIMILARITY, FaqIndex, faq_index, stem, terms
+from bot.domain.understanding.faq_reading import STRONG_SIMILARITY, strong, with_faq
 from bot.domain.understanding.interpret import interpret
 from bot.domain.understanding.reading import Interpretation, Reading, Slots
 
@@ -161,3 +165,59 @@ def test_a_score_less_pain_report_that_asks_is_answered() -> None:
     assert answered.top.kind == "question"
     assert answered.top.slots.faq == "morning_stiffness"
     assert with_faq(fake, "stiff as a board every morning", INDEX) is fake  # a report
+
+
+# --- meaning as well as words (a stand-in encoder: the real one is tested in
+# tests/semantics and measured by the corpus) ----------------------------------------------
+
+
+class TopicEncoder:
+    """Places a text on one axis per topic word it contains, plus a little on an axis of
+    its own: a stand-in for the model whose closeness the test controls."""
+
+    axes = ("zorbly", "quix", "snoof")  # words no entry uses
+
+    def encode(self, text: str) -> np.ndarray:
+        vector = np.zeros(len(self.axes) + 4096, np.float32)
+        for i, axis in enumerate(self.axes):
+            vector[i] = float(axis in text)
+        vector[len(self.axes) + zlib.crc32(text.encode()) % 4096] = 0.2
+        return vector / np.linalg.norm(vector)
+
+    def encode_all(self, texts: object) -> np.ndarray:
+        return np.stack([self.encode(t) for t in texts])  # type: ignore[attr-defined]
+
+
+def _with_askings() -> list[FaqEntry]:
+    asked = {"ice_heat": ("something zorbly on it?",), "car": ("when can i quix",)}
+    return [replace(e, askings=asked.get(e.id, ())) for e in CONTENT.faq.values()]
+
+
+def test_a_question_sharing_no_word_with_its_entry_is_found_by_meaning() -> None:
+    text = "is a zorbly thing good"
+    assert INDEX.match(text) is None  # no shared word
+    found = FaqIndex(_with_askings(), TopicEncoder()).match(text)
+    assert found is not None and found.entry == "ice_heat"
+    assert found.similarity > 0.9 and found.score == 0
+
+
+def test_meaning_far_from_every_asking_gives_no_answer() -> None:
+    index = FaqIndex(_with_askings(), TopicEncoder())
+    assert index.match("the cat had kittens") is None
+    assert index.similarities("the cat had kittens")["ice_heat"] < MIN_SIMILARITY
+
+
+def test_words_and_meaning_add_up() -> None:
+    """Strong words still win against a weaker pull of meaning."""
+    index = FaqIndex(_with_askings(), TopicEncoder())
+    found = index.match("can i quix? also is a hot water bottle or an ice pack better")
+    assert found is not None and found.entry == "ice_heat"
+    words = INDEX.match("can i quix? also is a hot water bottle or an ice pack better")
+    assert words is not None and words.entry == "ice_heat"
+
+
+def test_a_close_match_is_strong_enough_to_answer_a_non_question() -> None:
+    index = FaqIndex(_with_askings(), TopicEncoder())
+    found = index.match("something zorbly on it")
+    assert found is not None and found.similarity >= STRONG_SIMILARITY  # type: ignore[operator]
+    assert strong(found)
