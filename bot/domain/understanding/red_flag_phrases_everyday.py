@@ -183,4 +183,43 @@ RULES: tuple[Rule, ...] = (
     rule("dvt",
          r"\bleg\s+is\s+(?:big|fat|huge|bigger|swole)\s+from\s+(?:the\s+)?knee\s+down\b",
          needs=r"\b(?:operation|op|surgery|red|hurt\w*|sore|tender|hot|press)\b", window=120),
+    # --- third batch (tune6): leaking unawares, blood brought up, pain off the scale ----
+    rule("cauda_equina", (
+        r"\bleak\w*\s+(?:some\s+|a\s+(?:bit|little)\s+(?:of\s+)?)?(?:poo|wee|pee|urine|stool"
+        r"|faeces|feces)\b",
+        r"\b(?:leak\w*|soil\w*|wet\s+(?:myself|herself|himself))\b[^.!?\n]{0,40}\b(?:didn'?t|did"
+        r"\s+not|without)\s+(?:even\s+)?(?:realis|realiz|notic|know|feel)\w*",
+    ), unless=_STRESS_LEAK),
+    rule("pe", (
+        r"\b(?:bring\w*|brought|cough\w*|hack\w*|spit\w*)\s+up\s+(?:\w+\s+){0,2}(?:pink|red"
+        r"|blood\w*|rusty)\b",
+        r"\b(?:pink|blood\w*|rusty)\s+(?:\w+\s+)?(?:spit|phlegm|sputum|mucus|froth|foam)\b",
+    )),
+    rule("cannot_bear_weight", (
+        r"\b(?:standing|walking|stepping|putting\s+(?:any\s+)?weight)\s+on\s+it\s+(?:is|was)\s+"
+        r"(?:just\s+)?(?:impossible|out\s+of\s+the\s+question|a\s+no[\s-]?go)\b",
+        r"\b(?:haven'?t|hasn'?t|havent|hasnt)\s+been\s+able\s+to\s+(?:stand\s+(?:on\s+it|up|properly)"
+        r"|put\s+(?:any\s+)?weight\s+(?:on|through))\b",
+        r"\b(?:collapse|give\s+way|buckle|fold)\s+if\s+(?:i|she|he)\s+(?:lean\w*|leant|put"
+        r"\s+(?:any\s+)?weight|stood|stand)\b",
+    )),
+    rule("cannot_bear_weight",
+         r"\b(?:only|just)\s+(?:stands?|standing|puts?\s+weight)\s+on\s+(?:the|his|her|my)\s+good"
+         r"\s+(?:leg|side|one)\b",
+         unless=r"\b(?:balanc\w*|exercis\w*|card|stretch\w*|single[\s-]leg)\b"),
+    rule("sudden_severe_pain",
+         r"\b(?:came|come|comes|started|start\w*)\s+(?:out\s+)?(?:of|from)\s+nowhere\b"
+         r"|\bout\s+of\s+the\s+blue\b|\ball\s+of\s+a\s+sudden\b|\bstarted\s+suddenly\b"
+         r"|\bin\s+the\s+(?:last|past)\s+(?:half\s+(?:an\s+)?hour|hour|few\s+minutes)\b"
+         r"|\bwent\s+through\s+the\s+roof\b",
+         needs=rf"{VERY_BAD}|\bthrough\s+the\s+roof\b|\bsavage\b|\b(?:ten|10)\s+out\s+of"
+               r"\s+(?:ten|10)\b|\b(?:most|very)\s+(?:bad|strong|severe)\s+pain\b",
+         window=100, same_sentence=False,
+         unless=rf"\b(?:cramps?|stitch|twinge\w*|laugh\w*)\b|{NO_BODY}"),
+    rule("night_pain_sweats", (
+        r"\bwakes?\s+(?:me|her|him)\s+(?:up\s+)?(?:\d|two|three|four|five|several|multiple)"
+        r"\s+(?:or\s+(?:\d|three|four|five)\s+)?times\b",
+        r"\b(?:doesn'?t|does\s+not|dont|don'?t)\s+matter\s+(?:if|whether)\s+(?:i|she|he)\s+"
+        r"(?:lie|lay|sleep)\s+on\s+it\s+or\s+not\b",
+    ), needs=rf"{_NIGHT}|\b(?:pain|ache|aching|hip|hurt\w*)\b", window=150, same_sentence=False),
 )

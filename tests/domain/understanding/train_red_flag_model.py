@@ -3,7 +3,7 @@
 ``python -m tests.domain.understanding.train_red_flag_model`` writes
 ``bot/domain/understanding/red_flag_weights.json`` (see ``red_flag_model``) and prints
 the cross-validation figures. It learns from the tune part of the corpus, probes 1
-and 2 (``tests/data/understanding_probe``) and the tune4 and tune5 batches
+and 2 (``tests/data/understanding_probe``) and the tune4, tune5 and tune6 batches
 (``tests/data/understanding_tune4``, ``_tune5``), every intent, red flags included; never the
 held-out fifth (a probe row whose text is a held-out row is left out, by row key) and
 never a third probe. Deterministic: seeded shuffles and integer arithmetic only (the
@@ -68,11 +68,11 @@ PROBE_FILES = (
     "redflags_probe2.yaml",
     "intents_probe2.yaml",
 )
-#: The batches written for tuning (``tests/data/understanding_tune4`` and ``_tune5``),
+#: The batches written for tuning (``tests/data/understanding_tune4``, ``_tune5``, ``_tune6``),
 #: after them.
 TUNE4_FILES = tuple(
     Path(__file__).resolve().parents[2] / "data" / f"understanding_tune{n}" / name
-    for n in (4, 5)
+    for n in (4, 5, 6)
     for name in (f"redflags_tune{n}.yaml", f"intents_tune{n}.yaml")
 )
 FOLDS = 5
