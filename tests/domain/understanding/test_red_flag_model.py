@@ -82,7 +82,8 @@ def test_the_model_saw_tuning_and_probe_rows_only() -> None:
     held = set(yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8"))["heldout_ids"])
     assert rows
     assert not {row_key(row.text) for row in rows} & held
-    probes = (*(f"{name.removesuffix('.yaml')}:" for name in PROBE_FILES), "t4-", "t5-", "t6-")  # tunes
+    tunes = ("t4-", "t5-", "t6-")
+    probes = (*(f"{name.removesuffix('.yaml')}:" for name in PROBE_FILES), *tunes)
     assert all("probe3" not in name for name in PROBE_FILES)
     # Corpus rows come from the tune part only (a probe row's hash may fall in the
     # held-out bucket, but no probe text is a held-out text: checked above).
