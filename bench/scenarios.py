@@ -33,6 +33,9 @@ from bot.transport.pacing import PacedRateLimiter
 
 TOKEN = "123456789:BENCHbenchBENCHbenchBENCHbench_xyz"
 DONE = "done"
+#: An everyday question, asked once after the burst: the FAQ's sentence model then loads
+#: and encodes the askings, and the peak RSS is read again.
+QUESTION = "is it better to put something warm or something cold on my sore hip?"
 RECORDED = "Recorded"  # the start of the reply to a "done" that was stored
 
 
@@ -127,6 +130,8 @@ class LoadResult:
     cpu_ms_per_update: float
     updates_per_second: float
     peak_rss: int
+    #: Read again after one everyday question (the FAQ's sentence model loaded).
+    peak_rss_with_model: int | None = None
     replies_recorded: int = 0
     startup_seconds: float | None = None
     reminder_jobs: int | None = None
@@ -172,6 +177,12 @@ async def run_load(
             elapsed = time.monotonic() - t0
             cpu = bot.cpu_seconds() - cpu0
             rss = bot.peak_rss()
+            rss_model = None
+            if module == "bot":  # then one everyday question: the sentence model loads
+                asked = every_one_answered(tg, [probe])
+                tg.user_sends(probe, QUESTION)
+                await _wait(tg, asked, 180, "the everyday question", bot)
+                rss_model = bot.peak_rss()
             recorded = sum(1 for uid in users
                            if any((m.text or "").startswith(RECORDED) for m in tg.sent(uid)))
         finally:
@@ -183,6 +194,7 @@ async def run_load(
         cpu_ms_per_update=cpu / len(users) * 1000,
         updates_per_second=len(users) / elapsed,
         peak_rss=rss,
+        peak_rss_with_model=rss_model,
         replies_recorded=recorded,
         startup_seconds=startup,
         rebuilt_seconds=rebuilt,

@@ -21,8 +21,7 @@ from bot.domain.profiles import Profile
 from bot.domain.progress.figures import local_since
 from bot.domain.records import new_record
 from bot.domain.understanding.faq_match import FaqIndex, faq_index
-from bot.semantics.sentence_encoder import load_encoder
-from bot.semantics.vector_cache import CachedEncoder
+from bot.semantics import faq_index as faq_with_meaning
 from bot.storage import Repository
 
 
@@ -61,11 +60,8 @@ class Deps:
             return self._faq[1]
 
     def _build_faq(self, content: Content) -> FaqIndex:
-        encoder = load_encoder()
-        if encoder is None:
-            return faq_index(content)
-        cached = CachedEncoder(encoder, self.settings.bot_data_dir / "cache" / "faq-vectors.npz")
-        return faq_index(content, cached)
+        return faq_with_meaning.build(content, self.settings.bot_data_dir / "cache"
+                                      / "faq-vectors.npz")
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_user_ids

@@ -33,9 +33,11 @@ LAYERS: dict[str, tuple[str, ...]] = {
 #: Where an import inside a function is fine: the command line loads what a command needs,
 #: the storage opener loads psycopg (0.16 s) only when DATABASE_URL asks for it, and the
 #: Mini App and /healthz load their web server (aiohttp, 0.14 s) only when one is served,
-#: and the exercise finder loads numpy (63 ms) at the first lookup.
+#: the exercise finder loads numpy (63 ms) at the first lookup, and the FAQ's sentence
+#: model (numpy, tokenizers, about 80 MB in use) loads at the first everyday question.
 LAZY_OK = ("bot/__main__.py", "bot/storage/opening.py", "bot/transport/mini_app.py",
-           "bot/transport/health.py", "bot/domain/exercise_finder.py")
+           "bot/transport/health.py", "bot/domain/exercise_finder.py",
+           "bot/semantics/faq_index.py")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,11 @@ _NOT_HOT = (
     # "ice or heat?", "heat patches": asking what to put on a sore hip, not a sign
     r"|\b(?:heat|hot|warm)\s+(?:or|and|vs|versus|then)\s+(?:cold|ice|cool)\b"
     r"|\b(?:cold|ice|cool)\s+(?:or|and|vs|versus|then)\s+(?:heat|hot|warm)\b"
+    # "something warm or something cold on it?", "should I put something warm on it"
+    r"|\b(?:heat|hot|warm)\s+(?:\w+\s+){0,3}?(?:or|vs|versus)\s+(?:\w+\s+){0,2}?(?:cold|ice|cool"
+    r"|frozen)\b|\b(?:cold|ice|cool|frozen)\s+(?:\w+\s+){0,3}?(?:or|vs|versus)\s+(?:\w+\s+){0,2}?"
+    r"(?:heat|hot|warm)\b|\b(?:put|putting|use|using|appl\w*)\s+(?:some(?:thing)?\s+|a\s+)?"
+    r"(?:warm|hot|heat)\b"
     r"|\bheat\s+(?:patch\w*|rub|gel|cream|wrap|therapy|lamp|pack\w*|pad\w*)"
 )
 #: Signs that stand even beside a heat pack or an "ice or heat?" in the same sentence.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -86,11 +86,18 @@ def first(content: Content, text: str) -> str | None:
     return found.entry if found is not None else None
 
 
-def answered(content: Content, text: str) -> str | None:
+def answered(content: Content, text: str, after_no: bool = False) -> str | None:
     """The whole path outside a routine: the reading, the FAQ wiring and the policy. The
-    entry answered, "-" for a question offered to /ask, or None for another action."""
-    reading = with_faq(interpret(text), text, index_of(content))
-    for action in decide(reading, "idle", sm.interpret_text(text)):
+    entry answered, "-" for a question offered to /ask, or None for another action.
+    ``after_no``: when the bot first asks the one safety question (a doubtful warning
+    sign), the answer after the patient says no, as ``handlers.conversation`` reads it."""
+    reading = interpret(text)
+    actions = decide(with_faq(reading, text, index_of(content)), "idle", sm.interpret_text(text))
+    if after_no and any(isinstance(a, act.AskFlag) for a in actions):
+        rest = replace(reading, ask_about=None, flags=())
+        actions = decide(with_faq(rest, text, index_of(content)), "idle",
+                         sm.interpret_text(text))
+    for action in actions:
         if isinstance(action, act.AnswerQuestion):
             return action.faq or "-"
     return None
@@ -115,6 +122,8 @@ def _figures(content: Content, rows: list[Question]) -> dict[str, str]:
         "no entry for the others": _pct(sum(firsts[r.id] is None for r in other), len(other)),
         "all rows right": _pct(sum(firsts[r.id] == r.expect for r in rows), len(rows)),
         "idle: answered with it": _pct(sum(paths[r.id] == r.expect for r in asked), len(asked)),
+        "  ... or after the safety question": _pct(
+            sum(answered(content, r.text, after_no=True) == r.expect for r in asked), len(asked)),
         "idle: another action": _pct(sum(paths[r.id] is None for r in asked), len(asked)),
         "idle: others offered /ask": _pct(sum(paths[r.id] == "-" for r in other), len(other)),
     }

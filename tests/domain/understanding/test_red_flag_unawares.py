@@ -39,6 +39,10 @@ QUIET: list[str] = [
     "standing on it is fine now, walking too",
     "the baby wakes me three times a night, I'm shattered",
     "I only stand on my good leg for the balance exercise, as the card says",
+    # what to put on a sore hip is a question, not a hot joint (found by the benchmark)
+    "is it better to put something warm or something cold on my sore hip?",
+    "should i put something warm on my sore hip",
+    "frozen peas or a hot water bottle on the hip, which?",
 ]
 
 
