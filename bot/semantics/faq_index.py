@@ -22,4 +22,5 @@ def build(content: Content, cache: Path) -> FaqIndex:
     encoder = load_encoder()
     if encoder is None:
         return faq_index(content)
-    return faq_index(content, CachedEncoder(encoder, cache))
+    # a new index each time (not faq_index's memo): Deps keeps it while the content stands
+    return FaqIndex(content.faq.values(), CachedEncoder(encoder, cache))

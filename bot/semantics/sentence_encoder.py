@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
+from tokenizers import Tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +80,6 @@ class SentenceEncoder:
     """Text -> a unit vector of 384 numbers; close vectors, close meanings."""
 
     def __init__(self, model_dir: Path) -> None:
-        from tokenizers import Tokenizer
-
         self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
@@ -169,7 +168,7 @@ def model_dir() -> Path | None:
 
 def load_encoder() -> SentenceEncoder | None:
     """The process's encoder, loaded once; None (logged once) when it is not installed
-    or its libraries are missing, and the FAQ matcher then uses words alone."""
+    or its files cannot be read, and the FAQ matcher then uses words alone."""
     with _LOCK:
         if not _LOADED:
             where = model_dir()
@@ -183,7 +182,7 @@ def load_encoder() -> SentenceEncoder | None:
                     # beside the bot's other work (or a second process) that thrashes
                     threadpool_limits(limits=1, user_api="blas")
                     encoder = SentenceEncoder(where)
-                except ImportError as error:
+                except Exception as error:  # a damaged install (tokenizers raises bare Exception)
                     log.warning("sentence encoder not loaded (%s): FAQ matching by words "
                                 "only", error)
             _LOADED.append(encoder)

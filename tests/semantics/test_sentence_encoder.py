@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.semantics import sentence_encoder
 from bot.semantics.sentence_encoder import SentenceEncoder, load_encoder, read_safetensors
 
 
@@ -76,3 +77,15 @@ def test_the_weights_file_is_read_mapped_and_checked(tmp_path: Path) -> None:
     }, values.tobytes())
     with pytest.raises(ValueError, match="wrong size"):
         read_safetensors(bad)
+
+
+def test_a_damaged_install_means_words_only(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unreadable model files are logged and the FAQ falls back to words, not a crash
+    on every question."""
+    (tmp_path / "tokenizer.json").write_text("{}")
+    _safetensors(tmp_path / "model.safetensors", {
+        "w": {"dtype": "F32", "shape": [2, 3], "data_offsets": [0, 20]}}, bytes(24))
+    monkeypatch.setattr(sentence_encoder, "model_dir", lambda: tmp_path)
+    monkeypatch.setattr(sentence_encoder, "_LOADED", [])
+    assert sentence_encoder.load_encoder() is None

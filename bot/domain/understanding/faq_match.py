@@ -138,13 +138,18 @@ class FaqIndex:
     def __init__(self, entries: Iterable[FaqEntry], encoder: Encoder | None = None) -> None:
         entries = list(entries)
         self._encoder = encoder
-        #: Each example's vector (a title or an asking), and the entry it belongs to.
+        #: Each example's vector (its title, then its askings), entry by entry: ``_owners``
+        #: names the entries in order, ``_starts`` where each one's rows begin.
         self._owners: list[str] = []
-        self._vectors: NDArray[np.float32] | None = None  # one row per example
+        self._starts: list[int] = []
+        self._vectors: NDArray[np.float32] | None = None
         if encoder is not None:
-            examples = [(e.id, text) for e in entries for text in (e.title, *e.askings)]
-            self._owners = [owner for owner, _ in examples]
-            self._vectors = encoder.encode_all([text for _, text in examples])
+            texts: list[str] = []
+            for entry in entries:
+                self._owners.append(entry.id)
+                self._starts.append(len(texts))
+                texts += [entry.title, *entry.askings]
+            self._vectors = encoder.encode_all(texts)
         self.weights: dict[str, dict[str, float]] = {}
         self.pairs: dict[str, set[tuple[str, str]]] = {}
         self.phrases: dict[str, set[tuple[str, ...]]] = {}
@@ -222,14 +227,12 @@ class FaqIndex:
     def similarities(self, text: str) -> dict[str, float]:
         """Each entry's closeness in meaning to ``text``: its nearest example's cosine
         similarity (empty without an encoder)."""
-        if self._encoder is None or self._vectors is None or not len(self._owners):
+        if self._encoder is None or self._vectors is None or not self._owners:
             return {}
         cosines = self._vectors @ self._encoder.encode(text)
-        nearest: dict[str, float] = {}
-        for owner, cosine in zip(self._owners, cosines.tolist(), strict=True):
-            if cosine > nearest.get(owner, -1.0):
-                nearest[owner] = cosine
-        return nearest
+        ends = [*self._starts[1:], len(cosines)]
+        return {owner: float(cosines[start:end].max())
+                for owner, start, end in zip(self._owners, self._starts, ends, strict=True)}
 
     def match(self, text: str) -> FaqMatch | None:
         """The best entry for ``text``, or None when its words score less than

@@ -31,7 +31,7 @@ STRONG_MARGIN = 0.6
 #: never enough to answer a message that did not read as a question.
 STRONG_EVIDENCE = 2
 #: Or this close in meaning to one of the entry's askings (see ``faq_match``).
-STRONG_SIMILARITY: float | None = 0.7
+STRONG_SIMILARITY = 0.7
 #: Warning signs that are not the patient's now, but make a question one about them:
 #: "what if my calf swells", "I had a clot once", "Mum's hip popped out" (not "no
 #: numbness", or a figure of speech).
@@ -63,7 +63,7 @@ def strong(found: FaqMatch | None) -> bool:
     its words, or by meaning (``STRONG_SIMILARITY``, when the encoder is there)."""
     if found is None:
         return False
-    if STRONG_SIMILARITY is not None and found.similarity >= STRONG_SIMILARITY:
+    if found.similarity >= STRONG_SIMILARITY:  # 0 without an encoder
         return True
     return (found.score >= STRONG_SCORE and found.margin >= STRONG_MARGIN
             and found.evidence >= STRONG_EVIDENCE)

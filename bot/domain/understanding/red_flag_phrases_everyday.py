@@ -26,6 +26,12 @@ VERY_BAD = (
     r"|(?:can'?t|cannot)\s+bear\s+it|very\s+big\s+pain|massive\s+(?:bolt|stab|jolt)|unreal"
     r"|something\s+else|10/10)\b"
 )
+#: Pain at its worst in words VERY_BAD leaves to this rule: "through the roof", "savage",
+#: "ten out of ten", "most bad pain".
+OFF_THE_SCALE = (
+    r"\bthrough\s+the\s+roof\b|\bsavage\b|\b(?:ten|10)\s+out\s+of\s+(?:ten|10)\b"
+    r"|\b(?:most|very)\s+(?:bad|strong|severe)\s+pain\b"
+)
 #: A sentence with no pain and no body in it ("the film was unreal, out of the blue...").
 NO_BODY = (
     r"^(?![\s\S]*\b(?:pain\w*|hurt\w*|agony|agonising|agonizing|hip|hips|groin|thigh|leg|legs"
@@ -131,8 +137,13 @@ RULES: tuple[Rule, ...] = (
     # --- sudden severe pain -----------------------------------------------------------
     rule("sudden_severe_pain",
          r"\b(?:sudden(?:ly)?|in\s+an\s+instant|out\s+of\s+nowhere|without\s+warning)\b"
-         r"|\bwent\s+bang\s+with\s+(?:pain|agony)\b|\bwasn'?t\s+there\s+before\b",
-         needs=VERY_BAD, window=100, same_sentence=False,
+         r"|\bwent\s+bang\s+with\s+(?:pain|agony)\b|\bwasn'?t\s+there\s+before\b"
+         # tune6: "came from nowhere", "out of the blue", "in the last half hour"
+         r"|\b(?:came|come|comes|started|start\w*)\s+(?:out\s+)?(?:of|from)\s+nowhere\b"
+         r"|\bout\s+of\s+the\s+blue\b"
+         r"|\bin\s+the\s+(?:last|past)\s+(?:half\s+(?:an\s+)?hour|hour|few\s+minutes)\b"
+         r"|\bwent\s+through\s+the\s+roof\b",
+         needs=rf"{VERY_BAD}|{OFF_THE_SCALE}", window=100, same_sentence=False,
          unless=rf"\b(?:cramps?|stitch|twinge\w*|laugh\w*)\b|{NO_BODY}"),
     rule("sudden_severe_pain", (
         rf"\bpain\s+{gap(1)}went\s+from\s+(?:a\s+)?(?:\d|nothing|zero)\s+to\s+(?:a\s+)?(?:[89]"
@@ -207,15 +218,6 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:only|just)\s+(?:stands?|standing|puts?\s+weight)\s+on\s+(?:the|his|her|my)\s+good"
          r"\s+(?:leg|side|one)\b",
          unless=r"\b(?:balanc\w*|exercis\w*|card|stretch\w*|single[\s-]leg)\b"),
-    rule("sudden_severe_pain",
-         r"\b(?:came|come|comes|started|start\w*)\s+(?:out\s+)?(?:of|from)\s+nowhere\b"
-         r"|\bout\s+of\s+the\s+blue\b|\ball\s+of\s+a\s+sudden\b|\bstarted\s+suddenly\b"
-         r"|\bin\s+the\s+(?:last|past)\s+(?:half\s+(?:an\s+)?hour|hour|few\s+minutes)\b"
-         r"|\bwent\s+through\s+the\s+roof\b",
-         needs=rf"{VERY_BAD}|\bthrough\s+the\s+roof\b|\bsavage\b|\b(?:ten|10)\s+out\s+of"
-               r"\s+(?:ten|10)\b|\b(?:most|very)\s+(?:bad|strong|severe)\s+pain\b",
-         window=100, same_sentence=False,
-         unless=rf"\b(?:cramps?|stitch|twinge\w*|laugh\w*)\b|{NO_BODY}"),
     rule("night_pain_sweats", (
         r"\bwakes?\s+(?:me|her|him)\s+(?:up\s+)?(?:\d|two|three|four|five|several|multiple)"
         r"\s+(?:or\s+(?:\d|three|four|five)\s+)?times\b",
