@@ -16,6 +16,7 @@ from bot.domain.understanding.yes_no import yes_or_no
 from handlers.base import Context, answer, send, user_id_of
 from handlers.base.hooks import profile_changed
 from handlers.base.red_flags import safety_list
+from handlers.base.routine import load_active_session
 from handlers.base.understanding import reading_of
 
 
@@ -257,6 +258,9 @@ async def onboarding_text(update: Update, context: Context) -> bool:
     if stage not in ("time", "tz"):
         return False
     raw = message.text.strip()
+    if load_active_session(context.application, user_id) is not None and _for_routine(
+            update, stage, raw):
+        return False  # a routine started after this question: its answer, then reask_step
     if not _fits_step(stage, raw) and _means_something_else(update, stage):
         return False  # "done", a question...: the conversation answers, then reask_step
     if stage == "time":
@@ -288,6 +292,18 @@ def _fits_step(stage: str, raw: str) -> bool:
 #: Words of a time typed another way ("half seven", "after lunch"): an attempt at the step.
 _TIME_WORDS = re.compile(r"\d|half|quarter|noon|midday|midnight|morning|evening|night|"
                          r"lunch|breakfast|dinner|\b[ap]\.?m\b|o'?clock", re.IGNORECASE)
+
+
+def _for_routine(update: Update, stage: str, raw: str) -> bool:
+    """While a routine runs, whether the text is for it rather than the set-up step.
+
+    The patient started the routine after the set-up question, so its questions are the
+    newer: a pain score ("4"), a "done" or anything that is no time or zone goes to it.
+    """
+    reading = reading_of(update)
+    if reading is not None and reading.top.kind == "pain":
+        return True
+    return not _fits_step(stage, raw)
 
 
 def _means_something_else(update: Update, stage: str) -> bool:

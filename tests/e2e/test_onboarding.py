@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import time
 
+import pytest
+
 from bot.chat.fake_telegram import FakeTelegram
-from tests.e2e.flows import to_consent_question
+from tests.e2e.flows import replies_until_quiet, to_consent_question, until
 from tests.e2e.helpers import set_clock
 from tests.harness import BotUnderTest
 
@@ -139,3 +141,32 @@ async def test_a_red_flag_at_the_consent_question_gets_the_safety_reply(
     tg.user_sends(45, "my calf is hot and swolen since the op")
     reply = await tg.next_message(45)
     assert "emergency" in reply.text
+
+
+
+@pytest.mark.parametrize("step", ["time", "tz"])
+async def test_a_routine_started_during_setup_takes_its_own_answers(
+    tg: FakeTelegram, bot: BotUnderTest, step: str
+) -> None:
+    """/routine while a set-up question is open: "4" is the pain score, not a time or zone."""
+    await to_consent_question(tg, 14)
+    tg.user_taps(14, "ob:consent:yes")
+    await until(tg, 14, "ob:time:")
+    if step == "tz":
+        tg.user_taps(14, "ob:time:09:00")
+        await until(tg, 14, "ob:tz:")
+    tg.user_sends(14, "/routine")
+    await until(tg, 14, "s:n0:")
+    tg.user_sends(14, "4")
+    replies = await replies_until_quiet(tg, 14)
+    texts = " ".join(m.text or "" for m in replies)
+    assert 'time zone "4"' not in texts and "04:00" not in texts, texts
+    pains = [r for r in bot.deps.store.records(14) if r["kind"] == "pain"]
+    assert [p["pain"] for p in pains] == [4], "the score is recorded as pain"
+    assert any(d.startswith(f"ob:{step}:") for m in replies for _, d in m.buttons), (
+        "the set-up question is asked again")
+    tg.user_sends(14, "9am" if step == "time" else "Europe/Paris")
+    await replies_until_quiet(tg, 14)
+    profile = bot.deps.store.profile(14)
+    assert profile["reminder_times"] == ["09:00"]
+    assert profile["stage"] == ("tz" if step == "time" else "done")
