@@ -30,7 +30,9 @@ NEGATORS: frozenset[str] = frozenset(
 #: or a complaint of its own ("not hungry and I've lost 10 pounds": no appetite).
 _HEDGES = frozenset(
     {"sure", "certain", "know", "knowing", "idea", "only", "just", "clear", "convinced",
-     "hungry", "eating"}
+     "hungry", "eating",
+     # "didn't do nothing", "hadn't done anything", "never done a thing to it": no cause
+     "do", "done", "doing"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(
@@ -68,6 +70,9 @@ _ANSWERED_NO = re.compile(
 #: A denial just after the phrase: "fever? none", "numbness - no".
 _NEGATED_AFTER = re.compile(
     r"\s*[?:=\-]\s*(?:none|no|nope|nil|negative|not\s+really)\b\s*(?:[,.;!\n]|$)"
+    # "the saddle area is normal", "feeling down there is fine"
+    r"|\s+(?:is|are|feels?|felt|was)\s+(?:all\s+|totally\s+|completely\s+|perfectly\s+)?"
+    r"(?:normal|fine)\b(?!\s+(?:except|but|apart|until|till))"
 )
 
 
@@ -87,7 +92,8 @@ def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int =
             return False
         if word in NEGATORS:
             following = tokens[index + 1] if index + 1 < len(tokens) else ""
-            if following in _HEDGES:
+            if following in _HEDGES or (word == "nothing" and index and tokens[index - 1] in (
+                    "do", "did", "done", "doing")):  # "didn't do nothing": no cause
                 words_seen += 1
                 continue
             # "No, it's numb" / "no, numb": a bare "no" before a comma answers a question.

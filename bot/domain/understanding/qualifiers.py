@@ -349,6 +349,14 @@ _SUPPOSING_WORDS = re.compile(
 _WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
+#: Negators that deny nothing: an understatement ("probably nothing, but...") and a
+#: weight lost "without trying" (the danger sign itself).
+_NOT_DENIALS = re.compile(
+    r"\b(?:(?:it'?s|its|prob(?:ably)?|likely|maybe|possibly|perhaps)\s+)+nothing\b"
+    r"|\bwithout\s+(?:even\s+)?trying\b"
+)
+
+
 @functools.lru_cache(maxsize=64)
 def cues(clean_text: str) -> frozenset[Qualifier]:
     """The kinds of qualifier the message has any cue for, anywhere, whether or not a
@@ -357,7 +365,7 @@ def cues(clean_text: str) -> frozenset[Qualifier]:
     a phrase anything but a live report (``red_flag_review`` never doubts those)."""
     reading = _read(clean_text)
     found: set[Qualifier] = set()
-    if any(word in NEGATORS for word in _WORDS.findall(clean_text)):
+    if any(word in NEGATORS for word in _WORDS.findall(_NOT_DENIALS.sub(" ", clean_text))):
         found.add("negated")
     if reading.idioms:
         found.add("figurative")

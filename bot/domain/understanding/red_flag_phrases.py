@@ -200,9 +200,26 @@ _NEWLINES = re.compile(r"[^\S\n]*\n\s*")
 _ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _WORD = re.compile(r"[a-z]{5,}")
 #: Short misspellings the distance check leaves alone.
+#: Scots words the patterns are not written for, in the English they mean ("cannae weight
+#: bear", "nae feelin doon below", "oot the blue"). "ma" only before a body word or side:
+#: on its own it may be a mother.
+SCOTS_WORDS = {
+    "cannae": "can't", "canna": "can't", "cannae'": "can't", "didnae": "didn't",
+    "didna": "didn't", "disnae": "doesn't", "dinnae": "don't", "dinna": "don't",
+    "isnae": "isn't", "wasnae": "wasn't", "couldnae": "couldn't", "wouldnae": "wouldn't",
+    "willnae": "won't", "havnae": "haven't", "huvnae": "haven't", "hasnae": "hasn't",
+    "nae": "no", "doon": "down", "oot the blue": "out of the blue", "oot": "out", "tae": "to",
+    "fae": "from", "noo": "now",
+    "jist": "just", "wi": "with", "wis": "was", "a've": "i've", "a'm": "i'm", "a'd": "i'd",
+    "at aw": "at all", "wrang": "wrong", "heid": "head", "gonnae": "going to",
+    "mornin": "morning", "feelin": "feeling", "nothin": "nothing", "somethin": "something",
+    **{f"ma {w}": f"my {w}" for w in (
+        "leg", "legs", "hip", "hips", "left", "right", "new", "bad", "back", "foot", "feet",
+        "bum", "knee", "calf", "thigh", "groin", "wound", "scar", "chest", "side")},
+}
 _SHORT_FIXES = {"nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
                 "bref": "breath", "woud": "wound", "wounf": "wound",
-                "at knight": "at night"}
+                "at knight": "at night", "out the blue": "out of the blue", **SCOTS_WORDS}
 _SHORT = re.compile(rf"\b(?:{'|'.join(_SHORT_FIXES)})\b")
 #: "my leg's swollen", "calf's hot": the patterns read "leg swollen", "calf hot".
 _BODY_IS = re.compile(

@@ -48,6 +48,15 @@ IDIOMS = _rx(
     r"\bwhat'?s\s+the\s+crack\b|\bweight\s+off\s+my\s+(?:mind|shoulders)\b",
     r"\bweight'?s?\s+(?:been\s+)?lifted\b|\bdisaster\s+waiting\b|\bchoked\s+on\b",
     r"\bpain\s+in\s+the\s+(?:neck|arse|ass|backside|bum|butt)\b",
+    # "the football's giving me chest pains", "the telly remote has me paralysed", "my
+    # knees practically fell off after those step ups": figures of speech
+    r"\b(?:football|match|game|team|rugby|cricket|score|kids|grandkids|bills?|job|boss|news"
+    r"|politics|telly|tv|referee|ref)(?:'s)?\s+(?:is\s+|are\s+|was\s+)?(?:giving|gives|gave)\s+"
+    r"(?:me|her|him)\s+(?:chest\s+pains?|a\s+heart\s+attack|palpitations|a\s+coronary)\b",
+    r"\b(?:remote|telly|tv|phone|computer|laptop|app|tablet|gadget|technology|tech|forms?"
+    r"|paperwork|choice|decision|fear|nerves|indecision)\s+(?:\w+\s+)?(?:has|had|got|have)\s+"
+    r"(?:me|her|him)\s+(?:totally\s+|completely\s+)?paraly[sz]ed\b",
+    r"\b(?:knees?|legs?|arms?|feet|bum|backside)\s+(?:\w+\s+)?(?:fell|fall|falling)\s+off\b",
     r"\b(?:wet|pee'?d|peed|pissed|weed)\s+myself\s+(?:laughing|with\s+laughter)\b",
     r"\bgasping\s+(?:for\s+)?(?:a\s+)?(?:cuppa|tea|coffee|drink|pint|brew|fag|ciggie)\b",
     r"\bsick\s+(?:of|and\s+tired)\b|\bstir\s+crazy\b|\bmurder\s+a\b|\bwas\s+murder\b",
@@ -122,7 +131,13 @@ WHOLE = _rx(
     r"[^.!?\n]*\bwith\s+an?\s",
     r"\bif\s+(?:it|that|this|they|one)\s+ever\b|\bever\s+happens?\b|\bjust\s+in\s+case\b",
     r"\bsomething\s+(?:i|to)\s+(?:should\s+)?(?:worry|look\s+out|watch)\b",
-    r"\bjust\s+reading\b|\bno\s+reason\s+to\s+think\b|\brun\s+in\s+(?:the\s+)?famil\w*",
+    # reading up on a sign ("just reading about clots", "i keep reading about foot drop
+    # online"), not "he was just reading the paper"
+    r"\b(?:just|keep|kept|been|was|were|i'?m|im|i\s+am)\s+(?:been\s+)?reading\s+(?:about|up\b"
+    r"|that\b|online\b|an?\s+article\b|somewhere\b)",
+    r"\bno\s+reason\s+to\s+think\b|\brun\s+in\s+(?:the\s+)?famil\w*",
+    # advice to watch for a sign: "physio said keep an eye out for a hot swollen calf"
+    r"\b(?:keep\s+an\s+eye\s+out|look\s+out|watch\s+out|on\s+the\s+look\s*out)\s+for\b",
     r"\b(?:could|can|would|might|may)\s+(?:\w+\s+){0,3}be\s+a\s+side\s+effect\b",
     r"\bwhat\s+(?:should\s+i|to|do\s+i)\s+(?:look|watch)(?:\s+out)?\s+for\b",
     r"\bwant\s+to\s+be\s+prepared\b",
@@ -173,7 +188,7 @@ REMOTE = _rx(
     r"\bwhen\s+(?:i|she|he)\s+was\s+(?:\d+|young|younger|a\s+(?:kid|child|girl|boy|teenager)"
     r"|little|pregnant|in\s+(?:a\s+cast|hospital))\b|\bas\s+a\s+(?:kid|child|teenager)\b",
     r"\bused\s+to\b|\b(?:first|previous|old)\s+(?:op|operation|replacement|hip|surgery)\b",
-    r"\bonce\s+before\b",
+    r"\bonce\s+before\b|\bback\s+then\b",
     # "straight after surgery", "the day after the op", "last month", "in august",
     # "in the spring", "at xmas": a time that is over
     r"(?<!since )\b(?:straight|right|just|immediately|the\s+(?:day|night|week)|(?:a\s+)?(?:day"
@@ -186,7 +201,7 @@ REMOTE = _rx(
     r"\b(?:at|over)\s+(?:xmas|christmas|easter|new\s+year)\b",
     r"\b(?:in\s+|during\s+|for\s+)?the\s+first\s+(?:few\s+|couple\s+of\s+)?(?:days|week|weeks"
     r"|fortnight)\b(?!\s+(?:after|post|following|since|of|back))",
-    r"\b(?:in|for|during)\s+the\s+(?:first|early)\s+(?:few\s+|couple\s+of\s+|\w+\s+)?(?:days?"
+    r"\b(?:(?:in|for|during)\s+)?the\s+(?:first|early)\s+(?:few\s+|couple\s+of\s+|\w+\s+)?(?:days?"
     r"|weeks?|months?|fortnight)\s+(?:after|post|following)\b",
 )
 _UNDENIED = r"(?<!n't )(?<!not )(?<!never )(?<!yet to )(?<!nt )"
@@ -195,13 +210,14 @@ RESOLVED = _rx(*(
         r"\b(?:went|gone|go(?:es)?|going)\s+away\b|\bgone\s+now\b",
         r"\b(?:it'?s|its|it\s+has|it\s+had|that'?s|thats|all)\s+(?:\w+\s+)?gone\b"
         r"(?!\s+(?:numb|dead|weak|red|hot|swollen|cold|stiff|heavy|floppy|tingly|worse|bad|funny"
+        r"|puffy|tight|shiny|hard|lumpy|sore|painful|tender|blotchy|mottled|massive|huge|fat"
         r"|weird|wobbly|black|blue|purple|grey|gray|white|pale|septic|really|very|completely"
         r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared)\b",
         r"\b(?:settled|healed|sorted|cleared|recovered)\s+(?:down|up|now|out|it|well|nicely"
         r"|completely|fully|me\s+out)\b",
-        r"\b(?:fine|ok|okay|good|well|grand|alright)\s+(?:ever\s+)?since\b",
+        r"\b(?:fine|ok|okay|good|well|grand|alright|normal)\s+(?:ever\s+)?since\b",
         r"\bbeen\s+(?:fine|ok|okay|good|great|perfect|grand|alright)\b",
         r"\b(?:i'?m|im|i\s+am|it'?s|its|feel|feeling|all)\s+(?:absolutely\s+|totally\s+"
         r"|completely\s+|perfectly\s+|much\s+|a\s+lot\s+|loads\s+|way\s+)?(?:fine|ok|okay"

@@ -37,7 +37,7 @@ _HOT_KEEP = (
 )
 _WOUND = (
     r"\b(?:wound|incision|scar|stitch(?:es)?|stitch\s+line|staples?|clips|dressings?|op\s+site"
-    r"|surgical\s+site|operation\s+(?:site|scar|wound)|sutures?|steri[\s-]?strips?|(?:the|my|her|his|op)\s+cut|cut'?s"
+    r"|surgical\s+site|operation\s+(?:site|scar|wound|cut)|sutures?|steri[\s-]?strips?|(?:the|my|her|his|op)\s+cut|cut'?s"
     r"|plaster|bandage"
     r"|cut(?=\s+(?:is|was|has|looks)\b))\b"
 )

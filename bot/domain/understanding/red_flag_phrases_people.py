@@ -116,6 +116,7 @@ WRITING_FOR = _rx(
     r"\b(?:writing|messaging|texting|typing|asking|emailing)\s+(?:this\s+)?(?:for|on\s+behalf"
     r"\s+of|about)\s+(?:my\s+|our\s+)?([a-z']+)",
     r"\bon\s+behalf\s+of\s+(?:my\s+|our\s+)?([a-z']+)",
+    r"\b(?:my|our)\s+([a-z']+)\s+is\s+the\s+patient\b",
     r"\b(?:she|he)\s+(?:doesn'?t|does\s+not|can'?t|won'?t)\s+(?:do\s+phones|use\s+(?:the\s+"
     r"|a\s+)?phone|text|type|ring|call)\b",
     r"\bso\s+(?:i'?m|im|i\s+am)\s+(?:messaging|writing|texting|doing\s+it|typing)\b",
@@ -179,5 +180,6 @@ PATIENT_CUE = _rx(
     r"\b(?:his|her)\s+(?:new\s+|replaced\s+|operated\s+|bad\s+|sore\s+|good\s+)?hip\b",
     r"\b(?:his|her)\s+(?:hip\s+)?(?:op|operation|surgery|replacement)\b",
     r"\bhad\s+(?:his|her)\s+hip\b|\b(?:his|her)\s+(?:operated|bad)\s+leg\b",
+    r"\bthe\s+(?:operated|replaced)\s+(?:leg|hip|side)\b",
     r"\b(?:he|she)\s+had\s+(?:the|a|her|his)\s+(?:replacement|op|operation)\b",
 )

@@ -33,6 +33,7 @@ from bot.domain.understanding import (
     red_flag_phrases_medical,
     red_flag_phrases_msk,
     red_flag_phrases_neuro,
+    red_flag_phrases_spoken,
     red_flag_phrases_vascular,
 )
 from bot.domain.understanding.qualifiers import qualifier_at
@@ -128,6 +129,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_vascular.RULES,
     *red_flag_phrases_everyday.RULES,
     *red_flag_phrases_everyday_msk.RULES,
+    *red_flag_phrases_spoken.RULES,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

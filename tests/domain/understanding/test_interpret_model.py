@@ -22,7 +22,8 @@ from tests.domain.understanding.train_model import (
     training_rows,
 )
 
-PROBE_IDS = (*(f"{name.removesuffix('.yaml')}:" for name in PROBE_FILES), "t4-", "t5-", "t6-")
+PROBE_IDS = (*(f"{name.removesuffix('.yaml')}:" for name in PROBE_FILES),
+             "t4-", "t5-", "t6-", "t8-")
 MAX_BYTES = 1_000_000
 
 

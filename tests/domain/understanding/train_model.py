@@ -46,15 +46,16 @@ PROBE_FILES = (
 
 
 def probe_rows() -> list[Row]:
-    """The independent probe rows (``tests/data/understanding_probe``) and the tune4 and
-    tune5 batches (``tests/data/understanding_tune4``, ``_tune5``), red flags left out.
+    """The independent probe rows (``tests/data/understanding_probe``) and the tune4 to
+    tune6 and tune8 batches (``tests/data/understanding_tune*``), red flags left out.
 
     A probe row whose text is also a held-out corpus row (by row key) is left out too, so
     the model never sees a held-out text.
     """
     held = set(yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8"))["heldout_ids"])
     rows = load_rows([*(PROBE_DIR / name for name in PROBE_FILES),
-                      *train_red_flag_model.TUNE4_FILES])
+                      *train_red_flag_model.TUNE4_FILES,
+                      *train_red_flag_model.INTENT_ONLY_FILES])
     return [row for row in rows if row.intent != "redflag" and row_key(row.text) not in held]
 
 

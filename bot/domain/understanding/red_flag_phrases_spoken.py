@@ -1,0 +1,95 @@
+"""Red flags as people say them aloud or type them in a hurry: the fourth batch.
+
+Written from two fresh batches of messages (``tests/data/understanding_tune7`` and
+``_tune8``) as mechanisms rather than copies of rows: a leg that "is not taking my
+weight", a heel that "hurts too much to lean on", a temperature read off the
+thermometer, a wee that will not start, a leg numb "from hip to foot", no breath to
+finish a sentence, a belt on its last notch, "getting thinner and thinner". Scots words
+("cannae", "doon", "oot the blue") are put into English before any rule reads them
+(``red_flag_phrases.SCOTS_WORDS``). Read by ``red_flags``; see ``red_flag_phrases``.
+"""
+
+from __future__ import annotations
+
+from bot.domain.understanding.red_flag_phrases import CANT, Rule, rule
+
+_LEG = r"(?:leg|legs|hip|knee|foot|side)"
+#: A weight lost without trying, in everyday words: what must stand near a thinner body.
+_NOT_TRYING = (
+    r"\b(?:without\s+trying|not\s+(?:been\s+)?(?:trying|dieting)|haven'?t\s+changed\s+(?:my|her|his)"
+    r"\s+(?:eating|diet)|eating\s+(?:the\s+)?same|appetite\s+(?:is\s+)?(?:rubbish|gone|poor|bad"
+    r"|terrible|nil)|off\s+(?:my|her|his)\s+food|no\s+appetite|not\s+(?:eating|hungry))\b"
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- cannot bear weight -----------------------------------------------------------
+    rule("cannot_bear_weight", (
+        rf"\b{CANT}\s+(?:stand|lean|put\s+(?:any\s+)?weight)\s+on\s+(?:the|my|her|his|that)\s+"
+        r"(?:left|right|bad|operated|sore|new|poorly)\b(?:\s+(?:leg|side|one|hip|foot))?",
+        rf"\b{_LEG}\s+(?:is\s+|has\s+)?(?:not|isn'?t|won'?t|wont|will\s+not|stopped)\s+(?:taking"
+        r"|take|holding|hold|bearing|bear)\s+(?:my|her|his|the|any)\s+weight\b",
+        r"\b(?:it|leg|hip)\s+(?:won'?t|wont|will\s+not|just\s+won'?t)\s+take\s+(?:me|her|him)\b",
+        r"\bnot\s+(?:really\s+)?(?:been\s+)?(?:putting|put)\s+(?:any\s+|much\s+)?weight\s+(?:on|through)"
+        r"\s+(?:the|her|his|my|that)\b",
+        r"\b(?:barely|hardly|not)\s+(?:been\s+)?(?:putting|put)\s+(?:the|her|his|my|that)\s+(?:\w+\s+)?"
+        r"(?:leg|foot)\s+down\b",
+        r"\b(?:hurts?|painful|sore)\s+too\s+much\s+to\s+(?:lean|stand|put\s+(?:any\s+)?weight"
+        r"|step)\s+on\b",
+    ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    # --- infection: a temperature read off the thermometer, shaking with it ------------
+    rule("infection", (
+        r"\b(?:thermometer|temp|temperature)\s+(?:\w+\s+)?(?:says|said|reads|read|reading|shows"
+        r"|showed|showing|is|was|of|at|hit)\s+(?:over\s+|about\s+)?(?:3[89]|4[01])(?:[.,]\d)?"
+        r"(?!\s*(?:mins?|minutes|secs?|seconds|reps|times|kg|kilos?|years?))\b",
+        r"\b(?:thermometer|temp|temperature)\s+(?:\w+\s+)?(?:says|said|reads|read|shows|showed"
+        r"|is|was|of|at|hit)\s+(?:over\s+|about\s+)?10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?\b",
+    ), unless=r"\b(?:outside|outdoors|out\s+there|weather|shade|garden|greenhouse|car|room"
+              r"|kitchen|fridge|freezer|oven|water|bath|pool|sea|heatwave|sun|forecast)\b"),
+    rule("infection", r"\bteeth\s+(?:are\s+|were\s+)?chatter\w*",
+         needs=r"\b(?:hip|groin|hot|temp\w*|fever\w*|unwell|shiver\w*|weak|wound|thermometer)\b",
+         window=100, same_sentence=False,
+         unless=r"\b(?:bus|snow|outside|freezing\s+out|winter\s+walk|sea|swim\w*|pool)\b"),
+    # --- cauda equina: a wee that will not start, numb inner thighs --------------------
+    rule("cauda_equina", (
+        rf"\b{CANT}\s+(?:seem\s+to\s+)?(?:start|get)\s+(?:a|my|the|her|his)\s+(?:wee|pee|flow"
+        r"|stream)\s+(?:going|started|at\s+all)\b",
+        rf"\b{CANT}\s+(?:seem\s+to\s+)?start\s+(?:a\s+|to\s+)?(?:wee|pee|weeing|peeing)\b",
+        r"\binside\s+of\s+(?:my|her|his|the)\s+(?:thighs?|legs?)\s+(?:\w+\s+){0,4}(?:numb\w*|dentist"
+        r"|injection|anaesthetic|anesthetic|no\s+feeling|dead)\b",
+    )),
+    # --- nerves: a leg numb top to toe, a leg not one's own ----------------------------
+    rule("neuro_deficit", (
+        r"\bnumb\w*\s+(?:all\s+the\s+way\s+)?from\s+(?:my\s+|the\s+|her\s+|his\s+)?(?:hip|waist"
+        r"|thigh|groin|bum|buttock)\s+(?:right\s+|all\s+the\s+way\s+)?(?:down\s+)?to\s+(?:my\s+"
+        r"|the\s+|her\s+|his\s+)?(?:foot|feet|toes|ankle|knee)\b",
+        r"\b(?:leg|foot)\s+(?:is\s+)?(?:\w+\s+){0,2}not\s+belong\w*\s+to\s+(?:me|her|him)\b",
+    )),
+    # --- weight lost without trying, in pictures --------------------------------------
+    rule("cancer_weight_loss", (
+        r"\bbelts?\b[^.!?\n]{0,30}\b(?:last|tightest|new|extra|smallest)\s+(?:notch|hole)\b",
+        r"\b(?:getting|got|gone|going|looking)\s+(?:so\s+|really\s+|very\s+)?thinner\s+and\s+"
+        r"thinner\b|\bwasting\s+away\b",
+        r"\bclothes\s+(?:are\s+)?(?:hanging|falling)\s+off\s+(?:me|her|him)\b",
+    ), needs=rf"{_NOT_TRYING}|\b(?:hip|pain|ach\w*|hurts?|cancer|myeloma|lymphoma|tumou?r)\b",
+        window=200, same_sentence=False),
+    # --- night pain: no way of lying eases it ------------------------------------------
+    rule("night_pain_sweats", (
+        r"\b(?:doesn'?t|does\s+not|dont|don'?t|no)\s+matter\s+(?:if|how|what|which\s+(?:way|side)"
+        r"|whether)\s+(?:i|she|he)\s+(?:lie|lay|sleep|turn)\b",
+        r"\bno\s+position\s+(?:\w+\s+)?(?:helps?|eases?|works?)\b",
+    ), needs=r"\b(?:night\w*|nite|bed|sleep\w*|wak\w*|woke|early\s+hours|\d\s*am)\b",
+        window=150, same_sentence=False),
+    # --- lungs: no breath to finish a sentence -----------------------------------------
+    rule("pe", (
+        rf"\b{CANT}\s+(?:finish|get\s+to\s+the\s+end\s+of)\s+(?:a|her|his|my|the)\s+sentence\b",
+        r"\bstop(?:ping|s)?\s+for\s+(?:breath|air)\s+(?:after|every|between)\s+(?:a\s+few|every"
+        r"|each|\d|two|three)\s+(?:words?|steps?)\b",
+    )),
+    # --- a new hip that clunked and now will not shift ---------------------------------
+    rule("dislocation",
+         r"\b(?:clunk\w*|clonk\w*|pop(?:ped)?|thunk)\b",
+         needs=rf"\b{CANT}\s+(?:shift|budge|move)\s+(?:the|my|her|his|it)\b|\blying\s+(?:all\s+)?"
+               r"wrong\b|\b(?:at\s+a\s+)?(?:funny|weird|wrong|odd)\s+angle\b",
+         window=160, same_sentence=False,
+         unless=r"\b(?:stitch\w*|staples?|clips?|ears?|bubble|balloon|champagne|knee)\b"),
+)

@@ -1,0 +1,63 @@
+"""Red flags of the fourth batch (tune7, tune8): Scots words, a leg "not taking my
+weight", a temperature off the thermometer, a wee that won't start, a leg numb hip to
+foot, no breath to finish a sentence, a belt on its last notch; and the qualifiers that
+batch showed wrong ("keep an eye out for", "reading about", "the saddle area is normal",
+"didn't do nothing", "it's gone puffy"). Our own phrasings, not the batches' rows; each
+with look-alikes that stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.understanding.interpret import interpret
+from bot.domain.understanding.red_flags import scan_red_flags
+
+LIVE: list[tuple[str, str]] = [
+    ("cannot_bear_weight", "a cannae put weight on ma right leg since this mornin"),
+    ("cannot_bear_weight", "her leg is not taking her weight since lunchtime"),
+    ("cannot_bear_weight", "it just won't take me, I have to hop to the kitchen"),
+    ("cannot_bear_weight", "hurts too much to stand on since yesterday, using the frame"),
+    ("cannot_bear_weight", "he's hardly putting the bad foot down since Tuesday"),
+    ("cannot_bear_weight", "I couldn't stand on the operated side at all this morning"),
+    ("infection", "the thermometer says 38.9 and my hip is red and hot"),
+    ("infection", "temp was 102 last night, shivering, the hip throbs"),
+    ("infection", "teeth chattering and my groin is hot and sore"),
+    ("cauda_equina", "I can't seem to start a wee since this morning and my back aches"),
+    ("cauda_equina", "the inside of her thighs has gone numb today, like at the dentist"),
+    ("neuro_deficit", "my left leg went numb from the hip down to my toes an hour ago"),
+    ("cancer_weight_loss", "my belt is on the last notch and I'm not dieting, hip aches"),
+    ("cancer_weight_loss", "he's getting thinner and thinner and his hip hurts more"),
+    ("night_pain_sweats", "wakes me every night, no matter how I lie the hip aches"),
+    ("pe", "I can't finish a sentence without gasping since the op"),
+    ("dvt", "my calf has gone puffy and hot, op was ten days ago"),
+    ("dislocation", "heard a clunk in the new hip and now I can't shift the leg"),
+    ("sudden_severe_pain", "oot the blue my hip's gone agony, worst ever"),
+    ("sudden_severe_pain", "suddenly awful pain in the hip, I didn't do nothing, worst ever"),
+]
+
+QUIET: list[str] = [
+    "the nurse told me to keep an eye out for a hot swollen calf, both look the same",
+    "been reading about foot drop and got myself worried, what are the first signs?",
+    "the saddle area is normal, GP checked on Friday",
+    "nae fever, nae sweats, just tired the day",
+    "back then my toes went numb after the epidural, normal ever since",
+    "the rugby's giving me chest pains, we're losing again",
+    "this new phone has me paralysed, can't find anything",
+    "my legs nearly fell off after the walk lol, did all the sets",
+    "couldn't stand on it the first week after the op, now I walk with one stick",
+    "the thermometer says 38 degrees outside, too hot for a walk",
+    "teeth chattering at the bus stop, freezing this morning",
+    "he was just reading the paper when I asked him to do his bridges",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), LIVE)
+def test_the_sign_is_caught_with_its_category(category: str, text: str) -> None:
+    hits = [hit for hit in scan_red_flags(text) if hit.live]
+    assert category in {hit.category for hit in hits}, scan_red_flags(text)
+    assert interpret(text).is_red_flag, interpret(text).ask_about
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_the_same_words_elsewhere_raise_no_alarm(text: str) -> None:
+    assert not interpret(text).is_red_flag, scan_red_flags(text)
