@@ -5,12 +5,13 @@ content, so the conversation adds the entry to the reading once it has the conte
 ``with_faq``. A question carries the entry the matcher (``faq_match``) puts first, but
 one that asks for exercises ("something for stiff hips?") only when it matches strongly.
 A message the intent model calls unknown, a pain report with no score or a greeting
-that asks something ("stiff as a board every morning, normal?"), or a request for no
-exercise in particular, becomes a question when it matches an entry strongly. A
-question that mentions a warning sign, even "what if...", is answered by the
-warning-signs entry or offered /ask, never by another entry. Everything else keeps its
-reading: a red flag (always first), a request for an exercise's card ("how do I do the
-glute bridge"), a "done", a rest day and a reminder request. Pure: no ``telegram``.
+that asks something ("stiff as a board every morning, normal?"), a weak rest reading
+that names no day and no reason, or a request for no exercise in particular, becomes a
+question when it matches an entry strongly. A question that mentions a warning sign,
+even "what if...", is answered by the warning-signs entry or offered /ask, never by
+another entry. Everything else keeps its reading: a red flag (always first), a request
+for an exercise's card ("how do I do the glute bridge"), a "done", a rest day asked
+for and a reminder request. Pure: no ``telegram``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ STRONG_MARGIN = 0.6
 STRONG_EVIDENCE = 2
 #: Or this close in meaning to one of the entry's askings (see ``faq_match``).
 STRONG_SIMILARITY = 0.7
+#: A rest reading below this, with no day and no reason, may be a question after all
+#: ("I'm falling behind with my exercises" is no request for a day off).
+WEAK_REST = 0.6
 #: Warning signs that are not the patient's now, but make a question one about them:
 #: "what if my calf swells", "I had a clot once", "Mum's hip popped out" (not "no
 #: numbness", or a figure of speech).
@@ -86,6 +90,9 @@ def _may_ask(top: Reading, clean: str) -> bool:
         return True
     if top.kind == "social":  # "I'm falling behind with my exercises": only a strong match
         return True
+    if top.kind == "rest":  # the same, read weakly as a rest day: only a strong match
+        return (top.confidence < WEAK_REST and top.slots.span in (None, "unspecified")
+                and top.slots.reason is None)
     if top.kind == "pain":
         return top.slots.score is None and bool(_ASKING.search(clean))
     if top.kind == "exercise":
