@@ -65,6 +65,15 @@ OFF_TOPIC = _any(
     r"|\bmeant for (?:you|him|her)\b",
     r"\b(?:printer|caps lock|ounces|centimetres|strictly|meeting (?:moved|at|is))\b|\bflight"
     r" [a-z]{2} ?\d|^weather (?:in|for|tomorrow)\b|\bwho won\b|\bhow many \w+ in an?\b",
+    # sums, cooking, translations, codes pasted by mistake, forwarded messages (tune9)
+    r"\b(?:what'?s|whats|what is|how much is|calculate|work out) \d+ ?(?:x|times|plus|minus"
+    r"|divided by|multiplied by|\*|\+|% of) ?\d+\b|\bsquare root\b",
+    r"\bhow (?:do|long do|long should) (?:i|you) (?:cook|bake|boil|fry|roast|poach)\b"
+    r"|\bboil an? egg\b|\bhow do (?:i|you) make (?:a |an )?(?:\w+ )?(?:pudding|cake|pie|soup|stew"
+    r"|curry|lasagne|lasagna|bread|sauce|gravy|scones?|pancakes?|tea|coffee)\b",
+    r"\btranslate\b|\bhow do you say\b|\bpassport\b|\bpasscode\b|\bone[ -]time (?:code|pass\w*)\b"
+    r"|\bverification code\b|^(?:fw|fwd) ?:|\bforwarded message\b"
+    r"|\bdays (?:till|until|to) (?:christmas|xmas|easter|my birthday)\b",
 )
 #: Written to someone else, or a photo's caption: "Happy birthday Aunty Sue!", "me and Barry
 #: at Blackpool".

@@ -76,9 +76,11 @@ TUNE4_FILES = tuple(
     for n in (4, 5, 6)
     for name in (f"redflags_tune{n}.yaml", f"intents_tune{n}.yaml")
 )
-#: Everyday messages written later (tune8), for the intent model only: retraining this
-#: model with them moved its threshold and asked more ordinary messages elsewhere.
-INTENT_ONLY_FILES = (_DATA / "understanding_tune8" / "intents_tune8.yaml",)
+#: Everyday messages written later (tune8, tune9), for the intent model only: retraining
+#: this model with tune8 moved its threshold and asked more ordinary messages elsewhere.
+INTENT_ONLY_FILES = tuple(
+    _DATA / f"understanding_tune{n}" / f"intents_tune{n}.yaml" for n in (8, 9)
+)
 FOLDS = 5
 #: Logistic regression by stochastic gradient descent: epochs, rate (divided by the
 #: epoch's number), shuffle seed.
