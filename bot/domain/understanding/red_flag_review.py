@@ -8,7 +8,8 @@ places only:
 - the rules find nothing live and nothing vague to ask about, but the model's score is
   at least ``ask_from`` (``ask_from_qualified`` when the rules did find the words and
   a reason they are not live: "no fever", "my friend fell"): ask about the category the
-  model names ("model");
+  model names ("model"), unless the message is a short one whose only news is a pain
+  score of 5 or less ("hip is 3/10 this morning": ``MILD_SCORE``);
 - the rules find a live flag, the message has a qualifier cue (a negator, a third
   person, a time gone by, a supposition, a figure of speech: ``qualifiers.cues``), no
   emergency hit is said to be happening now ("today", "since this morning":
@@ -31,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from bot.domain.understanding.pain_reading import parse_pain
 from bot.domain.understanding.qualifiers import cues, said_now
 from bot.domain.understanding.reading import FlagHit
 from bot.domain.understanding.red_flag_model import DOUBT_WORDS, RedFlagModel, load
@@ -48,6 +50,19 @@ _REPEAT_WORDS, _DISTINCT_WORDS = 12, 3
 def _repetitive(clean: str) -> bool:
     words = clean.split()
     return len(words) >= _REPEAT_WORDS and len(set(words)) <= _DISTINCT_WORDS
+
+
+#: A pain score at most this high, in a message this short, is a routine report: the
+#: model never asks about it on its own (the rules still read every word of it).
+MILD_SCORE, MILD_WORDS = 5, 10
+
+
+def _mild_score_only(clean: str) -> bool:
+    """Whether ``clean`` is a short message whose only news is a mild pain score."""
+    if len(clean.split()) > MILD_WORDS:
+        return False
+    found, score = parse_pain(clean)
+    return found and score is not None and score <= MILD_SCORE
 
 
 #: What becomes of a message's red-flag reading.
@@ -136,6 +151,8 @@ def second_opinion(
                                 evidence=tuple(item.words for item in words))
     if said != "ask_model":
         return flags, ask
+    if _mild_score_only(clean):
+        return flags, ask  # "hip is 3/10 this morning": a mild score and little else
     towards = model.evidence(clean, live=True)
     if not towards or towards[0].weight < ASK_EVIDENCE or _repetitive(clean):
         return flags, ask  # many weak words, or one word over and over: not a report

@@ -268,3 +268,22 @@ def test_these_phrases_are_not_corpus_rows() -> None:
     tune = {row_key(row.text) for row in corpus() if not held_out(row.text)}
     assert not mine & held
     assert not mine & tune
+
+
+@pytest.mark.parametrize("text", [
+    "hip is 3/10 this morning",
+    "hip pain is 5 out of ten right now",
+    "feels great, 0 pain!",
+    "4 out of 10 after the walk, bit achy",
+])
+def test_a_mild_score_alone_is_never_asked_about(text: str) -> None:
+    reading = interpret(text)
+    assert not reading.is_red_flag and reading.ask_about is None, reading.ask_about
+
+
+@pytest.mark.parametrize("text", [
+    "pain 3/10 but I can't feel my foot since this morning",
+    "2/10 today but my calf is hot and swollen since the op",
+])
+def test_a_mild_score_beside_a_sign_still_alarms(text: str) -> None:
+    assert interpret(text).is_red_flag
