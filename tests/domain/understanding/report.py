@@ -6,13 +6,16 @@ gets stop-and-seek-care), the red-flag category and urgency, red flags that got 
 or at least the yes/no safety question (``ask_about``: the rules' vague hit or the
 model's second opinion), look-alikes alarmed and asked, other false alarms, how often an
 ordinary message (no red flag, no look-alike) was asked the question, per intent, and how
-often a message got the "did you mean" answer instead of being understood. Only totals are
+often a message got the "did you mean" answer instead of being understood. A question or
+rest row that asks for a reminder and is read as a reminder request counts as read right
+(``read_right``); how many did is printed. Only totals are
 printed, so running it does not show the held-out rows. Run it to report, never while
 tuning.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,6 +26,20 @@ from bot.domain.conversation.policy import STATES, decide
 from bot.domain.understanding.interpret import interpret
 from tests.domain.understanding.corpus import INTENTS, Row, load_rows
 from tests.domain.understanding.split import corpus, parts
+
+#: A question or rest row that asks for a reminder ("can you remind me at 6pm instead",
+#: "remind me later"): the bot reads it as a reminder request and does it, which is what
+#: the writer meant (the corpus has no "reminder" intent).
+_REMINDER_WORDS = re.compile(r"\b(?:remind\w*|notification\w*|notifs?|snooze\w*|alarms?)\b",
+                             re.IGNORECASE)
+
+
+def read_right(row: Row, kind: str) -> bool:
+    """Whether a reading of ``kind`` is the row's meaning (see ``_REMINDER_WORDS``)."""
+    if kind == row.intent:
+        return True
+    return (kind == "reminder" and row.intent in ("question", "rest")
+            and _REMINDER_WORDS.search(row.text) is not None)
 
 
 def _pct(right: int, total: int) -> str:
@@ -35,6 +52,7 @@ def score(rows: list[Row]) -> dict[str, str]:
     total: Counter[str] = Counter()
     caught = asked_flags = category = urgency = every_state = 0
     lookalike_alarms = lookalike_asked = other_alarms = unsure = unsure_meant = 0
+    as_reminder = 0
     asked: Counter[str] = Counter()
     for row in rows:
         reading = interpret(row.text)
@@ -63,7 +81,8 @@ def score(rows: list[Row]) -> dict[str, str]:
         else:
             asked[row.intent] += reading.ask_about is not None
         kind = reading.top.kind
-        right[row.intent] += kind == row.intent
+        right[row.intent] += read_right(row, kind)
+        as_reminder += kind == "reminder" and row.intent != "reminder" and read_right(row, kind)
         idle = decide(reading, "idle", sm.interpret_text(row.text))
         suggested = any(isinstance(a, act.Suggest) for a in idle)
         unsure += suggested
@@ -73,6 +92,7 @@ def score(rows: list[Row]) -> dict[str, str]:
     ordinary: Counter[str] = Counter(r.intent for r in rows
                                      if r.intent != "redflag" and not r.lookalike)
     out = {k: _pct(right[k], total[k]) for k in INTENTS if total[k]}
+    out["  of which reminder requests done"] = str(as_reminder)
     out["red flags alarmed (stop, seek care)"] = _pct(caught, flags)
     out["  ... in every state"] = _pct(every_state, flags)
     out["  right category"] = _pct(category, flags)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.domain.understanding.interpret import interpret
 from tests.domain.understanding.corpus import load_rows
+from tests.domain.understanding.report import read_right
 
 
 def main(argv: list[str]) -> int:
@@ -46,8 +47,8 @@ def main(argv: list[str]) -> int:
             continue
         if reading.ask_about is not None and not row.lookalike:
             lines.append(f"  ASKED [{row.intent}]: {row.text}")
-        right[key] += reading.top.kind == row.intent
-        if verbose and not row.lookalike and reading.top.kind != row.intent:
+        right[key] += read_right(row, reading.top.kind)
+        if verbose and not row.lookalike and not read_right(row, reading.top.kind):
             lines.append(f"  READ {row.intent} -> {reading.top.kind} "
                          f"{reading.top.confidence:.2f}: {row.text}")
     for key in sorted(total):
