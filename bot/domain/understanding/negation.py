@@ -43,6 +43,12 @@ _BLOCKERS = frozenset(
     }
 )
 _WINDOW = 4  # at most this many words between a negator and the symptom
+#: After "didn't", "haven't"...: verbs whose object a denial reaches across a comma
+#: ("haven't had any fever, chills or numbness"); after any other verb it stops there.
+_PERCEIVING = frozenset(
+    {"have", "had", "has", "feel", "felt", "get", "got", "notice", "noticed", "see", "seen",
+     "experience", "experienced", "think", "been", "suffer", "suffered"}
+)
 _INTERJECTIONS = frozenset({"no", "nope", "nah"})
 
 
@@ -96,6 +102,9 @@ def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int =
                     "do", "did", "done", "doing")):  # "didn't do nothing": no cause
                 words_seen += 1
                 continue
+            if (word.endswith(("n't", "nt")) and following not in _PERCEIVING
+                    and "," in tokens[index + 1:]):
+                return False  # "the leg won't lift, and the numbness...": the verb's, not it
             # "No, it's numb" / "no, numb": a bare "no" before a comma answers a question.
             return not (word in _INTERJECTIONS and following == ",")
         words_seen += 1

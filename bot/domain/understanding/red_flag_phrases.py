@@ -219,7 +219,10 @@ SCOTS_WORDS = {
 }
 _SHORT_FIXES = {"nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
                 "bref": "breath", "woud": "wound", "wounf": "wound",
-                "at knight": "at night", "out the blue": "out of the blue", **SCOTS_WORDS}
+                "at knight": "at night", "out the blue": "out of the blue",
+                # carers' shorthand: "hx ca lung", "wt loss ~5kg"
+                "hx of ca": "history of cancer", "hx ca": "history of cancer",
+                "wt loss": "weight loss", **SCOTS_WORDS}
 _SHORT = re.compile(rf"\b(?:{'|'.join(_SHORT_FIXES)})\b")
 #: "my leg's swollen", "calf's hot": the patterns read "leg swollen", "calf hot".
 _BODY_IS = re.compile(

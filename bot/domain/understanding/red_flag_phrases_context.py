@@ -189,6 +189,7 @@ REMOTE = _rx(
     r"|little|pregnant|in\s+(?:a\s+cast|hospital))\b|\bas\s+a\s+(?:kid|child|teenager)\b",
     r"\bused\s+to\b|\b(?:first|previous|old)\s+(?:op|operation|replacement|hip|surgery)\b",
     r"\bonce\s+before\b|\bback\s+then\b",
+    r"\bbefore\s+(?:the|my|her|his)\s+(?:op|operation|surgery|replacement)\b",
     # "straight after surgery", "the day after the op", "last month", "in august",
     # "in the spring", "at xmas": a time that is over
     r"(?<!since )\b(?:straight|right|just|immediately|the\s+(?:day|night|week)|(?:a\s+)?(?:day"

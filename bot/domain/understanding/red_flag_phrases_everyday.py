@@ -24,7 +24,11 @@ VERY_BAD = (
     r"|like\s+nothing\s+(?:i'?ve|i\s+have|she'?s|he'?s)\s+ever|never\s+had\s+(?:\w+\s+)?like"
     r"|never\s+felt\s+(?:\w+\s+)?pain\s+like|searing|white[\s-]hot|doubled?\s+(?:me\s+|her\s+|him\s+)?over"
     r"|(?:can'?t|cannot)\s+bear\s+it|very\s+big\s+pain|massive\s+(?:bolt|stab|jolt)|unreal"
-    r"|something\s+else|10/10)\b"
+    r"|something\s+else|10/10"
+    r"|(?:can'?t|cannot)\s+(?:even\s+)?(?:talk|speak|think)\s+(?:through|for|with)\s+(?:the\s+)?pain"
+    r"|(?:can'?t|cannot)\s+(?:even\s+)?move\s+(?:from|for|with)\s+(?:the\s+)?pain"
+    r"|pain\s+(?:is\s+)?(?:very\s+)+(?:strong|bad|severe|serious)|paining\s+me\s+(?:so\s+)?"
+    r"(?:seriously|badly|terribly)|the\s+pain\s+is\s+too\s+much)\b"
 )
 #: Pain at its worst in words VERY_BAD leaves to this rule: "through the roof", "savage",
 #: "ten out of ten", "most bad pain".

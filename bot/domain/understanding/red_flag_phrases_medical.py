@@ -37,7 +37,8 @@ _HOT_KEEP = (
 )
 _WOUND = (
     r"\b(?:wound|incision|scar|stitch(?:es)?|stitch\s+line|staples?|clips|dressings?|op\s+site"
-    r"|surgical\s+site|operation\s+(?:site|scar|wound|cut)|sutures?|steri[\s-]?strips?|(?:the|my|her|his|op)\s+cut|cut'?s"
+    r"|surgical\s+site|operation\s+(?:site|scar|wound|cut)|(?:place|where)\s+(?:they|the\s+"
+    r"(?:surgeon|doctors?))\s+cut|sutures?|steri[\s-]?strips?|(?:the|my|her|his|op)\s+cut|cut'?s"
     r"|plaster|bandage"
     r"|cut(?=\s+(?:is|was|has|looks)\b))\b"
 )
@@ -46,7 +47,8 @@ _WOUND_SIGN = (
     r"|coming\s+apart|came\s+apart|split\w*|burst|smell\w*|stink\w*|whiff|pong|yellow\w*"
     r"|green\w*|cloudy|crust\w*|infected|infection|angry|bleed\w*|popped|seep\w*|gunk|goo"
     r"|gooey|spreading|creeping|hole|see\s+inside|mucky|manky|hot|coming\s+out\s+(?:of|from)"
-    r"|comes\s+out\s+(?:of|from)|soaked|soaking|sodden|wet\s+through|drain\w*)\b"
+    r"|comes\s+out\s+(?:of|from)|soaked|soaking|sodden|wet\s+through|drain\w*"
+    r"|erythema\w*|exudat\w*|odour\w*|odor\w*|malodo\w*|purulent|dehisc\w*|bringing\s+out)\b"
     r"|\b(?:pocket|collection|build[\s-]?up|bubble|bag|lump)\s+of\s+fluid\b|\bfluid\s+(?:\w+\s+)?"
     r"(?:under|beneath|behind|leaking|coming|pouring|seeping|oozing|building|collecting)\b"
 )

@@ -93,3 +93,29 @@ RULES: tuple[Rule, ...] = (
          window=160, same_sentence=False,
          unless=r"\b(?:stitch\w*|staples?|clips?|ears?|bubble|balloon|champagne|knee)\b"),
 )
+
+#: The fifth batch (tune10): a leg that "refused to carry me", weight kept off a leg,
+#: urine "dropping by itself", numbness creeping up, stopping for breath on the stairs.
+RULES_TUNE10: tuple[Rule, ...] = (
+    rule("cannot_bear_weight", (
+        r"\b(?:leg|hip|knee)\s+(?:has\s+|have\s+)?(?:refused|refuses|refusing|won'?t|will\s+not)\s+"
+        r"(?:to\s+)?(?:carry|hold|support)\s+(?:me|her|him)\b",
+        r"\bkeep\w*\s+(?:most\s+(?:of\s+)?|all\s+(?:of\s+)?)?(?:my|her|his|the)\s+weight\s+off\s+(?:the|my|her"
+        r"|his|that)\s+(?:\w+\s+)?(?:leg|side|hip|foot)\b",
+        rf"\b{_LEG}\s+(?:is\s+)?(?:not|isn'?t)\s+(?:taking|holding|bearing)\s+(?:my|her|his|the)\s+"
+        r"(?:full\s+)?(?:body\s+)?weight\b",
+    ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    rule("cauda_equina", (
+        r"\b(?:urine|wee|pee|poo|stool|water)\s+(?:is\s+)?(?:just\s+)?(?:dropping|dripping|coming"
+        r"(?:\s+out)?|leaking|passing|running)\s+(?:by\s+itself|on\s+its\s+own)\b",
+        r"\bnot\s+feeling\s+(?:my|her|his)\s+(?:private\s+parts?|privates|private|bum|buttocks?"
+        r"|bottom|back\s+passage)\b",
+    )),
+    rule("neuro_deficit",
+         r"\bnumb\w*\s+(?:that\s+was\s+)?(?:\w+\s+){0,4}(?:is\s+)?(?:now\s+)?(?:up\s+to|creeping\s+up"
+         r"|spread\w*\s+(?:up|to)|moving\s+up|going\s+up)\b"),
+    rule("pe", (
+        r"\bstop\w*\s+(?:\w+\s+){0,2}(?:times\s+)?to\s+(?:get|catch)\s+(?:my|her|his)\s+breath\b",
+        r"\b(?:hurts?|pain\w*|sore)\s+(?:\w+\s+){0,4}chest\s+when\s+(?:i|she|he)\s+breath\w*",
+    )),
+)

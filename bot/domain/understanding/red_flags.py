@@ -130,6 +130,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_everyday.RULES,
     *red_flag_phrases_everyday_msk.RULES,
     *red_flag_phrases_spoken.RULES,
+    *red_flag_phrases_spoken.RULES_TUNE10,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

@@ -33,6 +33,22 @@ LIVE: list[tuple[str, str]] = [
     ("dislocation", "heard a clunk in the new hip and now I can't shift the leg"),
     ("sudden_severe_pain", "oot the blue my hip's gone agony, worst ever"),
     ("sudden_severe_pain", "suddenly awful pain in the hip, I didn't do nothing, worst ever"),
+    # the fifth batch (tune10)
+    ("cannot_bear_weight", "my hip refused to carry me this morning, I had to sit on the stairs"),
+    ("cannot_bear_weight", "she keeps all her weight off the left leg since the weekend"),
+    ("cannot_bear_weight", "the leg is not taking my full body weight since yesterday"),
+    ("cauda_equina", "urine is dripping by itself since this morning, I can't stop it"),
+    ("cauda_equina", "I am not feeling my bottom when I sit since today"),
+    ("neuro_deficit", "the leg won't lift properly, and the numbness is now up to my knee"),
+    ("pe", "I had to stop twice to catch my breath on the stairs, op was last week"),
+    ("pe", "it hurts in my chest when I breathe in, since this afternoon"),
+    ("wound", "the place they cut is bringing out yellow water and smells"),
+    ("wound", "wound site erythematous with exudate on the dressing"),
+    ("cancer_weight_loss", "hx ca breast, new hip pain for 3 weeks, wt loss 4kg"),
+    ("sudden_severe_pain", "it came on suddenly, I can't even talk through the pain"),
+    ("sudden_severe_pain", "sudden pain very very strong in my hip, I did not fall"),
+    ("sudden_severe_pain", "Neighbour here, Mrs Khan is in agony with her hip, it came on "
+                           "suddenly an hour ago"),
 ]
 
 QUIET: list[str] = [
@@ -48,6 +64,10 @@ QUIET: list[str] = [
     "the thermometer says 38 degrees outside, too hot for a walk",
     "teeth chattering at the bus stop, freezing this morning",
     "he was just reading the paper when I asked him to do his bridges",
+    "before the operation I couldn't stand on it, now I walk without a stick",
+    "my trousers are so wet from the rain, took the dog out",
+    "I didn't do the bridges, no numbness or anything, just tired",
+    "the pain is too much of a bother to talk about, it's a 3 anyway",
 ]
 
 
