@@ -104,6 +104,8 @@ RULES_TUNE10: tuple[Rule, ...] = (
         r"|his|that)\s+(?:\w+\s+)?(?:leg|side|hip|foot)\b",
         rf"\b{_LEG}\s+(?:is\s+)?(?:not|isn'?t)\s+(?:taking|holding|bearing)\s+(?:my|her|his|the)\s+"
         r"(?:full\s+)?(?:body\s+)?weight\b",
+        r"\bthe\s+moment\s+(?:i|she|he)\s+(?:push\s+up|stand|put\s+(?:any\s+)?weight|lean)\s+on\s+"
+        r"(?:the|my|her|his)\s+(?:\w+\s+)?leg\s+it\s+(?:gives?\s+way|buckles|collapses)\b",
     ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
     rule("cauda_equina", (
         r"\b(?:urine|wee|pee|poo|stool|water)\s+(?:is\s+)?(?:just\s+)?(?:dropping|dripping|coming"
@@ -117,5 +119,30 @@ RULES_TUNE10: tuple[Rule, ...] = (
     rule("pe", (
         r"\bstop\w*\s+(?:\w+\s+){0,2}(?:times\s+)?to\s+(?:get|catch)\s+(?:my|her|his)\s+breath\b",
         r"\b(?:hurts?|pain\w*|sore)\s+(?:\w+\s+){0,4}chest\s+when\s+(?:i|she|he)\s+breath\w*",
+    )),
+)
+
+#: Signs another category's rule caught first, under a lower urgency (found by checking
+#: the urgency of every alarmed tuning row): a leg turned out after a slip is a fracture,
+#: a new hip that made a noise and is stuck is out of its socket, numbness between the
+#: legs and soiling unawares are the cauda equina.
+RULES_TRIAGE: tuple[Rule, ...] = (
+    rule("fracture_after_fall",
+         r"\b(?:slip(?:ped)?|trip(?:ped)?|fell|fall(?:en)?|landed)\b",
+         needs=r"\b(?:foot|knee|leg|toes)\s+(?:\w+\s+){0,2}(?:turn\w*|flop\w*|roll\w*|point\w*)\s+"
+               r"(?:out\w*|to\s+the\s+side)\b|\bcan'?t\s+roll\s+over\b",
+         window=200, same_sentence=False,
+         unless=r"\b(?:nearly|almost|caught\s+(?:myself|herself|himself)|exercis\w*|stretch\w*)\b"),
+    rule("dislocation",
+         r"\b(?:hip|joint)\s+(?:\w+\s+){0,2}(?:big|loud|strange|funny|horrible)\s+(?:noise|sound"
+         r"|crack|bang)\b",
+         needs=rf"\b{CANT}\s+(?:move|shift|lift|bend)|\bstuck\b|\b(?:strange|funny|weird|wrong|odd)\s+"
+               r"(?:position|angle)\b",
+         window=160, same_sentence=False),
+    rule("cauda_equina", (
+        r"\bnumb\w*\s+between\s+(?:my|her|his|the)\s+legs\b",
+        r"\bnot\s+feeling\s+when\s+(?:the\s+)?(?:toilet|poo|wee|pee|urine)\s+(?:is\s+)?coming\b",
+        r"\b(?:did|done|doing|does)\s+(?:the\s+|a\s+)?(?:potty|poo|wee|pee|toilet)\s+in\s+(?:the|his"
+        r"|her|my)\s+bed\b",
     )),
 )

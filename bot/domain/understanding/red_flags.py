@@ -131,6 +131,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_everyday_msk.RULES,
     *red_flag_phrases_spoken.RULES,
     *red_flag_phrases_spoken.RULES_TUNE10,
+    *red_flag_phrases_spoken.RULES_TRIAGE,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,
@@ -161,7 +162,12 @@ _SUDDEN = rx(
 #: Minutes or an hour ago: new whatever else the message says ("spreading, started an hour ago").
 _RECENT = rx(
     r"\b(?:just\s+now|an?\s+hour\s+ago|(?:\d+|a\s+few|few|couple\s+of)\s+(?:mins?|minutes|hours?)"
-    r"\s+ago|(?:in|within)\s+the\s+(?:last|past)\s+hour)\b",
+    r"\s+ago|(?:in|within)\s+the\s+(?:last|past)\s+(?:half\s+(?:an\s+)?)?hour)\b",
+    # a deficit that began today: "since I woke up", "started after lunch", "this am"
+    r"\b(?:since|started|began|came\s+on)\s+(?:i\s+woke(?:\s+up)?|waking(?:\s+up)?|(?:after|at|this)"
+    r"\s+(?:lunch|breakfast|tea|dinner|morning|afternoon)|this\s+am|lunch(?:time)?|breakfast)\b",
+    r"\b(?:an?|half\s+an)\s+hour\s+later\b|\bthis\s+am\b|\bwas\s+fine\s+(?:yesterday|this\s+morning"
+    r"|last\s+night)\b",
 )
 _GRADUAL = rx(
     r"\b(?:gradual\w*|slowly|creeping|bit\s+by\s+bit|worse\s+and\s+worse|every\s+day"
@@ -196,6 +202,9 @@ _VERY_UNWELL = rx(
     r"|\b(?:sleeping|sleepy|asleep|dozing)\s+(?:a\s+lot|all\s+(?:the\s+)?(?:time|day))\b",
     r"\bshaking\s+(?:all\s+over|uncontrollably|violently|like\s+a\s+leaf)\b|\bteeth\s+chattering\b",
     r"\bmottled\b",
+    r"\bbeen\s+sick\b|\bproper\s+rough\b|\babsolutely\s+(?:terrible|awful|dreadful)\b"
+    r"|\bforget\w*\s+what\s+day\b|\b(?:sweating|boiling|shaking)\s+(?:\w+\s+){0,2}then\s+"
+    r"(?:freezing|shivering|boiling|sweating)\b",
 )
 
 

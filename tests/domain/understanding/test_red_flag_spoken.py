@@ -71,6 +71,31 @@ QUIET: list[str] = [
 ]
 
 
+#: Signs that must get the emergency answer: the right category and urgency, not a lower
+#: one caught first by another rule.
+EMERGENCIES: list[tuple[str, str]] = [
+    ("fracture_after_fall", "slipped on the wet floor, landed hard on my hip, now my foot is "
+                            "turned out and I can't roll over"),
+    ("dislocation", "the new hip made a loud crack and now the leg is stuck at a funny angle"),
+    ("cauda_equina", "gone numb between my legs since this morning"),
+    ("cauda_equina", "dad is not feeling when the toilet is coming, did a poo in the bed"),
+    ("neuro_deficit", "can't lift the front of my foot since I woke up, it just hangs"),
+    ("neuro_deficit", "my leg went dead and floppy from the knee down, still the same an "
+                      "hour later"),
+    ("infection", "been sick twice, sweating then freezing, and the new hip is hot and red"),
+    ("dvt", "my carf is swollen, hot and tight, hip op was 10 days ago"),
+    ("cannot_bear_weight", "the moment I push up on the right leg it gives way, stuck on the loo"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), EMERGENCIES)
+def test_an_emergency_gets_its_category_and_the_emergency_answer(category: str, text: str
+                                                                   ) -> None:
+    reading = interpret(text)
+    assert reading.is_red_flag and reading.emergency, reading.live_flags
+    assert category in {hit.category for hit in reading.live_flags}, reading.live_flags
+
+
 @pytest.mark.parametrize(("category", "text"), LIVE)
 def test_the_sign_is_caught_with_its_category(category: str, text: str) -> None:
     hits = [hit for hit in scan_red_flags(text) if hit.live]
