@@ -32,7 +32,11 @@ _HEDGES = frozenset(
     {"sure", "certain", "know", "knowing", "idea", "only", "just", "clear", "convinced",
      "hungry", "eating",
      # "didn't do nothing", "hadn't done anything", "never done a thing to it": no cause
-     "do", "done", "doing"}
+     "do", "done", "doing",
+     # "not today, tripped over the cat's bowl...": an answer about exercising
+     "today", "tonight",
+     # "nothing major, well actually it's a 9": an understatement
+     "major"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(

@@ -353,7 +353,8 @@ _WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
 #: weight lost "without trying" (the danger sign itself).
 _NOT_DENIALS = re.compile(
     r"\b(?:(?:it'?s|its|prob(?:ably)?|likely|maybe|possibly|perhaps)\s+)+nothing\b"
-    r"|\bwithout\s+(?:even\s+)?trying\b"
+    r"|\bwithout\s+(?:even\s+)?trying\b|\bnothing\s+(?:major|serious|much)\b"
+    r"|\b(?:don'?t|do\s+not|didn'?t)\s+know\s+why\b|\bno\s+idea\s+why\b"
 )
 
 

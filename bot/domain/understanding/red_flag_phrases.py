@@ -222,7 +222,8 @@ _SHORT_FIXES = {"nite": "night", "nites": "nights", "nitey": "nightie", "breff":
                 "at knight": "at night", "out the blue": "out of the blue",
                 # carers' shorthand: "hx ca lung", "wt loss ~5kg"
                 "hx of ca": "history of cancer", "hx ca": "history of cancer",
-                "wt loss": "weight loss", "carf": "calf", "calve": "calf", **SCOTS_WORDS}
+                "wt loss": "weight loss", "carf": "calf", "calve": "calf",
+                "numbnes": "numbness", "numbess": "numbness", **SCOTS_WORDS}
 _SHORT = re.compile(rf"\b(?:{'|'.join(_SHORT_FIXES)})\b")
 #: "my leg's swollen", "calf's hot": the patterns read "leg swollen", "calf hot".
 _BODY_IS = re.compile(

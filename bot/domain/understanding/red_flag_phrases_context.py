@@ -51,12 +51,16 @@ IDIOMS = _rx(
     # "the football's giving me chest pains", "the telly remote has me paralysed", "my
     # knees practically fell off after those step ups": figures of speech
     r"\b(?:football|match|game|team|rugby|cricket|score|kids|grandkids|bills?|job|boss|news"
-    r"|politics|telly|tv|referee|ref)(?:'s)?\s+(?:is\s+|are\s+|was\s+)?(?:giving|gives|gave)\s+"
+    r"|politics|telly|tv|referee|ref)(?:'s)?\s+(?:\w+\s+){0,2}(?:giving|gives|gave)\s+"
     r"(?:me|her|him)\s+(?:chest\s+pains?|a\s+heart\s+attack|palpitations|a\s+coronary)\b",
     r"\b(?:remote|telly|tv|phone|computer|laptop|app|tablet|gadget|technology|tech|forms?"
     r"|paperwork|choice|decision|fear|nerves|indecision)\s+(?:\w+\s+)?(?:has|had|got|have)\s+"
     r"(?:me|her|him)\s+(?:totally\s+|completely\s+)?paraly[sz]ed\b",
     r"\b(?:knees?|legs?|arms?|feet|bum|backside)\s+(?:\w+\s+)?(?:fell|fall|falling)\s+off\b",
+    r"\b(?:wallet|purse|bank\s+account|bank\s+balance|savings|pocket)\s+(?:has\s+)?lost\s+"
+    r"(?:a\s+lot\s+of\s+|some\s+)?weight\b",
+    r"\bnumb\s+(?:after|from)\s+(?:watching\s+)?(?:that|the|a)\s+(?:\w+\s+){0,2}(?:film|movie|news"
+    r"|programme|program|show|match|funeral|episode)\b",
     r"\b(?:wet|pee'?d|peed|pissed|weed)\s+myself\s+(?:laughing|with\s+laughter)\b",
     r"\bgasping\s+(?:for\s+)?(?:a\s+)?(?:cuppa|tea|coffee|drink|pint|brew|fag|ciggie)\b",
     r"\bsick\s+(?:of|and\s+tired)\b|\bstir\s+crazy\b|\bmurder\s+a\b|\bwas\s+murder\b",
@@ -145,6 +149,9 @@ WHOLE = _rx(
     # "will my wound smell if it gets infected", "how much weight loss is too much"
     r"(?:^|[.!?\n]\s*)(?:is|are|does|do)\s+(?:\w+\s+){1,3}ever\b",
     r"(?:^|[.!?\n]\s*)(?:would|could|will|does|do|can|might)\s+(?:\w+\s+){1,3}help\b[^.!?\n]*\?",
+    # "is losing weight good for the hip?"
+    r"(?:^|[.!?\n]\s*)(?:is|are|would|will)\s+(?:\w+\s+){1,3}(?:good|bad|better|worse)\s+for\s+"
+    r"(?:the|my|your|a)\b[^.!?\n]*\?",
     r"(?:^|[.!?\n]\s*)(?:will|would)\s+(?:my|the|it|i|a)\b[^.!?\n]*\bif\s+(?:it|they|i|my|the)"
     r"\s+(?:gets?|goes|went|becomes?|turns?)\b",
     r"\bhow\s+much\s+(?:\w+\s+){1,3}(?:is|would\s+be|counts\s+as)\s+(?:too\s+much|normal|ok"
@@ -216,6 +223,7 @@ RESOLVED = _rx(*(
         r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared)\b",
+        r"\b(?:wore|worn)\s+off\b",
         r"\b(?:settled|healed|sorted|cleared|recovered)\s+(?:down|up|now|out|it|well|nicely"
         r"|completely|fully|me\s+out)\b",
         r"\b(?:fine|ok|okay|good|well|grand|alright|normal)\s+(?:ever\s+)?since\b",
@@ -225,8 +233,9 @@ RESOLVED = _rx(*(
         r"|over\s+it|better|good|well)\s+now\b",
         r"\b(?:i'?m|im|i\s+am|got|get)\s+over\s+it\b|\ball\s+clear\b"
         r"|\bturned\s+out\s+(?:to\s+be|it\s+was)\b",
-        r"(?<!thought )(?<!assumed )(?<!hoped )\b(?:it|that|this|which)\s+was\s+just\b",
-        r"\bwas\s+just\s+(?:my|a|the|normal|from)\b",
+        r"(?<!thought )(?<!assumed )(?<!hoped )\b(?:it|that|this|which)\s+was\s+just\b"
+        r"(?![^.!?\n]*\bnow\b)",
+        r"\bwas\s+just\s+(?:my|a|the|normal|from)\b(?![^.!?\n]*\bnow\b)",
         r"\b(?:nothing|nowt)\s+like\s+that\s+(?:now|since|any\s*more)\b|\bnone\s+since\b",
         r"\b(?:stopped|eased|settled|disappeared|vanished|cleared\s+up)\s+(?:once|when|after|as\s+soon"
         r"\s+as)\b|\b(?:all|it|that|swelling|they)\s+(?:\w+\s+)?went\s+down\b",

@@ -28,7 +28,7 @@ VERY_BAD = (
     r"|(?:can'?t|cannot)\s+(?:even\s+)?(?:talk|speak|think)\s+(?:through|for|with)\s+(?:the\s+)?pain"
     r"|(?:can'?t|cannot)\s+(?:even\s+)?move\s+(?:from|for|with)\s+(?:the\s+)?pain"
     r"|pain\s+(?:is\s+)?(?:very\s+)+(?:strong|bad|severe|serious)|paining\s+me\s+(?:so\s+)?"
-    r"(?:seriously|badly|terribly)|the\s+pain\s+is\s+too\s+much)\b"
+    r"(?:seriously|badly|terribly)|the\s+pain\s+is\s+too\s+much|explod\w*\s+(?:in|with)\s+pain)\b"
 )
 #: Pain at its worst in words VERY_BAD leaves to this rule: "through the roof", "savage",
 #: "ten out of ten", "most bad pain".

@@ -146,3 +146,18 @@ RULES_TRIAGE: tuple[Rule, ...] = (
         r"|her|my)\s+bed\b",
     )),
 )
+
+#: The sixth batch (tune11): a night no pillow helps, a high score that "came on
+#: suddenly" even when first played down as a twinge.
+RULES_TUNE11: tuple[Rule, ...] = (
+    rule("night_pain_sweats", (
+        r"\bnothing\s+(?:i\s+do\s+)?(?:\w+\s+){0,4}(?:changes|helps|eases|shifts|touches)\s+it\b",
+        r"\b(?:pain|ache)\s+(?:at|in\s+the)\s+night\s+is\s+(?:\w+\s+){0,3}constant\b",
+    ), needs=r"\b(?:night\w*|bed|sleep\w*|pillows?|wak\w*|woke)\b", window=150,
+        same_sentence=False),
+    rule("sudden_severe_pain",
+         r"\b(?:it'?s|its|it\s+is|pain\s+is)\s+(?:a\s+)?(?:9|10|nine|ten)\b(?!\s*(?:am|pm|o'?clock"
+         r"|mins?|minutes|reps|times|days|weeks))",
+         needs=r"\bsudden(?:ly)?\b|\bout\s+of\s+(?:nowhere|the\s+blue)\b|\bfor\s+no\s+reason\b",
+         window=80, same_sentence=False),
+)

@@ -132,6 +132,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_spoken.RULES,
     *red_flag_phrases_spoken.RULES_TUNE10,
     *red_flag_phrases_spoken.RULES_TRIAGE,
+    *red_flag_phrases_spoken.RULES_TUNE11,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

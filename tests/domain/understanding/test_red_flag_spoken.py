@@ -49,6 +49,16 @@ LIVE: list[tuple[str, str]] = [
     ("sudden_severe_pain", "sudden pain very very strong in my hip, I did not fall"),
     ("sudden_severe_pain", "Neighbour here, Mrs Khan is in agony with her hip, it came on "
                            "suddenly an hour ago"),
+    # the sixth batch (tune11)
+    ("fracture_after_fall", "not today, slipped on the stairs this morning, landed on my hip "
+                            "and can't get up"),
+    ("neuro_deficit", "the numbnes in my shin is spreading, it was just my foot before and "
+                      "now it's my knee"),
+    ("cancer_weight_loss", "pain's a 3, but I'm losing weight and don't know why"),
+    ("night_pain_sweats", "at night nothing I do with the pillows helps it, for weeks now"),
+    ("sudden_severe_pain", "only a twinge, nothing major, well actually it's a 9 and it came "
+                           "on suddenly"),
+    ("sudden_severe_pain", "my hip suddenly exploded in pain, no reason at all"),
 ]
 
 QUIET: list[str] = [
@@ -68,6 +78,12 @@ QUIET: list[str] = [
     "my trousers are so wet from the rain, took the dog out",
     "I didn't do the bridges, no numbness or anything, just tired",
     "the pain is too much of a bother to talk about, it's a 3 anyway",
+    "the tingling from the spinal wore off the next morning, all fine",
+    "is losing weight good for the hip? I want to shift a few pounds",
+    "my wallet lost a lot of weight at the sales, did the walk though",
+    "the match tonight gave me chest pains, what a finish",
+    "felt numb after watching that sad film, back to the bridges tomorrow",
+    "it's a 9 o'clock start tomorrow so I'll do them tonight",
 ]
 
 
