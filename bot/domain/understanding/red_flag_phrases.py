@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.domain.understanding.red_flag_words import SHORT_FIXES
 from bot.domain.understanding.spelling import nearest
 from bot.domain.understanding.text_norm import normalise
 
@@ -199,32 +200,11 @@ _SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _NEWLINES = re.compile(r"[^\S\n]*\n\s*")
 _ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _WORD = re.compile(r"[a-z]{5,}")
-#: Short misspellings the distance check leaves alone.
-#: Scots words the patterns are not written for, in the English they mean ("cannae weight
-#: bear", "nae feelin doon below", "oot the blue"). "ma" only before a body word or side:
-#: on its own it may be a mother.
-SCOTS_WORDS = {
-    "cannae": "can't", "canna": "can't", "cannae'": "can't", "didnae": "didn't",
-    "didna": "didn't", "disnae": "doesn't", "dinnae": "don't", "dinna": "don't",
-    "isnae": "isn't", "wasnae": "wasn't", "couldnae": "couldn't", "wouldnae": "wouldn't",
-    "willnae": "won't", "havnae": "haven't", "huvnae": "haven't", "hasnae": "hasn't",
-    "nae": "no", "doon": "down", "oot the blue": "out of the blue", "oot": "out", "tae": "to",
-    "fae": "from", "noo": "now",
-    "jist": "just", "wi": "with", "wis": "was", "a've": "i've", "a'm": "i'm", "a'd": "i'd",
-    "at aw": "at all", "wrang": "wrong", "heid": "head", "gonnae": "going to",
-    "mornin": "morning", "feelin": "feeling", "nothin": "nothing", "somethin": "something",
-    **{f"ma {w}": f"my {w}" for w in (
-        "leg", "legs", "hip", "hips", "left", "right", "new", "bad", "back", "foot", "feet",
-        "bum", "knee", "calf", "thigh", "groin", "wound", "scar", "chest", "side")},
-}
-_SHORT_FIXES = {"nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
-                "bref": "breath", "woud": "wound", "wounf": "wound",
-                "at knight": "at night", "out the blue": "out of the blue",
-                # carers' shorthand: "hx ca lung", "wt loss ~5kg"
-                "hx of ca": "history of cancer", "hx ca": "history of cancer",
-                "wt loss": "weight loss", "carf": "calf", "calve": "calf",
-                "numbnes": "numbness", "numbess": "numbness", **SCOTS_WORDS}
-_SHORT = re.compile(rf"\b(?:{'|'.join(_SHORT_FIXES)})\b")
+#: Short misspellings, shorthand, Scots and mixed-language words (``red_flag_words``),
+#: the longest first so a phrase wins over a word inside it.
+_SHORT_FIXES = SHORT_FIXES
+_SHORT = re.compile(
+    rf"\b(?:{'|'.join(re.escape(k) for k in sorted(_SHORT_FIXES, key=len, reverse=True))})\b")
 #: "my leg's swollen", "calf's hot": the patterns read "leg swollen", "calf hot".
 _BODY_IS = re.compile(
     r"\b(legs?|calf|hips?|foot|knees?|ankles?|thighs?|wound|scar|cut|chest|breathing|bladder"

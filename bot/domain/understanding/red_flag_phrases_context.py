@@ -51,7 +51,8 @@ IDIOMS = _rx(
     # "the football's giving me chest pains", "the telly remote has me paralysed", "my
     # knees practically fell off after those step ups": figures of speech
     r"\b(?:football|match|game|team|rugby|cricket|score|kids|grandkids|bills?|job|boss|news"
-    r"|politics|telly|tv|referee|ref)(?:'s)?\s+(?:\w+\s+){0,2}(?:giving|gives|gave)\s+"
+    r"|politics|telly|tv|referee|ref|play|hockey|leafs|goal|penalty|election|result)(?:'s?)?"
+    r"\s+(?:\w+\s+){0,2}(?:giving|gives|gave)\s+"
     r"(?:me|her|him)\s+(?:chest\s+pains?|a\s+heart\s+attack|palpitations|a\s+coronary)\b",
     r"\b(?:remote|telly|tv|phone|computer|laptop|app|tablet|gadget|technology|tech|forms?"
     r"|paperwork|choice|decision|fear|nerves|indecision)\s+(?:\w+\s+)?(?:has|had|got|have)\s+"
@@ -145,6 +146,7 @@ WHOLE = _rx(
     r"\b(?:could|can|would|might|may)\s+(?:\w+\s+){0,3}be\s+a\s+side\s+effect\b",
     r"\bwhat\s+(?:should\s+i|to|do\s+i)\s+(?:look|watch)(?:\s+out)?\s+for\b",
     r"\bwant\s+to\s+be\s+prepared\b",
+    r"(?:^|[.!?\n]\s*)(?:would|could|is|does|will)\s+(?:\w+\s+){0,5}be\s+a\s+reason\s+to\b",
     # "is chest tightness ever a side effect", "would losing weight help my hip?",
     # "will my wound smell if it gets infected", "how much weight loss is too much"
     r"(?:^|[.!?\n]\s*)(?:is|are|does|do)\s+(?:\w+\s+){1,3}ever\b",
@@ -224,6 +226,10 @@ RESOLVED = _rx(*(
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared)\b",
         r"\b(?:wore|worn)\s+off\b",
+        # "came back fully that evening", "put it all back on", "dry since"
+        r"\bcame\s+back\s+(?:fully|completely|to\s+normal|properly)\b",
+        r"\bput\s+(?:the\s+weight|the\s+pounds|the\s+kilos|it\s+all|all\s+the\s+weight)\s+back\s+on\b",
+        r"\b(?:dry|fine|clean|healed)\s+(?:ever\s+)?since\b",
         r"\b(?:settled|healed|sorted|cleared|recovered)\s+(?:down|up|now|out|it|well|nicely"
         r"|completely|fully|me\s+out)\b",
         r"\b(?:fine|ok|okay|good|well|grand|alright|normal)\s+(?:ever\s+)?since\b",

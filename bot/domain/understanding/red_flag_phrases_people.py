@@ -117,6 +117,7 @@ WRITING_FOR = _rx(
     r"\s+of|about)\s+(?:my\s+|our\s+)?([a-z']+)",
     r"\bon\s+behalf\s+of\s+(?:my\s+|our\s+)?([a-z']+)",
     r"\b(?:my|our)\s+([a-z']+)\s+is\s+the\s+patient\b",
+    r"\b(?:i'?m|im|i\s+am)\s+(?:my\s+)?([a-z]+)(?:'s)?\s+(?:carer|care\s+giver|caregiver)\b",
     r"^(?:hi\s+|hello\s+)?(?:(?:it'?s|its|this\s+is)\s+)?(?:the\s+|his\s+|her\s+)?(?:neighbou?r"
     r"|carer|care\s+worker|nurse|daughter|son|wife|husband|friend)\s+here\b",
     r"\b(?:she|he)\s+(?:doesn'?t|does\s+not|can'?t|won'?t)\s+(?:do\s+phones|use\s+(?:the\s+"

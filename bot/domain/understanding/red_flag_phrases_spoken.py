@@ -6,7 +6,7 @@ weight", a heel that "hurts too much to lean on", a temperature read off the
 thermometer, a wee that will not start, a leg numb "from hip to foot", no breath to
 finish a sentence, a belt on its last notch, "getting thinner and thinner". Scots words
 ("cannae", "doon", "oot the blue") are put into English before any rule reads them
-(``red_flag_phrases.SCOTS_WORDS``). Read by ``red_flags``; see ``red_flag_phrases``.
+(``red_flag_words``). Read by ``red_flags``; see ``red_flag_phrases``.
 """
 
 from __future__ import annotations
@@ -160,4 +160,50 @@ RULES_TUNE11: tuple[Rule, ...] = (
          r"|mins?|minutes|reps|times|days|weeks))",
          needs=r"\bsudden(?:ly)?\b|\bout\s+of\s+(?:nowhere|the\s+blue)\b|\bfor\s+no\s+reason\b",
          window=80, same_sentence=False),
+)
+
+#: The seventh batch (tune12): telegram style ("calf. swollen. hot."), a fever in
+#: Fahrenheit, a calf "bigger than the other", a carer's note of soaked bedding.
+RULES_TUNE12: tuple[Rule, ...] = (
+    rule("fracture_after_fall",
+         r"\b(?:wiped\s+out|went\s+flying|took\s+a\s+(?:tumble|spill|header)|bit\s+the\s+dust)\b",
+         needs=r"\bturned\s+out\b|\bwon'?t\s+straighten\b|\b(?:can'?t|cannot)\s+(?:get\s+up|stand"
+               r"|move|walk)\b|\bagony\b",
+         window=200, same_sentence=False),
+    rule("cannot_bear_weight", (
+        r"\b(?:leg|hip)[.,:]?\s+no\s+weight\b",
+        r"\b(?:haven'?t|hasn'?t|havent|hasnt)\s+been\s+able\s+to\s+stand\s+on\s+(?:his|her|my|the)\s+"
+        r"(?:\w+\s+)?(?:leg|side|foot)\b",
+    )),
+    rule("infection",
+         r"\b(?:10[0-4][.,]\d|3[89][.,]\d)\b(?!\s*(?:kg|kilos?|lbs?|pounds|mins?|minutes|km|miles|%))",
+         needs=r"\b(?:hip|wound|scar|incision|achy|shiver\w*|chills?|redder|hot|swollen|fatter"
+               r"|unwell|coming\s+down|fever\w*|temp\w*)\b",
+         window=120, same_sentence=False),
+    rule("infection",
+         r"\b(?:hip|wound|scar|incision|joint)\s+(?:\w+\s+){0,2}(?:redder|hotter|fatter|angrier)\s+"
+         r"and\s+(?:redder|hotter|fatter|more\s+swollen|bigger)\b"),
+    rule("night_pain_sweats", (
+        r"\b(?:doesn'?t|does\s+not|no)\s+matter\s+(?:if|whether)\s+(?:i'?m|she'?s|he'?s|i\s+am)\s+in"
+        r"\s+(?:the\s+)?(?:bed|chair|recliner)\b",
+        r"\bnothing\s+lets\s+(?:me|her|him)\s+sleep\b",
+        r"\b(?:bedding|bedclothes|duvet|pillows?|nightie|nightdress)\s+(?:has\s+been\s+|is\s+|was\s+)?"
+        r"(?:soaked|drenched|wet\s+through|sodden)\s+(?:with|in)\s+sweat\b",
+    )),
+    rule("dvt", (
+        r"\bcalf\b[.,:]?(?:\s+\w+[.,]?){0,3}\s+(?:swollen|swelling|hot|tender)\b[.,]?\s+(?:\w+[.,]?\s+){0,2}"
+        r"(?:hot|red|swollen|tender|post\s*op)\b",
+    ), unless=r"\b(?:not|no|isn'?t|fine|normal)\b"),
+    rule("dvt",
+         r"\b(?:visibly\s+)?(?:bigger|fatter|larger|thicker)\s+than\s+the\s+(?:left|right|other)"
+         r"(?:\s+(?:one|leg|calf))?\b",
+         needs=r"\bcalf\b", window=200, same_sentence=False),
+    rule("wound",
+         r"\b(?:incision|wound|scar)[.,:]?(?:\s+\w+[.,]?){0,3}\s*(?:oozing|smelly|leaking|weeping|pus)\b",
+         unless=r"\b(?:not|no|isn'?t|nothing|fine|dry)\b"),
+    rule("sudden_severe_pain",
+         r"\b(?:drove|driven|hammered|stabbed)\s+(?:a\s+)?(?:nail|knife|spike)\s+(?:in|into)\s+"
+         r"(?:my|her|his|the)\s+(?:hip|groin|leg)\b",
+         needs=r"\bsudden\w*|\bfrom\s+nowhere\b|\bout\s+of\s+(?:nowhere|the\s+blue)\b"
+               r"|\bno\s+(?:reason|injury)\b|\bcame\s+on\b", window=120, same_sentence=False),
 )

@@ -59,6 +59,20 @@ LIVE: list[tuple[str, str]] = [
     ("sudden_severe_pain", "only a twinge, nothing major, well actually it's a 9 and it came "
                            "on suddenly"),
     ("sudden_severe_pain", "my hip suddenly exploded in pain, no reason at all"),
+    # the seventh batch (tune12): telegram style, Fahrenheit, mixed languages
+    ("dvt", "calf. swollen. hot. post op day 6."),
+    ("dvt", "my left calf is visibly bigger than the right one since lunch, op 9 days ago"),
+    ("dvt", "mi pantorrilla está hinchada y caliente since the surgery"),
+    ("dvt", "pindli mein sujan and garam since yesterday, op was last week"),
+    ("infection", "101.2 tonight and the operated hip is redder and hotter"),
+    ("wound", "incision. leaking. smelly."),
+    ("wound", "la herida huele mal and it's red"),
+    ("night_pain_sweats", "the duvet is soaked with sweat every morning, hip aches at night"),
+    ("fracture_after_fall", "wiped out on the ice, hip in agony and the leg won't straighten"),
+    ("cannot_bear_weight", "I'm my mum's carer, she hasn't been able to stand on her left leg "
+                           "since Monday"),
+    ("cauda_equina", "no siento nada entre las piernas since this morning"),
+    ("sudden_severe_pain", "achanak bahut tez dard in my hip, no injury"),
 ]
 
 QUIET: list[str] = [
@@ -84,6 +98,13 @@ QUIET: list[str] = [
     "the match tonight gave me chest pains, what a finish",
     "felt numb after watching that sad film, back to the bridges tomorrow",
     "it's a 9 o'clock start tomorrow so I'll do them tonight",
+    "my foot went floppy after the spinal, came back fully by teatime, that was weeks ago",
+    "lost weight in hospital but I've put it all back on now",
+    "wound leaked in week one, dry since, walk done",
+    "would a sudden bad pain be a reason to stop the programme?",
+    "calf is fine, not swollen, not hot, checked like the nurse said",
+    "wound not oozing, not smelly, staples out on Tuesday",
+    "I took the stockings off to wash them and put them back on, calf looks normal",
 ]
 
 

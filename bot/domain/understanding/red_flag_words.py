@@ -1,0 +1,61 @@
+"""Words the red-flag rules are not written for, put into the English they mean first.
+
+The rules read plain English. Patients also write short misspellings the distance check
+leaves alone ("nite", "carf"), carers' shorthand ("hx ca", "wt loss"), Scots ("cannae
+weight bear", "nae feelin doon below", "oot the blue") and, when English is their second
+language, a symptom in their first (Spanish: "la pantorrilla está hinchada"; Hindi in
+Latin letters: "pindli mein sujan"). ``SHORT_FIXES`` maps each onto English before any
+rule reads the message (``red_flag_phrases.prepare``); a phrase wins over a word inside
+it. Pure data: no ``telegram``.
+"""
+
+from __future__ import annotations
+
+#: Scots, in the English it means. "ma" only before a body word or side: on its own it
+#: may be a mother.
+SCOTS_WORDS = {
+    "cannae": "can't", "canna": "can't", "didnae": "didn't", "didna": "didn't",
+    "disnae": "doesn't", "dinnae": "don't", "dinna": "don't", "isnae": "isn't",
+    "wasnae": "wasn't", "couldnae": "couldn't", "wouldnae": "wouldn't", "willnae": "won't",
+    "havnae": "haven't", "huvnae": "haven't", "hasnae": "hasn't", "nae": "no",
+    "doon": "down", "oot the blue": "out of the blue", "oot": "out", "tae": "to",
+    "fae": "from", "noo": "now", "jist": "just", "wi": "with", "wis": "was", "a've": "i've",
+    "a'm": "i'm", "a'd": "i'd", "at aw": "at all", "wrang": "wrong", "heid": "head",
+    "gonnae": "going to", "mornin": "morning", "feelin": "feeling", "nothin": "nothing",
+    "somethin": "something",
+    **{f"ma {w}": f"my {w}" for w in (
+        "leg", "legs", "hip", "hips", "left", "right", "new", "bad", "back", "foot", "feet",
+        "bum", "knee", "calf", "thigh", "groin", "wound", "scar", "chest", "side")},
+}
+#: Spanish and Hindi (in Latin letters) symptom words, as patients mix them into English.
+MIXED_LANGUAGE_WORDS = {
+    # Spanish
+    "no puedo apoyar el pie": "can't put weight on the leg",
+    "no puedo apoyar la pierna": "can't put weight on the leg",
+    "no puedo caminar": "can't walk", "no puedo respirar": "can't breathe",
+    "no siento nada entre las piernas": "numb between my legs",
+    "no siento las piernas": "can't feel my legs",
+    "he perdido mucho peso": "i've lost a lot of weight", "perdiendo peso": "losing weight",
+    "no estoy a dieta": "not dieting", "sudores nocturnos": "night sweats",
+    "pantorrilla": "calf", "hinchada": "swollen", "hinchado": "swollen",
+    "caliente": "hot", "herida": "wound", "huele mal": "smells bad", "mojadas": "soaked",
+    "fiebre": "fever", "de repente": "suddenly", "dolor horrible": "horrible pain",
+    "dolor": "pain", "me caí": "i fell", "me cai": "i fell",
+    # Hindi, Urdu and Punjabi in Latin letters
+    "wazan kam ho raha hai": "losing weight", "wazan kam": "weight loss",
+    "pindli": "calf", "sujan": "swelling", "garam": "hot", "bukhar": "fever",
+    "saans nahi aa rahi": "can't breathe", "saans": "breath", "chest mein dard": "chest pain",
+    "seene mein dard": "chest pain", "achanak": "suddenly", "bahut tez dard": "severe pain",
+    "dard": "pain", "awaaz aayi": "made a loud noise", "hil nahi rahi": "won't move",
+    "hil nahi raha": "won't move", "gir gaya": "fell", "gir gayi": "fell",
+}
+#: Every fix, misspellings and shorthand first.
+SHORT_FIXES = {
+    "nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
+    "bref": "breath", "woud": "wound", "wounf": "wound", "at knight": "at night",
+    "out the blue": "out of the blue", "carf": "calf", "calve": "calf",
+    "numbnes": "numbness", "numbess": "numbness",
+    # carers' shorthand: "hx ca lung", "wt loss ~5kg"
+    "hx of ca": "history of cancer", "hx ca": "history of cancer", "wt loss": "weight loss",
+    **SCOTS_WORDS, **MIXED_LANGUAGE_WORDS,
+}
