@@ -204,7 +204,9 @@ REMOTE = _rx(
     r"(?<!since )\b(?:straight|right|just|immediately|the\s+(?:day|night|week)|(?:a\s+)?(?:day"
     r"|days|week|weeks)\s+(?:or\s+two\s+)?)\s+after\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:op"
     r"|operation|surgery|replacement)\b",
-    r"(?<!since )(?<!from )\blast\s+month\b",
+    # not "over the last month" (up to now)
+    r"(?<!since )(?<!from )(?<!over the )(?<!in the )(?<!for the )(?<!during the )"
+    r"(?<!within the )\blast\s+month\b",
     r"(?<!since )(?<!from )\bin\s+(?:the\s+)?(?:january|february|march|april|june|july|august"
     r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
     r"|spring|summer|autumn|winter)\b",

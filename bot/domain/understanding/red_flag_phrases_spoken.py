@@ -207,3 +207,20 @@ RULES_TUNE12: tuple[Rule, ...] = (
          needs=r"\bsudden\w*|\bfrom\s+nowhere\b|\bout\s+of\s+(?:nowhere|the\s+blue)\b"
                r"|\bno\s+(?:reason|injury)\b|\bcame\s+on\b", window=120, same_sentence=False),
 )
+
+#: The eighth batch (tune13, written in the corpus's own style): less and less weight
+#: on a leg, sweaty nights, night pain that rolling over does not ease.
+RULES_TUNE13: tuple[Rule, ...] = (
+    rule("cannot_bear_weight", (
+        r"\b(?:less\s+and\s+less|hardly\s+any|barely\s+any)\s+weight\s+(?:on|through)\b",
+        r"\bonly\s+(?:just\s+)?touching\s+the\s+(?:floor|ground)\s+with\s+(?:my|her|his)\s+toes\b",
+    ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|heel\s+raises?)\b"),
+    rule("night_pain_sweats", (
+        r"\bsweaty\s+nights?\b",
+        r"\b(?:having|have|had)\s+to\s+change\s+(?:my|her|his|the)\s+(?:pyjamas|pjs|nightie"
+        r"|nightdress|sheets|bedding)\b",
+        r"\bnight\s+pain\s+is\s+(?:\w+\s+){0,2}constant\b",
+        r"\b(?:rolling|turning)\s+over\s+(?:doesn'?t|does\s+not|won'?t|dont|don'?t)\s+(?:ease|help"
+        r"|change)\b",
+    )),
+)

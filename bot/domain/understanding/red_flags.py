@@ -135,6 +135,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_spoken.RULES_TRIAGE,
     *red_flag_phrases_spoken.RULES_TUNE11,
     *red_flag_phrases_spoken.RULES_TUNE12,
+    *red_flag_phrases_spoken.RULES_TUNE13,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

@@ -73,6 +73,13 @@ LIVE: list[tuple[str, str]] = [
                            "since Monday"),
     ("cauda_equina", "no siento nada entre las piernas since this morning"),
     ("sudden_severe_pain", "achanak bahut tez dard in my hip, no injury"),
+    # the eighth batch (tune13)
+    ("cannot_bear_weight", "putting less and less weight on the leg this week, now only just "
+                           "touching the floor with my toes"),
+    ("cancer_weight_loss", "breast cancer treated in 2018. new ache in the hip over the last "
+                           "month, worse at rest"),
+    ("night_pain_sweats", "sweaty nights all week, and the hip aches in bed"),
+    ("night_pain_sweats", "the night pain is constant, turning over doesn't ease it"),
 ]
 
 QUIET: list[str] = [
