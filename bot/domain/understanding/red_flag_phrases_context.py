@@ -229,7 +229,8 @@ RESOLVED = _rx(*(
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared)\b",
         r"\b(?:wore|worn)\s+off\b",
         # "came back fully that evening", "put it all back on", "dry since"
-        r"\bcame\s+back\s+(?:fully|completely|to\s+normal|properly)\b",
+        r"\bcame\s+back\s+(?:fully|completely|to\s+normal|properly|the\s+next\s+(?:day|morning)"
+        r"|next\s+day)\b",
         r"\bput\s+(?:the\s+weight|the\s+pounds|the\s+kilos|it\s+all|all\s+the\s+weight)\s+back\s+on\b",
         r"\b(?:dry|fine|clean|healed)\s+(?:ever\s+)?since\b",
         r"\b(?:settled|healed|sorted|cleared|recovered)\s+(?:down|up|now|out|it|well|nicely"

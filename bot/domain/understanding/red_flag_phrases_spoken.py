@@ -129,8 +129,9 @@ RULES_TUNE10: tuple[Rule, ...] = (
 RULES_TRIAGE: tuple[Rule, ...] = (
     rule("fracture_after_fall",
          r"\b(?:slip(?:ped)?|trip(?:ped)?|fell|fall(?:en)?|landed)\b",
-         needs=r"\b(?:foot|knee|leg|toes)\s+(?:\w+\s+){0,2}(?:turn\w*|flop\w*|roll\w*|point\w*)\s+"
-               r"(?:out\w*|to\s+the\s+side)\b|\bcan'?t\s+roll\s+over\b",
+         needs=r"\b(?:foot|knee|leg|toes)\s+(?:\w+\s+){0,2}(?:turn\w*|flop\w*|roll\w*|point\w*|lying"
+               r"|lies)\s+(?:flat\s+)?(?:out\w*|to\s+the\s+side)\b|\bcan'?t\s+roll\s+over\b"
+               r"|\bleg\s+looks\s+(?:odd|funny|wrong|weird|strange|short)\b",
          window=200, same_sentence=False,
          unless=r"\b(?:nearly|almost|caught\s+(?:myself|herself|himself)|exercis\w*|stretch\w*)\b"),
     rule("dislocation",
@@ -213,7 +214,9 @@ RULES_TUNE12: tuple[Rule, ...] = (
 RULES_TUNE13: tuple[Rule, ...] = (
     rule("cannot_bear_weight", (
         r"\b(?:less\s+and\s+less|hardly\s+any|barely\s+any)\s+weight\s+(?:on|through)\b",
-        r"\bonly\s+(?:just\s+)?touching\s+the\s+(?:floor|ground)\s+with\s+(?:my|her|his)\s+toes\b",
+        r"\b(?:only\s+(?:just\s+)?|barely\s+|hardly\s+)touching\s+the\s+(?:floor|ground)\s+with\s+"
+        r"(?:my|her|his)\s+(?:\w+\s+)?(?:toes|foot)\b",
+        r"\bno\s+weight\s+on\s+(?:the\s+|my\s+|her\s+|his\s+)?leg\s+at\s+all\b",
     ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|heel\s+raises?)\b"),
     rule("night_pain_sweats", (
         r"\bsweaty\s+nights?\b",
@@ -223,4 +226,22 @@ RULES_TUNE13: tuple[Rule, ...] = (
         r"\b(?:rolling|turning)\s+over\s+(?:doesn'?t|does\s+not|won'?t|dont|don'?t)\s+(?:ease|help"
         r"|change)\b",
     )),
+)
+
+#: The ninth batch (tune14, the corpus's style again): a numb "undercarriage", fighting
+#: for breath, pyjamas stuck with sweat, a night where no position "makes odds".
+RULES_TUNE14: tuple[Rule, ...] = (
+    rule("cauda_equina",
+         r"\b(?:undercarriage|down\s+below|nether\s+regions|privates|private\s+parts)\s+(?:\w+\s+){0,2}"
+         r"(?:numb\w*|no\s+feeling|dead)\b"),
+    rule("pe", r"\b(?:fighting|gasping|struggling)\s+for\s+(?:breath|air)\b",
+         needs=r"\bchest\b|\bop\b|\boperation\b|\bsurgery\b|\bcough\w*\b", window=120,
+         same_sentence=False, unless=r"\blaugh\w*\b"),
+    rule("night_pain_sweats", (
+        r"\b(?:pyjamas|pjs|nightie|nightdress|sheets)\s+(?:\w+\s+){0,2}(?:stuck|sticking|soaked"
+        r"|drenched)\s+(?:to\s+(?:me|her|him)\s+)?with\s+sweat\b",
+    )),
+    rule("night_pain_sweats", r"\bmakes\s+no\s+(?:odds|difference)\b",
+         needs=r"\bwak\w*|\bwoke\b|\bnight\w*\b|\bslept\b|\bsleep\w*", window=150,
+         same_sentence=False),
 )

@@ -23,7 +23,7 @@ from tests.domain.understanding.train_model import (
 )
 
 PROBE_IDS = (*(f"{name.removesuffix('.yaml')}:" for name in PROBE_FILES),
-             "t4-", "t5-", "t6-", "t8-", "t9-", "t13-")
+             "t4-", "t5-", "t6-", "t8-", "t9-", "t13-", "t14-")
 MAX_BYTES = 1_000_000
 
 

@@ -80,6 +80,12 @@ LIVE: list[tuple[str, str]] = [
                            "month, worse at rest"),
     ("night_pain_sweats", "sweaty nights all week, and the hip aches in bed"),
     ("night_pain_sweats", "the night pain is constant, turning over doesn't ease it"),
+    # the ninth batch (tune14)
+    ("fracture_after_fall", "slipped on the bus step, landed on the hip, foot lying flat out "
+                            "to the side"),
+    ("cannot_bear_weight", "NO WEIGHT ON THE LEG AT ALL SINCE LUNCH"),
+    ("cauda_equina", "my undercarriage has gone numb today and I dribbled on the walk"),
+    ("night_pain_sweats", "woke with my pyjamas stuck to me with sweat again, hip throbbing"),
 ]
 
 QUIET: list[str] = [
@@ -112,6 +118,7 @@ QUIET: list[str] = [
     "calf is fine, not swollen, not hot, checked like the nurse said",
     "wound not oozing, not smelly, staples out on Tuesday",
     "I took the stockings off to wash them and put them back on, calf looks normal",
+    "couldn't feel my foot after the epidural but it came back the next day, ankle pumps done",
 ]
 
 
