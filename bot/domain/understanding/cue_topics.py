@@ -37,6 +37,13 @@ SOCIAL = _any(
     r"\bnice one\b|\bg'?day\b|\blove (?:this|the|you|it|your)\b|\bhow'?s (?:your|ur) (?:day"
     r"|morning|evening|weekend|week)\b|\blifesaver\b|\bweight off my mind\b",
     r"[👋🙏😊🙂❤💕😀😃😄🤗😂⭐👍👌]",
+    # texting shorthand and other languages' thanks, greetings and farewells
+    r"^(?:sup|wassup|whaddup|wsg|yo+|heyy+|hii+)\b|\b(?:tysm|thank u|thanku|thankyou|thnks|tks|tq"
+    r"|merci|gracias|danke|grazie|obrigad[oa]|shukriya|dhanyavaad|dhanyavad|arigato|asante"
+    r"|np|no worries|no prob|nw|ttyl|cya|laters|gnight|nighty night|xoxo|sounds like a plan)\b",
+    r"\b(?:ur|you'?re|youre|u r) (?:the best|a legend|a star|a gem|awesome|amazing)\b"
+    r"|\byou rock\b|\blegend\b|\b\w+ kareem\b|\bhappy (?:\w+ )?(?:day|holidays?|new year|diwali"
+    r"|holi|eid|hanukkah|passover|lunar new year|thanksgiving|weekend)\b",
     r"\b(?:been|are|were) (?:a )?(?:great|big|real|good) help\b|\bgood egg\b|\btop of the"
     r" morning\b|\bsun'?s (?:out|shining)\b|\bnippy\b|\bbrr+\b|\b(?:having|had) a (?:good"
     r"|nice|lovely) day\b|\bi'?ll remember that\b",
@@ -53,7 +60,14 @@ OFF_TOPIC = _any(
     r"^(?:hey |ok |okay )?(?:siri|google|alexa)\b|\bwrong (?:chat|number|person)\b",
     r"\b(?:tell|ask|remind) (?!me\b|you\b)[a-z]+ (?:the|that|to|about)\b|^[a-z]+ (?:bring|pick|put"
     r"|get|buy)\b|\bcan you (?:book|order|pick|recommend|buy|get me)\b",
-    r"\bis this (?:the|[a-z]+'s)\b|\bmeant to send (?:that|this) to\b|\bwww\.|\bhttps?:",
+    r"\bis (?:this|that) (?:the|[a-z]+'s)\b|\bmeant to send (?:that|this) to\b|\bwww\.|\bhttps?:",
+    # lost things, trivia, phone help, errands: questions the bot cannot act on
+    r"\bwhere (?:did|have|has) (?:i|you|he|she|we) (?:put|left|leave|hidden|hide)\b|\bwhere'?s"
+    r" (?:the|my) (?:remote|phone|purse|wallet|specs|charger)\b|\bwho (?:sang|sings|wrote|played"
+    r"|won|scored)\b|\bwhose turn\b|\bwhat'?s the (?:date|number for|score)\b|\bshould i buy\b",
+    r"\bhow (?:do i|to|can i) (?:get|download|install|update|put) \w+ (?:on|onto) (?:my|the|her"
+    r"|his) (?:phone|tablet|ipad|laptop|computer|kindle)\b|\b(?:omw|on my way)\b"
+    r"|\b(?:meeting|appointment|call) (?:got|has been|was|is) (?:moved|cancelled|canceled)\b",
     r"\.(?:jpg|jpeg|png|pdf|mp4)\b|\bsent from my\b|\bvoice (?:note|message) failed\b",
     r"\b(?:taxi|recipe|plumber|lottery|snooker|telly|tv|channel|bus|train times|station"
     r"|stamp|tesco|parcel|delivery|wifi|password|router|bins|council|takeaway|pub quiz"

@@ -204,6 +204,9 @@ REMOTE = _rx(
     r"(?<!since )\b(?:straight|right|just|immediately|the\s+(?:day|night|week)|(?:a\s+)?(?:day"
     r"|days|week|weeks)\s+(?:or\s+two\s+)?)\s+after\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:op"
     r"|operation|surgery|replacement)\b",
+    # "dislocated it playing rugby at 19" (an age, not a temperature or a time)
+    r"\b(?:playing|doing|skiing|riding|running|dancing)\s+(?:\w+\s+)?at\s+(?:1\d|[2-9]\d)\b"
+    r"(?!\s*(?:[:.]\d|am\b|pm\b|degrees|°))",
     # not "over the last month" (up to now)
     r"(?<!since )(?<!from )(?<!over the )(?<!in the )(?<!for the )(?<!during the )"
     r"(?<!within the )\blast\s+month\b",

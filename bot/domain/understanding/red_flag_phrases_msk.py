@@ -98,10 +98,11 @@ STUMBLE = (
 #: A stumble, a knock or "went down": a red flag only with a sign of injury.
 WEAK_FALL = (
     *STUMBLE,
-    r"\bwent\s+down\b(?!\s+(?:to|the\s+(?:road|street|shops?|stairs|pub|garden|hill|town)|well"
+    r"\b(?:went|gone|go|goes|going)\s+down\b(?!\s+(?:to|the\s+(?:road|street|shops?|stairs|pub|garden|hill|town)|well"
     r"|a\s+treat|stairs|town|a\s+(?:size|dress)|in\s+price|by)\b)",
     r"\bwent\s+(?:straight|right|flat|clean|arse|head|flying)\s+over\b",
     r"\bcollapsed\s+(?:on|onto|to|in\s+a\s+heap\s+on)\s+the\s+(?:floor|ground|pavement|deck)\b",
+    r"\bfound\s+(?:her|him|them|mum|dad|me)\s+(?:\w+\s+)?on\s+the\s+(?:\w+\s+)?(?:floor|ground)\b",
     r"\bwent\s+over\s+(?:it|them|on\s+(?:the|my|some|a)|in\s+the)\b",
     r"\b(?:banged|bumped|knocked|smashed|whacked|hit|twisted|wrenched|jarred|jolted)\s+"
     r"(?:my|her|his|the)\s+(?:\w+\s+)?(?:hip|leg|knee|side|thigh|pelvis)\b",
@@ -110,7 +111,8 @@ WEAK_FALL = (
 SHORT_LEG = (
     rf"\b(?:leg|foot|knee|toes)s?\b\s+{gap(4)}(?:looks?\s+|is\s+|seems\s+|now\s+|appears\s+"
     r"|gone\s+|suddenly\s+|much\s+|really\s+|a\s+bit\s+|all\s+|been\s+|has\s+been\s+)*"
-    r"(?:shorter|short\b|shortened|turned\s+(?:out|in|outwards|inwards|sideways|round)"
+    r"(?:shorter|short\b|shortened|turned\s+(?:right\s+|all\s+the\s+way\s+|completely\s+)?"
+    r"(?:out|in|outwards|inwards|sideways|round)"
     r"|rotated|rolled\s+(?:out|in|outwards|inwards)|rolling\s+(?:out|in)"
     r"|pointing\s+(?:out|in|sideways|outwards|inwards|the wrong way)"
     r"|points?\s+(?:out|in|outwards|inwards|sideways)|sticking\s+out|twisted\s+(?:out|round|in)"

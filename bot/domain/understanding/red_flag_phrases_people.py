@@ -128,8 +128,9 @@ WRITING_FOR = _rx(
     r"\b(?:asked|wanted|told)\s+me\s+to\s+(?:message|text|tell|write|let\s+you\s+know)\b",
     r"\b[a-z']+\s+(?:doesn'?t|does\s+not|can'?t|won'?t)\s+(?:do\s+phones|use\s+(?:the\s+|a\s+)?"
     r"phone|text|type|message)\b",
-    r"\b(?:she|he)'?s\s+the\s+patient\b|\bthis\s+is\s+[a-z]+'?s\s+(?:daughter|son|wife"
-    r"|husband)\b",
+    r"\b(?:she|he)'?s\s+the\s+patient\b|\b(?:this\s+is|i'?m|im|i\s+am|it'?s)\s+[a-z]+'s\s+"
+    r"(?:daughter|son|wife|husband|sister|brother|partner|mum|mom|mother|dad|father|niece"
+    r"|nephew|granddaughter|grandson|neighbou?r|roommate|flatmate)\b",
 )
 #: The writer is the patient and the third person someone else: decisive.
 STRONG_OTHER = _rx(

@@ -217,6 +217,8 @@ RULES_TUNE13: tuple[Rule, ...] = (
         r"\b(?:only\s+(?:just\s+)?|barely\s+|hardly\s+)touching\s+the\s+(?:floor|ground)\s+with\s+"
         r"(?:my|her|his)\s+(?:\w+\s+)?(?:toes|foot)\b",
         r"\bno\s+weight\s+on\s+(?:the\s+|my\s+|her\s+|his\s+)?leg\s+at\s+all\b",
+        r"\b(?:can\s+)?only\s+(?:just\s+)?(?:touch|put|rest|get)\s+(?:my|her|his|the)\s+toes\s+(?:down"
+        r"|on\s+the\s+(?:floor|ground)|to\s+the\s+(?:floor|ground))\b",
     ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|heel\s+raises?)\b"),
     rule("night_pain_sweats", (
         r"\bsweaty\s+nights?\b",
@@ -244,4 +246,21 @@ RULES_TUNE14: tuple[Rule, ...] = (
     rule("night_pain_sweats", r"\bmakes\s+no\s+(?:odds|difference)\b",
          needs=r"\bwak\w*|\bwoke\b|\bnight\w*\b|\bslept\b|\bsleep\w*", window=150,
          same_sentence=False),
+)
+
+#: The tenth and eleventh batches (tune15: older writers and carers; tune16: younger,
+#: North American and non-native writers): hopping on the good leg, "down 7 kg" with no
+#: diet, toes only just touching down.
+RULES_TUNE15: tuple[Rule, ...] = (
+    rule("cannot_bear_weight", (
+        r"\b(?:hop|hops|hopping|hopped|jump|jumps|jumping)\s+(?:around\s+|about\s+)?on\s+(?:the|my"
+        r"|her|his)\s+(?:other|good)\s+(?:leg|foot)\b",
+        rf"\b{CANT}\s+(?:make|put|take|place)\s+(?:any\s+|no\s+)?weight\s+on\s+(?:the|my|her|his)\s+"
+        r"(?:\w+\s+)?(?:leg|foot|hip|side)\b",
+    ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    rule("cancer_weight_loss",
+         r"\bdown\s+\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\b",
+         needs=r"\bnot\s+(?:on\s+)?(?:a\s+|any\s+)?diet\w*|\bwithout\s+(?:trying|dieting)\b"
+               r"|\bnot\s+trying\b|\bno\s+idea\s+why\b|\bappetite\b",
+         window=150, same_sentence=False),
 )

@@ -38,7 +38,8 @@ RECENT = rx(
     # a deficit that began today: "since I woke up", "started after lunch", "this am"
     r"\b(?:since|started|began|came\s+on)\s+(?:(?:i|he|she)\s+woke(?:\s+up)?|waking(?:\s+up)?|(?:after|at|this)"
     r"\s+(?:lunch|breakfast|tea|dinner|morning|afternoon)|this\s+am|lunch(?:time)?|breakfast)\b",
-    r"\b(?:an?|half\s+an)\s+hour\s+later\b|\bthis\s+am\b|\bwas\s+fine\s+(?:yesterday|this\s+morning"
+    r"\b(?:an?|half\s+an|\d+|two|three|a\s+few|few|couple\s+of)\s+(?:hours?|hrs?)\s+later\b"
+    r"|\b(?:right\s+)?in\s+the\s+middle\s+of\s+(?:a|the|my|her|his)\b|\bthis\s+am\b|\bwas\s+fine\s+(?:yesterday|this\s+morning"
     r"|last\s+night|until)\b",
 )
 GRADUAL = rx(

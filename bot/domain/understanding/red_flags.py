@@ -137,6 +137,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_spoken.RULES_TUNE12,
     *red_flag_phrases_spoken.RULES_TUNE13,
     *red_flag_phrases_spoken.RULES_TUNE14,
+    *red_flag_phrases_spoken.RULES_TUNE15,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

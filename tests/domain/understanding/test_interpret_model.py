@@ -23,8 +23,9 @@ from tests.domain.understanding.train_model import (
 )
 
 PROBE_IDS = (*(f"{name.removesuffix('.yaml')}:" for name in PROBE_FILES),
-             "t4-", "t5-", "t6-", "t8-", "t9-", "t13-", "t14-")
-MAX_BYTES = 1_000_000
+             "t4-", "t5-", "t6-", "t8-", "t9-", "t13-", "t14-", "t15-", "t16-")
+#: The weights grow with the tuning rows (1.01 MB with tune16, read once in about 40 ms).
+MAX_BYTES = 1_500_000
 
 
 def test_retraining_reproduces_the_committed_weights_exactly() -> None:

@@ -86,6 +86,15 @@ LIVE: list[tuple[str, str]] = [
     ("cannot_bear_weight", "NO WEIGHT ON THE LEG AT ALL SINCE LUNCH"),
     ("cauda_equina", "my undercarriage has gone numb today and I dribbled on the walk"),
     ("night_pain_sweats", "woke with my pyjamas stuck to me with sweat again, hip throbbing"),
+    # the tenth and eleventh batches (tune15, tune16)
+    ("fracture_after_fall", "found dad on the bathroom floor this morning, his leg is turned "
+                            "right out"),
+    ("cannot_bear_weight", "she can only just put her toes down on that side now"),
+    ("cannot_bear_weight", "been hopping about on my good leg since last night"),
+    ("cannot_bear_weight", "since monday I cannot make weight on the left leg"),
+    ("cancer_weight_loss", "I'm Anil's brother, he has lost loads of weight without trying and "
+                           "had bowel cancer before"),
+    ("cancer_weight_loss", "down 6 kilos since summer and I'm not dieting, hip aches at night"),
 ]
 
 QUIET: list[str] = [
@@ -119,6 +128,11 @@ QUIET: list[str] = [
     "wound not oozing, not smelly, staples out on Tuesday",
     "I took the stockings off to wash them and put them back on, calf looks normal",
     "couldn't feel my foot after the epidural but it came back the next day, ankle pumps done",
+    "popped my hip out of joint playing football at 18, it's where the trouble began",
+    "the swelling has gone down now, did the bridges",
+    "hopping on one leg is part of my balance exercises",
+    "down 3 kilos on slimming world, chuffed with that",
+    "I can only just touch my toes these days, not very flexible",
 ]
 
 
@@ -136,6 +150,7 @@ EMERGENCIES: list[tuple[str, str]] = [
     ("infection", "been sick twice, sweating then freezing, and the new hip is hot and red"),
     ("dvt", "my carf is swollen, hot and tight, hip op was 10 days ago"),
     ("cannot_bear_weight", "the moment I push up on the right leg it gives way, stuck on the loo"),
+    ("neuro_deficit", "my leg went weak in the middle of my shift, 3 hours later still numb"),
 ]
 
 
