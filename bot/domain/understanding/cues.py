@@ -195,6 +195,13 @@ _UNDO = _any(
     r"\b(?:delete|remove|change|correct|fix|edit|amend) (?:what|that|it|the (?:last|entry"
     r"|record))\b|\b(?:marked|ticked|said|pressed|put|clicked) (?:them |it |that |all )?(?:as )?"
     r"done\b.{0,40}\bbut\b",
+    # tune17, tune18: "none of those dones are real", "rub that out", "a fib", "un-done it"
+    r"\b(?:none|not one|neither) of (?:those|these|them|the|my) (?:dones?|ticks?|entries)\b"
+    r"|\btick\b.{0,30}\b(?:wrong|shouldn'?t|mistake|isn'?t right|not right)\b"
+    r"|\brub (?:that|it) out\b"
+    r"|\bspoke too soon\b|\b(?:a|total|little) fib\b|\bfibbed\b|\bun[\s-]?done? (?:it|that)\b"
+    r"|\b(?:told you|said) i (?:did|had done|'d done)\b.{0,20}\bbut\b|\bget rid of (?:it|that|the"
+    r" (?:done|tick))\b|\b(?:marked|got) me (?:down )?as done\b",
 )
 _REST = _any(
     r"\brest(?:ing|ed)?\b(?!\s+of\b)|rest day\b|\bskip\w*|\bskp\b|\bday off\b|\bdays off\b",

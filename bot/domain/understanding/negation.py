@@ -36,7 +36,9 @@ _HEDGES = frozenset(
      # "not today, tripped over the cat's bowl...": an answer about exercising
      "today", "tonight",
      # "nothing major, well actually it's a 9": an understatement
-     "major"}
+     "major",
+     # "no warning, the worst pain": how it began, not a denial
+     "warning", "reason"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(

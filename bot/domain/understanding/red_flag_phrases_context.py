@@ -196,7 +196,8 @@ REMOTE = _rx(
     r"\bin\s+my\s+(?:teens|twenties|thirties|forties|fifties|sixties|\d0s)\b",
     r"\bwhen\s+(?:i|she|he)\s+was\s+(?:\d+|young|younger|a\s+(?:kid|child|girl|boy|teenager)"
     r"|little|pregnant|in\s+(?:a\s+cast|hospital))\b|\bas\s+a\s+(?:kid|child|teenager)\b",
-    r"\bused\s+to\b|\b(?:first|previous|old)\s+(?:op|operation|replacement|hip|surgery)\b",
+    r"\bused\s+to\b|(?<!like the )(?<!than the )(?<!from the )(?<!unlike the )\b(?:first|previous"
+    r"|old)\s+(?:op|operation|replacement|hip|surgery)\b",
     r"\bonce\s+before\b|\bback\s+then\b",
     r"\bbefore\s+(?:the|my|her|his)\s+(?:op|operation|surgery|replacement)\b",
     # "straight after surgery", "the day after the op", "last month", "in august",
@@ -209,7 +210,7 @@ REMOTE = _rx(
     r"(?!\s*(?:[:.]\d|am\b|pm\b|degrees|°))",
     # not "over the last month" (up to now)
     r"(?<!since )(?<!from )(?<!over the )(?<!in the )(?<!for the )(?<!during the )"
-    r"(?<!within the )\blast\s+month\b",
+    r"(?<!within the )(?<!this )\blast\s+month\b",
     r"(?<!since )(?<!from )\bin\s+(?:the\s+)?(?:january|february|march|april|june|july|august"
     r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
     r"|spring|summer|autumn|winter)\b",
@@ -227,10 +228,11 @@ RESOLVED = _rx(*(
         r"(?!\s+(?:numb|dead|weak|red|hot|swollen|cold|stiff|heavy|floppy|tingly|worse|bad|funny"
         r"|puffy|tight|shiny|hard|lumpy|sore|painful|tender|blotchy|mottled|massive|huge|fat"
         r"|weird|wobbly|black|blue|purple|grey|gray|white|pale|septic|really|very|completely"
-        r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through))",
+        r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through|past|beyond"
+        r"|further|bigger|wider|redder|hotter))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
-        r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared)\b",
-        r"\b(?:wore|worn)\s+off\b",
+        r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared|dried\s+up)\b",
+        r"\b(?:wore|worn)\s+off\b|\b(?:feeling|sensation)\s+(?:has\s+)?(?:came|come)\s+back\b",
         # "came back fully that evening", "put it all back on", "dry since"
         r"\bcame\s+back\s+(?:fully|completely|to\s+normal|properly|the\s+next\s+(?:day|morning)"
         r"|next\s+day)\b",
@@ -290,7 +292,9 @@ ONGOING = re.compile(
 NOW = _rx(
     r"\b(?:now|today|tonight|currently|still|again|new|started|starting|yesterday"
     r"|this\s+(?:morning|afternoon|evening|week)|at\s+the\s+moment|getting\s+worse"
-    r"|this\s+(?:one\s+|time\s+)?(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"
+    r"|this\s+(?:one\s+|time\s+)?(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?"
+    r"|this\s+(?:last|past)\s+(?:month|week|fortnight|few\s+(?:days|weeks))|lately|recently"
+    r"|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|the\s+weekend|teatime|breakfast|lunch"
     r"|dinner))\b",
 )

@@ -264,7 +264,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:\d+|a|one|two|three|half\s+a)\s*(?:stone|st|kg|kgs|kilos?|lbs?|pounds)\s+"
         r"lighter\b",
         rf"\b(?:clothes|trousers|jeans|skirts?|dress(?:es)?|waistbands?|shirts?|tops?|rings?)\s+"
-        rf"{gap(2)}(?:hang\w*|falling\s+off|fall\s+off|loose|baggy|too\s+big|swamp\w*)\b",
+        rf"{gap(2)}(?:hang\w*|falling\s+(?:off|down)|fall\s+(?:off|down)|loose|baggy|too\s+big"
+        r"|swamp\w*)\b",
         rf"\bbelt\s+{gap(4)}(?:new\s+holes?|another\s+hole|extra\s+hole|notch)",
         rf"\bscales?\s+{gap(3)}(?:lost|down|dropped)\b",
     ), unless=_INTENDED, keep=_UNINTENDED),

@@ -80,7 +80,7 @@ FALL = (
     r"\b(?:slid|slipped|rolled|tumbled)\s+(?:off|out of|down)\s+(?:the|my|her|his|a)\s+"
     r"(?:\w+\s+)?(?:chair|bed|sofa|toilet|stairs|steps?|stool|couch)",
     r"\b(?:was|got|been|were|be)\s+(?:knocked|run)\s+(?:down|over)\b",
-    r"\bknocked\s+(?:me|her|him)\s+(?:down|over|flying)\b",
+    r"\bknocked\s+(?:me|her|him)\s+(?:down|over|flying|flat)\b",
     r"\b(?:car|road|bike|cycling|traffic|motorbike|skiing)\s+(?:accident|crash|collision)\b",
     r"(?<!like i'd been )(?<!like i've been )(?<!like being )(?<!like i was )"
     r"\bhit\s+by\s+a\s+(?:car|bike|van|bus|lorry|truck)\b",
@@ -111,7 +111,7 @@ WEAK_FALL = (
 SHORT_LEG = (
     rf"\b(?:leg|foot|knee|toes)s?\b\s+{gap(4)}(?:looks?\s+|is\s+|seems\s+|now\s+|appears\s+"
     r"|gone\s+|suddenly\s+|much\s+|really\s+|a\s+bit\s+|all\s+|been\s+|has\s+been\s+)*"
-    r"(?:shorter|short\b|shortened|turned\s+(?:right\s+|all\s+the\s+way\s+|completely\s+)?"
+    r"(?:shorter|short\b|shortened|shrunk\w*|turned\s+(?:right\s+|all\s+the\s+way\s+|completely\s+)?"
     r"(?:out|in|outwards|inwards|sideways|round)"
     r"|rotated|rolled\s+(?:out|in|outwards|inwards)|rolling\s+(?:out|in)"
     r"|pointing\s+(?:out|in|sideways|outwards|inwards|the wrong way)"
@@ -318,7 +318,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:pop\w*|came|come|comes|coming|slipped|slid|slide|sliding|went|gone|go|goes"
         r"|going|jumped|pulled)\s+(?:right\s+|back\s+)?out\s+of\s+(?:place|position)\b",
         rf"\b(?:hip|ball|joint|replacement|implant|new one|it)\s+{gap(3)}(?:has\s+|had\s+"
-        r"|just\s+)?(?:came|come|comes|coming|slipped|slid|went|gone|go|goes|jumped|pop\w*)\s+"
+        r"|just\s+)?(?:came|come|comes|coming|slip|slips|slipped|slid|slide|went|gone|go|goes|jump\w*"
+        r"|pop\w*)\s+"
         r"out\b(?!\s+(?:(?:to|for|at|with)\b|of the (?:house|office)|shopping))",
         rf"\b(?:leg|foot|knee|toes)s?\s+{gap(3)}(?:turned|turning|rotated|rolled|points?"
         r"|pointing|twisted)\s+in(?:wards?)?\b",

@@ -263,4 +263,28 @@ RULES_TUNE15: tuple[Rule, ...] = (
          needs=r"\bnot\s+(?:on\s+)?(?:a\s+|any\s+)?diet\w*|\bwithout\s+(?:trying|dieting)\b"
                r"|\bnot\s+trying\b|\bno\s+idea\s+why\b|\bappetite\b",
          window=150, same_sentence=False),
+    # tune17, tune18: flags said vaguely or buried in chat
+    rule("cannot_bear_weight",
+         r"\b(?:puts?|putting|put)\s+(?:that|the|her|his|my)\s+(?:\w+\s+)?(?:foot|leg)\s+(?:to|on|down"
+         r"\s+on)\s+the\s+(?:floor|ground)\b",
+         needs=r"\bcr(?:y|ies|ied|ying)\s+out\b|\bscream\w*|\byelp\w*|\bagony\b|\bstuck\b",
+         window=80),
+    rule("neuro_deficit",
+         rf"\b{CANT}\s+feel\s+(?:the\s+)?(?:\w+\s+)?(?:water|heat|cold|warmth|temperature|touch)\s+"
+         r"(?:\w+\s+){0,2}(?:on|in|with)\s+(?:my|her|his|the)\s+(?:\w+\s+)?(?:leg|foot|feet|thigh|shin"
+         r"|knee|ankle)\b"),
+    rule("pe", (
+        r"\b(?:every|each)\s+(?:breath|time\s+i\s+breathe)\s+(?:in\s+)?(?:\w+\s+){0,2}(?:stabs|hurts"
+        r"|catches|kills|knifes)\b",
+        r"\b(?:pulse|heart)\s+(?:is\s+|'s\s+)?(?:going\s+like\s+a\s+train|racing|pounding"
+        r"|hammering|going\s+ten\s+to\s+the\s+dozen)\b",
+    ), needs=r"\bop\b|\boperation\b|\bsurgery\b|\bchest\b|\bribs?\b|\bbreath\w*|\bcough\w*",
+        window=150, same_sentence=False),
+    rule("sudden_severe_pain",
+         r"\b(?:shot|jumped|rocketed|leapt|gone)\s+(?:right\s+)?up\s+to\s+(?:an?\s+)?(?:[89]|10|nine"
+         r"|ten)\b",
+         needs=r"\bsudden\w*|\bin\s+(?:the\s+space\s+of\s+)?(?:a\s+few|\d+|ten|five|twenty)\s+min"
+               r"|\bno\s+(?:idea|reason|warning)\b|\bout\s+of\s+(?:nowhere|the\s+blue)\b"
+               r"|\bjust\s+now\b|\bwon'?t\s+come\s+down\b",
+         window=120, same_sentence=False),
 )

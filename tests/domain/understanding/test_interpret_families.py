@@ -21,6 +21,10 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
         "do not log that one",
         "it was an error, scrap it",
         "didn't mean it, my thumb slipped",
+        "none of these ticks are mine, the grandkids again",
+        "please rub it out, not started",
+        "oh dear that was a little fib",
+        "the tick on tuesday is wrong",
     ),
     "rest": (
         "I'll pick it up again after the wedding",
@@ -89,7 +93,7 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
 
 #: (kind, phrases whose top reading must be that kind)
 READS_AS: dict[str, tuple[str, ...]] = {
-    "undo": ("do not log that one", "erase the last done please", "please unlog the walk"),
+    "undo": ("do not log that one", "erase my last done entry please", "please unlog the walk"),
     "rest": ("I'll pick it up again after the wedding", "let me off this afternoon"),
     "pain": ("a bit niggly round the joint", "oww"),
     "exercise": (

@@ -95,6 +95,19 @@ LIVE: list[tuple[str, str]] = [
     ("cancer_weight_loss", "I'm Anil's brother, he has lost loads of weight without trying and "
                            "had bowel cancer before"),
     ("cancer_weight_loss", "down 6 kilos since summer and I'm not dieting, hip aches at night"),
+    # the twelfth and thirteenth batches (tune17, tune18): flags said vaguely
+    ("fracture_after_fall", "the dog knocked her flat in the hall and that leg looks like it's "
+                            "shrunk"),
+    ("cannot_bear_weight", "every time he puts the bad foot on the floor he cries out, stuck in "
+                           "the chair"),
+    ("neuro_deficit", "I can't feel the hot water bottle on my left shin any more"),
+    ("cancer_weight_loss", "my jeans keep falling down though I'm not dieting, and the hip aches "
+                           "in bed"),
+    ("cancer_weight_loss", "had lymphoma in 2015 and was fine, but this past month my hip aches "
+                           "even sitting down"),
+    ("pe", "two weeks since the op and each breath in catches me under the ribs"),
+    ("sudden_severe_pain", "out of nowhere the hip pain jumped up to a 9 and it won't come down"),
+    ("dislocation", "the new hip slipped out when I bent to the bottom cupboard, can't move it"),
 ]
 
 QUIET: list[str] = [
@@ -133,6 +146,10 @@ QUIET: list[str] = [
     "hopping on one leg is part of my balance exercises",
     "down 3 kilos on slimming world, chuffed with that",
     "I can only just touch my toes these days, not very flexible",
+    "the numbness after the spinal went away, the feeling came back weeks ago",
+    "I put my foot on the floor and stood up fine, did the sit to stands",
+    "every breath of sea air does me good, walk done",
+    "my heart's racing watching the football, what a finish",
 ]
 
 
@@ -151,6 +168,7 @@ EMERGENCIES: list[tuple[str, str]] = [
     ("dvt", "my carf is swollen, hot and tight, hip op was 10 days ago"),
     ("cannot_bear_weight", "the moment I push up on the right leg it gives way, stuck on the loo"),
     ("neuro_deficit", "my leg went weak in the middle of my shift, 3 hours later still numb"),
+    ("sudden_severe_pain", "no warning at all, then the worst pain of my life in the groin"),
 ]
 
 
