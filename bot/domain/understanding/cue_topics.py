@@ -68,6 +68,11 @@ OFF_TOPIC = _any(
     r"\bhow (?:do i|to|can i) (?:get|download|install|update|put) \w+ (?:on|onto) (?:my|the|her"
     r"|his) (?:phone|tablet|ipad|laptop|computer|kindle)\b|\b(?:omw|on my way)\b"
     r"|\b(?:meeting|appointment|call) (?:got|has been|was|is) (?:moved|cancelled|canceled)\b",
+    # auto-replies, crossword clues, meeting someone, a friend greeted by name (tune20)
+    r"\bauto[\s-]?reply\b|\bout of (?:the )?office\b|\b\d+ (?:down|across)\b|\b\d+ letters\b"
+    r"|\b(?:see|meet) you (?:at|outside|in|by) \w+|\bi'?m (?:outside|here|downstairs)\W*$"
+    r"|^(?:hi|hey|hello|hiya) (?!there\b|bot\b|coach\b|all\b|everyone\b|again\b|love\b|dear\b"
+    r"|you\b|mate\b)[a-z]+, (?:are|is|can|could|did|do|have|will) (?:we|you)\b",
     r"\.(?:jpg|jpeg|png|pdf|mp4)\b|\bsent from my\b|\bvoice (?:note|message) failed\b",
     r"\b(?:taxi|recipe|plumber|lottery|snooker|telly|tv|channel|bus|train times|station"
     r"|stamp|tesco|parcel|delivery|wifi|password|router|bins|council|takeaway|pub quiz"

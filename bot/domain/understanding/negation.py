@@ -38,7 +38,11 @@ _HEDGES = frozenset(
      # "nothing major, well actually it's a 9": an understatement
      "major",
      # "no warning, the worst pain": how it began, not a denial
-     "warning", "reason"}
+     "warning", "reason",
+     # "I'm not dieting, lost 8 kilos": the weight loss is unintended, not denied
+     "dieting", "diet", "trying",
+     # "did the walk, no bother": no trouble at all
+     "bother", "bovver"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(
@@ -95,6 +99,8 @@ def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int =
     negator in an earlier clause never reaches this one.
     """
     tokens = _TOKEN.findall(text[max(clause_start, start - 200) : start])
+    if tokens[-1:] == [","] and text[start:].split(" ", 1)[0] in _BLOCKERS:
+        return False  # "not agony, it just won't take me": a new subject after the comma
     words_seen = 0
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index]

@@ -66,6 +66,7 @@ class _Reading:
     weak_other: bool
     patient_cue: bool
     same_to_me: tuple[int, ...]  # "now mine's done the same": it happens to the writer now
+    firsts: tuple[int, ...]  # where the writer speaks of themselves ("i", "my", "me")
 
     def dated_operation(self, position: int) -> bool:
         """Whether the segment at ``position`` names an operation ("had my op in 2019")."""
@@ -181,7 +182,8 @@ def _read(text: str) -> _Reading:
         )),
         forward=forward,
         modal=_spans(when.MODAL, text),
-        whole=_spans(when.WHOLE, text),
+        whole=tuple((m.start() + len(m.group()) - len(m.group().lstrip(".!?\n\t ")), m.end())
+                    for m in when.WHOLE.finditer(text)),  # from the sentence's first word
         remote=_spans(when.REMOTE, text),
         resolved=resolved,
         ongoing=tuple(m.start() for m in when.ONGOING.finditer(text)),
@@ -195,6 +197,7 @@ def _read(text: str) -> _Reading:
         weak_other=who.WEAK_OTHER.search(text) is not None,
         patient_cue=who.PATIENT_CUE.search(text) is not None,
         same_to_me=tuple(m.start() for m in who.SAME_TO_ME.finditer(text)),
+        firsts=tuple(m.start() for m in who.FIRST_PERSON.finditer(text)),
     )
 
 
@@ -262,6 +265,10 @@ def _subject(reading: _Reading, start: int, end: int, length: int) -> _Ref | Non
     earlier = [r for r in reading.refs if r.start < seg_low
                and (r.subject or r.kind in ("first", "pronoun"))]  # not "picked up my grandson"
     in_sentence = [r for r in earlier if r.start >= low]
+    if not in_sentence and earlier:  # "Kids are off school. Did my walk. The cut's opened"
+        _, after = _within(reading.sentence_starts, earlier[-1].start, length)
+        if any(after <= f < low for f in reading.firsts):
+            return None
     candidates = in_sentence or earlier
     return candidates[-1] if candidates else None
 

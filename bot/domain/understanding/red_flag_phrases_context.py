@@ -196,7 +196,8 @@ REMOTE = _rx(
     r"\bin\s+my\s+(?:teens|twenties|thirties|forties|fifties|sixties|\d0s)\b",
     r"\bwhen\s+(?:i|she|he)\s+was\s+(?:\d+|young|younger|a\s+(?:kid|child|girl|boy|teenager)"
     r"|little|pregnant|in\s+(?:a\s+cast|hospital))\b|\bas\s+a\s+(?:kid|child|teenager)\b",
-    r"\bused\s+to\b|(?<!like the )(?<!than the )(?<!from the )(?<!unlike the )\b(?:first|previous"
+    r"(?<!like it )(?<!like i )(?<!as it )(?<!as i )(?<!like she )(?<!like he )\bused\s+to\b"
+    r"|(?<!like the )(?<!than the )(?<!from the )(?<!unlike the )\b(?:first|previous"
     r"|old)\s+(?:op|operation|replacement|hip|surgery)\b",
     r"\bonce\s+before\b|\bback\s+then\b",
     r"\bbefore\s+(?:the|my|her|his)\s+(?:op|operation|surgery|replacement)\b",
@@ -232,6 +233,8 @@ RESOLVED = _rx(*(
         r"|further|bigger|wider|redder|hotter))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared|dried\s+up)\b",
+        r"\b(?:they'?ve|they\s+have|it\s+has|which\s+(?:has|have))\s+(?:all\s+)?stopped\b"
+        r"(?!\s+(?:me|her|him|us|them)\b)",
         r"\b(?:wore|worn)\s+off\b|\b(?:feeling|sensation)\s+(?:has\s+)?(?:came|come)\s+back\b",
         # "came back fully that evening", "put it all back on", "dry since"
         r"\bcame\s+back\s+(?:fully|completely|to\s+normal|properly|the\s+next\s+(?:day|morning)"
@@ -292,7 +295,7 @@ ONGOING = re.compile(
 NOW = _rx(
     r"\b(?:now|today|tonight|currently|still|again|new|started|starting|yesterday"
     r"|this\s+(?:morning|afternoon|evening|week)|at\s+the\s+moment|getting\s+worse"
-    r"|this\s+(?:one\s+|time\s+)?(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?"
+    r"|this\s+(?:\w+\s+){0,2}(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?"
     r"|this\s+(?:last|past)\s+(?:month|week|fortnight|few\s+(?:days|weeks))|lately|recently"
     r"|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|the\s+weekend|teatime|breakfast|lunch"

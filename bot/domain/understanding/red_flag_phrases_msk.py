@@ -92,7 +92,8 @@ FALL = (
 STUMBLE = (
     r"\b(?:tripped|slipped|stumbled|skidded)\b(?!\s+(?:up\b|a\s+dis[ck]|dis[ck]))",
     r"\blost\s+(?:my|her|his)\s+(?:balance|footing)\b",
-    r"\bmissed\s+(?:the|a|my)\s+(?:\w+\s+)?(?:step|stair|kerb|curb)\b",
+    r"\bmissed\s+(?:the|a|my)\s+(?:\w+\s+)?(?:step|stair|kerb|curb|rung)\b|\bsit\s*down\b[^.!?]{0,40}"
+    r"\b(?:didn'?t|did\s+not)\s+plan\b",
     r"\bwent\s+over\s+on\s+(?:my|her|his)\s+(?:ankle|foot)\b",
 )
 #: A stumble, a knock or "went down": a red flag only with a sign of injury.
@@ -116,7 +117,7 @@ SHORT_LEG = (
     r"|rotated|rolled\s+(?:out|in|outwards|inwards)|rolling\s+(?:out|in)"
     r"|pointing\s+(?:out|in|sideways|outwards|inwards|the wrong way)"
     r"|points?\s+(?:out|in|outwards|inwards|sideways)|sticking\s+out|twisted\s+(?:out|round|in)"
-    r"|different\s+length|at\s+an?\s+(?:weird|funny|strange|odd|wrong|awkward)\s+angle)"
+    r"|(?:different|wrong)\s+length|at\s+an?\s+(?:weird|funny|strange|odd|wrong|awkward)\s+angle)"
     r"(?!\s+(?:to\b|fine|ok|okay|well|great|alright|that|nothing|better|good|of breath))",
     rf"\bone\s+(?:leg|side|foot)\s+{gap(2)}shorter\b",
     r"\b(?:leg|legs|foot)\s+(?:\w+\s+){0,2}different\s+lengths?\b",

@@ -187,3 +187,6 @@ PATIENT_CUE = _rx(
     r"\bthe\s+(?:operated|replaced)\s+(?:leg|hip|side)\b",
     r"\b(?:he|she)\s+had\s+(?:the|a|her|his)\s+(?:replacement|op|operation)\b",
 )
+#: The writer speaking of themselves: a sentence of it between another person and a
+#: subjectless phrase makes the phrase the writer's.
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|myself)\b")

@@ -280,6 +280,7 @@ RULES_TUNE15: tuple[Rule, ...] = (
         r"|hammering|going\s+ten\s+to\s+the\s+dozen)\b",
     ), needs=r"\bop\b|\boperation\b|\bsurgery\b|\bchest\b|\bribs?\b|\bbreath\w*|\bcough\w*",
         window=150, same_sentence=False),
+    rule("pe", r"\bcough\w*", needs=r"\bblood\w*|\bbright\s+red\b", window=70),
     rule("sudden_severe_pain",
          r"\b(?:shot|jumped|rocketed|leapt|gone)\s+(?:right\s+)?up\s+to\s+(?:an?\s+)?(?:[89]|10|nine"
          r"|ten)\b",
@@ -287,4 +288,44 @@ RULES_TUNE15: tuple[Rule, ...] = (
                r"|\bno\s+(?:idea|reason|warning)\b|\bout\s+of\s+(?:nowhere|the\s+blue)\b"
                r"|\bjust\s+now\b|\bwon'?t\s+come\s+down\b",
          window=120, same_sentence=False),
+)
+
+#: The fourteenth and fifteenth batches (tune19: red flags as patients and relatives
+#: really report them; tune20: a patient's everyday messages): a foot that "won't go on
+#: the floor", warm water not felt between the legs, a shoe that catches, a night no
+#: position helps, the ball of a new hip that slipped, pain like a lightning bolt.
+RULES_TUNE19: tuple[Rule, ...] = (
+    rule("cannot_bear_weight",
+         r"\b(?:foot|leg)\s+(?:just\s+)?(?:won'?t|wont|will\s+not|can'?t|cannot)\s+go\s+(?:on|to"
+         r"|down\s+on)\s+the\s+(?:floor|ground)\b", unless=r"\b(?:balanc\w*|single[\s-]leg)\b"),
+    rule("cannot_bear_weight", (
+        r"\b(?:hardly|barely|can'?t|cannot|won'?t|daren'?t|don'?t)\s+let\s+(?:that|the|my|her|his)\s+"
+        r"(?:\w+\s+)?foot\s+touch\s+the\s+(?:floor|ground)\b",
+        r"\bbarely\s+using\s+(?:the|that|my|her|his)\s+(?:\w+\s+)?leg\s+at\s+all\b",
+    ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    rule("cauda_equina",
+         rf"\b{CANT}\s+feel\s+(?:the\s+)?(?:\w+\s+)?(?:water|paper|tissue|wiping|flannel|heat)\s+"
+         r"(?:\w+\s+){0,3}(?:round|around|between|on|in)\s+(?:my|her|his)\s+(?:bottom|bum|backside"
+         r"|privates|groin|legs|saddle|back\s+passage)\b"),
+    rule("neuro_deficit", (
+        r"\b(?:catching|catches|caught|scuffing|scuffs)\s+(?:the\s+(?:front|toe)\s+of\s+)?(?:my|her"
+        r"|his)\s+(?:shoe|toe|toes|foot|slipper)\s+on\s+(?:the\s+)?(?:stairs?|steps?|kerb|curb"
+        r"|ground|carpet|floor|pavement)\b",
+        r"\bfoot\s+(?:just\s+)?(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+(?:lift|come\s+up)\b",
+    )),
+    rule("night_pain_sweats", (
+        r"\b(?:however|whatever\s+way|whichever\s+way|no\s+matter\s+how)\s+(?:i|she|he)\s+lie\b",
+        r"\b(?:turning|rolling)\s+over\s+(?:does\s+nothing|makes\s+no\s+difference)\b",
+        r"\bwake\s+(?:up\s+)?with\s+the\s+sheets\s+(?:stuck|sticking|soaked|wet)\b",
+    )),
+    rule("dislocation",
+         r"\b(?:ball|hip|joint)\s+(?:of\s+(?:the|my|her|his)\s+(?:new\s+)?hip\s+)?(?:slip|slipped|shift"
+         r"|shifted|popped|clunked)\b",
+         needs=r"\bstuck\b|\b(?:can'?t|cannot|won'?t)\s+(?:move|straighten|shift|bend)\b|\b10/10\b"
+               r"|\bten\s+out\s+of\s+ten\b|\bagony\b", window=120, same_sentence=False),
+    rule("sudden_severe_pain", (
+        r"\bwent\s+(?:up\s+)?to\s+(?:an?\s+)?(?:[89]|10|nine|ten)\s+in\s+(?:an\s+instant|seconds"
+        r"|a\s+second|a\s+flash|no\s+time)\b",
+        r"\blike\s+a\s+(?:lightning\s+bolt|bolt\s+of\s+lightning|bolt\s+from\s+the\s+blue|gunshot)\b",
+    ), needs=r"\bhip\b|\bgroin\b|\bpain\b|\bleg\b", window=120, same_sentence=False),
 )

@@ -54,7 +54,8 @@ GRADUAL = rx(
     r"(?:days?|weeks?|months?|fortnight)|(?:last|past)\s+(?:few\s+|couple\s+of\s+|\d+\s+)?"
     r"(?:weeks|months|days)|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|the\s+new\s+year|christmas|march|last\s+week)|getting\s+(?:harder|worse)"
-    r"|not\s+an\s+emergency|a\s+little\s+weight)\b",
+    r"|not\s+an\s+emergency|a\s+little\s+weight|going\s+downhill|little\s+by\s+little"
+    r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+month)\b",
 )
 SEVERE_DEFICIT = rx(
     r"\b(?:can'?t|cannot)\s+feel\s+(?:my|her|his)\s+(?:leg|legs)\b|\bwhole\s+leg\b",

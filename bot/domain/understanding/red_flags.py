@@ -138,6 +138,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_spoken.RULES_TUNE13,
     *red_flag_phrases_spoken.RULES_TUNE14,
     *red_flag_phrases_spoken.RULES_TUNE15,
+    *red_flag_phrases_spoken.RULES_TUNE19,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

@@ -52,7 +52,8 @@ def test_at_a_step_easier_switches_and_hold_or_next_shows_the_step_again() -> No
 
 
 def test_a_question_no_entry_answers_is_offered_to_a_person() -> None:
-    assert actions("how do i renew my blue badge", "idle") == (act.AnswerQuestion(None),)
+    got = actions("can my hip replacement set off the airport scanner", "idle")
+    assert got == (act.AnswerQuestion(None),)
 
 
 @pytest.mark.parametrize("state", STATES)

@@ -108,6 +108,24 @@ LIVE: list[tuple[str, str]] = [
     ("pe", "two weeks since the op and each breath in catches me under the ribs"),
     ("sudden_severe_pain", "out of nowhere the hip pain jumped up to a 9 and it won't come down"),
     ("dislocation", "the new hip slipped out when I bent to the bottom cupboard, can't move it"),
+    # a sentence about the writer between another person and a subjectless sign
+    ("wound", "The grandkids were round all day. Did my walk after tea. The wound has opened "
+              "at the bottom and it's leaking"),
+    # the fourteenth and fifteenth batches (tune19, tune20)
+    ("fracture_after_fall", "missed a rung on the stepladder, on the garage floor now, hip is "
+                            "agony and the leg looks the wrong length"),
+    ("cannot_bear_weight", "the bad foot won't go on the floor this morning, I'm holding it up"),
+    ("cannot_bear_weight", "she won't let the left foot touch the ground since Sunday"),
+    ("cauda_equina", "couldn't feel the paper when I wiped round my bottom this morning"),
+    ("neuro_deficit", "I keep scuffing my toe on the kerb, the foot doesn't lift like it used "
+                      "to"),
+    ("cancer_weight_loss", "not trying, but I've lost 6 kilos since summer and the hip aches at "
+                           "rest"),
+    ("cancer_weight_loss", "bowel cancer in 2019, but this pain feels different, worse in bed"),
+    ("night_pain_sweats", "the hip wakes me at 3am whatever way I lie"),
+    ("pe", "coughed into the sink and there was blood, a week after my hip op"),
+    ("dislocation", "the ball of the new hip shifted when I reached down, now it's stuck"),
+    ("sudden_severe_pain", "the hip pain hit like a bolt of lightning on the bus, no fall"),
 ]
 
 QUIET: list[str] = [
@@ -150,6 +168,9 @@ QUIET: list[str] = [
     "I put my foot on the floor and stood up fine, did the sit to stands",
     "every breath of sea air does me good, walk done",
     "my heart's racing watching the football, what a finish",
+    "My neighbour fell on the ice. She's in hospital. Leg turned out, poor thing.",
+    "had awful night sweats on the old pills but they've stopped since I came off them",
+    "did the balance one, the foot won't go on the floor for long without wobbling",
 ]
 
 
@@ -190,3 +211,18 @@ def test_the_sign_is_caught_with_its_category(category: str, text: str) -> None:
 @pytest.mark.parametrize("text", QUIET)
 def test_the_same_words_elsewhere_raise_no_alarm(text: str) -> None:
     assert not interpret(text).is_red_flag, scan_red_flags(text)
+
+
+def test_a_new_subject_after_a_comma_ends_a_denial() -> None:
+    """"not that sore, it just won't take me": the denial is the soreness's, not the sign's
+    (the second opinion may still ask about it: the rules' reading is what is tested)."""
+    hits = scan_red_flags("honestly not that sore, it just won't take me any more")
+    assert any(hit.live and hit.category == "cannot_bear_weight" for hit in hits), hits
+
+
+def test_a_question_after_an_exclamation_is_a_supposition() -> None:
+    """A sentence-opening supposition ("would losing weight help...?") counts after any
+    sentence end, not only at the start of the message."""
+    hits = scan_red_flags("my sister lost a stone on the jab, I'm jealous! would losing weight "
+                          "help my hip?")
+    assert hits and not any(hit.live for hit in hits), hits
