@@ -22,6 +22,7 @@ from bot.domain.understanding.cue_topics import (
     SMALL_TALK,
     SOCIAL,
 )
+from bot.domain.understanding.done_objects import chore_done
 from bot.domain.understanding.negation import clause_start_of, clause_starts, is_negated
 from bot.domain.understanding.questions import ASKS_EXERCISE
 
@@ -352,7 +353,7 @@ def cue_features(text: str) -> list[str]:
         ("please", bool(_PLEASE.search(text))),
         ("name_end", bool(_NAME_END.search(text))),
         ("how_to_do", bool(_HOW_TO_DO.search(text))),
-        ("done_chore", bool(_DONE_CHORE.search(text))),
+        ("done_chore", bool(_DONE_CHORE.search(text)) or chore_done(text)),
         ("done_past", bool(_DONE_PAST.search(text))),
         ("after_that", bool(_AFTER_THAT.search(text))),
         ("yes_no", bool(YES_NO.search(text))),

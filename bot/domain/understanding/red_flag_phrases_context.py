@@ -19,6 +19,8 @@ IDIOMS = _rx(
     r"\b(?:weather|heat|rain|cold|kids|grandkids|work|job|boss|this|that|these|those|they"
     r"|step\s*ups?|squats|exercises?|bridges|stairs|hill|commute|traffic|bills?|wait|shoes)"
     r"\s+(?:\w+\s+){0,3}kill(?:ing|ed|s)\s+(?:me|him|her)\b",
+    # a phone "going numb to my finger"
+    r"\b(?:phone|screen|tablet|ipad|laptop|computer)\b[^.!?\n]{0,50}\bnumb\b",
     r"\bkill\s+me\s+now\b|\bkiller\b|\bthe\s+death\s+of\s+me\b|\bdeath\s+warmed\s+up\b",
     r"\b(?:died|dying|die)\s+(?:laughing|of\s+(?:laughter|embarrassment|boredom|shame)"
     r"|for\s+a)\b|\bnearly\s+(?:died|had\s+a\s+heart\s+attack|fell\s+off\s+my\s+chair)\b",
@@ -139,7 +141,7 @@ WHOLE = _rx(
     # reading up on a sign ("just reading about clots", "i keep reading about foot drop
     # online"), not "he was just reading the paper"
     r"\b(?:just|keep|kept|been|was|were|i'?m|im|i\s+am)\s+(?:been\s+)?reading\s+(?:about|up\b"
-    r"|that\b|online\b|an?\s+article\b|somewhere\b)",
+    r"|that\b|online\b|an?\s+article\b|somewhere\b)|\b(?:i'?d|i\s+had)\s+read\s+(?:about|up\b)",
     r"\bno\s+reason\s+to\s+think\b|\brun\s+in\s+(?:the\s+)?famil\w*",
     # advice to watch for a sign: "physio said keep an eye out for a hot swollen calf"
     r"\b(?:keep\s+an\s+eye\s+out|look\s+out|watch\s+out|on\s+the\s+look\s*out)\s+for\b",
@@ -186,7 +188,7 @@ _MONTHS = (
 REMOTE = _rx(
     r"\b(?:\d+|a\s+few|few|couple\s+of|several|many|two|three|four|five|six|ten|twenty)\s+"
     r"(?:years?|yrs?|months?|summers?|winters?|decades?)\s+(?:ago|back|before)\b",
-    r"\b(?:years|ages|decades|long|a\s+(?:long\s+)?while)\s+(?:ago|back|before)\b",
+    r"\b(?:years|yrs|ages|decades|long|a\s+(?:long\s+)?while)\s+(?:ago|back|before)\b",
     r"\blast\s+(?:year|winter|summer|spring|autumn|time\s+round|christmas|easter)\b",
     rf"\b(?:19|20)\d\d\b|\bback\s+in\s+(?:the\s+(?:day|\d0s|nineties|eighties|seventies)|(?:19|20)"
     rf"\d\d|{_MONTHS}|my\s+(?:teens|twenties|thirties|forties|fifties|\d0s))\b",
@@ -230,9 +232,11 @@ RESOLVED = _rx(*(
         r"|puffy|tight|shiny|hard|lumpy|sore|painful|tender|blotchy|mottled|massive|huge|fat"
         r"|weird|wobbly|black|blue|purple|grey|gray|white|pale|septic|really|very|completely"
         r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through|past|beyond"
-        r"|further|bigger|wider|redder|hotter))",
+        r"|further|bigger|wider|redder|hotter|again))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared|dried\s+up)\b",
+        r"\b(?:stopped|went|cleared|settled|eased|disappeared|gone)\s+(?:\w+\s+)?(?:days|weeks|months"
+        r"|years|yrs|ages)\s+ago\b|\blong\s+gone\b",
         r"\b(?:they'?ve|they\s+have|it\s+has|which\s+(?:has|have))\s+(?:all\s+)?stopped\b"
         r"(?!\s+(?:me|her|him|us|them)\b)",
         r"\b(?:wore|worn)\s+off\b|\b(?:feeling|sensation)\s+(?:has\s+)?(?:came|come)\s+back\b",
@@ -276,7 +280,8 @@ RESOLVED = _rx(*(
         r"|normally)\s+now\b|\bnow\s+doing\s+laps\b",
         r"\b(?:swelling|redness|temperature|temp|fever|it)\s+(?:\w+\s+){0,3}?(?:has\s+|have\s+"
         r"|is\s+|'s\s+)?(?:gone|going|come|coming|settled)\s+down\b",
-        r"\balways\s+(?:has|have|had|does|did)\b(?!\s+\w)|\bsame\s+as\s+(?:always|ever)\b",
+        r"\balways\s+(?:has|have|had|does|did)\b(?!\s+\w)"
+        r"|(?<!eating the )(?<!eating )\bsame\s+as\s+(?:always|ever)\b",
         r"\b(?:surgeon|doctor|gp|nurse|physio|consultant|dr)\s+(?:said|says|told\s+(?:me|her|him))"
         r"\s+(?:(?:it|that|this|they)(?:'?s|\s+is|\s+was|\s+were|\s+are)?\s+)?(?:can\s+|will\s+"
         r"|might\s+|may\s+|could\s+|should\s+)?(?:be\s+)?(?:normal|fine|nothing|expected|common"

@@ -319,9 +319,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:pop\w*|came|come|comes|coming|slipped|slid|slide|sliding|went|gone|go|goes"
         r"|going|jumped|pulled)\s+(?:right\s+|back\s+)?out\s+of\s+(?:place|position)\b",
         rf"\b(?:hip|ball|joint|replacement|implant|new one|it)\s+{gap(3)}(?:has\s+|had\s+"
-        r"|just\s+)?(?:came|come|comes|coming|slip|slips|slipped|slid|slide|went|gone|go|goes|jump\w*"
-        r"|pop\w*)\s+"
-        r"out\b(?!\s+(?:(?:to|for|at|with)\b|of the (?:house|office)|shopping))",
+        r"|just\s+)?(?<!stuff )(?<!pus )(?<!fluid )(?<!gunk )(?<!blood )(?:came|come|comes"
+        r"|coming|slip|slips|slipped|slid|slide|went|gone|go|goes|jump\w*|pop\w*)\s+out\b"
+        r"(?!\s+(?:(?:to|for|at|with)\b|of the (?:house|office)|shopping))",
         rf"\b(?:leg|foot|knee|toes)s?\s+{gap(3)}(?:turned|turning|rotated|rolled|points?"
         r"|pointing|twisted)\s+in(?:wards?)?\b",
         # not "am I wearing the joint out?" (wear and tear)

@@ -303,6 +303,17 @@ RULES_TUNE19: tuple[Rule, ...] = (
         r"(?:\w+\s+)?foot\s+touch\s+the\s+(?:floor|ground)\b",
         r"\bbarely\s+using\s+(?:the|that|my|her|his)\s+(?:\w+\s+)?leg\s+at\s+all\b",
     ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    rule("cannot_bear_weight", (
+        r"\b(?:only|barely|just)\s+(?:do|manage|take|walk)\s+(?:a\s+)?(?:couple\s+of|few|one\s+or\s+two"
+        r"|two|three|2|3)\s+steps\b",
+        r"\bhave\s+to\s+take\s+the\s+weight\s+off\s+(?:it|the\s+leg|that\s+leg|the\s+bad\s+leg)\b",
+    ), needs=r"\bleg\b|\bstick\b|\bframe\b|\bweight\b|\bhip\b", window=120, same_sentence=False,
+        unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    rule("cancer_weight_loss",
+         r"\b(?:gone|went|dropped|come)\s+(?:down\s+)?from\s+\w+\s*(?:stone|st|kg|kilos?|lbs?|pounds)\s+"
+         r"(?:to|down\s+to)\b",
+         needs=r"\bwithout\s+(?:trying|dieting)\b|\bnot\s+(?:on\s+)?(?:a\s+|any\s+)?diet\w*|\bnot\s+trying\b"
+               r"|\bno\s+idea\s+why\b|\bappetite\b", window=150, same_sentence=False),
     rule("cauda_equina",
          rf"\b{CANT}\s+feel\s+(?:the\s+)?(?:\w+\s+)?(?:water|paper|tissue|wiping|flannel|heat)\s+"
          r"(?:\w+\s+){0,3}(?:round|around|between|on|in)\s+(?:my|her|his)\s+(?:bottom|bum|backside"

@@ -36,6 +36,7 @@ RECENT = rx(
     r"\b(?:just\s+now|an?\s+hour\s+ago|(?:\d+|a\s+few|few|couple\s+of)\s+(?:mins?|minutes|hours?)"
     r"\s+ago|(?:in|within)\s+the\s+(?:last|past)\s+(?:half\s+(?:an\s+)?)?hour)\b",
     # a deficit that began today: "since I woke up", "started after lunch", "this am"
+    r"\bwoke\s+(?:up\s+)?from\s+(?:my|her|his|a)\s+nap\b",
     r"\b(?:since|started|began|came\s+on)\s+(?:(?:i|he|she)\s+woke(?:\s+up)?|waking(?:\s+up)?|(?:after|at|this)"
     r"\s+(?:lunch|breakfast|tea|dinner|morning|afternoon)|this\s+am|lunch(?:time)?|breakfast)\b",
     r"\b(?:an?|half\s+an|\d+|two|three|a\s+few|few|couple\s+of)\s+(?:hours?|hrs?)\s+later\b"

@@ -49,6 +49,13 @@ MIXED_LANGUAGE_WORDS = {
     "dard": "pain", "awaaz aayi": "made a loud noise", "hil nahi rahi": "won't move",
     "hil nahi raha": "won't move", "gir gaya": "fell", "gir gayi": "fell",
 }
+#: Symptom verbs with the g dropped ("soakin the sheets", "weight droppin off").
+G_DROPPED = {
+    f"{stem}in": f"{stem}ing" for stem in (
+        "soak", "dropp", "point", "open", "leak", "weep", "swell", "throbb", "burn", "ach",
+        "shak", "shiver", "sweat", "limp", "fall", "bleed", "cough", "gasp", "ooz", "dripp",
+        "tingl", "los", "wak", "com", "go", "hurt", "stabb", "shoot")
+}
 #: Every fix, misspellings and shorthand first.
 SHORT_FIXES = {
     "nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
@@ -57,5 +64,10 @@ SHORT_FIXES = {
     "numbnes": "numbness", "numbess": "numbness",
     # carers' shorthand: "hx ca lung", "wt loss ~5kg"
     "hx of ca": "history of cancer", "hx ca": "history of cancer", "wt loss": "weight loss",
+    **{f"{organ} ca": f"{organ} cancer" for organ in ("prostate", "breast", "bowel", "lung")},
+    # typed fast: "cnat", "tripd", "agonny", "thru"
+    "cnat": "can't", "tripd": "tripped", "agonny": "agony", "agny": "agony",
+    "thru": "through", "n night": "and night",
     **SCOTS_WORDS, **MIXED_LANGUAGE_WORDS,
+    **G_DROPPED,
 }

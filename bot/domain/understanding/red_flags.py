@@ -34,6 +34,7 @@ from bot.domain.understanding import (
     red_flag_phrases_msk,
     red_flag_phrases_neuro,
     red_flag_phrases_spoken,
+    red_flag_phrases_terse,
     red_flag_phrases_vascular,
 )
 from bot.domain.understanding import red_flag_triage_words as triage
@@ -139,6 +140,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_spoken.RULES_TUNE14,
     *red_flag_phrases_spoken.RULES_TUNE15,
     *red_flag_phrases_spoken.RULES_TUNE19,
+    *red_flag_phrases_terse.RULES,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

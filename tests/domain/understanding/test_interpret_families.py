@@ -81,7 +81,7 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     "done_past": ("fourteen days in a row now",),
     "after_that": ("gasping for a brew after that stroll",),
     "yes_no": ("does cycling count as well", "should swimming be avoided"),
-    "thanks_for": ("cheers for the nudge",),
+    "thanks_for": ("cheers for the gentle nudge",),
     "what_if": (
         "what if my knee clicks during the squats",
         "If the bridge makes my back twinge should I stop",

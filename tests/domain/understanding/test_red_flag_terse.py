@@ -1,0 +1,51 @@
+"""Red flags typed in a few words or mentioned in passing (``red_flag_phrases_terse``), and
+the respellings that let the rules read them ("soakin", "cnat", "prostate ca"). Our own
+phrasings, not the batches' rows; each with look-alikes that stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.understanding.interpret import interpret
+from bot.domain.understanding.red_flags import scan_red_flags
+
+LIVE: list[tuple[str, str]] = [
+    ("fracture_after_fall", "went over on the patio, hip crunched, can't get up"),
+    ("cannot_bear_weight", "cnat put any weight thru the leg"),
+    ("cannot_bear_weight", "I can only put weight on it if I hold the sink"),
+    ("infection", "shivery all day and the groin is hot and swollen"),
+    ("cauda_equina", "I've leaked a bit of wee without noticing twice today"),
+    ("cauda_equina", "the toilet seat felt like it wasn't there this morning"),
+    ("cauda_equina", "numb down the inside of both thighs since lunch"),
+    ("cancer_weight_loss", "breast ca 2019, now a new ache deep in the hip"),
+    ("cancer_weight_loss", "still on hormone tablets for my breast and there's a new sore spot "
+                           "on the hip"),
+    ("cancer_weight_loss", "Mum's lost 12 pound not trying, hip aches all night"),
+    ("night_pain_sweats", "wakin up soakin wet every night, hip throbbin"),
+    ("night_pain_sweats", "his vest is soaked with sweat every night and the hip aches"),
+    ("pe", "tight chest and gasping since this afternoon"),
+    ("wound", "staple line oozing at the bottom end"),
+    ("wound", "the scar has come apart at one end"),
+    ("sudden_severe_pain", "the pain's gone from a 3 to a 9 in five minutes, I did nothing"),
+]
+
+QUIET: list[str] = [
+    "went over the plan with the physio in the kitchen, all good",
+    "I can only put weight on it for a minute in the balance exercise, is that ok?",
+    "my husband's vest was soaked with sweat after mowing the lawn",
+    "night sweats stopped weeks ago, sleeping well",
+    "had foot drop yrs ago, long gone",
+    "my phone screen has gone numb to my finger again, new one on order",
+    "the nurse checked my calves because I'd read about clots, all fine",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), LIVE)
+def test_the_sign_is_caught_with_its_category(category: str, text: str) -> None:
+    hits = [hit for hit in scan_red_flags(text) if hit.live]
+    assert category in {hit.category for hit in hits}, scan_red_flags(text)
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_the_same_words_elsewhere_raise_no_alarm(text: str) -> None:
+    assert not interpret(text).is_red_flag, scan_red_flags(text)
