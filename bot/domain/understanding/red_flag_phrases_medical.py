@@ -156,7 +156,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:very|really|so|feel\w*)\s+(?:unwell|ill|poorly|rough|rubbish|awful|terrible)\b",
     ), needs=r"\b(?:hips?|groin|joint|wound|fever\w*|temp\w*|hot|warm|swollen|swelling|red"
              r"|inflamed|achy|aching)\b", window=100, same_sentence=False,
-         unless=r"\b(?:in\s+bed|at\s+night|every\s+night|(?<!last )(?<!since )nights?)\b"),
+         unless=r"\b(?:in\s+bed|at\s+night|every\s+night|(?<!last )(?<!since )nights?)\b"
+                # shivering in the cold, the hip fine: "at the bus stop, the hip's fine"
+                r"|\b(?:hip|groin|joint)(?:'s|\s+is)\s+(?:\w+\s+)?(?:fine|ok|okay|good|grand|alright)\b"
+                r"|\bbus\s+stop\b|\b(?:freezing|cold|chilly|icy)\s+(?:out|outside|day|morning|wind)\b",
+         keep=r"\b(?:swollen|swelling|red|inflamed|fever\w*|temp\w*)\b"),
     rule("infection", _HIP_ZONE, needs=_HOT_RED, window=45, unless=_NOT_HOT, keep=_HOT_KEEP),
     rule("infection",
          r"\b(?:hot|warm|red|inflamed|angry)\s+(?:(?:and|,)\s*)?(?:(?:red|hot|swollen|puffy"

@@ -27,6 +27,8 @@ LIVE: list[tuple[str, str]] = [
     ("wound", "staple line oozing at the bottom end"),
     ("wound", "the scar has come apart at one end"),
     ("sudden_severe_pain", "the pain's gone from a 3 to a 9 in five minutes, I did nothing"),
+    # shivering on a cold day still counts when the hip is red or swollen
+    ("infection", "shivers all day, freezing cold out, and my groin is red and swollen"),
 ]
 
 QUIET: list[str] = [
@@ -37,6 +39,7 @@ QUIET: list[str] = [
     "had foot drop yrs ago, long gone",
     "my phone screen has gone numb to my finger again, new one on order",
     "the nurse checked my calves because I'd read about clots, all fine",
+    "shivering at the bus stop this morning, the hip's fine though",
 ]
 
 
