@@ -116,14 +116,18 @@ WRITING_FOR = _rx(
     r"\b(?:writing|messaging|texting|typing|asking|emailing)\s+(?:this\s+)?(?:for|on\s+behalf"
     r"\s+of|about)\s+(?:my\s+|our\s+)?([a-z']+)",
     r"\bon\s+behalf\s+of\s+(?:my\s+|our\s+)?([a-z']+)",
-    r"\b(?:my|our)\s+([a-z']+)\s+is\s+the\s+patient\b",
+    r"\b(?:my|our)\s+([a-z']+)\s+is\s+the\s+patient\b|\b([a-z']+)\s+\(the\s+patient\)",
     r"\b(?:i'?m|im|i\s+am)\s+(?:my\s+)?([a-z]+)(?:'s)?\s+(?:carer|care\s+giver|caregiver)\b",
+    # "daughter here for dad", "neighbour of Mrs Kaur here": for whom, when said
+    r"\b(?:neighbou?r|carer|daughter|son|wife|husband|friend|niece|nephew|grandson|granddaughter)"
+    r"\s+here\s+(?:for|on\s+behalf\s+of)\s+(?:my\s+|our\s+)?([a-z']+)",
     r"^(?:hi\s+|hello\s+)?(?:(?:it'?s|its|this\s+is)\s+)?(?:the\s+|his\s+|her\s+)?(?:neighbou?r"
-    r"|carer|care\s+worker|nurse|daughter|son|wife|husband|friend)\s+here\b",
+    r"|carer|care\s+worker|nurse|daughter|son|wife|husband|friend)\s+(?:of\s+(?:mrs|mr|miss|ms)?\s*"
+    r"[a-z']+\s+)?here\b",
     r"\b(?:she|he)\s+(?:doesn'?t|does\s+not|can'?t|won'?t)\s+(?:do\s+phones|use\s+(?:the\s+"
     r"|a\s+)?phone|text|type|ring|call)\b",
     r"\bso\s+(?:i'?m|im|i\s+am)\s+(?:messaging|writing|texting|doing\s+it|typing)\b",
-    r"\b(?:i'?m|im|i\s+am|this\s+is)\s+(?:her|his|their)\s+(?:son|daughter|husband|wife|carer"
+    r"\b(?:i'?m|im|i\s+am|this\s+is|it'?s|its)\s+(?:her|his|their)\s+(?:son|daughter|husband|wife|carer"
     r"|partner|grandson|granddaughter|niece|nephew|neighbour)\b",
     r"\b(?:asked|wanted|told)\s+me\s+to\s+(?:message|text|tell|write|let\s+you\s+know)\b",
     r"\b[a-z']+\s+(?:doesn'?t|does\s+not|can'?t|won'?t)\s+(?:do\s+phones|use\s+(?:the\s+|a\s+)?"
@@ -139,6 +143,7 @@ STRONG_OTHER = _rx(
     r"\bmeant\s+for\b|\bare\s+the\s+new\s+ones\b|\bsign\s+up\b|\bchances?\s+of\s+that\b",
     r"\b(?:is\s+that|will\s+that\s+be)\s+likely\b|\bprogramme\s+for\s+(?:that|him|her)\b",
     r"\bwould\s+these\s+exercises\s+be\s+good\s+for\b",
+    r"\bnot\s+about\s+(?:her|him|[a-z]+)\s+(?:this\s+time|today)\b",
     # "I'm her son, I'm the hip patient", "my leg is normal", "she's having hers done"
     r"\b(?:i'?m|im|i\s+am)\s+the\s+(?:hip\s+)?(?:patient|one\s+with\s+the\s+hip)\b",
     r"\bmy\s+(?:own\s+)?(?:leg|legs|hip|calf|calves|chest|wound)\s+(?:is|are|feels?|seems?|looks?)"

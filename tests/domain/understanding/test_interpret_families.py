@@ -106,7 +106,7 @@ READS_AS: dict[str, tuple[str, ...]] = {
     "unknown": (
         "finished the ironing at last",
         "bin day is Thursday now",
-        "£12 for a sandwich, daylight robbery",
+        "put the bins out tonight Derek",
     ),
     "done": (
         "stood up from the sofa 6 times",

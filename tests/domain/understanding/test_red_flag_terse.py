@@ -29,6 +29,12 @@ LIVE: list[tuple[str, str]] = [
     ("sudden_severe_pain", "the pain's gone from a 3 to a 9 in five minutes, I did nothing"),
     # shivering on a cold day still counts when the hip is red or swollen
     ("infection", "shivers all day, freezing cold out, and my groin is red and swollen"),
+    # a relative who names the patient (tune24): "(the patient)", "its his niece",
+    # "neighbour of Mrs X here"
+    ("pe", "my wife (the patient) is breathless and her chest is tight, op was last week"),
+    ("dvt", "it's her grandson, nan's calf is hot and swollen since the op"),
+    ("night_pain_sweats", "neighbour of Mr Okafor here, he's soaking the sheets every night "
+                          "and the hip wakes him whatever way he lies"),
 ]
 
 QUIET: list[str] = [
@@ -40,6 +46,8 @@ QUIET: list[str] = [
     "my phone screen has gone numb to my finger again, new one on order",
     "the nurse checked my calves because I'd read about clots, all fine",
     "shivering at the bus stop this morning, the hip's fine though",
+    "son here for mum. She's fine. My dad though has had a fever all week, so she's on her own",
+    "Not about Reg this time, my husband has a fever so I can't come round today",
 ]
 
 
