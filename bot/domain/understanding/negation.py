@@ -99,7 +99,8 @@ def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int =
     negator in an earlier clause never reaches this one.
     """
     tokens = _TOKEN.findall(text[max(clause_start, start - 200) : start])
-    if tokens[-1:] == [","] and text[start:].split(" ", 1)[0] in _BLOCKERS:
+    first = _TOKEN.match(text, start)
+    if tokens[-1:] == [","] and first is not None and first.group() in _BLOCKERS:
         return False  # "not agony, it just won't take me": a new subject after the comma
     words_seen = 0
     for index in range(len(tokens) - 1, -1, -1):

@@ -202,9 +202,8 @@ _ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _WORD = re.compile(r"[a-z]{5,}")
 #: Short misspellings, shorthand, Scots and mixed-language words (``red_flag_words``),
 #: the longest first so a phrase wins over a word inside it.
-_SHORT_FIXES = SHORT_FIXES
 _SHORT = re.compile(
-    rf"\b(?:{'|'.join(re.escape(k) for k in sorted(_SHORT_FIXES, key=len, reverse=True))})\b")
+    rf"\b(?:{'|'.join(re.escape(k) for k in sorted(SHORT_FIXES, key=len, reverse=True))})\b")
 #: "my leg's swollen", "calf's hot": the patterns read "leg swollen", "calf hot".
 _BODY_IS = re.compile(
     r"\b(legs?|calf|hips?|foot|knees?|ankles?|thighs?|wound|scar|cut|chest|breathing|bladder"
@@ -291,11 +290,11 @@ def prepare(text: str) -> Prepared:
 
     if kept is None:
         corrected = _WORD.sub(lambda m: correct_word(m.group()), clean)
-        corrected = _SHORT.sub(lambda m: _SHORT_FIXES[m.group()], corrected)
+        corrected = _SHORT.sub(lambda m: SHORT_FIXES[m.group()], corrected)
         return Prepared(text, _BODY_IS.sub(r"\1", corrected), None)
     corrected, where = _sub(clean, kept, _WORD, lambda m: _respelt(m.group(), correct_word))
     corrected, where = _sub(corrected, where, _SHORT,
-                            lambda m: _respelt(m.group(), _SHORT_FIXES.__getitem__))
+                            lambda m: _respelt(m.group(), SHORT_FIXES.__getitem__))
     corrected, where = _sub(corrected, where, _BODY_IS,
                             lambda m: (m.group(1), list(range(len(m.group(1))))))
     return Prepared(text, corrected, tuple(where))

@@ -255,7 +255,7 @@ RULES: tuple[Rule, ...] = (
     rule("cancer_weight_loss", (
         r"\b(?:shed|shedding)\s+(?:the\s+)?(?:pounds|weight|kilos|lbs)\b",
         rf"\b(?:lost|losing|lose|dropped|dropping|shed|shedding|gone\s+down)\s+{gap(5)}(?:weight|weigh"
-        r"|\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\b|(?:a|one|two|three|four"
+        r"|\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)\b|(?:a|one|two|three|four"
         r"|five|half\s+a)\s+stone|(?:a|two|three|four|five|few)\s+(?:kilos?|pounds))\b",
         rf"\bweight\s+{gap(2)}(?:dropping|falling|coming|going|melting|dropped|fallen)\s+off\b",
         r"\bweight\s+(?:is\s+|has\s+|'s\s+|has\s+been\s+|keeps\s+)?(?:dropping|falling|going\s+down"

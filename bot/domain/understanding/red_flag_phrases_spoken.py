@@ -240,7 +240,8 @@ RULES_TUNE14: tuple[Rule, ...] = (
          needs=r"\bchest\b|\bop\b|\boperation\b|\bsurgery\b|\bcough\w*\b", window=120,
          same_sentence=False, unless=r"\blaugh\w*\b"),
     rule("night_pain_sweats", (
-        r"\b(?:pyjamas|pjs|nightie|nightdress|sheets)\s+(?:\w+\s+){0,2}(?:stuck|sticking|soaked"
+        r"\b(?:pyjamas|pjs|nightie|nightdress|sheets|t-?shirt|shirt|vest)\s+(?:\w+\s+){0,2}(?:stuck"
+        r"|sticking|soaked"
         r"|drenched)\s+(?:to\s+(?:me|her|him)\s+)?with\s+sweat\b",
     )),
     rule("night_pain_sweats", r"\bmakes\s+no\s+(?:odds|difference)\b",

@@ -1,10 +1,10 @@
 """Red flags typed in a few words, or mentioned in passing in a long message (tune21, tune22).
 
 Written as mechanisms from two batches in the corpus's own style: a fall said as "gone
-over", a hip that "crunched", weight that "can only" go through a leg with help, shivers
-with a swollen groin, urine dribbled "without noticing", a loo seat that "felt like it
-wasn't there", a new tender spot while on hormone injections, a shirt stuck with sweat,
-a staple line opening, a wound that "pongs", pain gone "from a 2 to a 10". Misspellings
+over", a hip that "crunched", weight that "can only" go through a leg with help, urine
+dribbled "without noticing", a loo seat that "felt like it wasn't there", a new tender
+spot while on hormone injections, a staple line opening, a wound that "pongs", pain gone
+"from a 2 to a 10". Misspellings
 and dropped g's ("soakin", "cnat") are put right first (``red_flag_words``). Read by
 ``red_flags``; see ``red_flag_phrases``.
 """
@@ -24,10 +24,6 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:can|could)\s+only\s+(?:really\s+)?(?:let\s+a\s+(?:bit|little)\s+of\s+(?:my|her|his)\s+weight"
         r"\s+go|put\s+(?:any\s+)?weight)\s+(?:through|on)\s+(?:it|the\s+leg|that\s+leg)\b",
     ), unless=r"\b(?:balanc\w*|single[\s-]leg)\b"),
-    rule("infection", r"\b(?:shivers|shivering|shivery|the\s+shakes)\b",
-         needs=r"\b(?:groin|hip|wound|scar|thigh)\s+(?:\w+\s+){0,2}(?:swollen|hot|red|puffy)\b"
-               r"|\b(?:swollen|hot|red|puffy)\s+(?:\w+\s+){0,2}(?:groin|hip|wound|scar)\b",
-         window=80, same_sentence=False),
     rule("cauda_equina", (
         r"\b(?:dribbl\w*|leak\w*|wet\s+(?:my|her|him)sel(?:f|ves)|pee\w*|wee\w*)\s+(?:\w+\s+){0,2}"
         r"without\s+(?:noticing|knowing|realising|realizing|feeling)\b",
@@ -42,17 +38,12 @@ RULES: tuple[Rule, ...] = (
          r"(?:prostate|breast)\b",
          needs=r"\bnew\b|\btender\b|\bpain\w*|\bache\w*|\bsore\b", window=120, same_sentence=False,
          history=True),
-    rule("cancer_weight_loss", (
-        r"\blost\s+\d+\s*pound\b",
-        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)\s+down\s+(?:on|since|from)\b",
-    ), needs=r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:trying|dieting)\b"
-             r"|\beating\s+(?:the\s+)?same\b|\bno\s+idea\s+why\b", window=120,
-        same_sentence=False),
-    rule("night_pain_sweats", (
-        r"\b(?:t-?shirt|shirt|vest|top|nightie|nightdress|pyjamas|pjs)\s+(?:is\s+|was\s+)?(?:stuck|sticking"
-        r"|soaked|drenched)\s+(?:to\s+(?:me|her|him)\s+)?with\s+sweat\b",
-        r"\bno\s+way\s+of\s+lying\b",
-    )),
+    rule("cancer_weight_loss",
+         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)\s+down\s+(?:on|since|from)\b",
+         needs=r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:trying|dieting)\b"
+               r"|\beating\s+(?:the\s+)?same\b|\bno\s+idea\s+why\b",
+         window=120, same_sentence=False),
+    rule("night_pain_sweats", r"\bno\s+way\s+of\s+lying\b"),
     rule("pe", r"\b(?:tight|tightness\s+in\s+(?:my|the)|heavy)\s+chest\b",
          needs=r"\bgasp\w*|\bbreath\w*|\bpuff\w*", window=40),
     rule("wound", (
