@@ -32,12 +32,12 @@ from bot.domain.coaching.pain_model import (
 from bot.domain.reminders.local_time import local_now
 from bot.transport.context import App
 from handlers.base import Context, answer, send, user_id_of
-from handlers.base.clinician_alerts import alert_clinicians
-from handlers.base.hooks import add_session_end_hook, profile_changed
+from handlers.base.hooks import add_session_end_hook
 from handlers.base.pain import offer_flare_plan
 from handlers.base.pushback import push_back
 from handlers.base.records import record_for, store_records
 from handlers.base.red_flags import SCREENING_YES, handle_red_flags
+from handlers.base.resume import answer_resume_check, ask_resume_check
 from handlers.base.routine import apply_event, load_session, start_routine
 from handlers.base.screening import ask_red_flag_questions
 from handlers.base.understanding import reading_of
@@ -316,9 +316,7 @@ async def resume_after_red_flag(update: Update, context: Context) -> None:
     user_id = user_id_of(update)
     if user_id is None or not deps.profile(user_id).held_for_red_flag:
         return
-    text = deps.content.text
-    await send(update, context, text("resume_checked_question"),
-               [[(text("resume_checked_yes"), "rs:y")], [(text("resume_checked_no"), "rs:n")]])
+    await ask_resume_check(update, context)
     raise ApplicationHandlerStop
 
 
@@ -332,18 +330,7 @@ async def resume_checked_button(update: Update, context: Context) -> None:
         await answer(update, deps.content.text("button_expired"))
         return
     await answer(update)
-    checked = query.data == "rs:y"
-    record = record_for(update, deps, user_id, "checked",
-                        note="checked by a clinician" if checked else "not checked yet")
-    if not checked:
-        store_records(deps, user_id, [record])
-        await send(update, context, deps.content.text("resume_not_checked"))
-        return
-    store_records(deps, user_id, [record], hold=None, active=True)
-    await profile_changed(context, user_id)
-    await send(update, context, deps.content.text("resume_after_check"))
-    await alert_clinicians(context.application, user_id,
-                           deps.content.text("clinic_resumed_after_check"))
+    await answer_resume_check(update, context, user_id, query.data == "rs:y")
 
 
 def register(app: App) -> None:

@@ -24,6 +24,7 @@ from bot.domain.understanding.faq_reading import needs_index, with_faq
 from bot.domain.understanding.interpret import interpret
 from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
+from bot.domain.understanding.yes_no import yes_or_no
 from bot.transport.context import App
 from handlers.base import Context, answer, consenting, send, user_id_of
 from handlers.base.cards import answer_request, send_card, send_library
@@ -32,7 +33,13 @@ from handlers.base.hooks import profile_changed
 from handlers.base.pain import menu, pain_report
 from handlers.base.pushback import push_back
 from handlers.base.red_flags import flags_of, handle_red_flags, matched_words
-from handlers.base.routine import apply_event, load_active_session, render
+from handlers.base.resume import (
+    answer_resume_check,
+    ask_resume_check,
+    forget_resume_check,
+    resume_pending,
+)
+from handlers.base.routine import apply_event, load_active_session, render, start_routine
 from handlers.base.understanding import reading_of
 from handlers.base.undo import last_group, undo_group
 
@@ -57,8 +64,30 @@ async def conversation_text(update: Update, context: Context) -> bool:
         # an everyday question carries the FAQ entry that answers it (the sentence model
         # takes milliseconds of CPU: off the event loop, other patients go on)
         reading = await asyncio.to_thread(with_faq, reading, message.text, await deps.faq())
+    if state == "held" and resume_pending(context, user_id):
+        return await _at_resume_question(update, context, reading, message.text or "")
     for action in decide(reading, state, short):
         await carry_out(update, context, action, reading, session)
+    return True
+
+
+async def _at_resume_question(update: Update, context: Context, reading: Interpretation,
+                              said: str) -> bool:
+    """Held, with /resume's question open: a typed yes or no answers it (as the buttons
+    do); anything else is handled as always and the question asked again. A new red flag
+    closes it: the hold starts over."""
+    user_id = user_id_of(update)
+    assert user_id is not None
+    answer_now = yes_or_no(said) if not (reading.is_red_flag or reading.ask_about) else None
+    if answer_now is not None:
+        await answer_resume_check(update, context, user_id, answer_now)
+        return True
+    for action in decide(reading, "held"):
+        await carry_out(update, context, action, reading, None)
+    if reading.is_red_flag:
+        forget_resume_check(context, user_id)
+    elif reading.ask_about is None:
+        await ask_resume_check(update, context, again=True)
     return True
 
 
@@ -91,6 +120,8 @@ async def carry_out(
                               running=session)
         else:
             await apply_event(update, context, session, action.event)
+    elif isinstance(action, act.StartRoutine):
+        await start_routine(update, context)
     elif isinstance(action, act.StopRoutine) and session is not None:
         await apply_event(update, context, session, sm.Cancel())
     elif isinstance(action, act.Reprompt):
@@ -268,6 +299,8 @@ async def suggestion_button(update: Update, context: Context) -> None:
         await undo_last(update, context)
     elif kind == "question":
         await send(update, context, context.deps.content.text(FAQ_OTHER))
+    elif kind == "start":
+        await start_routine(update, context)
     else:
         await send(update, context, context.deps.content.text("help_intro"), menu(context))
 

@@ -100,9 +100,9 @@ KEY_FAMILIES: tuple[KeyFamily, ...] = (
     KeyFamily(
         "suggest_{kind}",
         # bot.domain.understanding.reading.IntentKind but unknown, redflag and social,
-        # which bot.domain.conversation.policy never suggests ("reminder" is not offered
-        # today either: a reminder request is carried out, not asked about)
-        ("done", "undo", "rest", "pain", "exercise", "question", "reminder"),
+        # which bot.domain.conversation.policy never suggests ("reminder" and "start" are
+        # not offered today either: such a request is carried out, not asked about)
+        ("done", "undo", "rest", "pain", "exercise", "question", "reminder", "start"),
         (),
         "handlers/conversation.py (carry_out, Suggest)",
         optional=True,

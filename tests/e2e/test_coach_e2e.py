@@ -6,7 +6,7 @@ from datetime import time, timedelta
 
 from bot.chat.fake_telegram import FakeTelegram
 from bot.domain.reminders.local_time import local_date
-from tests.e2e.flows import data_of, onboard, until
+from tests.e2e.flows import data_of, onboard, replies_until_quiet, until
 from tests.e2e.helpers import set_clock
 from tests.harness import BotUnderTest
 
@@ -180,3 +180,34 @@ async def test_a_double_tap_on_a_choice_or_an_exercise_records_once(tg: FakeTele
     await tg.wait_for(lambda: len(tg.api.callback_answers) == taps + 4
                       and not tg.unanswered_callbacks(), what="both taps answered")
     assert kinds(bot).count("done") == before + 1
+
+
+async def test_the_resume_question_is_answered_in_words_and_asked_again(
+        tg: FakeTelegram, bot: BotUnderTest):
+    """/resume's question typed to: "not yet" keeps the hold, "yes I have" lifts it (the
+    clinician told); anything else is answered and the question asked again."""
+    await onboard(tg, UID, name="Ann")
+    tg.user_sends(UID, "sharp pain and numbness after a fall")
+    await tg.next_message(UID)
+    await tg.next_message(ADMIN)
+    tg.user_sends(UID, "/resume")
+    await until(tg, UID, "rs:y")
+    tg.user_sends(UID, "tysm")
+    replies = await replies_until_quiet(tg, UID)
+    assert len(replies) == 2 and any(d == "rs:y" for _, d in replies[-1].buttons), [
+        m.text for m in replies]
+    tg.user_sends(UID, "not yet")
+    await tg.next_message(UID)
+    assert bot.deps.store.profile(UID)["hold"] == "redflag"
+    assert [r["note"] for r in bot.deps.store.records(UID) if r["kind"] == "checked"] == [
+        "not checked yet"]
+    tg.user_sends(UID, "yes")  # the question was answered: an ordinary "yes" now
+    await replies_until_quiet(tg, UID)
+    assert bot.deps.store.profile(UID)["hold"] == "redflag"
+    tg.user_sends(UID, "/resume")
+    await until(tg, UID, "rs:y")
+    tg.user_sends(UID, "yes I have")
+    back = await tg.next_message(UID)
+    assert "back" in (back.text or "")
+    assert "checked" in ((await tg.next_message(ADMIN)).text or "")
+    assert bot.deps.store.profile(UID).get("hold") is None

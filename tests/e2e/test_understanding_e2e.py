@@ -159,3 +159,19 @@ async def test_a_side_remark_during_set_up_is_answered_and_the_step_asked_again(
     tg.user_sends(UID, "half seven")  # a time typed another way stays a time attempt
     attempt = await tg.next_message(UID)
     assert not any(d.startswith("rf:") for _, d in attempt.buttons)
+
+
+async def test_typed_start_starts_the_routine_as_the_button_does(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    """The Start button's words, typed (or "let's go"), start the routine: no push-back
+    to rest, no "did you mean"; typed again in the routine, its question is asked again."""
+    await onboard(tg, UID)
+    tg.user_sends(UID, "▶ Start today's routine")
+    first = await until(tg, UID, "s:n0:")  # the before-routine pain question
+    assert "rest" not in (first.text or "").lower()
+    tg.user_sends(UID, "lets go")
+    again = await replies_until_quiet(tg, UID)
+    assert any(d.startswith("s:n0:") for m in again for _, d in m.buttons)
+    assert not any(d.startswith(("dym:", "s:c:")) for m in again for _, d in m.buttons)
+    assert "rest" not in kinds(bot) and "skip" not in kinds(bot)

@@ -35,6 +35,11 @@ class Routine:
 
 
 @dataclass(frozen=True)
+class StartRoutine:
+    """Start today's routine, as /routine and the Start button do ("let's go")."""
+
+
+@dataclass(frozen=True)
 class StopRoutine:
     """End the running routine (what was recorded stays)."""
 
@@ -119,7 +124,7 @@ class Suggest:
 
 
 Action: TypeAlias = (
-    Safety | AskFlag | Routine | StopRoutine | Reprompt | RecordDone | UndoLast | PushBack
-    | ReportPain | ShowExercise | AnswerQuestion | Greet | OnHold | NotTheirs | Suggest
+    Safety | AskFlag | Routine | StartRoutine | StopRoutine | Reprompt | RecordDone | UndoLast
+    | PushBack | ReportPain | ShowExercise | AnswerQuestion | Greet | OnHold | NotTheirs | Suggest
     | ReminderRequest
 )

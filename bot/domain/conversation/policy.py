@@ -15,6 +15,8 @@ explicit:
    A reminder request ("stop reminding me", "remind me at 8 tomorrow") is carried out
    in every state but the red-flag check; after a red flag (held) only what sends
    nothing (stop, pause, show) is, and the rest shows the reminders on hold.
+   A typed request to start ("start today's routine", "let's go") starts the routine
+   when none runs, as the Start button does; in one, its pending question is asked again.
 
 Pure: no ``telegram``, no storage; the handlers carry the actions out.
 """
@@ -40,6 +42,7 @@ from bot.domain.conversation.actions import (
     Routine,
     Safety,
     ShowExercise,
+    StartRoutine,
     StopRoutine,
     Suggest,
     UndoLast,
@@ -85,6 +88,12 @@ def decide(reading: Interpretation, state: State, short: sm.Event | None = None
         return (AskFlag(reading.ask_about),)
     if reading.top.kind == "reminder" and state != "red_flag_check":
         return _reminder_request(reading.top, state)
+    if reading.top.kind == "start" and reading.top.qualifier is None:
+        if state == "idle":
+            return (StartRoutine(),)
+        if state == "held":
+            return (OnHold(),)
+        return (Reprompt(),)  # a routine is under way: its pending question, again
     if state in PAIN_STATES:
         return _at_pain_question(reading.top, state, short)
     if state == "step":
@@ -198,7 +207,7 @@ def _outside_routine(reading: Interpretation, held: bool) -> tuple[Action, ...]:
 def _suggestions(reading: Interpretation) -> tuple[IntentKind, ...]:
     """The two or three likeliest meanings, for "did you mean" buttons."""
     likely = [r.kind for r in reading.readings
-              if r.kind not in ("unknown", "redflag", "social", "reminder")
+              if r.kind not in ("unknown", "redflag", "social", "reminder", "start")
               and r.confidence >= SUGGEST_FROM]
     picked = list(dict.fromkeys(likely))[:3]
     for kind in DEFAULT_SUGGESTIONS:

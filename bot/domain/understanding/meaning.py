@@ -36,6 +36,7 @@ from bot.domain.understanding.reading import UNKNOWN, IntentKind, Qualifier, Rea
 from bot.domain.understanding.reminder_reading import reminder_slots
 from bot.domain.understanding.rest_reading import rest_slots
 from bot.domain.understanding.spelling import correct
+from bot.domain.understanding.start_reading import asks_to_start
 from bot.domain.understanding.text_norm import normalise
 
 #: Only this much of a message is read for meaning (the red-flag scan reads more).
@@ -45,6 +46,8 @@ MIN_CONFIDENCE = 0.04
 MAX_READINGS = 4
 #: A reminder request the rules read ("stop reminding me") ranks above the model's kinds.
 REMINDER_CONFIDENCE = 0.95
+#: So does a request to start the routine now ("start today's routine", "let's go").
+START_CONFIDENCE = 0.95
 #: Spreads the raw scores into probabilities (fitted by cross-validation on the tuning part).
 TEMPERATURE = 230.0
 _HAS_CONTENT = re.compile(r"[^\W_]|[^\w\s.,;:!?'\"()\-]")
@@ -301,4 +304,6 @@ def readings(text: str) -> tuple[Reading, ...]:
     reminder = reminder_slots(respelt)
     if reminder is not None:  # a request about the bot's own reminders is sure: first
         found.insert(0, Reading("reminder", REMINDER_CONFIDENCE, reminder))
+    elif asks_to_start(respelt):
+        found.insert(0, Reading("start", START_CONFIDENCE))
     return tuple(found) or (UNKNOWN,)

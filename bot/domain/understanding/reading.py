@@ -13,13 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+#: "reminder" and "start" are read by rules only (``reminder_reading``, ``start_reading``):
+#: requests the bot carries out at once, which the corpus and the model know no kind for.
 IntentKind = Literal[
     "redflag", "done", "undo", "rest", "pain", "exercise", "question", "social", "reminder",
-    "unknown",
+    "start", "unknown",
 ]
 INTENT_KINDS: tuple[IntentKind, ...] = (
     "redflag", "done", "undo", "rest", "pain", "exercise", "question", "social", "reminder",
-    "unknown",
+    "start", "unknown",
 )
 #: Why a phrase does not count as the patient's own report now. "unsure" is only ever a
 #: red-flag hit's: the rules read it as live, but the message has qualifier cues and the

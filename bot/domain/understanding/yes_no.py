@@ -16,10 +16,12 @@ _YES = re.compile(
     r"^(?:y|yes+|yea+h?|yep|yup|ya|sure|ok(?:ay)?|k|fine|of course|go ahead|please do"
     r"|that'?s fine|absolutely|definitely|alright|all right|i agree|agreed|store them"
     r"|yes store (?:them|my replies|it)|do it)(?:\s+(?:please|thanks|thank you|go ahead"
-    r"|that'?s fine|ok|fine|sure))*$"
+    r"|that'?s fine|ok|fine|sure|i have|i was|i've been(?: checked| seen)?|they did"
+    r"|i did|checked|all checked|been checked|been seen))*$"
 )
 _NO = re.compile(
     r"^(?:n|no+|nope|nah|no thanks?|no thank you|rather not|i'?d rather not|don'?t"
+    r"|not yet|no not yet|nope not yet|not so far|no i haven'?t|haven'?t yet"
     r"|please don'?t|do not|not really|i don'?t want (?:that|to|you to)"
     r"|don'?t store (?:them|anything|my replies))(?:\s+(?:thanks|thank you|please"
     r"|thx))*$"

@@ -24,6 +24,7 @@ MESSAGES = {
     "social": "thank you so much",
     "undo": "sorry, I didn't actually do that one, please undo it",
     "reminder": "remind me at 8 tomorrow",
+    "start": "start today's routine",
 }
 
 ROUTINE_STATES = ("pain_before", "step", "pain_painful", "red_flag_check", "pain_after")
@@ -52,7 +53,7 @@ def test_every_message_gets_an_answer_in_every_state(kind: str, state: str) -> N
 
 
 @pytest.mark.parametrize("state", ROUTINE_STATES)
-@pytest.mark.parametrize("kind", ["exercise", "social", "undo", "reminder"])
+@pytest.mark.parametrize("kind", ["exercise", "social", "undo", "reminder", "start"])
 def test_a_side_remark_in_a_routine_asks_the_question_again(kind: str, state: str) -> None:
     assert names(kind, state)[-1] in ("Reprompt", "Routine")
 
@@ -139,5 +140,20 @@ def test_held_still_stops_pauses_and_shows(text: str, action: str) -> None:
 
 def test_a_red_flag_beats_a_reminder_request() -> None:
     text = "stop reminding me, my leg has gone numb and I can't feel my bum"
+    for state in STATES:
+        assert [type(a).__name__ for a in decide(interpret(text), state)] == ["Safety"]
+
+
+def test_start_in_each_state() -> None:
+    """Typed, the Start button's words start the routine; not while held, and in a
+    routine they ask its question again (it is already under way)."""
+    assert names("start", "idle") == ["StartRoutine"]
+    assert names("start", "held") == ["OnHold"]
+    for state in ROUTINE_STATES:
+        assert names("start", state) == ["Reprompt"], state
+
+
+def test_a_red_flag_beats_a_start() -> None:
+    text = "lets start, oh wait my calf is hot and swollen since the op"
     for state in STATES:
         assert [type(a).__name__ for a in decide(interpret(text), state)] == ["Safety"]

@@ -1,4 +1,4 @@
-"""Typed answers to a yes/no question (consent): short yeses and noes, nothing else."""
+"""Typed answers to a yes/no question (consent, /resume's check): short yeses and noes."""
 
 from __future__ import annotations
 
@@ -10,13 +10,16 @@ from bot.domain.understanding.yes_no import yes_or_no
 
 
 @pytest.mark.parametrize("text", ["yes", "Yes please!", "yeah fine", "ok", "go ahead",
-                                  "y", "sure", "yes store them", "Okay thanks"])
+                                  "y", "sure", "yes store them", "Okay thanks",
+                                  # to /resume's "has a clinician checked you?"
+                                  "yes I have", "Yes, I've been checked", "yep been seen"])
 def test_yes(text: str) -> None:
     assert yes_or_no(text) is True
 
 
 @pytest.mark.parametrize("text", ["no", "No thanks", "nope", "nah", "rather not",
-                                  "please don't", "no thank you"])
+                                  "please don't", "no thank you", "not yet", "No, not yet",
+                                  "no i haven't"])
 def test_no(text: str) -> None:
     assert yes_or_no(text) is False
 
