@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.domain.understanding.pain_reading import parse_pain
+from bot.domain.understanding.pain_reading import parse_pain, pick_score
 from bot.domain.understanding.qualifiers import cues, said_now
 from bot.domain.understanding.reading import FlagHit
 from bot.domain.understanding.red_flag_model import DOUBT_WORDS, RedFlagModel, load
@@ -62,7 +62,10 @@ def _mild_score_only(clean: str) -> bool:
     if len(clean.split()) > MILD_WORDS:
         return False
     found, score = parse_pain(clean)
-    return found and score is not None and score <= MILD_SCORE
+    if not found or score is None:  # "hip is a 2 this morning, best it's been"
+        picked = pick_score(clean)[0]
+        score = picked.value if picked is not None else None
+    return score is not None and score <= MILD_SCORE
 
 
 #: What becomes of a message's red-flag reading.
