@@ -63,6 +63,17 @@ PAIN = (
 )
 #: A score of 8 to 10 out of 10.
 HIGH_SCORE = r"(?:\b(?:[89]|10)\s*(?:/|out of|outta)\s*(?:10|ten)\b)"
+#: Not the patient's slip or pain: a finger slipping on the phone ("my thumb slipped, not
+#: done"), "horrendous" said of hay fever or the traffic. Ambiguous rules ask nothing then.
+NOT_A_BODY_SLIP = (
+    r"\b(?:finger|fingers|thumb|hand|pen|mouse|phone|tongue)\s+(?:just\s+)?slipped\b"
+    r"|\bslipped\s+(?:my|her|his)\s+mind\b"
+)
+NOT_A_BODY_AWFUL = (
+    r"\b(?:hay\s*fever|pollen|traffic|weather|queues?|rain|wind|wi-?fi|signal|noise|heat"
+    r"|prices?|telly|tv)(?:\s+(?:is|was|are|were|has\s+been)|'s(?:\s+been)?)\s+(?:\w+\s+)?"
+    r"(?:excruciating|unbearable|horrendous)\b"
+)
 #: An operation on the hip, in the words people use ("since I had it done").
 OPERATION = (
     r"(?:\bop\b|\bops\b|operation|surgery|post[\s-]?op|replacement|replaced|new hip|new joint"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from bot.domain.understanding.red_flag_phrases import (
     CANT,
     HIGH_SCORE,
+    NOT_A_BODY_AWFUL,
+    NOT_A_BODY_SLIP,
     SEP,
     WHOSE,
     Rule,
@@ -383,11 +385,11 @@ AMBIGUOUS: tuple[Rule, ...] = (
         r"\b(?:excruciating|agonising|agonizing|unbearable|horrendous)\b",
         r"\b(?:screaming|crying)\s+(?:in|with|from)\s+(?:the\s+)?pain\b",
         r"\bin\s+(?:absolute\s+|total\s+|real\s+)?agony\b|^agony\b",
-    )),
+    ), unless=NOT_A_BODY_AWFUL),
     rule("fracture_after_fall", STUMBLE,
          unless=r"\b(?:caught|saved|steadied)\s+(?:myself|herself|himself|it|the)|never\s+went"
                 r"\s+down|didn'?t\s+(?:go\s+down|fall|go\s+over|hurt)|no\s+harm|\b(?:grab\w*"
-                r"|held\s+on|holding|hold\s+of|nearly|almost|lol|haha)\b"),
+                r"|held\s+on|holding|hold\s+of|nearly|almost|lol|haha)\b|" + NOT_A_BODY_SLIP),
     rule("dislocation", (
         rf"\b(?:hip|joint|replacement|new\s+hip)\s+{gap(3)}(?:clunk\w*|clonk\w*|went\s+"
         r"(?:clunk|pop|bang)|popped|gave\s+a\s+(?:clunk|pop))\b",

@@ -60,3 +60,31 @@ def test_the_sign_is_caught_with_its_category(category: str, text: str) -> None:
 @pytest.mark.parametrize("text", QUIET)
 def test_the_same_words_elsewhere_raise_no_alarm(text: str) -> None:
     assert not interpret(text).is_red_flag, scan_red_flags(text)
+
+
+#: Nothing to ask either: a finger slipping on the phone, "horrendous" said of the weather.
+NOT_ASKED: list[str] = [
+    "sorry finger slipped, ignore the tick",
+    "thumb just slipped on the screen, I haven't done them",
+    "it slipped my mind yesterday, doing them now",
+    "the traffic was horrendous getting back from town",
+    "pollen's been horrendous this week, sneezing my head off",
+    "hay fever's horrendous today",
+]
+STILL_ASKED: list[str] = [
+    "slipped on the wet kitchen floor just now",
+    "the pain is horrendous",
+    "phone slipped out of my hand and I slipped going after it down the step",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASKED)
+def test_a_slip_of_the_finger_asks_nothing(text: str) -> None:
+    reading = interpret(text)
+    assert not reading.is_red_flag and reading.ask_about is None, reading.ask_about
+
+
+@pytest.mark.parametrize("text", STILL_ASKED)
+def test_a_slip_of_the_patient_is_still_asked_about(text: str) -> None:
+    reading = interpret(text)
+    assert reading.is_red_flag or reading.ask_about is not None
