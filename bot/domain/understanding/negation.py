@@ -60,6 +60,8 @@ _PERCEIVING = frozenset(
      "experience", "experienced", "think", "been", "suffer", "suffered"}
 )
 _INTERJECTIONS = frozenset({"no", "nope", "nah"})
+#: "probably nothing, ...", "might be nothing, ...": a sign played down, not denied.
+_PLAYED_DOWN = frozenset({"be", "probably", "prob", "prolly", "maybe", "likely"})
 
 
 def _any(*alternatives: str) -> re.Pattern[str]:
@@ -113,6 +115,10 @@ def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int =
             following = tokens[index + 1] if index + 1 < len(tokens) else ""
             if following in _HEDGES or (word == "nothing" and index and tokens[index - 1] in (
                     "do", "did", "done", "doing")):  # "didn't do nothing": no cause
+                words_seen += 1
+                continue
+            if word == "nothing" and following == "," and index and tokens[index - 1] in (
+                    _PLAYED_DOWN):  # "might be nothing, the dressing smells": played down
                 words_seen += 1
                 continue
             if (word.endswith(("n't", "nt")) and following not in _PERCEIVING

@@ -65,6 +65,7 @@ IDIOMS = _rx(
     r"\bnumb\s+(?:after|from)\s+(?:watching\s+)?(?:that|the|a)\s+(?:\w+\s+){0,2}(?:film|movie|news"
     r"|programme|program|show|match|funeral|episode)\b",
     r"\b(?:wet|pee'?d|peed|pissed|weed)\s+myself\s+(?:laughing|with\s+laughter)\b",
+    r"\blaugh\w*\b[^.!?\n]{0,60}\b(?:nearly|almost)\s+(?:wet|pee'?d|peed|weed)\s+(?:my|her|him)self\b",
     r"\bgasping\s+(?:for\s+)?(?:a\s+)?(?:cuppa|tea|coffee|drink|pint|brew|fag|ciggie)\b",
     r"\bsick\s+(?:of|and\s+tired)\b|\bstir\s+crazy\b|\bmurder\s+a\b|\bwas\s+murder\b",
     r"\b(?:nearly|almost)\s+(?:collapsed|fainted|died|passed\s+out)\b",
@@ -158,6 +159,8 @@ WHOLE = _rx(
     r"(?:the|my|your|a)\b[^.!?\n]*\?",
     r"(?:^|[.!?\n]\s*)(?:will|would)\s+(?:my|the|it|i|a)\b[^.!?\n]*\bif\s+(?:it|they|i|my|the)"
     r"\s+(?:gets?|goes|went|becomes?|turns?)\b",
+    r"(?:^|[.!?\n]\s*)is\s+there\s+(?:an?\s+)?(?:amount|level|point|limit)\s+of\b[^.!?\n]*\b(?:worry"
+    r"|concern\w*|too\s+much)\b",
     r"\bhow\s+much\s+(?:\w+\s+){1,3}(?:is|would\s+be|counts\s+as)\s+(?:too\s+much|normal|ok"
     r"|okay|expected|a\s+worry|worrying)\b",
     # "would night sweats be a bad sign?", "would a fall onto the new hip break it?"
@@ -232,7 +235,8 @@ RESOLVED = _rx(*(
         r"|puffy|tight|shiny|hard|lumpy|sore|painful|tender|blotchy|mottled|massive|huge|fat"
         r"|weird|wobbly|black|blue|purple|grey|gray|white|pale|septic|really|very|completely"
         r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through|past|beyond"
-        r"|further|bigger|wider|redder|hotter|again))",
+        r"|further|bigger|wider|redder|hotter|again|soggy|wet|mushy|gooey|yellow|green|crusty"
+        r"|smelly|manky|weepy|open|gaping|angry|sticky|boggy|squishy))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared|dried\s+up)\b",
         r"\b(?:stopped|went|cleared|settled|eased|disappeared|gone)\s+(?:\w+\s+)?(?:days|weeks|months"

@@ -28,6 +28,8 @@ _NOT_HOT = (
     r"(?:heat|hot|warm)\b|\b(?:put|putting|use|using|appl\w*)\s+(?:some(?:thing)?\s+|a\s+)?"
     r"(?:warm|hot|heat)\b"
     r"|\bheat\s+(?:patch\w*|rub|gel|cream|wrap|therapy|lamp|pack\w*|pad\w*)"
+    # "feels like it's on fire": a burning pain, not a hot joint
+    r"|\blike\s+(?:it'?s|its|it\s+is|it\s+was)\s+on\s+fire\b"
 )
 #: Signs that stand even beside a heat pack or an "ice or heat?" in the same sentence.
 _HOT_KEEP = (

@@ -112,6 +112,20 @@ def person_kind(word: str) -> str:
     return ""
 
 
+_PLACE_PREPOSITIONS = frozenset({"at", "round", "to", "from", "over", "in", "outside"})
+
+
+def names_a_place(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` ("brother's") is a home, "at his brother's": no one there
+    is the subject of what follows."""
+    if not words[index].endswith("'s") or index == 0:
+        return False
+    before = words[index - 1]
+    if before in ("my", "his", "her", "our", "their", "the") and index > 1:
+        before = words[index - 2]
+    return before in _PLACE_PREPOSITIONS
+
+
 WRITING_FOR = _rx(
     r"\b(?:writing|messaging|texting|typing|asking|emailing)\s+(?:this\s+)?(?:for|on\s+behalf"
     r"\s+of|about)\s+(?:my\s+|our\s+)?([a-z']+)",
@@ -144,6 +158,11 @@ STRONG_OTHER = _rx(
     r"\b(?:is\s+that|will\s+that\s+be)\s+likely\b|\bprogramme\s+for\s+(?:that|him|her)\b",
     r"\bwould\s+these\s+exercises\s+be\s+good\s+for\b",
     r"\bnot\s+about\s+(?:her|him|[a-z]+)\s+(?:this\s+time|today)\b",
+    # the writer turns to their own hip or their own week: "meanwhile my hip is a 3",
+    # "so I'm up and down the motorway, don't expect much from me"
+    r"\bmeanwhile\s+my\b|\bas\s+for\s+(?:me|my\s+(?:hip|pain|exercises))\b",
+    r"\bdon'?t\s+expect\s+much\s+(?:from|of)\s+me\b|\b(?:up\s+and\s+down|back\s+and\s+forth)\s+"
+    r"(?:to\s+)?(?:the\s+)?(?:motorway|hospital|ward|m\d+)\b",
     # "I'm her son, I'm the hip patient", "my leg is normal", "she's having hers done"
     r"\b(?:i'?m|im|i\s+am)\s+the\s+(?:hip\s+)?(?:patient|one\s+with\s+the\s+hip)\b",
     r"\bmy\s+(?:own\s+)?(?:leg|legs|hip|calf|calves|chest|wound)\s+(?:is|are|feels?|seems?|looks?)"

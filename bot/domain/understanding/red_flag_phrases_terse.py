@@ -1,19 +1,35 @@
-"""Red flags typed in a few words, or mentioned in passing in a long message (tune21, tune22).
+"""Red flags typed in a few words, said in passing, or played down (tune21, tune22, tune26).
 
 Written as mechanisms from two batches in the corpus's own style: a fall said as "gone
 over", a hip that "crunched", weight that "can only" go through a leg with help, urine
 dribbled "without noticing", a loo seat that "felt like it wasn't there", a new tender
 spot while on hormone injections, a staple line opening, a wound that "pongs", pain gone
-"from a 2 to a 10". Misspellings
+"from a 2 to a 10"; and signs told as if they were nothing (tune26): a toe caught on the
+rug then a crack, a relative who "won't put any weight" on the leg, "down 10 pounds" or
+weight "gone from 11st 2 to 10st 4" with no diet, a calf warmer than the other after the
+op, pink in what was coughed up, a sudden cry of pain with no movement. Misspellings
 and dropped g's ("soakin", "cnat") are put right first (``red_flag_words``). Read by
 ``red_flags``; see ``red_flag_phrases``.
 """
 
 from __future__ import annotations
 
-from bot.domain.understanding.red_flag_phrases import CANT, Rule, rule
+from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, Rule, rule
+
+#: Weight lost with no reason the writer knows of.
+_NO_DIET = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:trying|dieting)\b"
+            r"|\beating\s+(?:the\s+)?same\b|\bno\s+idea\s+why\b|\bnot\s+on\s+a\s+diet\b")
+_WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
 
 RULES: tuple[Rule, ...] = (
+    rule("fracture_after_fall", (
+        r"\bcame\s+down\s+(?:hard\s+|heavily\s+)?on\s+(?:my|her|his)\s+(?:bad\s+|good\s+|left\s+"
+        r"|right\s+|op\s+|operated\s+)?(?:side|hip|leg|knee|bum|bottom)\b",
+        r"\bcaught\s+(?:my|her|his)\s+(?:toe|foot|shoe|heel|slipper)\s+(?:on|in)\b",
+    ), needs=rf"\b(?:heard|felt)\s+(?:a\s+|something\s+)?(?:crack|snap|crunch)\b|\bagony\b"
+             rf"|\b(?:about\s+|like\s+)?an?\s+(?:9|10|nine|ten)\b(?!\s*(?:am|pm|o'?clock))"
+             rf"|\b{CANT}\s+(?:get\s+up|move|stand|put\s+(?:any\s+)?weight)\b",
+         window=120, same_sentence=False),
     rule("fracture_after_fall",
          r"\b(?:gone|went)\s+(?:over|down)\s+(?:in|on|at)\s+(?:the\s+|my\s+)?(?:garden|kitchen|bathroom"
          r"|street|path|patio|drive|pavement|stairs|landing|hall|ice|shower)\b",
@@ -23,6 +39,10 @@ RULES: tuple[Rule, ...] = (
         rf"\b{CANT}\s+put\s+(?:no|any)\s+weight\s+(?:through|on)\b",
         r"\b(?:can|could)\s+only\s+(?:really\s+)?(?:let\s+a\s+(?:bit|little)\s+of\s+(?:my|her|his)\s+weight"
         r"\s+go|put\s+(?:any\s+)?weight)\s+(?:through|on)\s+(?:it|the\s+leg|that\s+leg)\b",
+        r"\b(?:won'?t|wont|will\s+not|refus\w*\s+to)\s+put\s+(?:any\s+)?weight\s+(?:on|through)\s+"
+        r"(?:it|(?:my|her|his|the|that)\s+(?:\w+\s+)?leg)\b",
+        r"\bnot\s+(?:be\s+|being\s+)?able\s+to\s+stand\s+on\s+(?:my|her|his|the|that)\s+(?:\w+\s+)?leg"
+        r"\s+at\s+all\b",
     ), unless=r"\b(?:balanc\w*|single[\s-]leg)\b"),
     rule("cauda_equina", (
         r"\b(?:dribbl\w*|leak\w*|wet\s+(?:my|her|him)sel(?:f|ves)|pee\w*|wee\w*)\s+(?:\w+\s+){0,2}"
@@ -38,12 +58,16 @@ RULES: tuple[Rule, ...] = (
          r"(?:prostate|breast)\b",
          needs=r"\bnew\b|\btender\b|\bpain\w*|\bache\w*|\bsore\b", window=120, same_sentence=False,
          history=True),
-    rule("cancer_weight_loss",
-         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)\s+down\s+(?:on|since|from)\b",
-         needs=r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:trying|dieting)\b"
-               r"|\beating\s+(?:the\s+)?same\b|\bno\s+idea\s+why\b",
-         window=120, same_sentence=False),
+    rule("cancer_weight_loss", (
+        rf"\b\d+(?:[.,]\d+)?\s*{_WEIGHT_UNIT}\s+down\s+(?:on|since|from)\b",
+        rf"\bdown\s+(?:by\s+)?\d+(?:[.,]\d+)?\s*{_WEIGHT_UNIT}\b",
+        rf"\bweight(?:'s|\s+has|\s+is)?\s+(?:gone|dropped|fallen|come)\s+(?:down\s+)?from\s+\d+"
+        rf"\s*{_WEIGHT_UNIT}?",
+    ), needs=_NO_DIET, window=120, same_sentence=False),
     rule("night_pain_sweats", r"\bno\s+way\s+of\s+lying\b"),
+    rule("dvt", r"\bcalf\b[^.!?]{0,80}\b(?:warmer|hotter|fatter|bigger)\s+than\s+the\s+other\b",
+         needs=OPERATION, window=150, same_sentence=False),
+    rule("pe", r"\b(?:pink|red|blood)\s+in\s+what\s+(?:i|she|he)\s+(?:cough|coughed|brought)\b"),
     rule("pe", r"\b(?:tight|tightness\s+in\s+(?:my|the)|heavy)\s+chest\b",
          needs=r"\bgasp\w*|\bbreath\w*|\bpuff\w*", window=40),
     rule("wound", (
@@ -51,6 +75,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:cut|wound|scar|incision)\s+(?:has\s+)?(?:come|coming|came)\s+apart\b",
         r"\b(?:red|hot|weeping|oozing)\b[^.!?]{0,60}\bpongs?\b",
     )),
+    rule("sudden_severe_pain",
+         r"\bsudden\w*\s+(?:cried|screamed|yelled|shouted|howled)\s+out\s+(?:with|in)\s+(?:the\s+)?pain\b",
+         needs=r"\bhadn'?t\s+(?:moved|done)\b|\bnothing\b|\bno\s+reason\b|\bwhile\s+(?:watching"
+               r"|sitting|lying|asleep)\b", window=120, same_sentence=False),
     rule("sudden_severe_pain",
          r"\bgone\s+from\s+(?:a\s+)?\d\s+to\s+(?:a\s+)?(?:9|10)\b",
          needs=r"\bminutes?\b|\bmins?\b|\bsudden\w*|\bnothing\b|\bno\s+reason\b", window=120,

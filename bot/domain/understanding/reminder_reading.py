@@ -65,7 +65,10 @@ _CHANGE = re.compile(
 _STOP_VERB = r"(?:stop|pause|cancel|turn off|switch off|end|delete|remove|mute|disable)"
 _KEEP = re.compile(
     rf"\b(?:don'?t|dont|do not|never|no need to|not) {_STOP_VERB} (?:sending (?:me )?)?"
-    rf"{_DET}(?:{_REM}|reminding)\b|\bkeep {_DET}{_REM}\b(?! off)"
+    rf"{_DET}(?:{_REM}|reminding)\b"
+    # "do you keep my messages forever?" asks about storage, not the reminders
+    rf"|(?<!do you )(?<!will you )(?<!why you )\bkeep {_DET}{_REM}\b"
+    r"(?! off| forever| for\b| stored)"
 )
 _RESUME = re.compile(
     rf"\b(?:turn|switch|put|start|set) (?:(?:the|my|them|all)\s)*(?:{_REM} )?(?:back on|on again"

@@ -35,6 +35,22 @@ LIVE: list[tuple[str, str]] = [
     ("dvt", "it's her grandson, nan's calf is hot and swollen since the op"),
     ("night_pain_sweats", "neighbour of Mr Okafor here, he's soaking the sheets every night "
                           "and the hip wakes him whatever way he lies"),
+    # played down (tune26's lean), our own words
+    ("fracture_after_fall", "caught my slipper on the mat and came down hard on my hip, felt "
+                            "something crack"),
+    ("cannot_bear_weight", "dad won't put any weight on his right leg this morning, just sits"),
+    ("cannot_bear_weight", "is it normal not being able to stand on my operated leg at all?"),
+    ("cancer_weight_loss", "down 6 kg since the summer and I'm eating the same as always"),
+    ("cancer_weight_loss", "her weight has dropped from 9 stone to 8 and she's not on a diet"),
+    ("dvt", "probably silly but the left calf is warmer than the other, had my op a "
+            "fortnight ago"),
+    ("pe", "there was red in what I coughed up this morning, bit short of breath"),
+    ("sudden_severe_pain", "Dad suddenly yelled out in pain while sitting at the table, he "
+                           "hadn't moved"),
+    ("wound", "probably nothing, the scar smells a bit funny and there's yellow stuff on it"),
+    ("wound", "the scar's healing well apart from the bottom end, that's gone soggy and weepy"),
+    ("dislocation", "writing for mum, she stood up at her sister's and the new hip clunked, now "
+                    "her leg is turned in and she can't move it"),
 ]
 
 QUIET: list[str] = [
@@ -48,6 +64,12 @@ QUIET: list[str] = [
     "shivering at the bus stop this morning, the hip's fine though",
     "son here for mum. She's fine. My dad though has had a fever all week, so she's on her own",
     "Not about Reg this time, my husband has a fever so I can't come round today",
+    "I laughed so much at the panto I almost wet myself 😂",
+    "my hip feels like it's on fire after all that digging, my own fault",
+    "is there a level of swelling I should worry about after the op?",
+    "my husband's been waking up drenched, meanwhile my hip is fine, about a 2",
+    "Mum's in hospital with a clot on the lung so I'm up and down the M6, don't expect much "
+    "from me this week",
 ]
 
 

@@ -82,6 +82,7 @@ PHRASINGS: list[tuple[str, str, tuple[str, object] | None]] = [
     # keep
     ("don't stop the reminders", "keep", None),
     ("please do not turn off my reminders, I need them", "keep", None),
+    ("keep the daily messages coming please", "keep", None),
 ]
 
 LOOKALIKES = [
@@ -110,6 +111,8 @@ LOOKALIKES = [
     "remind him to take his tablets at 8",
     "no texts from my son today",
     "no messages from you today?",
+    "will you keep my messages stored somewhere?",  # storage, not the reminders
+    "do you keep my texts after I stop?",
 ]
 
 
