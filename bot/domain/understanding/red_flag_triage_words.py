@@ -29,7 +29,8 @@ SUDDEN = rx(
     r"|hasn'?t\s+come\s+back|won'?t\s+wear\s+off|new\s+since|came\s+on|overnight"
     r"|(?:in|within|over)\s+the\s+(?:last|past)\s+(?:\d+|few|couple\s+of|ten|twenty|half\s+an?)?"
     r"\s*(?:mins?|minutes?|hours?|hrs?)|(?:mins?|minutes)\s+ago|woke\s+(?:up\s+)?(?:and|with|to)"
-    r"|just\s+started)\b",
+    r"|just\s+started|since\s+the\s+op(?:eration)?\s+(?:yesterday|today|this\s+morning)"
+    r"|(?:foot|leg|toes)\s+(?:has\s+|is\s+|'s\s+)?gone\s+(?:floppy|limp|dead))\b",
 )
 #: Minutes or an hour ago: new whatever else the message says ("spreading, started an hour ago").
 RECENT = rx(
@@ -37,7 +38,8 @@ RECENT = rx(
     r"\s+ago|(?:in|within)\s+the\s+(?:last|past)\s+(?:half\s+(?:an\s+)?)?hour)\b",
     # a deficit that began today: "since I woke up", "started after lunch", "this am"
     r"\bwoke\s+(?:up\s+)?from\s+(?:my|her|his|a)\s+nap\b",
-    r"\b(?:since|started|began|came\s+on)\s+(?:(?:i|he|she)\s+woke(?:\s+up)?|waking(?:\s+up)?|(?:after|at|this)"
+    r"\b(?:since|started|began|came\s+on)\s+(?:(?:about|around|roughly|just\s+after)\s+)?"
+    r"(?:(?:i|he|she)\s+woke(?:\s+up)?|waking(?:\s+up)?|(?:after|at|this)"
     r"\s+(?:lunch|breakfast|tea|dinner|morning|afternoon)|this\s+am|lunch(?:time)?|breakfast)\b",
     r"\b(?:an?|half\s+an|\d+|two|three|a\s+few|few|couple\s+of)\s+(?:hours?|hrs?)\s+later\b"
     r"|\b(?:right\s+)?in\s+the\s+middle\s+of\s+(?:a|the|my|her|his)\b|\bthis\s+am\b|\bwas\s+fine\s+(?:yesterday|this\s+morning"
@@ -77,6 +79,10 @@ VERY_UNWELL = rx(
     r"|\b(?:sleeping|sleepy|asleep|dozing)\s+(?:a\s+lot|all\s+(?:the\s+)?(?:time|day))\b",
     r"\bshaking\s+(?:all\s+over|uncontrollably|violently|like\s+a\s+leaf)\b|\bteeth\s+chattering\b",
     r"\bmottled\b",
+    # can't keep fluids down, sick and dizzy with it
+    r"\b(?:can'?t|cannot|couldn'?t)\s+keep\s+(?:anything|any\s+thing|(?:any\s+)?(?:food|water"
+    r"|fluids?|drinks?))"
+    r"\s+down\b|\bsick\s+(?:and|n|&)\s+dizzy\b|\bdizzy\s+(?:and|n|&)\s+sick\b",
     r"\bbeen\s+sick\b|\bproper\s+rough\b|\babsolutely\s+(?:terrible|awful|dreadful)\b"
     r"|\bforget\w*\s+what\s+day\b|\b(?:sweating|boiling|shaking)\s+(?:\w+\s+){0,2}then\s+"
     r"(?:freezing|shivering|boiling|sweating)\b",

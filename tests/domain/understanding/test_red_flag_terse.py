@@ -110,3 +110,20 @@ def test_a_slip_of_the_finger_asks_nothing(text: str) -> None:
 def test_a_slip_of_the_patient_is_still_asked_about(text: str) -> None:
     reading = interpret(text)
     assert reading.is_red_flag or reading.ask_about is not None
+
+
+#: Emergencies by their words: a foot gone floppy, a deficit since yesterday's op, an
+#: infected hip with vomiting, a foot drop since about lunchtime.
+EMERGENCIES: list[str] = [
+    "his foot's gone floppy, he can't lift it off the floor",
+    "can't pull my toes up since the op yesterday, the foot just hangs",
+    "hip is red and hot and swollen, I've a temperature and can't keep any water down",
+    "wound looks angry and I'm sick and dizzy with a fever",
+    "mum's foot started slapping the floor since about lunchtime, she can't lift it",
+]
+
+
+@pytest.mark.parametrize("text", EMERGENCIES)
+def test_emergency_words_make_one_instruction(text: str) -> None:
+    reading = interpret(text)
+    assert reading.is_red_flag and reading.emergency, scan_red_flags(text)
