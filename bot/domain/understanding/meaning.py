@@ -21,6 +21,7 @@ import re
 
 from bot.domain.understanding.cues import says_done
 from bot.domain.understanding.done_reading import done_slots
+from bot.domain.understanding.emoji_reading import friendly_emoji_only
 from bot.domain.understanding.exercise_names import mentions
 from bot.domain.understanding.model import MODEL_KINDS, features, load, softmax
 from bot.domain.understanding.pain_reading import (
@@ -48,6 +49,8 @@ MAX_READINGS = 4
 REMINDER_CONFIDENCE = 0.95
 #: So does a request to start the routine now ("start today's routine", "let's go").
 START_CONFIDENCE = 0.95
+#: A message of friendly emoji only is social (``emoji_reading``).
+EMOJI_CONFIDENCE = 0.97
 #: Spreads the raw scores into probabilities (fitted by cross-validation on the tuning part).
 TEMPERATURE = 230.0
 _HAS_CONTENT = re.compile(r"[^\W_]|[^\w\s.,;:!?'\"()\-]")
@@ -287,6 +290,8 @@ def readings(text: str) -> tuple[Reading, ...]:
     clean = normalise(text[:MAX_INTENT_CHARS])
     if not _HAS_CONTENT.search(clean):
         return (UNKNOWN,)
+    if friendly_emoji_only(clean):  # "🙏🏼🙏🏼", "🌞👍": a greeting or thanks
+        return (Reading("social", EMOJI_CONFIDENCE),)
     respelt = _respelt(clean)
     ranked = _rank(respelt)
     kinds = [(kind, p) for kind, p in ranked if p >= MIN_CONFIDENCE][:MAX_READINGS]
