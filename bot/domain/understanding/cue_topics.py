@@ -108,6 +108,15 @@ SMALL_TALK = _any(
     r"\bsorry (?:for|i'?ve been|about)\b|\boops\b|\bwhoops\b|\bhello again\b|\bback from\b",
     r"\bmade me (?:laugh|smile)\b|\blook forward\b|\bnice to\b|\bjust saying\b",
 )
+#: An acknowledgement or a sign-off, nothing to act on: "ok will do, thanks", "night night,
+#: early shift tmrw", "that's put my mind at rest". Not "will do them later".
+SIGN_OFF = _any(
+    r"^(?:(?:ok|okay|okie|righto|right|sure|yes|yep|cheers|lovely|great|brill|fab)[\s,!.]+)?"
+    r"will do(?:[\s,!.]+(?:love|thanks|thank you|thx|ta|cheers|x+|doc|mate|pal|hun))*[\s,!.x]*$",
+    r"^(?:night night|nighty? night|good ?night|g'?night|nite nite|nite all|night all"
+    r"|sleep well|later alligator|see (?:ya|you) later|speak soon|ttyl)\b",
+    r"\bmind at rest\b",
+)
 RESOLVED = _any(
     r"\byears? ago\b|\b(?:in|since) (?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\blast (?:year|winter"
     r"|summer|spring|autumn|month)\b|\bback in\b|\bwhen i was\b|\bused to\b|\bin my \d0s\b",

@@ -19,6 +19,7 @@ from bot.domain.understanding.cue_topics import (
     OTHER_PERSON,
     RESOLVED,
     SELF,
+    SIGN_OFF,
     SMALL_TALK,
     SOCIAL,
 )
@@ -384,6 +385,7 @@ def cue_features(text: str) -> list[str]:
         ("off_topic", elsewhere or bool(OFF_TOPIC.search(text))),
         ("elsewhere", elsewhere),
         ("small_talk", bool(SMALL_TALK.search(text))),
+        ("sign_off", bool(SIGN_OFF.search(text))),
         ("resolved", bool(RESOLVED.search(text))),
         ("negated_symptom", bool(NEGATED_SYMPTOM.search(text))),
     )

@@ -214,6 +214,10 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         and not cues & {"request", "did", "done_word", "count", "walked"}
     ):
         return "question"  # "is walking uphill ok", "do these help my balance"
+    if "sign_off" in cues and top in ("rest", "social") and not cues & {
+        "rest_request", "rest_request_time", "undo", "did", "done_word"
+    } and ("domain" not in cues or "mind at rest" in text):
+        return "social"  # "ok will do, thanks", "night night, early shift tmrw"
     if "rest" in cues and "social" in cues and top == "social" and not cues & {
         "did", "done_word", "walked", "pain", "qmark", "q_start", "how_are_you", "small_talk",
         "other_person", "resolved", "negated_symptom",

@@ -89,6 +89,8 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "only_ache": ("no shooting pain, only a mild ache", "not numb, just a bit tight"),
     "negated_symptom": ("it doesn't wake me up", "never been on steroids"),
+    "sign_off": ("yep will do, ta", "nighty night, busy day tmrw", "speak soon x",
+                 "that puts my mind at rest"),
 }
 
 #: (kind, phrases whose top reading must be that kind)
@@ -139,6 +141,8 @@ READS_AS: dict[str, tuple[str, ...]] = {
     ),
     "social_praise": ("you have been a great help", "sun's shining at last"),
     "pain_only_ache": ("no shooting pain, only a mild ache",),
+    "social_sign_off": ("yep will do, ta", "nighty night, busy day tmrw",
+                        "cheers, that puts my mind at rest"),
 }
 #: The kind each extra group above reads as.
 GROUP_KIND = {
@@ -147,6 +151,7 @@ GROUP_KIND = {
     "social_short": "social", "unknown_hi": "unknown", "rest_polite": "rest",
     "pain_with_exercise": "pain", "question_what_if": "question",
     "unknown_off_topic": "unknown", "social_praise": "social", "pain_only_ache": "pain",
+    "social_sign_off": "social",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 
 from bot.domain.understanding.model import MODEL_KINDS, WEIGHTS_FILE, load
@@ -29,6 +30,7 @@ PROBE_IDS = (*(f"{name.removesuffix('.yaml')}:" for name in PROBE_FILES),
 MAX_BYTES = 1_500_000
 
 
+@pytest.mark.timeout(480)  # a minute alone; more beside other workers
 def test_retraining_reproduces_the_committed_weights_exactly() -> None:
     committed = WEIGHTS_FILE.read_text(encoding="utf-8")
     assert build() == committed, (

@@ -69,6 +69,7 @@ def clean(text: str) -> str:
 # --- reproducible, and learnt from the tune part and probes 1-2 only ---------------------
 
 
+@pytest.mark.timeout(480)  # a minute alone; more beside other workers
 def test_retraining_reproduces_the_committed_weights_exactly() -> None:
     text, _ = build()
     assert text == WEIGHTS_FILE.read_text(encoding="utf-8"), (
