@@ -23,7 +23,7 @@ SOCIAL = _any(
     r"\bappreciate\w*\b|\bgrateful\b|\bbless\b|\bkind\b|\bstar\b|\bgreat job\b",
     r"^(?:(?:hmm+|um+|er+|ah+|oh+|well|right)[,.]? )?(?:ok|okay|okey|okie|k|kk|alright|sure"
     r"|got it|gotcha|cool|great|nice|lovely|awesome"
-    r"|brilliant|perfect|fab|fantastic|excellent|wonderful|super|noted|understood|righto"
+    r"|brilliant|brill|perfect|fab|fantastic|excellent|wonderful|super|noted|understood|righto"
     r"|right then|fair enough|roger|yay|woohoo|ha ha|haha|lol|hehe|xx+|makes sense"
     r"|interesting|good to know|ah|aww|no problem|sounds good)\b",
     r"\b(?:bye|goodbye|see you|see ya|night night|talk later|speak (?:later|tomorrow)"
@@ -101,6 +101,10 @@ ELSEWHERE = _any(
     r"|bot\b|coach\b|to all\b|everyone\b)(?:to )?[a-z]+",
     r"^(?:me and \w+ (?:at|in|on)|this is (?:my|our) (?:grand)?(?:son|daughter|kids?|dog|cat"
     r"|house|garden|new)|here'?s (?:my|our|a pic)|view from|sunset|sunrise|photo of|pic of)\b",
+    # chain messages and forwards; a birthday by its number: "happy 50th to our Sandra"
+    r"\bforward(?:ed)? (?:as received|this to|to \d+)\b|\bbreak the chain\b"
+    r"|\bshare (?:this )?with everyone\b"
+    r"|\bhappy \d+(?:st|nd|rd|th),? (?!of\b)(?:to )?(?:our|my|dear)? ?[a-z]+",
 )
 SMALL_TALK = _any(
     r"\b(?:sunny|sunshine|raining|rain|snow|frost\w*|windy|sunset|daffodils|spring|weather"
@@ -139,3 +143,37 @@ OTHER_PERSON = re.compile(
     r"|\bwriting (?:for|on behalf)\b|\b(?:he|she|they)(?:'s| has| did| says| is)\b"
 )
 SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine)\b")
+
+
+#: A message that was not for the bot: the phone in a pocket, the cat on the keyboard,
+#: a text meant for someone else.
+STRAY = re.compile(
+    r"\b(?:walked|sat|stood|lay|trod|stepped) (?:on|over|across) (?:my|the) (?:phone|keyboard"
+    r"|screen)\b|\bplaying (?:with|on) my phone\b|\bgot hold of my phone\b"
+    r"|\bmeant for (?:my|you|him|her|the group|\w+ not)\b|\bwrong (?:chat|number|person)\b"
+    r"|\bmeant (?:that|this) for\b|\b(?:in|from) (?:my|the) pocket\b|^(?:sorry )?in pocket\b"
+    r"|\b(?:pressed|hit|touched) (?:something|the wrong)\b"
+)
+#: Where it was meant to go, said outright: "meant for the bowls club WhatsApp", "that was
+#: for our Lisa not you".
+_MEANT_FOR = re.compile(
+    r"\bmeant for (?:the \w+ (?:club|group|chat|whatsapp)|(?:our|my) \w+)\b"
+    r"|\b(?:that|this|it) was for (?:our|my) \w+ not you\b"
+    r"|^(?:sorry,? |oops,? |whoops,? )?(?:that|this|it) was (?:meant )?for (?:our|my) \w+\b"
+)
+#: Words about a record ("pressed done by mistake"): a stray message about one is an undo.
+_RECORD_ITEM = re.compile(
+    r"\b(?:done|tick\w*|button|pressed|record\w*|entry|marked|logged|undo|wasn'?t me)\b|✅"
+)
+#: ... and words that take back a message, which count only when no destination is named.
+_TAKE_BACK = re.compile(r"\b(?:ignore|disregard|delete|sent)\b")
+
+
+def stray(text: str) -> bool:
+    """Whether ``text`` (normalised) says the message was not meant for the bot, and is not
+    about a record ("ignore that, meant for the bowls club" is stray; "pressed done by
+    mistake, meant for my sister" takes the done back)."""
+    if _RECORD_ITEM.search(text):
+        return False
+    return bool(STRAY.search(text) or _MEANT_FOR.search(text)) and (
+        _MEANT_FOR.search(text) is not None or not _TAKE_BACK.search(text))

@@ -22,6 +22,7 @@ from bot.domain.understanding.cue_topics import (
     SIGN_OFF,
     SMALL_TALK,
     SOCIAL,
+    stray,
 )
 from bot.domain.understanding.done_objects import chore_done
 from bot.domain.understanding.negation import clause_start_of, clause_starts, is_negated
@@ -127,13 +128,6 @@ YES_NO = re.compile(
     r"|(?:i|we) (?:do|try)\b)"
 )
 #: A message that reached the bot by accident, with no word about a record to take back.
-_STRAY = re.compile(
-    r"\b(?:walked|sat|stood|lay|trod|stepped) (?:on|over|across) (?:my|the) (?:phone|keyboard"
-    r"|screen)\b|\bplaying (?:with|on) my phone\b|\bgot hold of my phone\b"
-    r"|\bmeant for (?:my|you|him|her|the group|\w+ not)\b|\bwrong (?:chat|number|person)\b"
-    r"|\bmeant (?:that|this) for\b|\b(?:in|from) (?:my|the) pocket\b|^(?:sorry )?in pocket\b"
-    r"|\b(?:pressed|hit|touched) (?:something|the wrong)\b"
-)
 #: A denial, then what the patient does feel: "no tingling, just stiff", "not sharp, only
 #: a dull ache".
 _ONLY_ACHE = re.compile(
@@ -147,10 +141,6 @@ _WHAT_IF = re.compile(
     r"^(?:\w+ )?(?:what (?:if|happens if|happens when|do i do if)|whats? the (?:risk|danger)"
     r"|is there a risk|if (?:my|the|it|i)\b.{0,60}\b(?:do i|should i|what do|does that mean"
     r"|is that|what)\b)|\b(?:will|could|would) (?:mine|my hip|it) (?:pop|come|dislocat)"
-)
-_RECORD = re.compile(
-    r"\b(?:done|tick\w*|button|pressed|record\w*|entry|marked|logged|ignore|disregard|delete"
-    r"|undo|sent|wasn'?t me)\b|✅"
 )
 #: Something done that is not an exercise: "done the washing", "finished my tax return".
 _DONE_CHORE = re.compile(
@@ -175,8 +165,8 @@ _NOT_DONE = _any(
     r"\bnot yet\b|\bnot done\b|\bnot actually\b|\bnot in fact\b",
 )
 _UNDO = _any(
-    r"\bundo\b|\bunto\b|\bund0\b|\bundue\b|^on do\b|\bun[\s-]?tick\w*|\brevert\b"
-    r"|\breverse that\b",
+    r"\bundo\b|\bunto\b|\bund0\b|\bundue\b|\bunod\b|\bundoo\b|^on do\b|\bun[\s-]?tick\w*"
+    r"|\brevert\b|\breverse that\b",
     r"\bwrong (?:button|thing|one|chat)\b|\bby (?:accident|mistake)\b|\baccident(?:al)?ly\b",
     r"\bmistake\b|\bdid(?:n'?t| not) mean (?:to|that|it|this)\b|\bdidnt mean (?:to|that|it)\b",
     r"\b(?:erase|wipe|clear|void) (?:that|it|this|the (?:last|entry|done|record))\b",
@@ -360,7 +350,7 @@ def cue_features(text: str) -> list[str]:
         ("yes_no", bool(YES_NO.search(text))),
         ("what_if", bool(_WHAT_IF.search(text))),
         ("only_ache", bool(_ONLY_ACHE.search(text))),
-        ("stray", bool(_STRAY.search(text)) and not _RECORD.search(text)),
+        ("stray", stray(text)),
         ("said_no", bool(_SAID_NO.search(text))),
         ("undo_strong", bool(_UNDO_STRONG.search(text))),
         ("asks_exercise", bool(_ASKS_EXERCISE.search(text))),

@@ -19,6 +19,11 @@ _DONE_OBJECT = re.compile(
     r"\b(?:done|finished|finised|finnished|completed|did)\s+(?:all\s+|with\s+)?(?:the|my|our|his"
     r"|her|your|their)\s+((?:[a-z0-9']+\s+){0,3}[a-z0-9']+)"
 )
+#: "got her nails done", "had my hair done": the object before the "done".
+_GOT_DONE = re.compile(
+    r"\b(?:got|had|getting|having|get)\s+(?:my|her|his|our|the|their)\s+"
+    r"((?:[a-z0-9']+\s+){0,2}[a-z0-9']+)\s+done\b"
+)
 #: Words for the exercises and the programme that are not exercise names.
 _PROGRAMME_WORDS = frozenset({
     "exercise", "exercises", "excercises", "exercices", "exersizes", "stretch", "stretches",
@@ -53,7 +58,7 @@ def _programme_word(word: str) -> bool:
 
 def chore_done(text: str) -> bool:
     """Whether the normalised ``text`` says something other than the exercises was done."""
-    for match in _DONE_OBJECT.finditer(text):
+    for match in (*_DONE_OBJECT.finditer(text), *_GOT_DONE.finditer(text)):
         words = match.group(1).split()
         cut = next((i for i, word in enumerate(words) if word in _AFTER_OBJECT), len(words))
         words = words[:cut] or words[:1]

@@ -182,7 +182,7 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
     short = len(text.split()) <= 6
     if "pain_free" in cues and len(text.split()) <= 8 and not cues & _OTHER_ACTS:
         return "pain"  # "it doesn't hurt at all": a score of 0
-    if "undo_strong" in cues and top in (
+    if "undo_strong" in cues and "stray" not in cues and top in (
         "question", "unknown", "social", "done", "rest", "exercise"
     ):
         return "undo"  # "can you delete what I just sent", "pressed done by accident"
@@ -256,6 +256,10 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         return "social"  # "the daffodils are out, spring at last", "our anniversary today"
     if "stray" in cues and top in ("undo", "social", "rest"):
         return "unknown"  # "the dog sat on my phone", "sorry, meant for my sister"
+    if "done_chore" in cues and "pain" in cues and top in ("done", "unknown") and pick_score(
+        text
+    )[0] is not None:
+        return "pain"  # "mum's hip is a 3 today, got her nails done": the pain is the report
     if "done_chore" in cues and "exercise" not in cues and top == "done" and not cues & {
         "walked", "count"
     }:

@@ -121,6 +121,8 @@ def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int =
                     _PLAYED_DOWN):  # "might be nothing, the dressing smells": played down
                 words_seen += 1
                 continue
+            if word == "nothing" and following == "," and index and tokens[index - 1] == "or":
+                return False  # "no slip or nothing, and out of nowhere...": a closed list
             if (word.endswith(("n't", "nt")) and following not in _PERCEIVING
                     and "," in tokens[index + 1:]):
                 return False  # "the leg won't lift, and the numbness...": the verb's, not it

@@ -68,15 +68,20 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     "done_chore": (
         "finished the ironing at last",
         "did all my christmas cards",
+        "had my eyes done at specsavers",
     ),
     "count": ("stood up from the sofa 6 times",),
     "stray": (
         "the toddler sat on my phone",
         "sorry, that one was meant for my brother",
+        "disregard that, it was meant for the walking group chat",
+        "oops that was for my son",
     ),
     "elsewhere": (
         "happy birthday uncle Ray, have a good one",
         "me and Pat at Skegness",
+        "send this to 5 people you love, don't break the chain",
+        "happy 70th to our Brian!!",
     ),
     "done_past": ("fourteen days in a row now",),
     "after_that": ("gasping for a brew after that stroll",),
@@ -143,6 +148,8 @@ READS_AS: dict[str, tuple[str, ...]] = {
     "pain_only_ache": ("no shooting pain, only a mild ache",),
     "social_sign_off": ("yep will do, ta", "nighty night, busy day tmrw",
                         "cheers, that puts my mind at rest"),
+    "unknown_stray": ("ignore that, it was meant for the choir whatsapp",),
+    "pain_beside_chore": ("dad's hip about a 4 today, had his hair done for the do",),
 }
 #: The kind each extra group above reads as.
 GROUP_KIND = {
@@ -151,7 +158,7 @@ GROUP_KIND = {
     "social_short": "social", "unknown_hi": "unknown", "rest_polite": "rest",
     "pain_with_exercise": "pain", "question_what_if": "question",
     "unknown_off_topic": "unknown", "social_praise": "social", "pain_only_ache": "pain",
-    "social_sign_off": "social",
+    "social_sign_off": "social", "unknown_stray": "unknown", "pain_beside_chore": "pain",
 }
 
 

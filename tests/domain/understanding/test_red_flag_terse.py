@@ -51,6 +51,8 @@ LIVE: list[tuple[str, str]] = [
     ("wound", "the scar's healing well apart from the bottom end, that's gone soggy and weepy"),
     ("dislocation", "writing for mum, she stood up at her sister's and the new hip clunked, now "
                     "her leg is turned in and she can't move it"),
+    ("sudden_severe_pain", "nae trip or nothin, and oot o nowhere the worst pain ive ever had "
+                           "in ma hip"),
 ]
 
 QUIET: list[str] = [
