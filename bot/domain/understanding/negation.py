@@ -42,7 +42,11 @@ _HEDGES = frozenset(
      # "I'm not dieting, lost 8 kilos": the weight loss is unintended, not denied
      "dieting", "diet", "trying",
      # "did the walk, no bother": no trouble at all
-     "bother", "bovver"}
+     "bother", "bovver",
+     # "no walk, leg won't take my weight", "no appetite and lost 5 kilos": an activity
+     # skipped, or a sign itself, not a denial of what follows
+     "walk", "walking", "exercise", "exercises", "routine", "stretches", "physio",
+     "appetite"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(

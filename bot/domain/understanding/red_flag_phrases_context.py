@@ -119,7 +119,8 @@ MODAL = re.compile(
 GATED = _rx(
     r"\bif\b(?!\s+(?:so\b|not\b|(?:that'?s|thats|it'?s|its|this\s+is|that\s+is|it\s+is)\s+"
     r"(?:normal|ok|okay|right|serious|bad|related|the\s+hip|my\s+hip|something|connected)))",
-    r"\bin\s+case\b|\bsay\s+(?:i|my|it|the)\b|\b(?:signs?|symptoms?)\s+of\b",
+    r"\bin\s+case\b|(?<!should\s)(?<!must\s)(?<!to\s)\bsay\s+(?:i|my|it|the)\b"
+    r"|\b(?:signs?|symptoms?)\s+of\b",
     r"\bchances?\s+(?:of|that)\b|\brisks?\s+of\b|\bmention(?:ed|s)\b",
     r"\bwarned\s+(?:me\s+)?about\b|\btold\s+me\s+about\b",
     r"\b(?:scared|afraid|frightened|terrified)\s+(?:of|that)\b",
@@ -230,7 +231,7 @@ _UNDENIED = r"(?<!n't )(?<!not )(?<!never )(?<!yet to )(?<!nt )"
 RESOLVED = _rx(*(
     f"{_UNDENIED}(?:{alternative})" for alternative in (
         r"\b(?:went|gone|go(?:es)?|going)\s+away\b|\bgone\s+now\b",
-        r"\b(?:it'?s|its|it\s+has|it\s+had|that'?s|thats|all)\s+(?:\w+\s+)?gone\b"
+        r"\b(?:it'?s|its|it\s+has|it\s+had|that'?s|thats|all)\s+(?:(?!just\b)\w+\s+)?gone\b"
         r"(?!\s+(?:numb|dead|weak|red|hot|swollen|cold|stiff|heavy|floppy|tingly|worse|bad|funny"
         r"|puffy|tight|shiny|hard|lumpy|sore|painful|tender|blotchy|mottled|massive|huge|fat"
         r"|weird|wobbly|black|blue|purple|grey|gray|white|pale|septic|really|very|completely"
@@ -262,7 +263,9 @@ RESOLVED = _rx(*(
         r"(?![^.!?\n]*\bnow\b)",
         r"\bwas\s+just\s+(?:my|a|the|normal|from)\b(?![^.!?\n]*\bnow\b)",
         r"\b(?:nothing|nowt)\s+like\s+that\s+(?:now|since|any\s*more)\b|\bnone\s+since\b",
-        r"\b(?:stopped|eased|settled|disappeared|vanished|cleared\s+up)\s+(?:once|when|after|as\s+soon"
+        # "it stopped once I sat down"; not "(I) stopped after the first set": the exercise
+        r"(?<=\w\s)(?<!\bi\s)(?<!\bto\s)\b(?:stopped|eased|settled|disappeared|vanished|cleared\s+up)"
+        r"\s+(?:once|when|after|as\s+soon"
         r"\s+as)\b|\b(?:all|it|that|swelling|they)\s+(?:\w+\s+)?went\s+down\b",
         r"\bnow\s+(?:walking|getting\s+about)\s+(?:without|with\s+no|normally|unaided|fine)\b",
         r"\bno\s+harm\s+done\b|\ball\s+good\s+so\s+far\b|\ball\s+treated\b",
@@ -306,6 +309,7 @@ NOW = _rx(
     r"|this\s+(?:morning|afternoon|evening|week)|at\s+the\s+moment|getting\s+worse"
     r"|this\s+(?:\w+\s+){0,2}(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?"
     r"|this\s+(?:last|past)\s+(?:month|week|fortnight|few\s+(?:days|weeks))|lately|recently"
+    r"|from\s+(?:the|this)\s+morning|in\s+one\s+moment|(?:\d+|few)\s+mins?\s+ago"
     r"|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|the\s+weekend|teatime|breakfast|lunch"
     r"|dinner))\b",

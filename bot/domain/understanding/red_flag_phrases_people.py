@@ -161,6 +161,7 @@ STRONG_OTHER = _rx(
     # the writer turns to their own hip or their own week: "meanwhile my hip is a 3",
     # "so I'm up and down the motorway, don't expect much from me"
     r"\bmeanwhile\s+my\b|\bas\s+for\s+(?:me|my\s+(?:hip|pain|exercises))\b",
+    r"\bmore\s+than\s+my\s+(?:own\s+)?(?:hip|pain|leg)\b",
     r"\bdon'?t\s+expect\s+much\s+(?:from|of)\s+me\b|\b(?:up\s+and\s+down|back\s+and\s+forth)\s+"
     r"(?:to\s+)?(?:the\s+)?(?:motorway|hospital|ward|m\d+)\b",
     # "I'm her son, I'm the hip patient", "my leg is normal", "she's having hers done"

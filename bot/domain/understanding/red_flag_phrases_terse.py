@@ -18,10 +18,21 @@ from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, Rule, rul
 
 #: Weight lost with no reason the writer knows of.
 _NO_DIET = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:trying|dieting)\b"
-            r"|\beating\s+(?:the\s+)?same\b|\bno\s+idea\s+why\b|\bnot\s+on\s+a\s+diet\b")
+            r"|\beating\s+(?:the\s+)?same\b|\bno\s+idea\s+why\b|\bnot\s+on\s+a\s+diet\b"
+            r"|\bhaven'?t\s+changed\s+(?:a\s+thing|anything)\b")
+#: A pain of 9 or 10, or in words as strong, for a sudden pain told as a reply ("10. came on
+#: out of nowhere").
+_TOP_PAIN = (r"(?:^|[\s,.])(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?|days|weeks|years"
+             r"|o'?clock|kg|lbs?|pounds|st\b|stone))|\bvery\s+strong\b|\bworst\b|\bagony\b")
 _WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
 
 RULES: tuple[Rule, ...] = (
+    # second-language English: "yesterday I fall on the ice", "the foot is turning to outside"
+    rule("fracture_after_fall",
+         r"\b(?:i|she|he|mum|mom|dad|mother|father)\s+fall\s+(?:on|down|in|off|from|over)\b",
+         needs=r"\bpain\w*|\bhurt\w*|\b(?:9|10)\b|\bturning\s+(?:to\s+)?(?:the\s+)?(?:outside|inside)"
+               r"|\b(?:can'?t|cannot|can\s+not)\s+(?:stand|walk|get\s+up|move)\b",
+         window=150, same_sentence=False),
     rule("fracture_after_fall", (
         r"\bcame\s+down\s+(?:hard\s+|heavily\s+)?on\s+(?:my|her|his)\s+(?:bad\s+|good\s+|left\s+"
         r"|right\s+|op\s+|operated\s+)?(?:side|hip|leg|knee|bum|bottom)\b",
@@ -43,6 +54,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:it|(?:my|her|his|the|that)\s+(?:\w+\s+)?leg)\b",
         r"\bnot\s+(?:be\s+|being\s+)?able\s+to\s+stand\s+on\s+(?:my|her|his|the|that)\s+(?:\w+\s+)?leg"
         r"\s+at\s+all\b",
+        rf"\b{CANT}\s+put\s+(?:it|(?:my|her|his|the)\s+(?:\w+\s+)?(?:leg|foot))\s+(?:down|to\s+the"
+        r"\s+(?:floor|ground))\s+(?:to\s+walk|at\s+all|without)\b",
     ), unless=r"\b(?:balanc\w*|single[\s-]leg)\b"),
     rule("cauda_equina", (
         r"\b(?:dribbl\w*|leak\w*|wet\s+(?:my|her|him)sel(?:f|ves)|pee\w*|wee\w*)\s+(?:\w+\s+){0,2}"
@@ -67,6 +80,12 @@ RULES: tuple[Rule, ...] = (
     rule("night_pain_sweats", r"\bno\s+way\s+of\s+lying\b"),
     rule("dvt", r"\bcalf\b[^.!?]{0,80}\b(?:warmer|hotter|fatter|bigger)\s+than\s+the\s+other\b",
          needs=OPERATION, window=150, same_sentence=False),
+    rule("pe", (
+        r"\b(?:sharp|stabbing|catching)\s+pain\s+(?:on|when|while|as\s+i)\s+(?:breathing|breathe|breath)"
+        r"(?:\s+in)?\b",
+        r"\b(?:puffing|panting|out\s+of\s+breath|breathless|short\s+of\s+breath)\s+(?:even\s+)?(?:while"
+        r"|when|just)\s+(?:sat|sitting|lying|resting)\b",
+    ), needs=r"\bchest\b|\bbreath\w*|\bpuff\w*", window=120, same_sentence=False),
     rule("pe", r"\b(?:pink|red|blood)\s+in\s+what\s+(?:i|she|he)\s+(?:cough|coughed|brought)\b"),
     rule("pe", r"\b(?:tight|tightness\s+in\s+(?:my|the)|heavy)\s+chest\b",
          needs=r"\bgasp\w*|\bbreath\w*|\bpuff\w*", window=40),
@@ -79,6 +98,11 @@ RULES: tuple[Rule, ...] = (
          r"\bsudden\w*\s+(?:cried|screamed|yelled|shouted|howled)\s+out\s+(?:with|in)\s+(?:the\s+)?pain\b",
          needs=r"\bhadn'?t\s+(?:moved|done)\b|\bnothing\b|\bno\s+reason\b|\bwhile\s+(?:watching"
                r"|sitting|lying|asleep)\b", window=120, same_sentence=False),
+    rule("sudden_severe_pain", (
+        r"\b(?:came|come|comes|started|arrived?|began)\s+(?:on\s+)?(?:\w+\s+){0,2}(?:out\s+of\s+nowhere"
+        r"|suddenly|all\s+of\s+a\s+sudden|in\s+one\s+moment|from\s+nowhere)\b",
+        r"\barrive\s+in\s+one\s+moment\b",
+    ), needs=_TOP_PAIN, window=120, same_sentence=False),
     rule("sudden_severe_pain",
          r"\bgone\s+from\s+(?:a\s+)?\d\s+to\s+(?:a\s+)?(?:9|10)\b",
          needs=r"\bminutes?\b|\bmins?\b|\bsudden\w*|\bnothing\b|\bno\s+reason\b", window=120,

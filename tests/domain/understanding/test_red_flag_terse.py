@@ -51,6 +51,21 @@ LIVE: list[tuple[str, str]] = [
     ("wound", "the scar's healing well apart from the bottom end, that's gone soggy and weepy"),
     ("dislocation", "writing for mum, she stood up at her sister's and the new hip clunked, now "
                     "her leg is turned in and she can't move it"),
+    # replies mid-conversation (tune28's lean), our own words
+    ("fracture_after_fall", "this morning she fall down in the garden, very much pain and can "
+                            "not stand"),
+    ("cannot_bear_weight", "can't put my leg down to walk, using the trolley to get about"),
+    ("cannot_bear_weight", "no exercises today, leg won't take my weight at all"),
+    ("cannot_bear_weight", "I can not stand on the right leg from the morning"),
+    ("cannot_bear_weight", "had to stop after the clams, now can't stand on that leg, it's just "
+                           "gone"),
+    ("cancer_weight_loss", "no appetite and dropped 4 kilos this month, not trying"),
+    ("cancer_weight_loss", "I should mention I had breast cancer, and I've lost 8 pounds without "
+                           "trying"),
+    ("cancer_weight_loss", "down 7lbs since march and I haven't changed anything"),
+    ("pe", "my chest hurts, stabbing pain when I breathe in"),
+    ("pe", "short of breath even while sitting, chest feels tight"),
+    ("sudden_severe_pain", "9, came on all of a sudden while I was reading"),
     ("sudden_severe_pain", "nae trip or nothin, and oot o nowhere the worst pain ive ever had "
                            "in ma hip"),
 ]
@@ -123,6 +138,18 @@ EMERGENCIES: list[str] = [
     "wound looks angry and I'm sick and dizzy with a fever",
     "mum's foot started slapping the floor since about lunchtime, she can't lift it",
 ]
+
+
+#: Replies in second-language English or as a bare score, alarmed (asked about before).
+REPLIES: list[str] = [
+    "Yesterday I fall on the stairs, hip very much pain, the foot turning to outside.",
+    "10. came on out of nowhere a few mins ago, just sat watching telly",
+]
+
+
+@pytest.mark.parametrize("text", REPLIES)
+def test_a_reply_with_the_sign_alarms(text: str) -> None:
+    assert interpret(text).is_red_flag, scan_red_flags(text)
 
 
 @pytest.mark.parametrize("text", EMERGENCIES)
