@@ -46,14 +46,16 @@ _HEDGES = frozenset(
      # "no walk, leg won't take my weight", "no appetite and lost 5 kilos": an activity
      # skipped, or a sign itself, not a denial of what follows
      "walk", "walking", "exercise", "exercises", "routine", "stretches", "physio",
-     "appetite"}
+     "appetite",
+     # "crossed my legs without thinking and felt it slip out": careless, not a denial
+     "thinking"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(
     {
         "i", "i'm", "im", "i've", "ive", "i'd", "it", "it's", "its", "my", "he", "she",
         "they", "we", "you", "but", "now", "though", "although", "however", "still",
-        "yet", "except",
+        "yet", "except", "just",
     }
 )
 _WINDOW = 4  # at most this many words between a negator and the symptom

@@ -112,8 +112,8 @@ def _refs(text: str, segment_starts: tuple[int, ...]) -> tuple[_Ref, ...]:
         else:
             kind = who.person_kind(word)
             previous = words[index - 1] if index else ""
-            if (word == "patient" and previous == "the") or who.names_a_place(words, index):
-                continue  # "my husband (the patient)"; "sat down at his brother's": a place
+            if (word == "patient" and previous == "the") or who.not_a_subject(words, index):
+                continue  # "my husband (the patient)"; "at his brother's"; "on the dog's lead"
             if word in ("someone", "somebody") and (
                 previous in ("like", "if", "though") or nxt.startswith("else")
             ):

@@ -237,9 +237,10 @@ RESOLVED = _rx(*(
         r"|weird|wobbly|black|blue|purple|grey|gray|white|pale|septic|really|very|completely"
         r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through|past|beyond"
         r"|further|bigger|wider|redder|hotter|again|soggy|wet|mushy|gooey|yellow|green|crusty"
-        r"|smelly|manky|weepy|open|gaping|angry|sticky|boggy|squishy))",
+        r"|smelly|manky|weepy|open|gaping|angry|sticky|boggy|squishy|shorter|longer|lumpy))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
-        r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared|dried\s+up)\b",
+        r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared|dried\s+up)\b"
+        r"(?!\s+a\s+(?:bit|little|touch)\b|[^.!?\n]*\bnot\s+(?:gone|stopped|right)\b)",
         r"\b(?:stopped|went|cleared|settled|eased|disappeared|gone)\s+(?:\w+\s+)?(?:days|weeks|months"
         r"|years|yrs|ages)\s+ago\b|\blong\s+gone\b",
         r"\b(?:they'?ve|they\s+have|it\s+has|which\s+(?:has|have))\s+(?:all\s+)?stopped\b"
@@ -253,7 +254,9 @@ RESOLVED = _rx(*(
         r"\b(?:settled|healed|sorted|cleared|recovered)\s+(?:down|up|now|out|it|well|nicely"
         r"|completely|fully|me\s+out)\b",
         r"\b(?:fine|ok|okay|good|well|grand|alright|normal)\s+(?:ever\s+)?since\b",
-        r"\bbeen\s+(?:fine|ok|okay|good|great|perfect|grand|alright)\b",
+        # "been fine since"; not "been fine all week, then wham" or "been fine but now..."
+        r"\bbeen\s+(?:fine|ok|okay|good|great|perfect|grand|alright)\b"
+        r"(?![^.!?\n]*\b(?:but|then|until|till)\b)",
         r"\b(?:i'?m|im|i\s+am|it'?s|its|feel|feeling|all)\s+(?:absolutely\s+|totally\s+"
         r"|completely\s+|perfectly\s+|much\s+|a\s+lot\s+|loads\s+|way\s+)?(?:fine|ok|okay"
         r"|over\s+it|better|good|well)\s+now\b",
@@ -268,6 +271,7 @@ RESOLVED = _rx(*(
         r"\s+(?:once|when|after|as\s+soon"
         r"\s+as)\b|\b(?:all|it|that|swelling|they)\s+(?:\w+\s+)?went\s+down\b",
         r"\bnow\s+(?:walking|getting\s+about)\s+(?:without|with\s+no|normally|unaided|fine)\b",
+        r"\b(?:today|now)\s+(?:i\s+)?walked\s+(?:to|round|up|down|all|the|\d)",
         r"\bno\s+harm\s+done\b|\ball\s+good\s+so\s+far\b|\ball\s+treated\b",
         r"\bback\s+to\s+normal\b|\blong\s+done\b|\bput\s+it\s+back\b|\bkept\s+it\s+off\b",
         r"\bthing\s+of\s+the\s+past\b|\bslept\s+(?:right\s+)?through\b",
@@ -309,7 +313,8 @@ NOW = _rx(
     r"|this\s+(?:morning|afternoon|evening|week)|at\s+the\s+moment|getting\s+worse"
     r"|this\s+(?:\w+\s+){0,2}(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?"
     r"|this\s+(?:last|past)\s+(?:month|week|fortnight|few\s+(?:days|weeks))|lately|recently"
-    r"|from\s+(?:the|this)\s+morning|in\s+one\s+moment|(?:\d+|few)\s+mins?\s+ago"
+    r"|from\s+(?:the|this)\s+morning|in\s+one\s+moment|fresh"
+    r"|(?:\d+|few|couple\s+of)\s+(?:mins?|minutes)\s+ago"
     r"|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|the\s+weekend|teatime|breakfast|lunch"
     r"|dinner))\b",

@@ -41,7 +41,7 @@ _WOUND = (
     r"\b(?:wound|incision|scar|stitch(?:es)?|stitch\s+line|staples?|clips|dressings?|op\s+site"
     r"|surgical\s+site|operation\s+(?:site|scar|wound|cut)|(?:place|where)\s+(?:they|the\s+"
     r"(?:surgeon|doctors?))\s+cut|sutures?|steri[\s-]?strips?|(?:the|my|her|his|op)\s+cut|cut'?s"
-    r"|plaster|bandage"
+    r"|plaster|bandage|^cut\s+from\s+(?:the|my|her|his)\s+op\w*"
     r"|cut(?=\s+(?:is|was|has|looks)\b))\b"
 )
 _WOUND_SIGN = (

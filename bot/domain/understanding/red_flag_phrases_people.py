@@ -115,15 +115,24 @@ def person_kind(word: str) -> str:
 _PLACE_PREPOSITIONS = frozenset({"at", "round", "to", "from", "over", "in", "outside"})
 
 
-def names_a_place(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` ("brother's") is a home, "at his brother's": no one there
-    is the subject of what follows."""
-    if not words[index].endswith("'s") or index == 0:
+_OBJECT_PREPOSITIONS = frozenset({"on", "over", "in", "with", "by", "at", "from", "under"})
+
+
+def not_a_subject(words: list[str], index: int) -> bool:
+    """Whether the person word ``words[index]`` cannot be who a sign is about: a home ("at
+    his brother's"), an animal after a preposition ("tripped on the dogs lead", "over the
+    cat"), or "lady parts"."""
+    word = words[index]
+    if word == "lady" and index + 1 < len(words) and words[index + 1] in ("parts", "bits"):
+        return True
+    if index == 0:
         return False
     before = words[index - 1]
     if before in ("my", "his", "her", "our", "their", "the") and index > 1:
         before = words[index - 2]
-    return before in _PLACE_PREPOSITIONS
+    if stem(word).removesuffix("s") in ANIMALS or stem(word) in ANIMALS:
+        return before in _OBJECT_PREPOSITIONS
+    return word.endswith("'s") and before in _PLACE_PREPOSITIONS
 
 
 WRITING_FOR = _rx(
@@ -162,6 +171,7 @@ STRONG_OTHER = _rx(
     # "so I'm up and down the motorway, don't expect much from me"
     r"\bmeanwhile\s+my\b|\bas\s+for\s+(?:me|my\s+(?:hip|pain|exercises))\b",
     r"\bmore\s+than\s+my\s+(?:own\s+)?(?:hip|pain|leg)\b",
+    r"\b(?:at|in)\s+(?:the\s+)?(?:hospital|a&e|ward)\s+(?:with|w)\s+(?:her|him|them)\b",
     r"\bdon'?t\s+expect\s+much\s+(?:from|of)\s+me\b|\b(?:up\s+and\s+down|back\s+and\s+forth)\s+"
     r"(?:to\s+)?(?:the\s+)?(?:motorway|hospital|ward|m\d+)\b",
     # "I'm her son, I'm the hip patient", "my leg is normal", "she's having hers done"

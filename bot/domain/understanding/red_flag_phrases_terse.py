@@ -57,7 +57,15 @@ RULES: tuple[Rule, ...] = (
         rf"\b{CANT}\s+put\s+(?:it|(?:my|her|his|the)\s+(?:\w+\s+)?(?:leg|foot))\s+(?:down|to\s+the"
         r"\s+(?:floor|ground))\s+(?:to\s+walk|at\s+all|without)\b",
     ), unless=r"\b(?:balanc\w*|single[\s-]leg)\b"),
+    rule("fracture_after_fall", r"\bafter\s+(?:tripping|slipping|stumbling)\b",
+         needs=r"\bfractur\w*|\bbroken\b|\brolled\s+(?:right\s+)?out\b|\b(?:can'?t|cannot|can\s+not)\s+"
+               r"get\s+up\b", window=120, same_sentence=False),
+    rule("cannot_bear_weight",
+         r"\b(?:only|just)\s+(?:toe[\s-]?touch\w*|touching\s+(?:my|her|his|the)\s+toes?\s+down)\b"
+         r"|\bless\s+(?:and|n|&)\s+less\s+weight\s+(?:on|through)\b"),
     rule("cauda_equina", (
+        rf"\b{CANT}\s+feel\s+(?:myself|herself|himself|anything)\s+(?:on\s+the\s+(?:loo|toilet)"
+        r"|when\s+(?:i|she|he)\s+wipe|down\s+there)\b",
         r"\b(?:dribbl\w*|leak\w*|wet\s+(?:my|her|him)sel(?:f|ves)|pee\w*|wee\w*)\s+(?:\w+\s+){0,2}"
         r"without\s+(?:noticing|knowing|realising|realizing|feeling)\b",
         r"\b(?:loo|toilet)?\s*seat\s+felt\s+like\s+it\s+wasn'?t\s+there\b",
@@ -71,6 +79,12 @@ RULES: tuple[Rule, ...] = (
          r"(?:prostate|breast)\b",
          needs=r"\bnew\b|\btender\b|\bpain\w*|\bache\w*|\bsore\b", window=120, same_sentence=False,
          history=True),
+    rule("neuro_deficit",
+         r"\bnow\s+(?:the\s+|my\s+|her\s+|his\s+)?whole\s+(?:\w+\s+){0,4}(?:is|are)\s+(?:\w+\s+)?numb\b"),
+    rule("cancer_weight_loss",
+         r"\blump\s+(?:taken\s+)?(?:out\s+of|off|removed\s+from|from)\s+(?:my|her|his)\s+(?:breast|lung"
+         r"|bowel|prostate|chest)\b",
+         needs=r"\b(?:now|new|different)\b", window=200, same_sentence=False, history=True),
     rule("cancer_weight_loss", (
         rf"\b\d+(?:[.,]\d+)?\s*{_WEIGHT_UNIT}\s+down\s+(?:on|since|from)\b",
         rf"\bdown\s+(?:by\s+)?\d+(?:[.,]\d+)?\s*{_WEIGHT_UNIT}\b",
@@ -78,6 +92,9 @@ RULES: tuple[Rule, ...] = (
         rf"\s*{_WEIGHT_UNIT}?",
     ), needs=_NO_DIET, window=120, same_sentence=False),
     rule("night_pain_sweats", r"\bno\s+way\s+of\s+lying\b"),
+    rule("night_pain_sweats",
+         r"\btried\s+(?:lying\s+on\s+)?(?:my\s+)?(?:back|side|front)\b[^.!?]{0,40}\bnothing\s+helps\b",
+         needs=r"\bwoke\b|\bwak\w*|\bnight\b", window=120, same_sentence=False),
     rule("dvt", r"\bcalf\b[^.!?]{0,80}\b(?:warmer|hotter|fatter|bigger)\s+than\s+the\s+other\b",
          needs=OPERATION, window=150, same_sentence=False),
     rule("pe", (
@@ -89,6 +106,8 @@ RULES: tuple[Rule, ...] = (
     rule("pe", r"\b(?:pink|red|blood)\s+in\s+what\s+(?:i|she|he)\s+(?:cough|coughed|brought)\b"),
     rule("pe", r"\b(?:tight|tightness\s+in\s+(?:my|the)|heavy)\s+chest\b",
          needs=r"\bgasp\w*|\bbreath\w*|\bpuff\w*", window=40),
+    rule("wound",
+         r"\b(?:red|redness)\b[^.!?]{0,30}\b(?:scar|wound|cut|incision)\b[^.!?]{0,20}\bspread\w*"),
     rule("wound", (
         r"\b(?:clip|staple|stitch)\s+line\s+(?:\w+\s+)?(?:opening|open|gaping|leaking|weeping|oozing)\b",
         r"\b(?:cut|wound|scar|incision)\s+(?:has\s+)?(?:come|coming|came)\s+apart\b",
@@ -100,9 +119,14 @@ RULES: tuple[Rule, ...] = (
                r"|sitting|lying|asleep)\b", window=120, same_sentence=False),
     rule("sudden_severe_pain", (
         r"\b(?:came|come|comes|started|arrived?|began)\s+(?:on\s+)?(?:\w+\s+){0,2}(?:out\s+of\s+nowhere"
-        r"|suddenly|all\s+of\s+a\s+sudden|in\s+one\s+moment|from\s+nowhere)\b",
+        r"|suddenly|all\s+of\s+a\s+sudden|in\s+one\s+moment|from\s+nowhere|from\s+nothing)\b",
         r"\barrive\s+in\s+one\s+moment\b",
     ), needs=_TOP_PAIN, window=120, same_sentence=False),
+    rule("sudden_severe_pain", (
+        r"\bpain\s+hit\s+(?:my|her|his|the)\s+(?:hip|groin|leg)\b",
+        r"\bpain\s+like\s+a\s+knife\s+went\s+(?:into|through)\b",
+    ), needs=r"\bso\s+hard\b|\bnearly\s+(?:passed\s+out|fainted)\b|\bagony\b|\bworst\b"
+             r"|\bscream\w*", window=120, same_sentence=False),
     rule("sudden_severe_pain",
          r"\bgone\s+from\s+(?:a\s+)?\d\s+to\s+(?:a\s+)?(?:9|10)\b",
          needs=r"\bminutes?\b|\bmins?\b|\bsudden\w*|\bnothing\b|\bno\s+reason\b", window=120,

@@ -28,7 +28,7 @@ SCOTS_WORDS = {
         "leg", "legs", "hip", "hips", "left", "right", "new", "bad", "back", "foot", "feet",
         "bum", "knee", "calf", "thigh", "groin", "wound", "scar", "chest", "side")},
 }
-#: Spanish and Hindi (in Latin letters) symptom words, as patients mix them into English.
+#: Spanish, Hindi (in Latin letters) and Polish symptom words, as patients mix them in.
 MIXED_LANGUAGE_WORDS = {
     # Spanish
     "no puedo apoyar el pie": "can't put weight on the leg",
@@ -49,6 +49,19 @@ MIXED_LANGUAGE_WORDS = {
     "seene mein dard": "chest pain", "achanak": "suddenly", "bahut tez dard": "severe pain",
     "dard": "pain", "awaaz aayi": "made a loud noise", "hil nahi rahi": "won't move",
     "hil nahi raha": "won't move", "gir gaya": "fell", "gir gayi": "fell",
+    # more Spanish, and Polish
+    "pierna no aguanta": "leg won't take my weight", "no aguanta": "won't take weight",
+    "mi pie no levanta": "my foot won't lift", "no levanta": "won't lift",
+    "rana po operacji": "operation wound", "rana": "wound", "ropa": "pus",
+    "gorączka": "fever", "goraczka": "fever", "łydka": "calf", "lydka": "calf",
+    "spuchnięta": "swollen", "spuchnieta": "swollen",
+}
+#: Voice to text: punctuation said aloud, and symptom words misheard.
+SPOKEN = {
+    "full stop": ".", "comma": ",", "question mark": "?", "exclamation mark": "!",
+    "new paragraph": ".", "new line": ".", "hip fraction": "hip fracture",
+    "bare wait": "bear weight", "bare weight": "bear weight", "numb nest": "numbness",
+    "coffin up": "coughing up", "operation would": "operation wound",
 }
 #: Symptom verbs with the g dropped ("soakin the sheets", "weight droppin off").
 G_DROPPED = {
@@ -68,7 +81,9 @@ SHORT_FIXES = {
     **{f"{organ} ca": f"{organ} cancer" for organ in ("prostate", "breast", "bowel", "lung")},
     # typed fast: "cnat", "tripd", "agonny", "thru"
     "cnat": "can't", "tripd": "tripped", "agonny": "agony", "agny": "agony",
-    "thru": "through", "n night": "and night",
-    **SCOTS_WORDS, **MIXED_LANGUAGE_WORDS,
+    "thru": "through", "n night": "and night", "loosing": "losing", "wieght": "weight",
+    "reasn": "reason", "calfs": "calf", "tite": "tight", "yestrday": "yesterday",
+    "cming": "coming", "botom": "bottom", "sudn": "sudden", "wrst": "worst", "evr": "ever",
+    **SCOTS_WORDS, **MIXED_LANGUAGE_WORDS, **SPOKEN,
     **G_DROPPED,
 }

@@ -66,6 +66,18 @@ LIVE: list[tuple[str, str]] = [
     ("pe", "my chest hurts, stabbing pain when I breathe in"),
     ("pe", "short of breath even while sitting, chest feels tight"),
     ("sudden_severe_pain", "9, came on all of a sudden while I was reading"),
+    # every kind of writer (tune30's lean): voice to text, typos, other languages
+    ("fracture_after_fall", "hip fraction after tripping on the step comma can't get up"),
+    ("cannot_bear_weight", "only toe touching now with the frame, less and less weight on it"),
+    ("cauda_equina", "can't feel anything when I wipe"),
+    ("wound", "redness around the wound has spread since Monday"),
+    ("sudden_severe_pain", "a pain hit my hip so hard I nearly fainted, just at the sink"),
+    ("dvt", "left calfs swolen n tite since the op"),
+    ("wound", "rana po operacji, ropa coming out"),
+    ("fracture_after_fall", "tripped on the cats bowl, hip 9/10 and my foot turned out"),
+    ("cauda_equina", "lady bits numb since this morning"),
+    ("dislocation", "bent down without thinking and felt the new hip slip out, now it's stuck"),
+    ("sudden_severe_pain", "no knock no fall just sudden agonising pain in the hip"),
     ("sudden_severe_pain", "nae trip or nothin, and oot o nowhere the worst pain ive ever had "
                            "in ma hip"),
 ]
@@ -87,6 +99,8 @@ QUIET: list[str] = [
     "my husband's been waking up drenched, meanwhile my hip is fine, about a 2",
     "Mum's in hospital with a clot on the lung so I'm up and down the M6, don't expect much "
     "from me this week",
+    "my wife fell in the car park, I'm at the hospital with her, no exercises today",
+    "couldn't weight bear for a week after the op, today walked to the shop and back",
 ]
 
 
