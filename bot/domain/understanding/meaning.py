@@ -60,6 +60,11 @@ _NOT_PATIENT = re.compile(
 )
 
 
+#: "I'm falling behind with my exercises": a worry about missed days (an FAQ), not a done.
+_BEHIND = re.compile(
+    r"\b(?:fall(?:ing|en)?|fell|got|getting|gotten|am|i'?m|im|so|bit|way)\s+behind\s+(?:with|on)\b"
+    r"|\bfell\s+off\s+the\s+wagon\b"
+)
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
@@ -182,6 +187,10 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
     short = len(text.split()) <= 6
     if "pain_free" in cues and len(text.split()) <= 8 and not cues & _OTHER_ACTS:
         return "pain"  # "it doesn't hurt at all": a score of 0
+    if _BEHIND.search(text) and top in ("done", "social", "rest", "unknown", "pain") and not (
+        cues & {"did", "undo", "rest_request", "rest_request_time"}
+    ):
+        return "question"  # "im falling behind with my exercises", "fell off the wagon"
     if "undo_strong" in cues and "stray" not in cues and top in (
         "question", "unknown", "social", "done", "rest", "exercise"
     ):

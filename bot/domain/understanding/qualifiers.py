@@ -145,9 +145,9 @@ def _sentences(text: str) -> tuple[Span, ...]:
 
 
 def _not_supposing(text: str, position: int, sentences: tuple[Span, ...]) -> bool:
-    """Whether the cue at ``position`` supposes nothing: "not sure if", "even if", or a
-    sentence that neither asks nor plans ("if I try to stand, my leg gives way")."""
-    if when.WHETHER.search(text[max(0, position - 25) : position]):
+    """Whether the cue at ``position`` supposes nothing: "not sure if", "still do it if my
+    wound's leaking", a sentence that neither asks nor plans ("if I try to stand...")."""
+    if when.not_supposed_at(text, position):
         return True
     low, high = next(((s, e) for s, e in sentences if s <= position < e), (0, len(text)))
     return when.ASKING.search(text, low, high) is None

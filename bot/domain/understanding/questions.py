@@ -74,7 +74,7 @@ _TOPICS: tuple[tuple[str, str], ...] = (
     ("progress", r"\bprogress\b|\bchart\b|\bhow i'?m (?:doing|going)\b|\bdone better\b"),
     ("privacy", r"\bprivacy\b|\bprivate\b|\bdata\b|\bwho reads\b|\bdeleted?\b"),
     ("missed day", r"\bmiss(?:ed)? (?:a|one|the|yesterday|a few)\b|\bmissed\b|\bskip a day\b"
-     r"|\bif i forget\b|\bmake up\b"),
+     r"|\bif i forget\b|\bmake up\b|\bbehind (?:with|on)\b|\boff the wagon\b"),
     ("walking enough", r"\bwalking (?:enough|replace)\b|\bwalk the dog every day\b"),
     ("walking amount", r"\bhow (?:much|far)\b.{0,20}\bwalk"),
     ("other activity", r"\b(?:gardening|swimming|swim|cycling|golf|pilates|yoga|aqua|bike)\b"),

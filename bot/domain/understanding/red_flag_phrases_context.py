@@ -130,6 +130,20 @@ WHETHER = re.compile(
     r"\b(?:sure|know|tell|wonder\w*|check|see|ask\w*|unsure|idea|question|as|even"
     r"|only|like|dunno)\s+$"
 )
+#: "Can I still do the bridges if my wound's started leaking?": the condition is the present
+#: one (not "... if my calf swells?").
+CONTINUING = re.compile(
+    r"\b(?:still\s+(?:do|doing|go|going)|carry\s+on|keep\s+(?:on|going|doing)|continue)\b[^.!?\n]*"
+    r"\bif\s+(?:my|the|her|his|i)\s+(?:\w+\s+){0,4}?(?:(?:is|are|'s|has|have|'ve|keep)\s+(?:started"
+    r"|been|got|getting|leaking|weeping|oozing|hot|red|swollen|gone)|started|began)\b"
+)
+
+
+def not_supposed_at(text: str, position: int) -> bool:
+    """Whether the "if" at ``position`` supposes nothing: "not sure if", "even if", "can I
+    still do them if my wound's started leaking"."""
+    return bool(WHETHER.search(text[max(0, position - 25) : position])
+                or CONTINUING.search(text, max(0, position - 60), position + 60))
 #: Hypothetical cues that cover their whole sentence.
 WHOLE = _rx(
     r"(?:^|[.!?\n]\s*)(?:is|are|could|can)\s+(?:\w+\s+){1,3}(?:a\s+)?(?:sign|symptom)s?\s+of\b",

@@ -150,6 +150,8 @@ READS_AS: dict[str, tuple[str, ...]] = {
                         "cheers, that puts my mind at rest"),
     "unknown_stray": ("ignore that, it was meant for the choir whatsapp",),
     "pain_beside_chore": ("dad's hip about a 4 today, had his hair done for the do",),
+    "question_behind": ("getting behind with the stretches, what should I do",
+                        "been a bit behind on my exercises lately"),
 }
 #: The kind each extra group above reads as.
 GROUP_KIND = {
@@ -159,6 +161,7 @@ GROUP_KIND = {
     "pain_with_exercise": "pain", "question_what_if": "question",
     "unknown_off_topic": "unknown", "social_praise": "social", "pain_only_ache": "pain",
     "social_sign_off": "social", "unknown_stray": "unknown", "pain_beside_chore": "pain",
+    "question_behind": "question",
 }
 
 

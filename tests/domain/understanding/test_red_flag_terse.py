@@ -101,6 +101,8 @@ QUIET: list[str] = [
     "from me this week",
     "my wife fell in the car park, I'm at the hospital with her, no exercises today",
     "couldn't weight bear for a week after the op, today walked to the shop and back",
+    "can I still do the bridges if my calf swells?",
+    "should I carry on with the walks if I get chest pain?",
 ]
 
 
@@ -156,6 +158,8 @@ EMERGENCIES: list[str] = [
 
 #: Replies in second-language English or as a bare score, alarmed (asked about before).
 REPLIES: list[str] = [
+    # a question about carrying on, under a condition that is the present one (tune29)
+    "should I keep going with the clams if my scar has started oozing and smells?",
     "Yesterday I fall on the stairs, hip very much pain, the foot turning to outside.",
     "10. came on out of nowhere a few mins ago, just sat watching telly",
 ]
