@@ -27,6 +27,7 @@ Pure: no ``telegram``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -68,6 +69,13 @@ def _mild_score_only(clean: str) -> bool:
     return score is not None and score <= MILD_SCORE
 
 
+#: Hedges about telling, not about the sign: "not sure if I should mention it", "might be
+#: nothing", "don't want to bother you". They are no reason to doubt what follows.
+_HEDGES = re.compile(
+    r"\b(?:not\s+sure\s+(?:if|whether)\s+(?:i\s+should|to|it'?s\s+worth)\s+(?:mention\w*|say\w*"
+    r"|tell\w*|bother\w*)(?:\s+(?:it|you|this))?|(?:might|may|could|it'?s\s+probably|probably)\s+be"
+    r"\s+nothing|(?:don'?t|do\s+not)\s+want\s+to\s+(?:bother|worry|trouble)\s+(?:you|anyone))\b"
+)
 #: What becomes of a message's red-flag reading.
 Verdict = Literal["alarm", "ask_rules", "ask_model", "ask_doubt", "none"]
 
@@ -93,7 +101,7 @@ def _span(prepared: Prepared, hit: FlagHit) -> tuple[int, int]:
 def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None
                ) -> RulesView:
     live = [hit for hit in flags if hit.live]
-    doubtable = bool(live) and bool(cues(prepared.text)) and not any(
+    doubtable = bool(live) and bool(cues(_HEDGES.sub(" ", prepared.text))) and not any(
         said_now(prepared.text, *_span(prepared, hit))
         for hit in live if hit.urgency == "emergency"
     )

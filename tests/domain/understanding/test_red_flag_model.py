@@ -290,3 +290,17 @@ def test_a_mild_score_alone_is_never_asked_about(text: str) -> None:
 ])
 def test_a_mild_score_beside_a_sign_still_alarms(text: str) -> None:
     assert interpret(text).is_red_flag
+
+
+@pytest.mark.parametrize("text", [
+    "not sure if I should mention it, the top of my scar has opened up",
+    "might be nothing but the wound has opened at one end",
+    "don't want to bother you, my calf has gone hot and swollen since the op",
+])
+def test_a_hedge_about_telling_is_no_reason_to_doubt(text: str) -> None:
+    """"Not sure if I should mention it": a hedge about telling, not a denial or a
+    supposition about the sign, so the model may not turn the alarm into a question."""
+    flags = scan_red_flags(text)
+    assert any(hit.live for hit in flags)
+    view = red_flag_review.rules_view(prepared_message(text), flags, None)
+    assert not view.doubtable
