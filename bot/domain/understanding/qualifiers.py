@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from bot.domain.understanding import red_flag_phrases_context as when
 from bot.domain.understanding import red_flag_phrases_people as who
 from bot.domain.understanding.negation import NEGATORS, clause_start_of, clause_starts, is_denied
+from bot.domain.understanding.people_refs import Ref, people_refs
 from bot.domain.understanding.reading import Qualifier
 
 Span = tuple[int, int]
@@ -29,16 +30,6 @@ Span = tuple[int, int]
 #: Where a comma-or-"and" segment of a sentence begins: who a phrase is about, and how
 #: far a "years ago" reaches, are read segment by segment.
 _SEGMENT = re.compile(r"[,:()]+|\s(?:and|but|so|then|now|cos|because|while|whilst)\s")
-
-
-@dataclass(frozen=True)
-class _Ref:
-    """Someone a message mentions: the writer ("first"), or a third person."""
-
-    start: int
-    kind: str  # "first", "patient" (could be the patient), "other", "pronoun"
-    word: str
-    subject: bool  # said as the one something happens to, not "my friend's" or "his"
 
 
 @dataclass(frozen=True)
@@ -54,11 +45,12 @@ class _Reading:
     modal: tuple[Span, ...]  # hypothetical cues reaching forward to their segment end
     whole: tuple[Span, ...]  # hypothetical cues covering their whole sentence
     remote: tuple[Span, ...]  # "years ago", "used to"
+    recalled: tuple[int, ...]  # "but that was a month ago", after the sign
     resolved: tuple[Span, ...]  # "gone now", "fine since"
     ongoing: tuple[int, ...]  # "... and it still is"
     now: tuple[int, ...]  # "now", "today", "since yesterday"
     stops: tuple[int, ...]  # where a hypothetical's reach ends ("but", "right now")
-    refs: tuple[_Ref, ...]
+    refs: tuple[Ref, ...]
     operations: tuple[int, ...]  # where an operation is mentioned
     writing_for: bool
     patient_word: str | None
@@ -78,61 +70,6 @@ class _Reading:
 
 def _spans(pattern: re.Pattern[str], text: str) -> tuple[Span, ...]:
     return tuple(m.span() for m in pattern.finditer(text))
-
-
-def _refs(text: str, segment_starts: tuple[int, ...]) -> tuple[_Ref, ...]:
-    found: list[_Ref] = []
-    tokens = list(who.TOKEN.finditer(text))
-    words = [t.group() for t in tokens]
-    lead = 0  # tokens since the segment began that may come before its subject
-    segment = 0
-    for index, match in enumerate(tokens):
-        word, start = words[index], match.start()
-        current = bisect_right(segment_starts, start)
-        if current != segment:
-            segment, lead = current, 0
-        nxt = words[index + 1] if index + 1 < len(words) else ""
-        subject = lead == 0
-        if word in who.LEADING:
-            continue
-        lead += 1
-        if word in who.FIRST:
-            if word == "my":
-                if who.person_kind(nxt):
-                    lead -= 1  # "my friend": the next word is the person
-                    continue
-                later = words[index + 2] if index + 2 < len(words) else ""
-                if nxt not in who.BODY and later not in who.BODY:
-                    continue  # "my exercise class": not the writer's body
-            if nxt in who.COGNITIVE:
-                continue  # "a man I know collapsed": not the writer's report
-            found.append(_Ref(start, "first", word, word != "my"))
-        elif word in who.THIRD:
-            found.append(_Ref(start, "pronoun", word, word not in ("his", "her")))
-        else:
-            kind = who.person_kind(word)
-            previous = words[index - 1] if index else ""
-            if (word == "patient" and previous == "the") or who.not_a_subject(words, index):
-                continue  # "my husband (the patient)"; "at his brother's"; "on the dog's lead"
-            if word in ("someone", "somebody") and (
-                previous in ("like", "if", "though") or nxt.startswith("else")
-            ):
-                continue  # "like someone stabbed me", "belongs to someone else": a figure
-            if word in ("one", "ones") and index and words[index - 1] == "little":
-                kind = "other"
-            elif index and words[index - 1] == "our" and not kind:
-                kind = "other"  # "our Jack"
-            after = words[index + 2] if index + 2 < len(words) else ""
-            if kind == "patient" and nxt == "in" and who.stem(after) == "law":
-                kind = "other"  # mother in law
-            if kind and index and words[index - 1].endswith("'s") and who.person_kind(
-                words[index - 1]
-            ):
-                kind = "other"  # "my friend's husband", "my partner's mum"
-            if kind:
-                relative = nxt in ("who", "that", "whose")  # "my uncle who lost weight"
-                found.append(_Ref(start, kind, who.stem(word), subject or relative))
-    return tuple(found)
 
 
 def _sentences(text: str) -> tuple[Span, ...]:
@@ -187,11 +124,12 @@ def _read(text: str) -> _Reading:
         whole=tuple((m.start() + len(m.group()) - len(m.group().lstrip(".!?\n\t ")), m.end())
                     for m in when.WHOLE.finditer(text)),  # from the sentence's first word
         remote=_spans(when.REMOTE, text),
+        recalled=tuple(m.start() for m in when.RECALLED.finditer(text)),
         resolved=resolved,
         ongoing=tuple(m.start() for m in when.ONGOING.finditer(text)),
         now=now,
         stops=tuple(m.start() for m in when.STOP.finditer(text)),
-        refs=_refs(text, segment_starts),
+        refs=people_refs(text, segment_starts, who.CARER.search(text) is not None),
         operations=tuple(m.start() for m in when.OPERATION.finditer(text)),
         writing_for=writing is not None,
         patient_word=patient_word,
@@ -244,6 +182,8 @@ def _past(reading: _Reading, start: int, end: int, length: int) -> bool:
             return True
         if e <= start and not own_now and not reading.dated_operation(s):
             return True
+    if any(end <= r < high and not blocked(end, r) for r in reading.recalled):
+        return True  # "couldn't stand on it, but that was a month ago"
     for s, e in reading.resolved:  # "gone now" reaches back over its sentence
         if low <= s < high and not own_now:
             left, right = (e, start) if e <= start else (end, s)
@@ -256,7 +196,7 @@ def _past(reading: _Reading, start: int, end: int, length: int) -> bool:
     return False
 
 
-def _subject(reading: _Reading, start: int, end: int, length: int) -> _Ref | None:
+def _subject(reading: _Reading, start: int, end: int, length: int) -> Ref | None:
     """Who the phrase is about: the last person named in its segment, else the last one
     before it who is not an object (in its sentence, then earlier); None for the writer."""
     low, _ = _within(reading.sentence_starts, start, length)
@@ -275,7 +215,7 @@ def _subject(reading: _Reading, start: int, end: int, length: int) -> _Ref | Non
     return candidates[-1] if candidates else None
 
 
-def _third_person(reading: _Reading, start: int, end: int, length: int) -> _Ref | None:
+def _third_person(reading: _Reading, start: int, end: int, length: int) -> Ref | None:
     """The person (not the writer) the phrase is about, or None."""
     subject = _subject(reading, start, end, length)
     if subject is None or subject.kind == "first":
@@ -285,7 +225,7 @@ def _third_person(reading: _Reading, start: int, end: int, length: int) -> _Ref 
     return subject
 
 
-def _antecedent(reading: _Reading, pronoun: _Ref) -> _Ref:
+def _antecedent(reading: _Reading, pronoun: Ref) -> Ref:
     """The person a "she" or "his" stands for: the last one named before it that fits."""
     sex = who.sex(pronoun.word)
     return next(

@@ -203,6 +203,12 @@ _MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|winter)"
 )
+#: "...the week before my injection, but that was a month ago": a sign told, then dated.
+RECALLED = _rx(
+    r"\b(?:that|this|which|it)\s+(?:was|were)\s+(?:\w+\s+){0,2}?(?:a|\d+|two|three|four|five|six"
+    r"|a\s+few|few|couple\s+of|several)\s+(?:weeks?|months?|years?|fortnights?)\s+(?:ago|back)\b"
+    r"(?![^.!?]*\b(?:still|again|now\s+(?:it'?s|its|it\s+is)\s+back|worse)\b)",
+)
 REMOTE = _rx(
     r"\b(?:\d+|a\s+few|few|couple\s+of|several|many|two|three|four|five|six|ten|twenty)\s+"
     r"(?:years?|yrs?|months?|summers?|winters?|decades?)\s+(?:ago|back|before)\b",

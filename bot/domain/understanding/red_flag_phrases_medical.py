@@ -38,7 +38,7 @@ _HOT_KEEP = (
     r"|\b(?:is|feels?|felt|looks?|gone|going|getting|so|really|very)\s+(?:hot|warm)\b"
 )
 _WOUND = (
-    r"\b(?:wound|incision|scar|stitch(?:es)?|stitch\s+line|staples?|clips|dressings?|op\s+site"
+    r"\b(?:wounds?|incisions?|scars?|stitch(?:es)?|(?:stitch|clip|staple|suture)\s+line|staples?|clips|dressings?|op\s+site"
     r"|surgical\s+site|operation\s+(?:site|scar|wound|cut)|(?:place|where)\s+(?:they|the\s+"
     r"(?:surgeon|doctors?))\s+cut|sutures?|steri[\s-]?strips?|(?:the|my|her|his|op)\s+cut|cut'?s"
     r"|plaster|bandage|^cut\s+from\s+(?:the|my|her|his)\s+op\w*"
@@ -240,7 +240,8 @@ RULES: tuple[Rule, ...] = (
     rule("cancer_weight_loss",
          r"\b(?:cancer\w*|tumou?rs?|chemo\w*|radiotherapy|radiation\s+(?:therapy|treatment)"
          r"|oncolog\w*|malignan\w*|metasta\w*|leuka?emia|lymphoma|myeloma|melanoma|sarcoma"
-         r"|carcinoma|secondaries|tamoxifen|letrozole|anastrozole|lesions?)\b"
+         r"|carcinoma|secondaries|tamoxifen|letrozole|anastrozole|lesions?|mastectom\w*"
+         r"|lumpectom\w*|prostatectom\w*)\b"
          r"|\bshadow\s+on\s+(?:my|the|her|his)\s+(?:bone|scan|x-?ray|lung)"
          r"|\bspots?\s+on\s+(?:my|the|her|his)\s+bones?\b"
          # treatment named by the organ ("prostate treatment"), a lump taken out
@@ -267,8 +268,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:thin|thinner|skinny|skinnier|bony|gaunt)\b",
         r"\b(?:dropped|down|lost)\s+(?:a|one|two)\s+(?:dress|clothes|trouser)\s+sizes?\b",
         r"\bweight\s?loss\b",
-        r"\b(?:\d+|a|one|two|three|half\s+a)\s*(?:stone|st|kg|kgs|kilos?|lbs?|pounds)\s+"
-        r"lighter\b",
+        r"\b(?:\d+(?:[.,]\d+)?|a|one|two|three|four|five|half\s+a)\s*(?:stone|st|kg|kgs|kilos?|lbs?"
+        r"|pounds)\s+(?:lighter|down)\b",
         rf"\b(?:clothes|trousers|jeans|skirts?|dress(?:es)?|waistbands?|shirts?|tops?|rings?)\s+"
         rf"{gap(2)}(?:hang\w*|falling\s+(?:off|down)|fall\s+(?:off|down)|loose|baggy|too\s+big"
         r"|swamp\w*)\b",

@@ -46,11 +46,9 @@ _THINGS = (
 _NOT_SUBJECT = "|".join(dict.fromkeys(_THINGS))
 
 _BODY = r"(?:hip|side|bum|backside|bottom|knees?|leg|back|pelvis|hand|arm|wrist|shoulder|face)"
-_SURFACE = (
-    r"(?:garden|kitchen|bathroom|shower|street|stairs|ice|road|pavement|shops?|supermarket"
-    r"|house|floor|bath|toilet|loo|car park|bedroom|hall|church|bus|night|dark|snow|park"
-    r"|hallway|landing|steps)"
-)
+_SURFACE = (r"(?:garden|kitchen|bathroom|shower|street|stairs|ice|road|pavement|shops?|supermarket"
+            r"|house|floor|bath|toilet|loo|car park|bedroom|hall|church|bus|night|dark|snow"
+            r"|park|hallway|landing|steps)")
 
 #: A fall said plainly: reported on its own.
 FALL = (
@@ -70,6 +68,8 @@ FALL = (
     rf"\bwent\s+(?:flying|head ?first|arse over|down\s+(?:hard|heavily|like a)"
     rf"|down\s+on\s+{WHOSE}(?:\w+\s+)?{_BODY}|over\s+(?:hard|backwards))",
     r"\b(?:hit|hitting)\s+the\s+(?:floor|deck|ground|pavement|tarmac)\b",
+    rf"\b(?:went|ended\s+up|was|finished\s+up)\s+(?:flat|sprawled|sprawling|spread[\s-]eagled)\s+on\s+"
+    rf"{WHOSE}(?:\w+\s+)?{_BODY}\b",
     rf"\bwent\s+down\s+(?:in|on|at)\s+(?:the\s+|my\s+)?{_SURFACE}\b",
     r"\bdown\s+(?:i|she|he|mum|dad)\s+went\b",
     rf"\b{CANT}\s+get\s+(?:her|him|them|myself|me)\s+(?:back\s+)?up\b",
@@ -85,8 +85,7 @@ FALL = (
     r"\bknocked\s+(?:me|her|him)\s+(?:down|over|flying|flat)\b",
     r"\b(?:car|road|bike|cycling|traffic|motorbike|skiing)\s+(?:accident|crash|collision)\b",
     r"(?<!like i'd been )(?<!like i've been )(?<!like being )(?<!like i was )"
-    r"\bhit\s+by\s+a\s+(?:car|bike|van|bus|lorry|truck)\b",
-    r"\btumbled\b",
+    r"\bhit\s+by\s+a\s+(?:car|bike|van|bus|lorry|truck)\b", r"\btumbled\b",
     r"\b(?:broken|broke|fractured|cracked|bust|busted)\s+(?:my|her|his)\s+(?:\w+\s+)?(?:hip|pelvis"
     r"|femur|thigh\s*bone|leg)\b",
 )
@@ -131,6 +130,7 @@ _FRACTURE_SIGN = (
     r"\b(?:really|very|so|extremely|too|badly)\s+(?:painful|sore|bad)\b",
     r"\b(?:pain|hip)\s+(?:is\s+|was\s+|'s\s+)?(?:bad|awful|terrible|horrendous|horrible)\b",
     rf"{HIGH_SCORE}|\b(?:[6-9]|10)/10\b|\b(?:pain|hip)\s+(?:is\s+)?(?:[6-9]|10)\b",
+    r"\b(?:won'?t|wont|will\s+not|doesn'?t|does\s+not|can'?t|cannot)\s+(?:lie|lay|go|sit)\s+straight\b",
     rf"\b{CANT}\s+(?:even\s+)?(?:get\s+up|move|lift|stand|walk|bear|put|straighten|bend"
     r"|get\s+off|get\s+(?:her|him|myself|me)|get\s+back\s+up|weight)",
     r"\b(?:won'?t|wont|doesn'?t|will not)\s+(?:move|budge)\b|\bhardly\s+move\b",
@@ -238,7 +238,8 @@ RULES: tuple[Rule, ...] = (
     # cannot bear weight
     rule("cannot_bear_weight", (
         rf"\b{CANT}\s+{gap(2)}(?:bear|bare|put|take|get|hold|carry|transfer|place|shift)\s+"
-        r"(?:any\s+|much\s+|my\s+|the\s+|her\s+|his\s+|full\s+|a\s+little\s+|some\s+|enough\s+)*"
+        r"(?:any\s+|much\s+|my\s+|the\s+|her\s+|his\s+|full\s+|a\s+little\s+|some\s+|enough\s+"
+        r"|(?:an?|one|the\s+slightest)\s+(?:ounce|scrap|shred|jot|smidge\w*|iota)\s+of\s+)*"
         r"(?:weight|wait|pressure)\b",
         # only part of the weight: "can only put a little bit of weight through it"
         r"\b(?:only|just|barely|hardly)\s+(?:about\s+)?(?:been\s+|be\s+)?(?:able\s+to\s+"

@@ -132,8 +132,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:haven'?t|hasn'?t|have\s+not|has\s+not|hadn'?t|not|couldn'?t|can'?t)\s+(?:\w+\s+)?"
         r"manage[ds]?\s+(?:a\s+|to\s+)(?:wee|pee|pass\s+(?:water|urine)|go\b|empty)",
         r"\blike\s+sitting\s+on\s+a\s+(?:cold\s+)?saddle\b",
-        rf"\b{CANT}\s+(?:feel|tell)\s+(?:it\s+|anything\s+)?(?:when\s+(?:i|she|he)\s+(?:wipe"
-        r"|wash|sit|pee|wee|go)|myself\s+(?:going|peeing|weeing)|the\s+(?:toilet|loo)\s+"
+        rf"\b{CANT}\s+(?:feel|tell)\s+(?:it\s+|anything\s+)?(?:when\s+(?:i|she|he|i'?m|im|i\s+am"
+        r"|she'?s|he'?s)\s+(?:wip\w*|wash\w*|sit|pee\w*|wee\w*|go|going|doing\s+a\s+(?:wee|pee))"
+        r"|myself\s+(?:going|peeing|weeing)|the\s+(?:toilet|loo)\s+"
         r"(?:seat|paper))",
         r"\b(?:toilet|loo)\s+seat\s+(?:i|she|he)\s+(?:can'?t|cannot|couldn'?t)\s+feel\b",
         r"\b(?:wet|wetting|weeing|weed|peeing|peed|pee'?d|wee'?d|soiled|soiling|pooed|pooped"

@@ -51,7 +51,8 @@ _NOT_PATIENT = frozenset(
 #: Words that may open a segment before its subject ("and then Mum fell").
 LEADING = frozenset(
     {"and", "but", "so", "then", "now", "the", "poor", "old", "oh", "well", "also", "plus",
-     "just", "hi", "hello", "ps", "sorry", "update", "on", "a", "an", "dear", "bless", "our"}
+     "just", "hi", "hello", "ps", "sorry", "update", "on", "a", "an", "dear", "bless", "our",
+     "other"}
 )
 #: After "my", a word that makes the writer the one something happens to.
 BODY = frozenset(
@@ -112,6 +113,35 @@ def person_kind(word: str) -> str:
     return ""
 
 
+#: The writer is a carer: the one they look after ("my client", "the lady I care for")
+#: is this bot's patient, not a stranger.
+CARER = re.compile(
+    r"\b(?:carer|caregiver|care\s+(?:worker|assistant|giver))\b"
+    r"|\b(?:i|we)\s+(?:care\s+for|look\s+after)\s+(?!him\b|her\b|them\b|my\b)"
+)
+#: Who a carer looks after, named without a relation.
+CARED = frozenset({"client", "lady", "gentleman", "gent", "resident", "man", "woman", "person"})
+_PARTNERS = frozenset({"fella", "feller", "fellow", "bloke", "man", "lass", "chap"})
+
+
+def partner(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` names the writer's partner, whom they may write for: "my
+    fella", "me bloke", "my other half", "the old man"."""
+    word = stem(words[index])
+    before = words[index - 1] if index else ""
+    owner = words[index - 2] if index > 1 else ""
+    if word in _PARTNERS and before in ("my", "me"):
+        return True
+    if word == "half" and before in ("other", "better") and owner in ("my", "me", "the"):
+        return True
+    return word in ("man", "lady") and before == "old" and owner in ("my", "me", "the")
+
+
+def another(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is "the other grandad": not the one writing here."""
+    return index > 1 and words[index - 1] == "other" and words[index - 2] in ("the", "my")
+
+
 _PLACE_PREPOSITIONS = frozenset({"at", "round", "to", "from", "over", "in", "outside"})
 
 
@@ -163,6 +193,8 @@ WRITING_FOR = _rx(
 STRONG_OTHER = _rx(
     r"\bmy\s+own\b|\bmine\b|\bme\s+too\b|\b(?:for|help)\s+(?:her|him|them)\s+too\b",
     r"\bnot\s+(?:me|her|him)\b|\bglad\s+it\s+(?:wasn'?t|was\s+not|isn'?t)\s+me\b",
+    r"\bnot\s+the\s+one\s+(?:on\s+here|on\s+this|using\s+(?:this|the\s+app)|doing\s+(?:the|these)"
+    r"\s+exercises)\b",
     r"\bmeant\s+for\b|\bare\s+the\s+new\s+ones\b|\bsign\s+up\b|\bchances?\s+of\s+that\b",
     r"\b(?:is\s+that|will\s+that\s+be)\s+likely\b|\bprogramme\s+for\s+(?:that|him|her)\b",
     r"\bwould\s+these\s+exercises\s+be\s+good\s+for\b",

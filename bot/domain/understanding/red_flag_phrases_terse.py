@@ -25,6 +25,9 @@ _NO_DIET = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:trying|die
 _TOP_PAIN = (r"(?:^|[\s,.])(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?|days|weeks|years"
              r"|o'?clock|kg|lbs?|pounds|st\b|stone))|\bvery\s+strong\b|\bworst\b|\bagony\b")
 _WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
+#: After "from 3 to 9": a unit that makes the numbers something other than pain scores.
+_NOT_A_SCORE = (r"(?!\s*(?:am|pm|o'?clock|mins?|minutes|hours?|hrs?|days?|weeks?|thousand|k\b"
+                r"|miles?|%|percent|pounds|quid|kg|steps|reps|sets|secs?|seconds|times|laps|people))")
 
 RULES: tuple[Rule, ...] = (
     # second-language English: "yesterday I fall on the ice", "the foot is turning to outside"
@@ -128,7 +131,12 @@ RULES: tuple[Rule, ...] = (
     ), needs=r"\bso\s+hard\b|\bnearly\s+(?:passed\s+out|fainted)\b|\bagony\b|\bworst\b"
              r"|\bscream\w*", window=120, same_sentence=False),
     rule("sudden_severe_pain",
-         r"\bgone\s+from\s+(?:a\s+)?\d\s+to\s+(?:a\s+)?(?:9|10)\b",
-         needs=r"\bminutes?\b|\bmins?\b|\bsudden\w*|\bnothing\b|\bno\s+reason\b", window=120,
+         rf"\b(?:gone|went|go|goes|rose|climbed)\s+(?:up\s+)?from\s+(?:a\s+)?\d\s+to\s+(?:a\s+)?(?:9|10)\b"
+         rf"{_NOT_A_SCORE}",
+         needs=r"\bminutes?\b|\bmins?\b|\bsudden\w*|\bnothing\b|\bno\s+reason\b|\bseconds?\b"
+               r"|\bmoment\b|\binstant\w*|\bno\s+(?:fall|knock|twist)\b", window=120,
          same_sentence=False),
+    # "shot from a 3 to a 9 while I was sat reading": the verb says it was sudden
+    rule("sudden_severe_pain", r"\b(?:shot|jumped|leapt|leaped|rocketed|spiked|flew)\s+(?:up\s+)?"
+         rf"from\s+(?:a\s+)?[0-5]\s+to\s+(?:a\s+)?(?:9|10)\b{_NOT_A_SCORE}"),
 )

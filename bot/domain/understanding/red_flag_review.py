@@ -36,7 +36,7 @@ from typing import Literal
 from bot.domain.understanding.pain_reading import parse_pain, pick_score
 from bot.domain.understanding.qualifiers import cues, said_now
 from bot.domain.understanding.reading import FlagHit
-from bot.domain.understanding.red_flag_model import DOUBT_WORDS, RedFlagModel, load
+from bot.domain.understanding.red_flag_model import DOUBT_WORDS, EVIDENCE, RedFlagModel, load
 from bot.domain.understanding.red_flag_phrases import Prepared
 from bot.domain.understanding.red_flags import prepared_message, urgency_of
 
@@ -44,6 +44,14 @@ from bot.domain.understanding.red_flags import prepared_message, urgency_of
 #: towards a red flag on its own (1.1 log-odds; 99 % of the training red flags have one):
 #: "something for tight hips" adds up to a score from many weak words, and is not asked.
 ASK_EVIDENCE = 11_000
+#: Words that name no sign, however much the model leans on them ("hip", "weeks",
+#: "started", "felt"): they never reach ``ASK_EVIDENCE`` alone, so "me and my hip say good
+#: morning" asks nothing. Body parts below the hip stay: "hard to lean on that leg" is a sign.
+GENERIC_WORDS = frozenset(
+    {"hip", "hips", "without", "week", "weeks", "started", "keep", "felt", "something", "came",
+     "hours", "reading", "time", "even", "different", "reason", "since", "still", "now",
+     "today", "been", "just", "got"}
+)
 #: A message this long with this few different words is a paste or a stuck key.
 _REPEAT_WORDS, _DISTINCT_WORDS = 12, 3
 
@@ -164,14 +172,12 @@ def second_opinion(
         return flags, ask
     if _mild_score_only(clean):
         return flags, ask  # "hip is 3/10 this morning": a mild score and little else
-    towards = model.evidence(clean, live=True)
-    if not towards or towards[0].weight < ASK_EVIDENCE or _repetitive(clean):
-        return flags, ask  # many weak words, or one word over and over: not a report
+    towards = model.evidence(clean, live=True, most=len(clean))
+    named = [item for item in towards if not set(item.words.split()) <= GENERIC_WORDS]
+    if not named or named[0].weight < ASK_EVIDENCE or _repetitive(clean):
+        return flags, ask  # many weak words, one word over and over, or no sign named
     category = model.category(clean)
-    if towards:
-        phrase, start = prepared.quote(towards[0].start, towards[0].end)
-    else:
-        phrase, start = text[:60], 0
+    phrase, start = prepared.quote(named[0].start, named[0].end)
     hit = FlagHit(category, urgency_of(category, prepared), phrase, start, None, "model",
-                  tuple(item.words for item in towards))
+                  tuple(item.words for item in towards[:EVIDENCE]))
     return flags, hit

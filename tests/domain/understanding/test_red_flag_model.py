@@ -304,3 +304,15 @@ def test_a_hedge_about_telling_is_no_reason_to_doubt(text: str) -> None:
     assert any(hit.live for hit in flags)
     view = red_flag_review.rules_view(prepared_message(text), flags, None)
     assert not view.doubtable
+
+
+@pytest.mark.parametrize("text", [
+    "hip and me say morning!",
+    "two weeks in already, where does the time go",
+    "feeling far more hopeful since I started",
+])
+def test_words_that_name_no_sign_never_ask_alone(text: str) -> None:
+    """"hip", "weeks", "started", "felt" may weigh towards a flag in the model, but a
+    question needs a word that names a sign (``GENERIC_WORDS``)."""
+    reading = interpret(text)
+    assert not reading.is_red_flag and reading.ask_about is None

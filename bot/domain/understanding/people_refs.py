@@ -1,0 +1,86 @@
+"""Who a message names: the writer, or third persons, in order, for ``qualifiers``.
+
+Each mention says whether it could be the patient ("my husband", a carer's "client"),
+is someone else ("my friend", "the other grandad"), or is a pronoun to resolve. Pure: no
+``telegram``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from bot.domain.understanding import red_flag_phrases_people as who
+
+#: Before "patient": the patient named as such ("my husband (the patient)"), or a virtue.
+_NO_PATIENT = frozenset({"the", "so", "very", "being", "be", "been", "too", "more", "really"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Someone a message mentions: the writer ("first"), or a third person."""
+
+    start: int
+    kind: str  # "first", "patient" (could be the patient), "other", "pronoun"
+    word: str
+    subject: bool  # said as the one something happens to, not "my friend's" or "his"
+
+
+def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tuple[Ref, ...]:
+    """The people ``text`` names, in order (``carer``: the writer says they are a carer)."""
+    found: list[Ref] = []
+    tokens = list(who.TOKEN.finditer(text))
+    words = [t.group() for t in tokens]
+    lead = 0  # tokens since the segment began that may come before its subject
+    segment = 0
+    for index, match in enumerate(tokens):
+        word, start = words[index], match.start()
+        current = bisect_right(segment_starts, start)
+        if current != segment:
+            segment, lead = current, 0
+        nxt = words[index + 1] if index + 1 < len(words) else ""
+        subject = lead == 0
+        if word in who.LEADING:
+            continue
+        lead += 1
+        if word in who.FIRST:
+            if word == "my":
+                if who.person_kind(nxt):
+                    lead -= 1  # "my friend": the next word is the person
+                    continue
+                later = words[index + 2] if index + 2 < len(words) else ""
+                if nxt not in who.BODY and later not in who.BODY:
+                    continue  # "my exercise class": not the writer's body
+            if nxt in who.COGNITIVE:
+                continue  # "a man I know collapsed": not the writer's report
+            found.append(Ref(start, "first", word, word != "my"))
+        elif word in who.THIRD:
+            found.append(Ref(start, "pronoun", word, word not in ("his", "her")))
+        else:
+            kind = who.person_kind(word)
+            if who.partner(words, index) or (carer and who.stem(word) in who.CARED):
+                kind = "patient"  # "my fella", "my other half"; a carer's "client"
+            elif kind and who.another(words, index):
+                kind = "other"  # "the other grandad (not the one on here)"
+            previous = words[index - 1] if index else ""
+            if who.not_a_subject(words, index) or (word == "patient" and previous in _NO_PATIENT):
+                continue  # "my husband (the patient)", "so patient"; "at his brother's"
+            if word in ("someone", "somebody") and (
+                previous in ("like", "if", "though") or nxt.startswith("else")
+            ):
+                continue  # "like someone stabbed me", "belongs to someone else": a figure
+            if word in ("one", "ones") and index and words[index - 1] == "little":
+                kind = "other"
+            elif index and words[index - 1] == "our" and not kind:
+                kind = "other"  # "our Jack"
+            after = words[index + 2] if index + 2 < len(words) else ""
+            if kind == "patient" and nxt == "in" and who.stem(after) == "law":
+                kind = "other"  # mother in law
+            if kind and index and words[index - 1].endswith("'s") and who.person_kind(
+                words[index - 1]
+            ):
+                kind = "other"  # "my friend's husband", "my partner's mum"
+            if kind:
+                relative = nxt in ("who", "that", "whose")  # "my uncle who lost weight"
+                found.append(Ref(start, kind, who.stem(word), subject or relative))
+    return tuple(found)

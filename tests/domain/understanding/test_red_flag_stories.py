@@ -1,0 +1,70 @@
+"""Red flags told as a story, by a partner or a carer, or dated after the fact (the lean of
+tune31 to tune33). Our own phrasings, not the batches' rows; each mechanism with
+look-alikes that stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.understanding.interpret import interpret
+
+LIVE: list[tuple[str, str]] = [
+    # a partner named as "my fella", "my other half", "the old man": they may be the patient
+    ("cannot_bear_weight", "my fella reckons he's fine but he can't put his foot down at all "
+                           "since last night"),
+    ("dvt", "my other half's calf is red hot and twice the size since his op"),
+    ("infection", "the old man is shivering and his new hip is hot and red today"),
+    # a carer's "client", "the gentleman I care for": the patient
+    ("cauda_equina", "care worker here. my client wet herself without noticing this morning"),
+    ("wound", "the gentleman I care for has pus coming out of his wound today"),
+    ("dvt", "carer. client's left calf swollen and hot, two weeks after the hip op"),
+    # "scars", "wounds" without an apostrophe
+    ("wound", "my scars gone angry and its weeping yellow stuff"),
+    # flat on the floor
+    ("fracture_after_fall", "went flat on my back on the icy path, pain is 9 and the leg "
+                            "won't lie straight"),
+    # not an ounce of weight
+    ("cannot_bear_weight", "got out of the chair and couldn't put an ounce of weight through "
+                           "the leg"),
+    # weeing is not a misspelt weeping
+    ("cauda_equina", "I can't feel it when I'm weeing since yesterday"),
+    # cancer named by its operation; weight "down"
+    ("cancer_weight_loss", "had a lumpectomy in 2020 and now there's a new deep ache in the hip"),
+    ("cancer_weight_loss", "three kilos down since the start of the month and I'm eating loads"),
+    # the clip line
+    ("wound", "the clip line is oozing and there's a smell"),
+    # a score that shot up
+    ("sudden_severe_pain", "my hip pain leapt from a 2 to a 10 while I was watching telly"),
+    ("sudden_severe_pain", "it went from 3 to 9 in seconds, I'd only stood up"),
+    # dated, but still going
+    ("dvt", "my calf went tight and hot after the op, that was a week ago and it's still "
+            "the same"),
+]
+
+QUIET: list[str] = [
+    # someone else's, though a partner or a carer is mentioned
+    "the other nan (not the one on here) can't stand on her leg today, so I'm round at hers",
+    "my fella fell off his bike two years ago and broke his arm",
+    "my husband has a fever so I'm staying in to look after him",
+    # dated, and over
+    "couldn't stand on it the week after my injection, but that was a month ago, walking "
+    "fine now",
+    # a weight lost on purpose; numbers that are not scores
+    "half a stone down on slimming world, over the moon",
+    "my step count shot up to 10 thousand today",
+    "the bus went from 2 to 10 minutes late",
+    # "so patient" is no one
+    "thanks for being so patient with me, did all my exercises today",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), LIVE)
+def test_the_sign_is_caught_with_its_category(category: str, text: str) -> None:
+    reading = interpret(text)
+    assert reading.is_red_flag, text
+    assert category in {hit.category for hit in reading.live_flags}
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_the_same_words_elsewhere_raise_no_alarm(text: str) -> None:
+    assert not interpret(text).is_red_flag
