@@ -34,7 +34,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 
 _DONE_WORD = re.compile(
-    r"\b(?:done|dun|dne|donee|doen|dnoe|dome|donw|doone|dine|finished|finish|finito"
+    r"\b(?:done|dun|dne|donee|doen|dnoe|dome|donw|doone|dine|dunnit|dunit|finished|finish|finito"
     r"|completed?|compleated|accomplished|ticked off|ticked)\b|[✅✔☑]"
 )
 _DONE_BLOCK = re.compile(

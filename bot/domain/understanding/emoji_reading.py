@@ -2,9 +2,9 @@
 
 The model reads emoji as characters, so a skin tone or an unusual pair can tip such a
 message to "nothing understood", and the patient gets "did you mean" buttons for a
-smile. Faces, hands, hearts, flowers and sunshine are social whatever their order or
-tone; anything else (a pizza, a car, a shrug, a tick) is left to the other readers.
-Pure: no ``telegram``.
+smile. Faces, hands, hearts, flowers, sunshine and a morning cuppa are social whatever
+their order or tone; anything else (a pizza, a car, a shrug, a tick) is left to the other
+readers. Pure: no ``telegram``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ _DRAWING = frozenset({*map(chr, range(0x1F3FB, 0x1F400)), "\ufe0f", "\ufe0e", "\
 FRIENDLY = frozenset(
     "😀😁😂🤣😃😄😅😆😉😊😋😎😍😘🥰😗😙😚🙂🤗🤩😇🥳😌😜😝😛🤭"
     "👋👌👍👏🙌🙏🤝✌🤙👊✊🫶"
-    "❤🧡💛💚💙💜🤍🤎🖤💕💞💓💗💖💘💝💐🌷🌸🌹🌺🌻🌼🌞☀🌈⭐🌟✨😺😸"
+    "❤🧡💛💚💙💜🤍🤎🖤💕💞💓💗💖💘💝💐🌷🌸🌹🌺🌻🌼🌞☀🌈⭐🌟✨😺😸☕🍵"
 )
 
 

@@ -14,7 +14,7 @@ from bot.domain.understanding.reading import Reading, Slots
 from bot.domain.understanding.text_norm import normalise
 
 _DONE = re.compile(
-    r"(?:done|dun|dne|finished|complete|completed|did it|done it)"
+    r"(?:done|dun|dne|dunnit|dunit|finished|complete|completed|did it|done it)"
     r"[\s.!]*(?:[👍✅💪🙌]\s*)*"
 )
 _SCORE = re.compile(r"(10|[0-9])(?:\s*/\s*10)?[\s.!]*")

@@ -101,6 +101,13 @@ FORWARD = _rx(
     r"\bin\s+future\b|\bif\s+ever\b|\bwhat\s+(?:should|do)\s+i\s+do\s+(?:if|when)\b",
     r"\bis\s+it\s+(?:dangerous|safe|ok|okay|bad|wise|alright|advisable|sensible|risky)\s+to\b",
     r"\bis\s+it\s+(?:normal|common|usual|expected)\s+to\s+get\b",
+    # hearsay: "an article saying sepsis kills...", "a post going round says night pain means
+    # cancer"; the bot's own question: "why do you keep asking if I've had a fall?"
+    r"\b(?:article|paper|news|facebook|post|programme|program|documentary|telly|tv|radio"
+    r"|website|google|magazine)\s+(?:\w+\s+){0,3}?(?:saying|says|said|claims?|claiming)\b",
+    r"\byou\s+(?:keep|kept|always)\s+ask\w*\s+(?:me\s+)?(?:if|whether|about)\b",
+    # "Like chest pain or something?": an example, asked
+    r"(?:^|[.!?\n]\s*)(?:like|such\s+as)\s+(?=[^.!?\n]{1,40}?\s+or\s+(?:something|anything)\b[^.!\n]*\?)",
     # "scared of getting a clot on the plane": a fear of what may come
     r"\b(?:scared|afraid|frightened|terrified|worried|nervous|anxious|paranoid)\s+(?:of|about)\s+"
     r"(?:getting|developing|catching|ending\s+up\s+with)\b",
@@ -210,6 +217,10 @@ RECALLED = _rx(
     r"(?![^.!?]*\b(?:still|again|now\s+(?:it'?s|its|it\s+is)\s+back|worse)\b)",
 )
 REMOTE = _rx(
+    # "couldn't put weight on it for a month after the repair": a spell that ended
+    r"\bfor\s+(?:like\s+|about\s+|around\s+)?(?:a|\d+|two|three|four|six|a\s+few|several)\s+"
+    r"(?:weeks?|months?)\s+after\s+(?:the|my|her|his)\s+(?:\w+\s+)?(?:op|operation|surgery|repair"
+    r"|replacement)\b",
     r"\b(?:\d+|a\s+few|few|couple\s+of|several|many|two|three|four|five|six|ten|twenty)\s+"
     r"(?:years?|yrs?|months?|summers?|winters?|decades?)\s+(?:ago|back|before)\b",
     r"\b(?:years|yrs|ages|decades|long|a\s+(?:long\s+)?while)\s+(?:ago|back|before)\b",
@@ -251,6 +262,7 @@ _UNDENIED = r"(?<!n't )(?<!not )(?<!never )(?<!yet to )(?<!nt )"
 RESOLVED = _rx(*(
     f"{_UNDENIED}(?:{alternative})" for alternative in (
         r"\b(?:went|gone|go(?:es)?|going)\s+away\b|\bgone\s+now\b",
+        r"\b(?:mostly|almost|nearly|largely|pretty\s+much)\s+back(?:\s+to\s+normal)?\s+now\b",
         r"\b(?:it'?s|its|it\s+has|it\s+had|that'?s|thats|all)\s+(?:(?!just\b)\w+\s+)?gone\b"
         r"(?!\s+(?:numb|dead|weak|red|hot|swollen|cold|stiff|heavy|floppy|tingly|worse|bad|funny"
         r"|puffy|tight|shiny|hard|lumpy|sore|painful|tender|blotchy|mottled|massive|huge|fat"

@@ -12,7 +12,7 @@ from bot.domain.understanding.interpret import interpret
 TONES = [chr(c) for c in range(0x1F3FB, 0x1F400)]
 
 
-@pytest.mark.parametrize("text", ["🙏🏽🙏🏽", "👍🏿", "🌷☀️", "😊 🌻", "👋🏼😀!!", "❤️❤️❤️"])
+@pytest.mark.parametrize("text", ["🙏🏽🙏🏽", "👍🏿", "🌷☀️", "😊 🌻", "👋🏼😀!!", "❤️❤️❤️", "☀️☕"])
 def test_friendly_emoji_are_social(text: str) -> None:
     assert interpret(text).top.kind == "social"
 

@@ -16,6 +16,7 @@ from tests.domain.understanding.train_model import probe_rows
 
 #: (family cue, phrases that must fire it)
 CUE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "done_word": ("dunnit 👍", "all dunit"),
     "undo": (
         "please wipe that, I never started",
         "do not log that one",

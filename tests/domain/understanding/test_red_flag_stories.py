@@ -55,6 +55,18 @@ QUIET: list[str] = [
     "the bus went from 2 to 10 minutes late",
     # "so patient" is no one
     "thanks for being so patient with me, did all my exercises today",
+    # hearsay and the bot's own questions suppose; an example asked for is no report
+    "saw a programme on telly saying a hot swollen calf can mean a clot, scary stuff",
+    "you keep asking me whether I've lost weight without trying, why is that?",
+    "what would make me stop? like chest pain or something?",
+    # a spell that ended, a feeling that came back
+    "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
+    "the numbness down my thigh after surgery is almost back to normal now",
+]
+#: The same cues, with the sign happening now: still an alarm.
+STILL_LIVE: list[str] = [
+    "the nurse kept asking if my calf was hot, it is, and it's swollen since this morning",
+    "my calf has been swollen and hot for a week after the op",
 ]
 
 
@@ -68,3 +80,8 @@ def test_the_sign_is_caught_with_its_category(category: str, text: str) -> None:
 @pytest.mark.parametrize("text", QUIET)
 def test_the_same_words_elsewhere_raise_no_alarm(text: str) -> None:
     assert not interpret(text).is_red_flag
+
+
+@pytest.mark.parametrize("text", STILL_LIVE)
+def test_the_cues_do_not_quiet_a_sign_happening_now(text: str) -> None:
+    assert interpret(text).is_red_flag
