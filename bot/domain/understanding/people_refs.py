@@ -58,8 +58,11 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
             found.append(Ref(start, "pronoun", word, word not in ("his", "her")))
         else:
             kind = who.person_kind(word)
-            if who.partner(words, index) or (carer and who.stem(word) in who.CARED):
+            cared = (carer and who.stem(word) in who.CARED) or who.stem(word) == "client"
+            if who.partner(words, index) or (cared and not who.another(words, index)):
                 kind = "patient"  # "my fella", "my other half"; a carer's "client"
+            elif who.stem(word) == "client":
+                kind = "other"  # "my other client"
             elif kind and who.another(words, index):
                 kind = "other"  # "the other grandad (not the one on here)"
             previous = words[index - 1] if index else ""

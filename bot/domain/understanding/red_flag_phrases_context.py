@@ -106,6 +106,11 @@ FORWARD = _rx(
     r"\b(?:article|paper|news|facebook|post|programme|program|documentary|telly|tv|radio"
     r"|website|google|magazine)\s+(?:\w+\s+){0,3}?(?:saying|says|said|claims?|claiming)\b",
     r"\byou\s+(?:keep|kept|always)\s+ask\w*\s+(?:me\s+)?(?:if|whether|about)\b",
+    # a screening question reported: "hubby asked if I've had any chest pain", "Mum keeps
+    # asking if she'll get a swollen calf"
+    r"\bask\w*\s+(?:me\s+)?(?:if|whether)\s+(?:i'?ve|ive|i\s+have|i\s+had)\s+(?:had|got|noticed)\s+any\b",
+    r"\bask\w*\s+(?:me\s+)?(?:if|whether)\s+(?:she|he|i|they|we)(?:'ll|\s+will|\s+would|'d|\s+might"
+    r"|\s+could)\b",
     # "Like chest pain or something?": an example, asked
     r"(?:^|[.!?\n]\s*)(?:like|such\s+as)\s+(?=[^.!?\n]{1,40}?\s+or\s+(?:something|anything)\b[^.!\n]*\?)",
     # "scared of getting a clot on the plane": a fear of what may come
@@ -194,7 +199,7 @@ WHOLE = _rx(
 #: Where a hypothetical's reach ends.
 STOP = re.compile(
     r"\b(?:but|however|anyway|right\s+now|at\s+the\s+moment|currently|and\s+now)\b"
-    r"|\bnow\s+(?:i|my|it|the|she|he|her|his)\b"
+    r"|\bnow\s+(?:i|my|it|the|she|he|her|his)\b|[,.;]\s*(?:yes|yeah|yep)\b"
 )
 #: An "if" is a supposition only in a question or a plan ("what if I fall?", "if my
 #: wound leaks, who do I call"); "if I try to stand, my leg gives way" is a report.

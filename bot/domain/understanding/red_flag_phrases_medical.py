@@ -275,6 +275,8 @@ RULES: tuple[Rule, ...] = (
         r"|swamp\w*)\b",
         rf"\bbelt\s+{gap(4)}(?:new\s+holes?|another\s+hole|extra\s+hole|notch)",
         rf"\bscales?\s+{gap(3)}(?:lost|down|dropped)\b",
+        r"\bweight\s+(?:is\s+|'s\s+|has\s+|has\s+gone\s+|has\s+come\s+)?(?:down|dropped)\s+(?:by\s+)?"
+        r"\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)\b",
     ), unless=_INTENDED, keep=_UNINTENDED),
 )
 

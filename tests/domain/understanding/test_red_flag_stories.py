@@ -18,6 +18,11 @@ LIVE: list[tuple[str, str]] = [
     ("cauda_equina", "care worker here. my client wet herself without noticing this morning"),
     ("wound", "the gentleman I care for has pus coming out of his wound today"),
     ("dvt", "carer. client's left calf swollen and hot, two weeks after the hip op"),
+    # "my client", even when the writer never says they are a carer
+    ("pe", "my client is suddenly breathless and her chest hurts, she had her hip done last "
+           "week"),
+    ("cancer_weight_loss", "his weight has dropped 4kg since the last weigh-in and the hip "
+                           "aches more"),
     # "scars", "wounds" without an apostrophe
     ("wound", "my scars gone angry and its weeping yellow stuff"),
     # flat on the floor
@@ -59,6 +64,11 @@ QUIET: list[str] = [
     "saw a programme on telly saying a hot swollen calf can mean a clot, scary stuff",
     "you keep asking me whether I've lost weight without trying, why is that?",
     "what would make me stop? like chest pain or something?",
+    # someone else's: another client; a screening question, reported and answered
+    "my other client fell and broke her wrist last week, Mrs D did all her exercises though",
+    "my wife keeps asking if she'll get a clot in her calf on the flight, what should we "
+    "watch for?",
+    "the nurse asked if I've had any fever or chills, no none at all",
     # a spell that ended, a feeling that came back
     "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
     "the numbness down my thigh after surgery is almost back to normal now",
@@ -67,6 +77,8 @@ QUIET: list[str] = [
 STILL_LIVE: list[str] = [
     "the nurse kept asking if my calf was hot, it is, and it's swollen since this morning",
     "my calf has been swollen and hot for a week after the op",
+    "the doctor asked if I've had any chest pain, yes I have, since this morning and I'm "
+    "breathless",
 ]
 
 
