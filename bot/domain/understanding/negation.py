@@ -48,7 +48,9 @@ _HEDGES = frozenset(
      "walk", "walking", "exercise", "exercises", "routine", "stretches", "physio",
      "appetite",
      # "crossed my legs without thinking and felt it slip out": careless, not a denial
-     "thinking"}
+     "thinking",
+     # "getting worse not better, can't bend it": a trend, not a denial of what follows
+     "better", "improving", "improved", "easing", "settling"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(

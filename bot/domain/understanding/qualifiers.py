@@ -199,7 +199,7 @@ def _past(reading: _Reading, start: int, end: int, length: int) -> bool:
 def _subject(reading: _Reading, start: int, end: int, length: int) -> Ref | None:
     """Who the phrase is about: the last person named in its segment, else the last one
     before it who is not an object (in its sentence, then earlier); None for the writer."""
-    low, _ = _within(reading.sentence_starts, start, length)
+    low, high = _within(reading.sentence_starts, start, length)
     seg_low, _ = _within(reading.segment_starts, start, length)
     in_segment = [r for r in reading.refs if seg_low <= r.start < end]
     if in_segment:
@@ -207,6 +207,8 @@ def _subject(reading: _Reading, start: int, end: int, length: int) -> Ref | None
     earlier = [r for r in reading.refs if r.start < seg_low
                and (r.subject or r.kind in ("first", "pronoun"))]  # not "picked up my grandson"
     in_sentence = [r for r in earlier if r.start >= low]
+    if not in_sentence and any(r.kind == "first" and low <= r.start < high for r in reading.refs):
+        return None  # "she said message you. both legs weak and numb in my privates"
     if not in_sentence and earlier:  # "Kids are off school. Did my walk. The cut's opened"
         _, after = _within(reading.sentence_starts, earlier[-1].start, length)
         if any(after <= f < low for f in reading.firsts):

@@ -115,7 +115,8 @@ RULES: tuple[Rule, ...] = (
         r"|perfectly\s+|dead\s+)?still\b",
     ), needs=_NIGHT, window=150, same_sentence=False),
     rule("night_pain_sweats", (
-        rf"\bsheets?\s+{gap(3)}(?:soak\w*|drench\w*|wet\s+through|sweat\w*)\b",
+        rf"\b(?:sheets?|nighties?|nightdress\w*|pyjamas?|pjs|bedding)\s+{gap(3)}(?:soak\w*|drench\w*"
+        r"|wet\s+through|sweat\w*)\b",
         r"\bpeel\w*\s+the\s+sheets\b",
         rf"\b(?:sweaty|sweating|drenched|soaked|soaking)\s+{gap(4)}(?:every\s+|each\s+)night\b",
         rf"\b(?:every|each)\s+night\s+{gap(4)}(?:sweaty|sweating|drenched|soaked|soaking)\b",

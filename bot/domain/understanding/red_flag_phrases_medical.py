@@ -84,7 +84,8 @@ _ANY_POSITION = (
     r"(?:the\s+)?(?:left|right|other)\b"
 )
 _ONE_SIDE = (
-    r"\b(?:only\s+)?(?:when|if)\s+(?:i|she|he)\s+(?:lie|lay|roll|turn|sleep)\s+(?:on|onto)\s+"
+    r"(?<!not just )(?<!not only )\b(?:only\s+)?(?:when|if)\s+(?:i|she|he)\s+(?:lie|lay|roll|turn"
+    r"|sleep)\s+(?:on|onto)\s+"
     r"(?:it|that\s+side|the\s+(?:bad|sore|operated|left|right)\s+side|my\s+(?:bad|sore|left"
     r"|right|operated)\s+side)"
 )

@@ -105,7 +105,7 @@ WEAK_FALL = (
     r"\bwent\s+(?:straight|right|flat|clean|arse|head|flying)\s+over\b",
     r"\bcollapsed\s+(?:on|onto|to|in\s+a\s+heap\s+on)\s+the\s+(?:floor|ground|pavement|deck)\b",
     r"\bfound\s+(?:her|him|them|mum|dad|me)\s+(?:\w+\s+)?on\s+the\s+(?:\w+\s+)?(?:floor|ground)\b",
-    r"\bwent\s+over\s+(?:it|them|on\s+(?:the|my|some|a)|in\s+the)\b",
+    r"\bwent\s+over\s+(?:it|them|on\s+(?:the|my|some|a)|in\s+the|at\s+the)\b",
     r"\b(?:banged|bumped|knocked|smashed|whacked|hit|twisted|wrenched|jarred|jolted)\s+"
     r"(?:my|her|his|the)\s+(?:\w+\s+)?(?:hip|leg|knee|side|thigh|pelvis)\b",
 )

@@ -103,14 +103,33 @@ RULES: tuple[Rule, ...] = (
     rule("pe", (
         r"\b(?:sharp|stabbing|catching)\s+pain\s+(?:on|when|while|as\s+i)\s+(?:breathing|breathe|breath)"
         r"(?:\s+in)?\b",
-        r"\b(?:puffing|panting|out\s+of\s+breath|breathless|short\s+of\s+breath)\s+(?:even\s+)?(?:while"
-        r"|when|just)\s+(?:sat|sitting|lying|resting)\b",
+        r"\b(?:puffing|panting|out\s+of\s+breath|breathless|short\s+of\s+breath)\s+(?:like\s+an?\s+"
+        r"(?:\w+\s+){1,2})?(?:even\s+)?(?:while|when|just)\s+(?:sat|sitting|lying|resting)\b",
     ), needs=r"\bchest\b|\bbreath\w*|\bpuff\w*", window=120, same_sentence=False),
+    rule("pe", r"\b(?:elephant|weight|ton\s+of\s+bricks)\s+(?:sat|sitting|standing|pressing)\s+"
+               r"on\s+(?:my|me|her|his)\s+chest\b"),
+    rule("cauda_equina", r"\bnumb\w*\s+(?:patch\s+|bit\s+|area\s+)?(?:where|in\s+the\s+area)\s+"
+                         r"(?:my|her)\s+(?:knickers|pants|underwear|undies)\s+(?:sit|go|are|would\s+be)\b"),
     rule("pe", r"\b(?:pink|red|blood)\s+in\s+what\s+(?:i|she|he)\s+(?:cough|coughed|brought)\b"),
     rule("pe", r"\b(?:tight|tightness\s+in\s+(?:my|the)|heavy)\s+chest\b",
          needs=r"\bgasp\w*|\bbreath\w*|\bpuff\w*", window=40),
     rule("wound",
          r"\b(?:red|redness)\b[^.!?]{0,30}\b(?:scar|wound|cut|incision)\b[^.!?]{0,20}\bspread\w*"),
+    # "not able to keep my leg on floor", "the moment I put weight the hip is paining like
+    # anything"
+    rule("cannot_bear_weight", (
+        rf"\b{CANT}\s+(?:keep|put|place|rest)\s+(?:my|her|his|the)\s+(?:\w+\s+)?(?:leg|foot)\s+"
+        r"(?:on|to)\s+(?:the\s+)?(?:floor|ground)\b",
+        r"\b(?:the\s+moment|as\s+soon\s+as|whenever|every\s+time)\s+(?:i|she|he)\s+(?:put|place|take)"
+        r"\s+(?:any\s+)?weight\b",
+    ), needs=r"\blike\s+anything\b|\bagony\b|\bscream\w*|\bunbearable\b|\bexcruciating\b"
+             r"|\bfloor\b|\bground\b", window=100, same_sentence=False),
+    rule("cannot_bear_weight",
+         r"\bonly\s+(?:a\s+)?(?:tiny|little|small|wee)\s+(?:bit\s+)?(?:of\s+)?weight\s+(?:through|on)\b"),
+    # "the hip won't let him lie down any way at all", five nights running
+    rule("night_pain_sweats",
+         r"\b(?:won'?t|wont|will\s+not|doesn'?t)\s+let\s+(?:me|him|her)\s+(?:lie|lay|sleep|settle)\b",
+         needs=r"\bnights?\b|\bany\s+way\b|\bat\s+all\b", window=80, same_sentence=False),
     rule("wound", (
         r"\b(?:clip|staple|stitch)\s+line\s+(?:\w+\s+)?(?:opening|open|gaping|leaking|weeping|oozing)\b",
         r"\b(?:cut|wound|scar|incision)\s+(?:has\s+)?(?:come|coming|came)\s+apart\b",
@@ -120,6 +139,15 @@ RULES: tuple[Rule, ...] = (
          r"\bsudden\w*\s+(?:cried|screamed|yelled|shouted|howled)\s+out\s+(?:with|in)\s+(?:the\s+)?pain\b",
          needs=r"\bhadn'?t\s+(?:moved|done)\b|\bnothing\b|\bno\s+reason\b|\bwhile\s+(?:watching"
                r"|sitting|lying|asleep)\b", window=120, same_sentence=False),
+    # a pain told by an image: "like lightning through the hip", "crushed in a vice", "worse
+    # than having my three"
+    rule("sudden_severe_pain", (
+        r"\b(?:came|come|comes|started|arrived?|began)\s+(?:on\s+)?(?:\w+\s+){0,3}(?:out\s+of\s+nowhere"
+        r"|suddenly|sudden|all\s+of\s+a\s+sudden|from\s+nowhere)\b",
+        r"\b(?:then|and)\s+(?:bam|bang|wham|boom)\b",
+    ), needs=r"\blike\s+(?:lightning|a\s+(?:bolt|knife|vice|hot\s+poker))|\bin\s+a\s+vice\b"
+             r"|\bcrush\w*|\bworse\s+than\s+(?:child\s*birth|labou?r|having\s+(?:my|a|the)\s+\w+)"
+             r"|\bworst\s+ever\b|\b(?:very|really|so)\s+bad\b", window=120, same_sentence=False),
     rule("sudden_severe_pain", (
         r"\b(?:came|come|comes|started|arrived?|began)\s+(?:on\s+)?(?:\w+\s+){0,2}(?:out\s+of\s+nowhere"
         r"|suddenly|all\s+of\s+a\s+sudden|in\s+one\s+moment|from\s+nowhere|from\s+nothing)\b",

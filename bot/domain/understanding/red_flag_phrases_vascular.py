@@ -9,7 +9,8 @@ from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, Rule, gap
 
 _CALF = (
     r"\b(?:calf|calves|calf\s+muscle|back\s+of\s+(?:my|her|his|the)\s+(?:leg|knee)"
-    r"|below\s+(?:the|my|her|his)\s+knee|lower\s+leg|shin)\b"
+    r"|below\s+(?:the|my|her|his)\s+knee|lower\s+leg|shin|bottom\s+(?:half\s+|part\s+)?of\s+"
+    r"(?:my|her|his|the)\s+leg)\b"
     r"(?!\s+(?:raises?|stretch\w*|exercises?|pumps?|lifts?))"
 )
 #: "like a balloon", "like a tree trunk": swollen, said in pictures.

@@ -23,10 +23,37 @@ SCOTS_WORDS = {
     "fae": "from", "noo": "now", "jist": "just", "wi": "with", "wis": "was", "a've": "i've",
     "a'm": "i'm", "a'd": "i'd", "at aw": "at all", "wrang": "wrong", "heid": "head",
     "gonnae": "going to", "mornin": "morning", "feelin": "feeling", "nothin": "nothing",
+    "staun": "stand", "staund": "stand", "cannae staun": "can't stand",
     "somethin": "something",
     **{f"ma {w}": f"my {w}" for w in (
         "leg", "legs", "hip", "hips", "left", "right", "new", "bad", "back", "foot", "feet",
         "bum", "knee", "calf", "thigh", "groin", "wound", "scar", "chest", "side")},
+}
+#: Jamaican and other Caribbean English, in the English it means. "mi" is "my" before a
+#: body word, "me" after a verb, "I" before one; "a" before a verb is "is ...ing" ("mi
+#: wee a come out"), read here only where a rule needs it.
+CARIBBEAN_WORDS = {
+    "cyaan": "can't", "kyaan": "can't", "caan": "can't", "cyan": "can't",
+    "nutten": "nothing", "nuttin": "nothing", "feel nutten": "feel anything",
+    "feel nuttin": "feel anything", "nuh": "not", "nah try": "not trying",
+    "di": "the", "dis": "this", "dat": "that", "jus": "just", "neva": "never",
+    "inna": "in", "tek": "take", "roun": "round", "likkle": "little", "pickney": "child",
+    "sweat out": "sweating through", "bad bad": "very bad", "drop weight": "losing weight",
+    "a leak": "is leaking", "a come out": "is coming out", "a hurt": "is hurting",
+    "go dead": "gone dead", "mornin": "morning",
+    **{f"mi {w}": f"my {w}" for w in (
+        "leg", "legs", "hip", "hips", "foot", "feet", "bottom", "bum", "back", "chest",
+        "breast", "belly", "knee", "calf", "side", "wee", "pee", "cut", "wound", "skin",
+        "clothes", "weight", "breath", "toe", "toes", "waterworks")},
+    **{f"{verb} mi": f"{verb} me" for verb in (
+        "wake", "woke", "tek", "take", "hurt", "hurting", "kill", "killing", "keep", "mek")},
+    **{f"mi {verb}": f"i {english}" for verb, english in (
+        ("cyaan", "can't"), ("can't", "can't"), ("cant", "can't"), ("did", "did"),
+        ("never", "never"), ("nah", "am not"), ("jus", "just"), ("just", "just"),
+        ("feel", "feel"), ("a", "am"), ("lie", "lie"), ("have", "have"), ("had", "had"),
+        ("fall", "fell"), ("fell", "fell"), ("drop", "dropped"), ("lose", "lost"),
+        ("lost", "lost"))},
+    "tek mi sudden": "came on me suddenly",
 }
 #: Spanish, Hindi (in Latin letters) and Polish symptom words, as patients mix them in.
 MIXED_LANGUAGE_WORDS = {
@@ -84,6 +111,6 @@ SHORT_FIXES = {
     "thru": "through", "n night": "and night", "loosing": "losing", "wieght": "weight",
     "reasn": "reason", "calfs": "calf", "tite": "tight", "yestrday": "yesterday",
     "cming": "coming", "botom": "bottom", "sudn": "sudden", "wrst": "worst", "evr": "ever",
-    **SCOTS_WORDS, **MIXED_LANGUAGE_WORDS, **SPOKEN,
+    **SCOTS_WORDS, **CARIBBEAN_WORDS, **MIXED_LANGUAGE_WORDS, **SPOKEN,
     **G_DROPPED,
 }

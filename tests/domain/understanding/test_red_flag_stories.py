@@ -41,6 +41,28 @@ LIVE: list[tuple[str, str]] = [
     # a score that shot up
     ("sudden_severe_pain", "my hip pain leapt from a 2 to a 10 while I was watching telly"),
     ("sudden_severe_pain", "it went from 3 to 9 in seconds, I'd only stood up"),
+    # Caribbean English and Scots, read in the English they mean (tune36's lean)
+    ("cauda_equina", "mi cyaan feel nutten down there an mi wee jus a come out"),
+    ("wound", "di cut a leak an it smell bad"),
+    ("cannot_bear_weight", "cannae staun on ma bad leg since this mornin"),
+    # Indian English: "not able to keep my leg on floor"
+    ("cannot_bear_weight", "since morning not able to keep my leg on the floor, paining like "
+                           "anything"),
+    # images of a pain, of a chest, of a numb patch
+    ("sudden_severe_pain", "fine at breakfast then bam, like a hot poker in the hip, worst ever"),
+    ("pe", "a week after the op and it feels like an elephant sitting on my chest"),
+    ("cauda_equina", "I've a numb patch where my pants sit and I keep leaking"),
+    # only part of the weight; a night the hip won't allow; nighties soaked
+    ("cannot_bear_weight", "only a little bit of weight through the leg now, even with the "
+                           "frame"),
+    ("night_pain_sweats", "three nights now the hip won't let me lie down any way at all"),
+    ("night_pain_sweats", "her pyjamas are drenched every morning and the hip is worse at night"),
+    # "worse not better" is a trend, not a denial of the sign after it
+    ("fracture_after_fall", "went over at the bus stop, getting worse not better, can't bend "
+                            "the hip and the leg looks turned out"),
+    # a sentence about "my privates" is the writer's, whoever spoke before
+    ("cauda_equina", "my neighbour told me to message. numb in my privates since this "
+                     "morning and I've wet myself"),
     # dated, but still going
     ("dvt", "my calf went tight and hot after the op, that was a week ago and it's still "
             "the same"),
