@@ -22,6 +22,7 @@ IDIOMS = _rx(
     # a phone "going numb to my finger"
     r"\b(?:phone|screen|tablet|ipad|laptop|computer)\b[^.!?\n]{0,50}\bnumb\b",
     r"\bkill\s+me\s+now\b|\bkiller\b|\bthe\s+death\s+of\s+me\b|\bdeath\s+warmed\s+up\b",
+    r"\bbreathless\s+(?:from|with)\s+(?:crying|laughing|laughter|giggling|excitement)\b",
     r"\b(?:died|dying|die)\s+(?:laughing|of\s+(?:laughter|embarrassment|boredom|shame)"
     r"|for\s+a)\b|\bnearly\s+(?:died|had\s+a\s+heart\s+attack|fell\s+off\s+my\s+chair)\b",
     r"\bheart\s+attack\s+when\b|\bheart\s+(?:skipped|missed)\s+a\s+beat\b",
@@ -129,7 +130,9 @@ MODAL = re.compile(
 #: Cues that suppose only in a question or a plan ("if my wound leaks, who do I call?";
 #: not "if I try to stand, my leg gives way" or "the wound shows signs of infection").
 GATED = _rx(
-    r"\bif\b(?!\s+(?:so\b|not\b|(?:that'?s|thats|it'?s|its|this\s+is|that\s+is|it\s+is)\s+"
+    # "if I'm honest", "if anything": a way of speaking, no supposition
+    r"\bif\b(?!\s+(?:so\b|not\b|anything\b|(?:i'?m|im|i\s+am)\s+(?:being\s+)?honest\b"
+    r"|you\s+ask\s+me\b|(?:that'?s|thats|it'?s|its|this\s+is|that\s+is|it\s+is)\s+"
     r"(?:normal|ok|okay|right|serious|bad|related|the\s+hip|my\s+hip|something|connected)))",
     r"\bin\s+case\b|(?<!should\s)(?<!must\s)(?<!to\s)\bsay\s+(?:i|my|it|the)\b"
     r"|\b(?:signs?|symptoms?)\s+of\b",
@@ -267,6 +270,8 @@ _UNDENIED = r"(?<!n't )(?<!not )(?<!never )(?<!yet to )(?<!nt )"
 RESOLVED = _rx(*(
     f"{_UNDENIED}(?:{alternative})" for alternative in (
         r"\b(?:went|gone|go(?:es)?|going)\s+away\b|\bgone\s+now\b",
+        r"(?<!thought )(?<!hoped )(?<!thinking )\b(?:it|that)\s+(?:was|turned\s+out\s+to\s+be)\s+"
+        r"(?:just\s+|only\s+)?(?:gas|wind|indigestion|heartburn)\b",
         r"\b(?:mostly|almost|nearly|largely|pretty\s+much)\s+back(?:\s+to\s+normal)?\s+now\b",
         r"\b(?:it'?s|its|it\s+has|it\s+had|that'?s|thats|all)\s+(?:(?!just\b)\w+\s+)?gone\b"
         r"(?!\s+(?:numb|dead|weak|red|hot|swollen|cold|stiff|heavy|floppy|tingly|worse|bad|funny"

@@ -53,6 +53,7 @@ _SURFACE = (r"(?:garden|kitchen|bathroom|shower|street|stairs|ice|road|pavement|
 #: A fall said plainly: reported on its own.
 FALL = (
     rf"(?<!nearly )(?<!almost )\b(?:fell|fel|fallen)\b(?!\s+(?:{_NOT_A_FALL}))",
+    r"\b(?:i|she|he)\s+(?:have|has|did)\s+fall\s+(?:in|on|at|down|over)\b",  # "I have fall in"
     r"\b(?:had|have had|'ve had|taken|took|take|having|suffered|another)\s+(?:a|an?\s+\w+|another)"
     r"\s+(?:fall|tumble|fool|spill)\b",
     r"\b(?:had|have\s+had|'ve\s+had|taken|took|having)\s+(?:a\s+bit\s+of\s+|a\s+little\s+)"

@@ -33,7 +33,7 @@ _MAYBE_PATIENT = frozenset(
      "papa", "pops", "husband", "hubby", "wife", "missus", "partner", "gran", "granny",
      "grandma", "grandmother", "nan", "nana", "nanna", "nanny", "grandad", "granddad",
      "grandpa", "grandfather", "grampa", "fiance", "fiancee", "boyfriend", "girlfriend",
-     "spouse", "hubs"}
+     "spouse", "hubs", "abbu", "abba", "ammi", "ammu", "nani", "dadi", "dada", "lola", "lolo"}
 )
 #: People who are not the patient of this bot.
 _NOT_PATIENT = frozenset(
@@ -44,7 +44,8 @@ _NOT_PATIENT = frozenset(
      "bloke", "lady", "woman", "man", "guy", "someone", "somebody", "lad", "girl", "boy",
      "puppy", "kitten", "pony",
      "teacher", "vicar", "twin", "people", "chap", "fella", "client", "one", "ones",
-     "sil", "bil", "brothers", "sisters", "kids", "women", "men", "walker", "patient"}
+     "sil", "bil", "brothers", "sisters", "kids", "women", "men", "walker", "patient",
+     "kapitbahay"}
 )
 
 
@@ -219,7 +220,7 @@ WEAK_OTHER = _rx(
     r"(?:skip\w*|shattered|tired|knackered|exhausted|busy|late|behind|doing|being|missing"
     r"|miss|housebound|stuck|taking|staying|resting|rest)\b",
     r"\bthat'?s\s+why\s+(?:i'?m|im|i\s+am|i'?ve|i)\b",
-    r"\b(?:i'?ll|i\s+will|ill|will)\s+(?:do|try|get)\s+(?:mine|them|my|the\s+exercises)\b",
+    r"\b(?:i'?ll|i\s+will|ill|will)\s+(?:do|try|get)\s+(?:mine|them|my|(?:the\s+)?exercises)\b",
     r"\b(?:did|done|doing|do)\s+my\b|\bmy\s+(?:walk|exercises|bridges|routine|programme"
     r"|program|stretches|squats|clams)\b",
     r"\b(?:worried|scared|anxious|frightened|nervous|terrified)\s+(?:about|for)\s+(?:him|her"

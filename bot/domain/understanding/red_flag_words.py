@@ -23,7 +23,8 @@ SCOTS_WORDS = {
     "fae": "from", "noo": "now", "jist": "just", "wi": "with", "wis": "was", "a've": "i've",
     "a'm": "i'm", "a'd": "i'd", "at aw": "at all", "wrang": "wrong", "heid": "head",
     "gonnae": "going to", "mornin": "morning", "feelin": "feeling", "nothin": "nothing",
-    "staun": "stand", "staund": "stand", "cannae staun": "can't stand",
+    "staun": "stand", "staund": "stand", "cannae staun": "can't stand", "stane": "stone",
+    "sair": "sore", "no tryin": "not trying", "tryin": "trying",
     "somethin": "something",
     **{f"ma {w}": f"my {w}" for w in (
         "leg", "legs", "hip", "hips", "left", "right", "new", "bad", "back", "foot", "feet",
@@ -53,7 +54,11 @@ CARIBBEAN_WORDS = {
         ("feel", "feel"), ("a", "am"), ("lie", "lie"), ("have", "have"), ("had", "had"),
         ("fall", "fell"), ("fell", "fell"), ("drop", "dropped"), ("lose", "lost"),
         ("lost", "lost"))},
-    "tek mi sudden": "came on me suddenly",
+    "tek mi sudden": "came on me suddenly", "foot dung": "foot down", "dung pon": "down on",
+    "nah tek no weight": "won't take any weight", "out a nowhere": "out of nowhere",
+    "worse pain mi ever": "worst pain i ever", "mi ever": "i ever",
+    # Nigerian Pidgin: "I no fit stand", "e dey pain me"
+    "no fit": "can't", "e dey pain me": "it is paining me", "dey pain": "is paining",
 }
 #: Spanish, Hindi (in Latin letters) and Polish symptom words, as patients mix them in.
 MIXED_LANGUAGE_WORDS = {

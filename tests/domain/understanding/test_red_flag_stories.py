@@ -63,6 +63,15 @@ LIVE: list[tuple[str, str]] = [
     # a sentence about "my privates" is the writer's, whoever spoke before
     ("cauda_equina", "my neighbour told me to message. numb in my privates since this "
                      "morning and I've wet myself"),
+    # second-language English, Pidgin, more patois and Scots (tune37's lean)
+    ("fracture_after_fall", "she has fall on the steps, hip is terrible and the foot is "
+                            "turned out"),
+    ("cannot_bear_weight", "mi cyaan put mi foot dung pon di ground"),
+    ("cancer_weight_loss", "lost near a stane an no tryin, had the cancer before, hip sair"),
+    ("sudden_severe_pain", "out a nowhere, worse pain mi ever feel inna mi hip"),
+    # "if I'm honest" supposes nothing
+    ("infection", "rough if I'm honest, temp was 38.5 when I took it and the hip is hot and "
+                  "swollen"),
     # dated, but still going
     ("dvt", "my calf went tight and hot after the op, that was a week ago and it's still "
             "the same"),
@@ -91,6 +100,9 @@ QUIET: list[str] = [
     "my wife keeps asking if she'll get a clot in her calf on the flight, what should we "
     "watch for?",
     "the nurse asked if I've had any fever or chills, no none at all",
+    # a neighbour named in Tagalog; breathless from laughing
+    "my kapitbahay had a fall today po, she is ok, I did my stretches",
+    "I was breathless from laughing at the panto",
     # a spell that ended, a feeling that came back
     "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
     "the numbness down my thigh after surgery is almost back to normal now",
@@ -101,6 +113,7 @@ STILL_LIVE: list[str] = [
     "my calf has been swollen and hot for a week after the op",
     "the doctor asked if I've had any chest pain, yes I have, since this morning and I'm "
     "breathless",
+    "I thought it was a pulled muscle but now it hurts to breathe in and I'm short of breath",
 ]
 
 
