@@ -162,6 +162,12 @@ _ASKING = frozenset({"qmark", "q_start", "q_mid", "request", "please"})
 _OTHER_ACTS = _DID_CUES | _ASKING | {"rest", "undo", "rest_request", "exercise", "social"}
 
 
+#: "I can put weight on it fine": an answer to the weight question, reassurance like "no
+#: fever", not a pain report.
+_BEARS_FINE = re.compile(
+    r"\bcan\s+(?:put|bear|take)\s+(?:full\s+|my\s+|all\s+my\s+)?weight\s+(?:on|through)\s+"
+    r"(?:it|the\s+leg|my\s+leg|the\s+hip)\s+(?:fine|ok|okay|no\s+(?:problem|bother)|normally)\b"
+)
 _MARKS_ONLY = re.compile(r"\W+")
 _LONG_NUMBER = re.compile(r"\W*(\d{4,})\W*")
 _SOCIAL_MARKS = frozenset("👍👌🙏😂🤣😊🙂😀😃😄😁❤♥💕💖😘🥰👋🤗⭐🌟😍☺👏🙌\ufe0f\u200d ")
@@ -210,6 +216,10 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         and not cues & (_OTHER_ACTS | {"score", "number", "trend"})
     ):
         return "unknown"  # "no tingling at all": an answer to a red-flag check, not a report
+    if _BEARS_FINE.search(text) and len(text.split()) <= 10 and not cues & (
+        _OTHER_ACTS | {"score", "number", "trend"}
+    ):
+        return "social"  # "I can put weight on it fine": reassurance, like "no fever"
     if "rest_after_done" in cues and "done_past" in cues and top == "done" and _REST_NOW.search(
         text
     ):

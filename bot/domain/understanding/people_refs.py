@@ -65,6 +65,9 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 kind = "other"  # "my other client"
             elif kind and who.another(words, index):
                 kind = "other"  # "the other grandad (not the one on here)"
+            elif who.stem(word) in who.TITLES and (
+                    not index or words[index - 1] not in who.OWNERS):
+                kind = "patient"  # "Auntie says...", "Uncle Mo": the name the family calls them
             previous = words[index - 1] if index else ""
             if who.not_a_subject(words, index) or (word == "patient" and previous in _NO_PATIENT):
                 continue  # "my husband (the patient)", "so patient"; "at his brother's"
@@ -78,7 +81,7 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 kind = "other"  # "our Jack"
             after = words[index + 2] if index + 2 < len(words) else ""
             if kind == "patient" and nxt == "in" and who.stem(after) == "law":
-                kind = "other"  # mother in law
+                pass  # mother in law: an older relative, may be the patient
             if kind and index and words[index - 1].endswith("'s") and who.person_kind(
                 words[index - 1]
             ):

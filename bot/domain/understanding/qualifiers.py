@@ -46,6 +46,7 @@ class _Reading:
     whole: tuple[Span, ...]  # hypothetical cues covering their whole sentence
     remote: tuple[Span, ...]  # "years ago", "used to"
     recalled: tuple[int, ...]  # "but that was a month ago", after the sign
+    dated: tuple[int, ...]  # "started yesterday", "2 hours now": what is asked is happening
     resolved: tuple[Span, ...]  # "gone now", "fine since"
     ongoing: tuple[int, ...]  # "... and it still is"
     now: tuple[int, ...]  # "now", "today", "since yesterday"
@@ -53,6 +54,8 @@ class _Reading:
     refs: tuple[Ref, ...]
     operations: tuple[int, ...]  # where an operation is mentioned
     writing_for: bool
+    for_someone: bool  # "Mum did her bridges": the writer is not the one exercising
+    own: tuple[int, ...]  # "my own", "I've got", "I'm limping myself"
     patient_word: str | None
     strong_other: bool
     weak_other: bool
@@ -96,9 +99,10 @@ def _read(text: str) -> _Reading:
     sentence_starts = tuple(s for s, _ in sentences) or (0,)
     segment_starts = tuple(sorted({*sentence_starts, *(m.end() for m in _SEGMENT.finditer(text))}))
     resolved = _spans(when.RESOLVED, text)
+    remote = _spans(when.REMOTE, text)
     now = tuple(
-        m.start() for m in when.NOW.finditer(text)
-        if not any(s <= m.start() <= e + 1 for s, e in resolved)  # "gone now", "settled now"
+        m.start() for m in when.NOW.finditer(text)  # not "gone now", "years ago now"
+        if not any(s <= m.start() <= e + 1 for s, e in (*resolved, *remote))
     )
     writing = who.WRITING_FOR.search(text)
     patient_word = None
@@ -123,8 +127,9 @@ def _read(text: str) -> _Reading:
         modal=_spans(when.MODAL, text),
         whole=tuple((m.start() + len(m.group()) - len(m.group().lstrip(".!?\n\t ")), m.end())
                     for m in when.WHOLE.finditer(text)),  # from the sentence's first word
-        remote=_spans(when.REMOTE, text),
+        remote=remote,
         recalled=tuple(m.start() for m in when.RECALLED.finditer(text)),
+        dated=tuple(m.start() for m in when.DATED.finditer(text)),
         resolved=resolved,
         ongoing=tuple(m.start() for m in when.ONGOING.finditer(text)),
         now=now,
@@ -132,6 +137,8 @@ def _read(text: str) -> _Reading:
         refs=people_refs(text, segment_starts, who.CARER.search(text) is not None),
         operations=tuple(m.start() for m in when.OPERATION.finditer(text)),
         writing_for=writing is not None,
+        for_someone=who.FOR_SOMEONE.search(text) is not None,
+        own=tuple(m.start() for m in who.OWN.finditer(text)),
         patient_word=patient_word,
         strong_other=who.STRONG_OTHER.search(text) is not None,
         weak_other=who.WEAK_OTHER.search(text) is not None,
@@ -153,8 +160,16 @@ def _negated(text: str, reading: _Reading, start: int, end: int, since: int) -> 
     return is_denied(text, start, end, clause_start=clause)
 
 
+def _next_sentence_end(reading: _Reading, position: int, length: int) -> int:
+    """Where the sentence after the one holding ``position`` ends."""
+    _, high = _within(reading.sentence_starts, position, length)
+    return _within(reading.sentence_starts, high, length)[1] if high < length else high
+
+
 def _hypothetical(reading: _Reading, start: int, length: int) -> bool:
     low, high = _within(reading.sentence_starts, start, length)
+    if any(start <= d < _next_sentence_end(reading, start, length) for d in reading.dated):
+        return False  # "should I worry if my leg went numb? 2 hours now": it is happening
     if any(low <= s < high for s, _ in reading.whole):
         return True
     for s, e in reading.forward:
@@ -248,9 +263,19 @@ def _other_person(reading: _Reading, start: int, end: int, length: int) -> bool:
     if reading.writing_for:
         named = person.kind in ("patient", "other")
         return named and reading.patient_word is not None and person.word != reading.patient_word
-    if person.kind == "other":
-        return True
+    if person.kind == "other":  # unless kin whose own hip operation the message names
+        return not (reading.patient_cue and not reading.weak_other and person.word in who.KIN)
     return reading.weak_other and not reading.patient_cue
+
+
+def _writers_own(reading: _Reading, start: int, end: int, length: int) -> bool:
+    """Whether the phrase is the writer's own complaint in a message written for the
+    patient ("Mum did her bridges. I've got flu myself")."""
+    if not (reading.for_someone or reading.patient_word is not None) or _third_person(
+            reading, start, end, length) is not None:
+        return False
+    low, high = _within(reading.sentence_starts, start, length)
+    return any(low <= s < high for s in reading.own)
 
 
 def _figurative(reading: _Reading, start: int, end: int) -> bool:
@@ -281,7 +306,7 @@ def qualifier_at(
         return "hypothetical"
     if any(s >= end for s in reading.same_to_me):
         return None  # "her hip popped out last year and now mine's done the same"
-    if _other_person(reading, start, end, length):
+    if _other_person(reading, start, end, length) or _writers_own(reading, start, end, length):
         return "other_person"
     if history or not _past(reading, start, end, length):
         return None
@@ -333,10 +358,13 @@ def cues(clean_text: str) -> frozenset[Qualifier]:
 
 def said_now(clean_text: str, start: int, end: int) -> bool:
     """Whether the segment of the phrase ``clean_text[start:end]`` says it is happening now
-    ("today", "this morning", "since yesterday", "now", "still"...), outside the phrase.
+    ("today", "this morning", "since yesterday", "now", "still"...), outside the phrase, or
+    a time after it dates it ("...? 2 hours now").
     "new" does not count: here it is mostly the new hip."""
     reading = _read(clean_text)
-    low, high = _within(reading.segment_starts, start, len(clean_text))
+    length = len(clean_text)
+    low, high = _within(reading.segment_starts, start, length)
     high = max(high, end)
+    after = _next_sentence_end(reading, start, length)
     return any(low <= n < high and not start <= n < end and not clean_text.startswith("new", n)
-               for n in reading.now)
+               for n in reading.now) or any(start <= d < after for d in reading.dated)

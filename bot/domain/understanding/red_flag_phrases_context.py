@@ -127,6 +127,15 @@ MODAL = re.compile(
     r"|\b(?:can|could|might|may|would|will)\s+(?:\w+\s+){1,3}(?:cause|lead\s+to|trigger"
     r"|bring\s+on)\b"
 )
+#: A time that dates what is asked about as already happening: "should I worry if my leg
+#: went numb? 2 hours now", "is it normal ...? started yesterday", "only since yesterday".
+DATED = _rx(
+    r"\b(?:only\s+)?since\s+(?:yesterday|last\s+night|this\s+(?:morning|afternoon|evening)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunch(?:time)?|breakfast|tea(?:time)?)\b",
+    r"\b(?:happened|started|began|came\s+on)\s+(?:this\s+(?:morning|afternoon|evening)|today"
+    r"|yesterday|last\s+night|an?\s+hour\s+ago|\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+ago)\b",
+    r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:ago|now)\b|\ban?\s+hour\s+ago\b",
+)
 #: Cues that suppose only in a question or a plan ("if my wound leaks, who do I call?";
 #: not "if I try to stand, my leg gives way" or "the wound shows signs of infection").
 GATED = _rx(
@@ -227,7 +236,7 @@ RECALLED = _rx(
 REMOTE = _rx(
     # "couldn't put weight on it for a month after the repair": a spell that ended
     r"\bfor\s+(?:like\s+|about\s+|around\s+)?(?:a|\d+|two|three|four|six|a\s+few|several)\s+"
-    r"(?:weeks?|months?)\s+after\s+(?:the|my|her|his)\s+(?:\w+\s+)?(?:op|operation|surgery|repair"
+    r"(?:weeks?|months?|fortnights?)\s+after\s+(?:the|my|her|his)\s+(?:\w+\s+)?(?:op|operation|surgery|repair"
     r"|replacement)\b",
     r"\b(?:\d+|a\s+few|few|couple\s+of|several|many|two|three|four|five|six|ten|twenty)\s+"
     r"(?:years?|yrs?|months?|summers?|winters?|decades?)\s+(?:ago|back|before)\b",

@@ -33,8 +33,19 @@ _MAYBE_PATIENT = frozenset(
      "papa", "pops", "husband", "hubby", "wife", "missus", "partner", "gran", "granny",
      "grandma", "grandmother", "nan", "nana", "nanna", "nanny", "grandad", "granddad",
      "grandpa", "grandfather", "grampa", "fiance", "fiancee", "boyfriend", "girlfriend",
-     "spouse", "hubs", "abbu", "abba", "ammi", "ammu", "nani", "dadi", "dada", "lola", "lolo"}
+     "spouse", "hubs", "abbu", "abba", "ammi", "ammu",
+     "nani", "dadi", "dada", "lola", "lolo"}
 )
+#: Family who are usually not the patient, but are when the message names their own hip
+#: operation ("my brother ... landed on the operated side", "auntie's hip wound").
+KIN = frozenset(
+    {"sister", "brother", "son", "daughter", "cousin", "niece", "nephew", "grandson",
+     "granddaughter", "twin", "sil", "bil", "aunt", "auntie", "aunty", "uncle"}
+)
+#: Relatives named by title, as the family calls them ("Auntie says...", "Uncle Mo"): the
+#: patient, unless owned ("my aunt's leg", "his uncle").
+TITLES = frozenset({"aunt", "auntie", "aunty", "uncle"})
+OWNERS = frozenset({"my", "our", "his", "her", "their", "your", "a", "an", "the"})
 #: People who are not the patient of this bot.
 _NOT_PATIENT = frozenset(
     {"friend", "mate", "pal", "buddy", "neighbour", "neighbor", "colleague", "coworker",
@@ -190,10 +201,36 @@ WRITING_FOR = _rx(
     r"(?:daughter|son|wife|husband|sister|brother|partner|mum|mom|mother|dad|father|niece"
     r"|nephew|granddaughter|grandson|neighbou?r|roommate|flatmate)\b",
 )
+#: The writer says someone else does the exercises ("Mum did her bridges", "help her with
+#: her exercises"): then the writer's own complaints ("my own ankle", "I've got flu") are
+#: not the patient's.
+FOR_SOMEONE = _rx(
+    r"\b(?:mum|mom|mam|dad|nan|gran|grandad|grandma|auntie|aunty|uncle|she|he|her|him)\s+"
+    r"(?:did|has\s+done|'s\s+done|done|won'?t\s+be\s+doing|is\s+doing\s+(?:great|well|brilliant))\s+"
+    r"(?:her|his|hers|all\s+(?:her|his)|with\s+it|the\s+full)\b",
+    r"\bhelp\w*\s+(?:her|him|them|mum|mom|dad|nan|gran|grandad|grandma|auntie|aunty|uncle)\s+"
+    r"(?:with|do)\s+(?:her|his|their|the)\s+(?:exercises|routine|stretches)\b",
+    r"\b(?:did|doing|done)\s+the\s+(?:full\s+)?(?:routine|exercises)\s+with\s+(?:her|him|mum|dad"
+    r"|auntie|aunty|uncle|nan|gran|grandad)\b",
+)
+#: The writer speaks of their own body as their own ("my own ankle", "I'm limping myself").
+OWN = _rx(
+    r"\bmy\s+own\b|\bmine\b|\b(?:i'?m|im|i\s+am)\s+(?:\w+ing\s+myself|the\s+one)\b|\b(?:i'?ve|ive|i\s+have)"
+    r"\s+(?:got|gone\s+down\s+with|had|been)\b",
+)
 #: The writer is the patient and the third person someone else: decisive.
 STRONG_OTHER = _rx(
     r"\bmy\s+own\b|\bmine\b|\bme\s+too\b|\b(?:for|help)\s+(?:her|him|them)\s+too\b",
     r"\bnot\s+(?:me|her|him)\b|\bglad\s+it\s+(?:wasn'?t|was\s+not|isn'?t)\s+me\b",
+    r"\b(?:he'?s|she'?s|hes|shes|he\s+is|she\s+is)\s+not\s+on\s+(?:this|here|the\s+(?:app|programme"
+    r"|program))\b",
+    # "..., not my mum": the patient named as not the one; "will that happen to me?"
+    r"\bnot\s+(?:my|our)\s+(?:mum|mom|mam|dad|husband|wife|nan|gran|grandad|partner)\b",
+    r"\b(?:going\s+to|gonna|will\s+(?:that|it|this)|could\s+(?:that|it|this)|might\s+(?:that|it|this))"
+    r"\s+happen\s+to\s+me\b",
+    # "told my GP about my uncle who lost 2 stone": a relative's story, told to a clinician
+    r"\b(?:told|telling|tell|asked|asking)\s+(?:my\s+|the\s+)?(?:gp|doctor|nurse|physio|consultant"
+    r"|surgeon)\s+about\s+(?:my|our)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}\s+who\b",
     r"\bnot\s+the\s+one\s+(?:on\s+here|on\s+this|using\s+(?:this|the\s+app)|doing\s+(?:the|these)"
     r"\s+exercises)\b",
     r"\bmeant\s+for\b|\bare\s+the\s+new\s+ones\b|\bsign\s+up\b|\bchances?\s+of\s+that\b",
@@ -254,6 +291,10 @@ PATIENT_CUE = _rx(
     r"\bhad\s+(?:his|her)\s+hip\b|\b(?:his|her)\s+(?:operated|bad)\s+leg\b",
     r"\bthe\s+(?:operated|replaced)\s+(?:leg|hip|side)\b",
     r"\b(?:he|she)\s+had\s+(?:the|a|her|his)\s+(?:replacement|op|operation)\b",
+    r"\b(?:his|her)\s+(?:hip\s+)?(?:wound|scar|clips|staples|incision)\b|\b(?:his|her)\s+hip\s+"
+    r"replaced\b",
+    r"\b(?:that|who)\s+(?:did|had)\s+(?:the|her|his)\s+hip\s+(?:operation|op|replacement|surgery)\b",
+    r"\b(?:auntie|aunty|aunt|uncle|brother|sister)'s\s+(?:hip\s+)?(?:wound|scar|new\s+hip)\b",
 )
 #: The writer speaking of themselves: a sentence of it between another person and a
 #: subjectless phrase makes the phrase the writer's.

@@ -25,10 +25,10 @@ from tests.domain.understanding.train_model import (
 
 PROBE_IDS = (*(f"{name.removesuffix('.yaml')}:" for name in PROBE_FILES),
              "t4-", "t5-", "t6-", "t8-", "t9-",
-             *(f"t{n}-" for n in range(13, 40)))
-#: The weights grow with the tuning rows (1.01 MB with tune16, 1.66 MB with tune39; read
+             *(f"t{n}-" for n in range(13, 43)))
+#: The weights grow with the tuning rows (1.01 MB with tune16, 1.69 MB with tune42; read
 #: once, on first use).
-MAX_BYTES = 1_700_000
+MAX_BYTES = 2_000_000
 
 
 @pytest.mark.timeout(480)  # a minute alone; more beside other workers

@@ -72,6 +72,17 @@ LIVE: list[tuple[str, str]] = [
     # "if I'm honest" supposes nothing
     ("infection", "rough if I'm honest, temp was 38.5 when I took it and the hip is hot and "
                   "swollen"),
+    # an aunt, an uncle, an in-law may be the patient; a brother whose hip op is named is
+    ("night_pain_sweats", "Auntie is soaking the sheets every night and the hip wakes her "
+                          "whatever way she lies"),
+    ("wound", "my aunty that had the hip operation, her wound is weeping and smells"),
+    ("dislocation", "father in law heard a clunk turning over and now the leg is shorter, he's "
+                    "in agony"),
+    ("dvt", "my brother's calf is fat and hot, he had his hip replaced last month"),
+    # asked, but dated as happening: "started this morning", "10 min ago"
+    ("neuro_deficit", "should I worry if my whole leg has gone numb and won't lift? started "
+                      "this morning"),
+    ("dislocation", "leg turned in after a pop?? 10 min ago"),
     # dated, but still going
     ("dvt", "my calf went tight and hot after the op, that was a week ago and it's still "
             "the same"),
@@ -103,6 +114,21 @@ QUIET: list[str] = [
     # a neighbour named in Tagalog; breathless from laughing
     "my kapitbahay had a fall today po, she is ok, I did my stretches",
     "I was breathless from laughing at the panto",
+    # the writer's own complaint in a message written for the patient
+    "Mum did all her exercises. I've got a fever myself so I'll keep my distance",
+    "did the full routine with Nan today, I'm limping myself, twisted my ankle and it's swollen",
+    "helped Dad with his exercises today. my own calf is swollen and hot after the long drive, "
+    "not his",
+    "I'm Mum's carer and I've had tingling and numbness in my own hand for a week",
+    "Nan's fine. Grandad (he's not on this) was admitted with a clot on his lung last night",
+    # "years ago now": the "now" dates nothing; a fortnight after the op was a spell
+    "wet myself a bit after having the twins, years ago now, will the bridges help?",
+    "couldn't put any weight through it for a fortnight after the op, now I'm off the sticks",
+    # "my aunt" is someone else, unless her own hip operation is named
+    "my aunt's leg went numb and she had to go to A&E, I did my clams though",
+    # a relative's story, and the writer's worry about it
+    "my uncle's new hip popped out twice, will that happen to me?",
+    "told the nurse about my aunt who lost loads of weight with her cancer",
     # a spell that ended, a feeling that came back
     "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
     "the numbness down my thigh after surgery is almost back to normal now",
@@ -114,6 +140,8 @@ STILL_LIVE: list[str] = [
     "the doctor asked if I've had any chest pain, yes I have, since this morning and I'm "
     "breathless",
     "I thought it was a pulled muscle but now it hurts to breathe in and I'm short of breath",
+    "my brother came round. I've fallen and can't get up, the leg is turned out",
+    "my neighbour told me to message you. I've got a temperature and the hip is red and hot",
 ]
 
 
