@@ -224,6 +224,7 @@ STRONG_OTHER = _rx(
     r"\bnot\s+(?:me|her|him)\b|\bglad\s+it\s+(?:wasn'?t|was\s+not|isn'?t)\s+me\b",
     r"\b(?:he'?s|she'?s|hes|shes|he\s+is|she\s+is)\s+not\s+on\s+(?:this|here|the\s+(?:app|programme"
     r"|program))\b",
+    r"\b(?:back|hind)\s+legs?\b",  # "the dog can't walk on her back leg"
     # "..., not my mum": the patient named as not the one; "will that happen to me?"
     r"\bnot\s+(?:my|our)\s+(?:mum|mom|mam|dad|husband|wife|nan|gran|grandad|partner)\b",
     r"\b(?:going\s+to|gonna|will\s+(?:that|it|this)|could\s+(?:that|it|this)|might\s+(?:that|it|this))"
@@ -257,6 +258,7 @@ WEAK_OTHER = _rx(
     r"(?:skip\w*|shattered|tired|knackered|exhausted|busy|late|behind|doing|being|missing"
     r"|miss|housebound|stuck|taking|staying|resting|rest)\b",
     r"\bthat'?s\s+why\s+(?:i'?m|im|i\s+am|i'?ve|i)\b",
+    r"\bso\s+(?:i\s+)?(?:won'?t|wont|will\s+not|can'?t|cannot)\s+(?:be\s+)?(?:do|doing|manage|get\s+to)\b",
     r"\b(?:i'?ll|i\s+will|ill|will)\s+(?:do|try|get)\s+(?:mine|them|my|(?:the\s+)?exercises)\b",
     r"\b(?:did|done|doing|do)\s+my\b|\bmy\s+(?:walk|exercises|bridges|routine|programme"
     r"|program|stretches|squats|clams)\b",

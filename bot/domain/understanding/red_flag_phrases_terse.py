@@ -106,6 +106,18 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:puffing|panting|out\s+of\s+breath|breathless|short\s+of\s+breath)\s+(?:like\s+an?\s+"
         r"(?:\w+\s+){1,2})?(?:even\s+)?(?:while|when|just)\s+(?:sat|sitting|lying|resting)\b",
     ), needs=r"\bchest\b|\bbreath\w*|\bpuff\w*", window=120, same_sentence=False),
+    # one calf "warmer than the other one", told a sentence after the calf
+    rule("dvt",
+         r"\b(?:warmer|hotter|bigger|fatter)\s+than\s+the\s+other(?:\s+(?:one|leg|calf|side))?\b",
+         needs=r"\bcalf\b|\bcalves\b", window=100, same_sentence=False),
+    rule("pe", r"\b(?:sharp|stabbing|catching)\s+pain\s+(?:\w+\s+){0,6}?(?:every\s+time|whenever)"
+               r"\s+(?:i|she|he)\s+breathe\b"),
+    rule("pe", rf"\b{CANT}\s+(?:finish|get\s+(?:to\s+the\s+end\s+of|through))\s+a\s+sentence\b"),
+    rule("sudden_severe_pain", r"\bsudden\w*\b",
+         needs=r"\bworst\s+ever\b|\bworst\s+pain\b", window=40, same_sentence=False),
+    rule("sudden_severe_pain",
+         r"\b(?:pain|agony)\s+(?:just\s+)?shot\s+(?:right\s+)?(?:through|into|down|up)\b",
+         needs=_TOP_PAIN, window=100, same_sentence=False),
     rule("pe", r"\b(?:elephant|weight|ton\s+of\s+bricks)\s+(?:sat|sitting|standing|pressing)\s+"
                r"on\s+(?:my|me|her|his)\s+chest\b"),
     rule("cauda_equina", r"\bnumb\w*\s+(?:patch\s+|bit\s+|area\s+)?(?:where|in\s+the\s+area)\s+"
@@ -137,8 +149,9 @@ RULES: tuple[Rule, ...] = (
     )),
     rule("sudden_severe_pain",
          r"\bsudden\w*\s+(?:cried|screamed|yelled|shouted|howled)\s+out\s+(?:with|in)\s+(?:the\s+)?pain\b",
-         needs=r"\bhadn'?t\s+(?:moved|done)\b|\bnothing\b|\bno\s+reason\b|\bwhile\s+(?:watching"
-               r"|sitting|lying|asleep)\b", window=120, same_sentence=False),
+         needs=r"\bhadn'?t\s+(?:moved|done)\b|\bnothing\b|\bno\s+(?:reason|fall|knock|trip|injury"
+               r"|twist)\b|\bwhile\s+(?:watching|sitting|lying|asleep)\b|\bjust\s+(?:reading|sitting"
+               r"|watching|lying)\b", window=120, same_sentence=False),
     # a pain told by an image: "like lightning through the hip", "crushed in a vice", "worse
     # than having my three"
     rule("sudden_severe_pain", (

@@ -83,6 +83,14 @@ LIVE: list[tuple[str, str]] = [
     ("neuro_deficit", "should I worry if my whole leg has gone numb and won't lift? started "
                       "this morning"),
     ("dislocation", "leg turned in after a pop?? 10 min ago"),
+    # tune43's plain sample: breathing, a sentence cut short, a pain that shot through
+    ("pe", "stabbing pain under my ribs whenever I breathe, op was ten days ago"),
+    ("pe", "I can barely get through a sentence without stopping for breath"),
+    ("sudden_severe_pain", "OWW. sudden. worst pain I've known. no fall"),
+    ("sudden_severe_pain", "standing at the kettle and a pain shot through my hip, easily a 10"),
+    ("sudden_severe_pain", "my wife was just sitting reading and suddenly cried out with pain in "
+                           "her hip, no fall, it won't ease"),
+    ("dvt", "my calf aches after the walk. it's puffy and warmer than the other one"),
     # dated, but still going
     ("dvt", "my calf went tight and hot after the op, that was a week ago and it's still "
             "the same"),
@@ -126,6 +134,9 @@ QUIET: list[str] = [
     "couldn't put any weight through it for a fortnight after the op, now I'm off the sticks",
     # "my aunt" is someone else, unless her own hip operation is named
     "my aunt's leg went numb and she had to go to A&E, I did my clams though",
+    "husband was taken in with chest pains last night, he's fine now, so I won't be doing "
+    "mine today",
+    "the cat can't put weight on her back leg, vet at 4 so skipping today",
     # a relative's story, and the writer's worry about it
     "my uncle's new hip popped out twice, will that happen to me?",
     "told the nurse about my aunt who lost loads of weight with her cancer",
