@@ -58,17 +58,17 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
             found.append(Ref(start, "pronoun", word, word not in ("his", "her")))
         else:
             kind = who.person_kind(word)
-            cared = (carer and who.stem(word) in who.CARED) or who.stem(word) == "client"
-            if who.partner(words, index) or (cared and not who.another(words, index)):
-                kind = "patient"  # "my fella", "my other half"; a carer's "client"
-            elif who.stem(word) == "client":
-                kind = "other"  # "my other client"
+            stem = who.stem(word)
+            previous = words[index - 1] if index else ""
+            if stem == "client" or (carer and stem in who.CARED):
+                # a carer's "client", "the lady I care for"; not "my other client"
+                kind = "other" if who.another(words, index) else "patient"
+            elif who.partner(words, index):
+                kind = "patient"  # "my fella", "my other half"
             elif kind and who.another(words, index):
                 kind = "other"  # "the other grandad (not the one on here)"
-            elif who.stem(word) in who.TITLES and (
-                    not index or words[index - 1] not in who.OWNERS):
+            elif stem in who.TITLES and previous not in who.OWNERS:
                 kind = "patient"  # "Auntie says...", "Uncle Mo": the name the family calls them
-            previous = words[index - 1] if index else ""
             if who.not_a_subject(words, index) or (word == "patient" and previous in _NO_PATIENT):
                 continue  # "my husband (the patient)", "so patient"; "at his brother's"
             if word in ("someone", "somebody") and (
@@ -79,9 +79,6 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 kind = "other"
             elif index and words[index - 1] == "our" and not kind:
                 kind = "other"  # "our Jack"
-            after = words[index + 2] if index + 2 < len(words) else ""
-            if kind == "patient" and nxt == "in" and who.stem(after) == "law":
-                pass  # mother in law: an older relative, may be the patient
             if kind and index and words[index - 1].endswith("'s") and who.person_kind(
                 words[index - 1]
             ):

@@ -168,8 +168,10 @@ def _next_sentence_end(reading: _Reading, position: int, length: int) -> int:
 
 def _hypothetical(reading: _Reading, start: int, length: int) -> bool:
     low, high = _within(reading.sentence_starts, start, length)
-    if any(start <= d < _next_sentence_end(reading, start, length) for d in reading.dated):
-        return False  # "should I worry if my leg went numb? 2 hours now": it is happening
+    if reading.dated:
+        after = _next_sentence_end(reading, start, length)
+        if any(start <= d < after for d in reading.dated):
+            return False  # "should I worry if my leg went numb? 2 hours now": it is happening
     if any(low <= s < high for s, _ in reading.whole):
         return True
     for s, e in reading.forward:
@@ -254,10 +256,11 @@ def _antecedent(reading: _Reading, pronoun: Ref) -> Ref:
 
 
 def _other_person(reading: _Reading, start: int, end: int, length: int) -> bool:
-    """Whether the phrase is about someone who is not the patient."""
+    """Whether the phrase is about someone who is not the patient, or is the writer's own
+    complaint in a message they write for the patient."""
     person = _third_person(reading, start, end, length)
     if person is None:
-        return False
+        return _writers_own(reading, start, length)
     if reading.strong_other:
         return True
     if reading.writing_for:
@@ -268,11 +271,10 @@ def _other_person(reading: _Reading, start: int, end: int, length: int) -> bool:
     return reading.weak_other and not reading.patient_cue
 
 
-def _writers_own(reading: _Reading, start: int, end: int, length: int) -> bool:
-    """Whether the phrase is the writer's own complaint in a message written for the
-    patient ("Mum did her bridges. I've got flu myself")."""
-    if not (reading.for_someone or reading.patient_word is not None) or _third_person(
-            reading, start, end, length) is not None:
+def _writers_own(reading: _Reading, start: int, length: int) -> bool:
+    """Whether the writer's own phrase is a complaint of their own in a message written for
+    the patient ("Mum did her bridges. I've got flu myself")."""
+    if not (reading.for_someone or reading.patient_word is not None):
         return False
     low, high = _within(reading.sentence_starts, start, length)
     return any(low <= s < high for s in reading.own)
@@ -306,7 +308,7 @@ def qualifier_at(
         return "hypothetical"
     if any(s >= end for s in reading.same_to_me):
         return None  # "her hip popped out last year and now mine's done the same"
-    if _other_person(reading, start, end, length) or _writers_own(reading, start, end, length):
+    if _other_person(reading, start, end, length):
         return "other_person"
     if history or not _past(reading, start, end, length):
         return None
@@ -365,6 +367,8 @@ def said_now(clean_text: str, start: int, end: int) -> bool:
     length = len(clean_text)
     low, high = _within(reading.segment_starts, start, length)
     high = max(high, end)
-    after = _next_sentence_end(reading, start, length)
-    return any(low <= n < high and not start <= n < end and not clean_text.startswith("new", n)
-               for n in reading.now) or any(start <= d < after for d in reading.dated)
+    if any(low <= n < high and not start <= n < end and not clean_text.startswith("new", n)
+           for n in reading.now):
+        return True
+    after = _next_sentence_end(reading, start, length) if reading.dated else start
+    return any(start <= d < after for d in reading.dated)

@@ -184,11 +184,11 @@ class RedFlagModel:
         """How much the words that weigh against a live red flag weigh, together (>= 0)."""
         return -sum(item.weight for item in self.weighed(clean) if item.weight < 0)
 
-    def evidence(self, clean: str, *, live: bool, most: int = EVIDENCE
+    def evidence(self, clean: str, *, live: bool, most: int | None = EVIDENCE
                  ) -> tuple[Evidence, ...]:
         """The words that weighed most towards a live flag (``live``) or against one:
         heaviest first, only items that pushed that way, bare function words ("and",
-        "the") left out (they say nothing a person could check)."""
+        "the") left out (they say nothing a person could check); ``most`` None: all of them."""
         sign = 1 if live else -1
         ranked = sorted(
             (item for item in self.weighed(clean)

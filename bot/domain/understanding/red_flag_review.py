@@ -172,7 +172,7 @@ def second_opinion(
         return flags, ask
     if _mild_score_only(clean):
         return flags, ask  # "hip is 3/10 this morning": a mild score and little else
-    towards = model.evidence(clean, live=True, most=len(clean))
+    towards = model.evidence(clean, live=True, most=None)  # all, to find a named sign
     named = [item for item in towards if not set(item.words.split()) <= GENERIC_WORDS]
     if not named or named[0].weight < ASK_EVIDENCE or _repetitive(clean):
         return flags, ask  # many weak words, one word over and over, or no sign named
