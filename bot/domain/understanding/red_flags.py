@@ -58,7 +58,7 @@ class RedFlag:
     """
 
     id: str
-    label: str  # patient-facing, fits after "You mentioned "
+    label: str  # patient-facing, after "You told me about:"; no "you": a relative may write
     urgency: Urgency
 
     @property
@@ -70,17 +70,17 @@ class RedFlag:
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag("fracture_after_fall", "a fall, then bad pain or a leg that looks wrong",
             "emergency"),
-    RedFlag("cannot_bear_weight", "not being able to put weight on your leg", "emergency"),
+    RedFlag("cannot_bear_weight", "not being able to put weight on the leg", "emergency"),
     RedFlag("infection", "a fever, chills or a hot, red, swollen hip", "same_day"),
     RedFlag("cauda_equina", "changes in bladder or bowel control, or numbness between "
-            "your legs", "emergency"),
-    RedFlag("neuro_deficit", "numbness, weakness or a dropping foot in your leg", "same_day"),
-    RedFlag("cancer_weight_loss", "new pain with a history of cancer, or weight loss you "
-            "cannot explain", "same_day"),
-    RedFlag("night_pain_sweats", "pain that wakes you at night, or night sweats", "same_day"),
+            "the legs", "emergency"),
+    RedFlag("neuro_deficit", "numbness, weakness or a dropping foot in the leg", "same_day"),
+    RedFlag("cancer_weight_loss", "new pain with a history of cancer, or weight loss with no "
+            "clear reason", "same_day"),
+    RedFlag("night_pain_sweats", "pain that breaks sleep at night, or night sweats", "same_day"),
     RedFlag("dvt", "a hot, swollen or tender calf", "emergency"),
     RedFlag("pe", "chest pain, breathlessness or coughing blood", "emergency"),
-    RedFlag("dislocation", "your hip popping out, or your leg suddenly shorter or turned",
+    RedFlag("dislocation", "the hip popping out, or the leg suddenly shorter or turned",
             "emergency"),
     RedFlag("wound", "a wound that is red, weeping, smelly or opening", "same_day"),
     RedFlag("sudden_severe_pain", "sudden, severe pain", "emergency"),

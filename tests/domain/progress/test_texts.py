@@ -34,7 +34,7 @@ def test_red_flags_are_named_in_the_patients_words_not_our_ids() -> None:
     records = [rec(days_back(1), "redflag", note="neuro_deficit, cauda_equina")]
     text = progress_text(summarize(records, TODAY), CONTENT)
     assert "neuro_deficit" not in text and "cauda_equina" not in text
-    assert "numbness, weakness or a dropping foot in your leg" in text
+    assert "numbness, weakness or a dropping foot in the leg" in text
     assert "changes in bladder or bowel control" in text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -162,6 +163,12 @@ def test_the_categories_are_the_corpus_ones() -> None:
     assert tuple(flag.id for flag in RED_FLAGS) == CATEGORIES
     assert set(PHRASINGS) == set(CATEGORIES)
     assert all(len(texts) >= 4 for texts in PHRASINGS.values())
+
+
+def test_labels_fit_a_relative_writing_as_well_as_the_patient() -> None:
+    """The alarm lists what was told back; "your leg" would be wrong for a daughter."""
+    for flag in RED_FLAGS:
+        assert not re.search(r"\byou(r)?\b", flag.label), flag.label
 
 
 def test_default_urgencies() -> None:
