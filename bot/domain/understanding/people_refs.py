@@ -78,7 +78,7 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
             if word in ("one", "ones") and index and words[index - 1] == "little":
                 kind = "other"
             elif index and words[index - 1] == "our" and not kind:
-                kind = "other"  # "our Jack"
+                kind, word = "other", who.OUR  # "our Jack": family, read as kin
             if kind and index and words[index - 1].endswith("'s") and who.person_kind(
                 words[index - 1]
             ):

@@ -40,8 +40,10 @@ _MAYBE_PATIENT = frozenset(
 #: operation ("my brother ... landed on the operated side", "auntie's hip wound").
 KIN = frozenset(
     {"sister", "brother", "son", "daughter", "cousin", "niece", "nephew", "grandson",
-     "granddaughter", "twin", "sil", "bil", "aunt", "auntie", "aunty", "uncle"}
-)
+     "granddaughter", "twin", "sil", "bil", "aunt", "auntie", "aunty", "uncle", "our"}
+)  # "our" stands for "our Jack", "our Jean" (``OUR``)
+#: The word a relative called "our Jack", "our Jean" is kept under: family, so kin.
+OUR = "our"
 #: Relatives named by title, as the family calls them ("Auntie says...", "Uncle Mo"): the
 #: patient, unless owned ("my aunt's leg", "his uncle").
 TITLES = frozenset({"aunt", "auntie", "aunty", "uncle"})

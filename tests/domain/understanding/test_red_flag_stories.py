@@ -23,6 +23,9 @@ LIVE: list[tuple[str, str]] = [
            "week"),
     ("cancer_weight_loss", "his weight has dropped 4kg since the last weigh-in and the hip "
                            "aches more"),
+    # family called "our Jean": kin, the patient when her own hip operation is named
+    ("neuro_deficit", "our Jean's foot is dragging since this morning, she's had her hip "
+                      "done"),
     # "scars", "wounds" without an apostrophe
     ("wound", "my scars gone angry and its weeping yellow stuff"),
     # flat on the floor
@@ -140,6 +143,8 @@ QUIET: list[str] = [
     # a relative's story, and the writer's worry about it
     "my uncle's new hip popped out twice, will that happen to me?",
     "told the nurse about my aunt who lost loads of weight with her cancer",
+    # "our Kev": kin, someone else when no hip operation of his is named
+    "our Kev's lost loads of weight on his new diet, I did my walk",
     # a spell that ended, a feeling that came back
     "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
     "the numbness down my thigh after surgery is almost back to normal now",
