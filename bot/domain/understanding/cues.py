@@ -39,7 +39,8 @@ _DONE_WORD = re.compile(
 )
 _DONE_BLOCK = re.compile(
     r"\b(?:almost|nearly|half|partly|partially|not yet|will be|when|once|be|get it|been"
-    r"|the|last)\s+$|\b(?:press\w*|hit|click\w*|tapped|marked|said|say|ticked|put)"
+    r"|the|last|well|you'?ve|you have|you|u've|uve)\s+$"  # "well done", "you've done me good"
+    r"|\b(?:press\w*|hit|click\w*|tapped|marked|said|say|ticked|put)"
     r"(?: (?:them|it|that|all|as|i|i'?d|i was|me|down))*\s+$"
 )
 _DID = _any(

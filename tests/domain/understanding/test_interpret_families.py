@@ -17,6 +17,8 @@ from tests.domain.understanding.train_model import probe_rows
 #: (family cue, phrases that must fire it)
 CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     "done_word": ("dunnit 👍", "all dunit"),
+    # praise for the bot or its makers, not a report: "well done", "you've done"
+    "done_blocked": ("well done you lot, lovely app", "you've done wonders for my confidence"),
     "undo": (
         "please wipe that, I never started",
         "do not log that one",
@@ -145,7 +147,8 @@ READS_AS: dict[str, tuple[str, ...]] = {
         "weather in Bristol on Sunday",
         "it doesn't wake me up",
     ),
-    "social_praise": ("you have been a great help", "sun's shining at last"),
+    "social_praise": ("you have been a great help", "sun's shining at last",
+                      "well done you lot, lovely app"),
     "pain_only_ache": ("no shooting pain, only a mild ache",),
     "social_sign_off": ("yep will do, ta", "nighty night, busy day tmrw",
                         "cheers, that puts my mind at rest"),
