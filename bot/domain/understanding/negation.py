@@ -50,7 +50,9 @@ _HEDGES = frozenset(
      # "crossed my legs without thinking and felt it slip out": careless, not a denial
      "thinking",
      # "getting worse not better, can't bend it": a trend, not a denial of what follows
-     "better", "improving", "improved", "easing", "settling"}
+     "better", "improving", "improved", "easing", "settling",
+     # "bed's no good, the ache wakes me": a complaint of its own
+     "good"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(

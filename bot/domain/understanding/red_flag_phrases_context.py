@@ -90,6 +90,7 @@ BODY_BEFORE = re.compile(
 #: Hypothetical cues that reach forward to the end of their sentence.
 FORWARD = _rx(
     r"\b(?:god|heaven)\s+forbid\b|\bwhat\s+happens\s+(?:when|if)\b|\bsuppos(?:e|ing)\b",
+    r"\bhypothetical(?:ly)?\b|\btheoretically\b|\bfor\s+argument'?s\s+sake\b",
     r"\bwould\s+(?:i|you|we|one)\s+(?:even\s+)?(?:know|notice|tell|realise|realize|feel)\b",
     r"\bwhen\s+would\b|\bwould\s+it\s+be\b|\bin\s+the\s+event\b|\bleaflet\b",
     r"\bwarning\s+signs?\b|\bwhat\s+are\s+the\s+(?:\w+\s+)?(?:signs|symptoms)\b",

@@ -40,7 +40,8 @@ RECENT = rx(
     r"\bwoke\s+(?:up\s+)?from\s+(?:my|her|his|a)\s+nap\b",
     r"\b(?:since|started|began|came\s+on)\s+(?:(?:about|around|roughly|just\s+after)\s+)?"
     r"(?:(?:i|he|she)\s+woke(?:\s+up)?|waking(?:\s+up)?|(?:after|at|this)"
-    r"\s+(?:lunch|breakfast|tea|dinner|morning|afternoon)|this\s+am|lunch(?:time)?|breakfast)\b",
+    r"\s+(?:lunch(?:time)?|breakfast|tea(?:time)?|dinner(?:time)?|morning|afternoon)|this\s+am"
+    r"|lunch(?:time)?|breakfast)\b",
     r"\b(?:an?|half\s+an|\d+|two|three|a\s+few|few|couple\s+of)\s+(?:hours?|hrs?)\s+later\b"
     r"|\b(?:right\s+)?in\s+the\s+middle\s+of\s+(?:a|the|my|her|his)\b|\bthis\s+am\b|\bwas\s+fine\s+(?:yesterday|this\s+morning"
     r"|last\s+night|until)\b",

@@ -110,7 +110,8 @@ SHORT_FIXES = {
     "numbnes": "numbness", "numbess": "numbness",
     # carers' shorthand: "hx ca lung", "wt loss ~5kg"
     "hx of ca": "history of cancer", "hx ca": "history of cancer", "wt loss": "weight loss",
-    **{f"{organ} ca": f"{organ} cancer" for organ in ("prostate", "breast", "bowel", "lung")},
+    **{f"{organ} ca": f"{organ} cancer" for organ in (
+        "prostate", "breast", "bowel", "bowels", "lung", "thyroid", "skin", "kidney", "ovarian")},
     # typed fast: "cnat", "tripd", "agonny", "thru"
     "cnat": "can't", "tripd": "tripped", "agonny": "agony", "agny": "agony",
     "thru": "through", "n night": "and night", "loosing": "losing", "wieght": "weight",

@@ -35,6 +35,7 @@ from bot.domain.understanding import (
     red_flag_phrases_neuro,
     red_flag_phrases_spoken,
     red_flag_phrases_terse,
+    red_flag_phrases_understated,
     red_flag_phrases_vascular,
 )
 from bot.domain.understanding import red_flag_triage_words as triage
@@ -141,6 +142,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_spoken.RULES_TUNE15,
     *red_flag_phrases_spoken.RULES_TUNE19,
     *red_flag_phrases_terse.RULES,
+    *red_flag_phrases_understated.RULES,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,
@@ -198,10 +200,7 @@ def _hits_of(rule: Rule, prepared: Prepared, sentences: _Sentences
                      if m.end() > m.start() and not (start <= m.start() and m.end() <= end)]
             if not needs:
                 continue
-            need_qualifiers = [
-                qualifier_at(text, *m.span(), since=end if m.start() >= end else 0)
-                for m in needs
-            ]
+            need_qualifiers = [_need_qualifier(rule, text, m, end) for m in needs]
             best = needs[need_qualifiers.index(None)] if None in need_qualifiers else needs[0]
             if qualifier is None and None not in need_qualifiers:
                 qualifier = need_qualifiers[0]
@@ -237,6 +236,21 @@ def _urgency(category: str, text: str) -> Urgency:
     if category == "cannot_bear_weight" and triage.GRADUAL.search(text):
         return "same_day"
     return default
+
+
+_CLAUSE_END = re.compile(r"[.!?,;]|\b(?:and|but|now|then)\b")
+
+
+def _need_qualifier(rule: Rule, text: str, need: re.Match[str], end: int) -> Qualifier | None:
+    """Why a rule's needed words are no live report. After a history ("had breast cancer
+    in 2016 and I have developed a deep ache"), only what follows the history's clause is
+    read: its date dates the history, not the new pain."""
+    if rule.history and need.start() >= end:
+        cut = _CLAUSE_END.search(text, end, need.start())
+        if cut is not None:
+            return qualifier_at(text[cut.end():], need.start() - cut.end(),
+                                need.end() - cut.end())
+    return qualifier_at(text, *need.span(), since=end if need.start() >= end else 0)
 
 
 def _scan(prepared: Prepared, rules: tuple[Rule, ...]) -> tuple[FlagHit, ...]:

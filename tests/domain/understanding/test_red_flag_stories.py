@@ -26,6 +26,25 @@ LIVE: list[tuple[str, str]] = [
     # family called "our Jean": kin, the patient when her own hip operation is named
     ("neuro_deficit", "our Jean's foot is dragging since this morning, she's had her hip "
                       "done"),
+    # told without the medical word, in passing or as an image (tune45 to tune49)
+    ("sudden_severe_pain", "out of nowhere I was struck by a terrible pain in the groin, never "
+                           "felt anything like it"),
+    ("cancer_weight_loss", "I had bowel cancer in 2018 and over the last few weeks a new ache "
+                           "has started in my hip"),
+    ("wound", "the dressing came off and there's yellow stuff oozing out of the end of the cut"),
+    ("cauda_equina", "my bladder feels fit to burst but nothing will come"),
+    ("cauda_equina", "when I wipe it's numb down there"),
+    ("cauda_equina", "the insides of my thighs have gone numb and I'm leaking"),
+    ("cancer_weight_loss", "down almost half a stone and I'm not dieting"),
+    ("dislocation", "I think the ball has popped out, the leg won't move"),
+    ("pe", "I can barely talk in full sentences today"),
+    ("dvt", "her calf is like a balloon and red, two weeks after the op"),
+    ("night_pain_sweats", "it wakes me every night whichever side I lie on"),
+    ("night_pain_sweats", "awake at 4am again, tried every position"),
+    ("cannot_bear_weight", "hobbling about on one leg, the hip won't take any weight"),
+    ("cannot_bear_weight", "client NWB since this morning, very distressed"),
+    ("fracture_after_fall", "slipped off the step, felt a snap and now I can't get up"),
+    ("neuro_deficit", "I have to hitch my knee up high so my toes don't catch on the carpet"),
     # "scars", "wounds" without an apostrophe
     ("wound", "my scars gone angry and its weeping yellow stuff"),
     # flat on the floor
@@ -145,6 +164,13 @@ QUIET: list[str] = [
     "told the nurse about my aunt who lost loads of weight with her cancer",
     # "our Kev": kin, someone else when no hip operation of his is named
     "our Kev's lost loads of weight on his new diet, I did my walk",
+    # supposed, someone else's ball, an order that ended, a bed that is no good, a history
+    # and a sore hip both over
+    "hypothetically, if my calf swelled up after the op, would that be A&E?",
+    "the dog's ball came out from under the sofa at last",
+    "I was told to stay NWB for six weeks after the op, that finished in March",
+    "bed's no good for my back so I sleep in the recliner, hip's fine today",
+    "had breast cancer in 2015 and a sore hip back then as well, all clear now",
     # a spell that ended, a feeling that came back
     "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
     "the numbness down my thigh after surgery is almost back to normal now",

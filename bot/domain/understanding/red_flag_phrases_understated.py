@@ -1,0 +1,112 @@
+"""Red flags told without the medical word, in passing or as an image (tune45 to tune49).
+
+Written as mechanisms from five batches in the corpus's own style, the understated one
+(tune47) most of all: a pain that "struck" without cause, stuff coming out where the scab
+came off, a full bladder where "nothing happens", "down nearly a stone" with no diet, "the
+ball's come out", no breath to "talk in full sentences", a leg "like a tree trunk", an ache
+that wakes the patient "either side", a crack heard then agony, a knee lifted high "so the
+foot clears the ground" (foot drop), "when I wipe it feels like someone else's skin", a
+carer's "unable to WB". Read by ``red_flags``; see ``red_flag_phrases``.
+"""
+
+from __future__ import annotations
+
+from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, Rule, rule
+
+_WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
+#: Weight lost with no reason the writer knows of, in words the terse rules do not list.
+_UNMEANT = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:me\s+)?(?:trying|dieting"
+            r"|meaning|wanting)\b|\bnot\s+on\s+a\s+diet\b|\bno\s+idea\s+why\b"
+            r"|\bhaven'?t\s+(?:been\s+)?(?:trying|dieting)\b|\bnot\s+meaning\s+to\b")
+#: Where the scab or the wound is: the words that make "stuff coming out" a wound's.
+_WOUND_PLACE = (r"\bscab\w*|\bwound\b|\bscar\b|\bcut\b|\bincision\b|\bdressing\b"
+                r"|\bstitch\w*|\bstaple\w*")
+#: A pain that wakes the patient whatever way they lie.
+_ANY_POSITION = (r"\beither\s+side\b|\b(?:every|each|any|whatever|whichever)\s+"
+                 r"(?:side|position|way)\b|\bdoesn'?t\s+matter\s+(?:which|how|what)\b|\bdoesn'?t\s+matter\b"
+                 r"|\bno\s+matter\s+(?:which|how|what)\b|\ball\s+(?:the\s+)?positions\b")
+
+RULES: tuple[Rule, ...] = (
+    # "struck by the most dreadful pain in my hip, quite without cause"
+    rule("sudden_severe_pain", (
+        r"\bstruck\s+(?:down\s+)?(?:by|with)\s+(?:the\s+most\s+|a\s+|an\s+|such\s+a\s+)?(?:\w+\s+)?"
+        r"(?:pain|agony)\b",
+        r"\b(?:most\s+)?(?:dreadful|terrible|horrendous|excruciating|unbearable|horrific|awful)\s+"
+        r"pain\b",
+    ), needs=r"\bwithout\s+(?:any\s+)?(?:cause|reason|warning)\b"
+             r"|\bout\s+of\s+(?:the\s+blue|nowhere)\b|\bfor\s+no\s+(?:reason|cause)\b|\bnever\s+(?:known|felt|had)\s+(?:anything|a\s+pain"
+             r"|pain)\s+like\b", window=150, same_sentence=False),
+    # the scab came off and "stuff" is coming out
+    rule("wound",
+         r"\b(?:stuff|gunk|goo|gloop|muck|liquid|fluid|yellow|green|pus)\s+(?:is\s+|keeps\s+)?(?:coming"
+         r"|oozing|leaking|seeping|dripping|running)\s+(?:out|from)\b",
+         needs=_WOUND_PLACE, window=100, same_sentence=False),
+    # "bladder's full but nothing happens": urine that will not come
+    rule("cauda_equina",
+         r"\bbladder(?:'s|\s+is|\s+feels)?\s+(?:full|bursting|fit\s+to\s+burst)\b",
+         needs=r"\bnothing\s+(?:happens|comes|came|will\s+come)\b|\bwon'?t\s+(?:come|go|start)\b"
+               rf"|\b{CANT}\s+(?:go|wee|pee|start)\b", window=60),
+    # "when I wipe it feels like it's someone else's skin"
+    rule("cauda_equina", r"\bwhen\s+(?:i|she|he)\s+wipes?\b",
+         needs=r"\bsomeone\s+else'?s\b|\bnumb\w*|\b(?:can'?t|cannot|couldn'?t)\s+feel\b"
+               r"|\bdead\b|\bnothing\s+there\b|\bno\s+feeling\b", window=60),
+    # "little leaks and the inside of my legs feels odd, like pins and needles"
+    rule("cauda_equina",
+         r"\binsides?\s+of\s+(?:both\s+|my\s+|her\s+|his\s+)?(?:thighs|legs)\s+(?:(?:feels?|is|are|has"
+         r"|have|gone|going|goes)\s+){1,2}(?:all\s+|a\s+bit\s+|really\s+)?(?:odd|numb|funny|tingly|weird"
+         r"|strange|dead|like\s+pins|pins)\b"),
+    # "down nearly a stone and not dieting"; "weight's dropped without me meaning it to"
+    rule("cancer_weight_loss", (
+        rf"\bdown\s+(?:by\s+)?(?:nearly|almost|about|over|around|getting\s+on\s+for)\s+(?:a|half\s+a"
+        rf"|\d+(?:[.,]\d+)?)\s*{_WEIGHT_UNIT}\b",
+        rf"\bdown\s+(?:a|half\s+a)\s+{_WEIGHT_UNIT}\b",
+        r"\bweight(?:'s|\s+has|\s+is)?\s+(?:dropped|dropping|falling|fallen|dropped\s+off|dropping"
+        r"\s+off|gone\s+down|going\s+down|come\s+off|coming\s+off)\b",
+    ), needs=_UNMEANT, window=120, same_sentence=False),
+    # "think the ball's come out"
+    rule("dislocation",
+         r"\b(?:the\s+)?ball(?:'s|\s+has|\s+is)?\s+(?:come|came|popped|slipped|jumped|gone)\s+out\b"
+         r"(?!\s+(?:to\s+play|for\s+a|in\s+the\s+(?:garden|park)))",
+         not_after=r"dog'?s|cat'?s|tennis|golf|foot|cricket|crystal|bowling"),
+    # "can't talk in full sentences, keep having to stop for breath"
+    rule("pe", rf"\b{CANT}\s+(?:talk|speak)\s+in\s+(?:full|whole|complete|proper)\s+sentences\b"),
+    # "left leg looks like a tree trunk from the knee down and it's red and warm"
+    rule("dvt",
+         r"\b(?:leg|calf|calves)\b[^.!?]{0,30}\blike\s+a\s+(?:tree\s+trunk|balloon|football|tree"
+         r"|elephant'?s?\s+(?:leg|foot))\b",
+         needs=r"\bred\b|\bwarm\b|\bhot\b|\btender\b|" + OPERATION, window=100,
+         same_sentence=False),
+    # "the ache wakes me on my back, either side, doesnt matter"; "up at 3am again with it.
+    # tried every side"
+    rule("night_pain_sweats", r"\bwak(?:es|ing)\s+(?:me|her|him)\b|\bwoke\s+(?:me|her|him)\b",
+         needs=_ANY_POSITION, window=100, same_sentence=False),
+    rule("night_pain_sweats",
+         r"\btried\s+(?:every|each|all\s+the|any)\s+(?:side|position|way)s?\b",
+         needs=r"\b(?:up|awake|woke|wake\w*)\s+(?:at\s+)?(?:[1-5]|one|two|three|four|five)\s*"
+               r"(?:am|o'?clock|in\s+the\s+morning)\b|\bnight\w*\b|\bbed\b|\bsleep\w*",
+         window=100, same_sentence=False),
+    # "hobbling on 1 leg since lunch, hip wont take anything"; "touch my toes down on that side"
+    rule("cannot_bear_weight", (
+        r"\bhobbl\w*\s+(?:about\s+|around\s+)?on\s+(?:1|one)\s+leg\b",
+        r"\b(?:hip|leg)\s+(?:won'?t|wont|will\s+not|can'?t)\s+take\s+(?:anything|any\s+weight"
+        r"|(?:my|her|his)\s+weight|me)\b",
+        r"\b(?:only|just)\s+touch\s+(?:my|her|his|the)\s+toes?\s+(?:down|on\s+the\s+(?:floor|ground))\b",
+        r"\bless\s+(?:and|n|&)\s+less\s+able\s+to\s+take\s+(?:my|her|his|any)\s+weight\b",
+    )),
+    # a carer's note: "pt unable to WB on L leg", "NWB since am"
+    rule("cannot_bear_weight", (
+        rf"\b{CANT}\s+(?:fully\s+)?wb\b",
+        r"\bnwb\b|\bnon[\s-]weight[\s-]bearing\b",
+    ), unless=r"\b(?:told|advised|instructed|meant)\s+to\s+(?:be\s+|stay\s+|keep\s+)?(?:nwb|non)"
+              r"|\bfor\s+(?:\d+|six|two|four)\s+weeks\b"),
+    # "heard a crack and now the top of my leg is agony"
+    rule("fracture_after_fall", r"\b(?:heard|felt)\s+(?:a\s+|something\s+)?(?:crack|snap)\b",
+         needs=rf"\bagony\b|\bexcruciating\b|\b{CANT}\s+(?:get\s+up|move|stand|walk|put)\b",
+         window=120, same_sentence=False),
+    # "walking like a pony, have to lift my knee right up so my foot clears the ground"
+    rule("neuro_deficit", (
+        r"\b(?:lift|raise|hitch|bring)\s+(?:my|her|his|the)\s+knee\s+(?:\w+\s+){0,3}so\s+(?:my|her|his"
+        r"|the)\s+(?:foot|toes?)\s+(?:clears?|(?:doesn'?t|don'?t|won'?t)\s+(?:catch|drag|scrape))\b",
+        r"\b(?:foot|toes?)\s+(?:won'?t|doesn'?t|don'?t|can'?t)\s+clear\s+the\s+(?:ground|floor|step)\b",
+    )),
+)
