@@ -174,6 +174,13 @@ _SOCIAL_MARKS = frozenset("👍👌🙏😂🤣😊🙂😀😃😄😁❤♥�
 _DONE_MARKS = frozenset("✅✔☑💪")
 
 
+def _mostly_symbols(text: str) -> bool:
+    """Whether under 40 % of the visible characters are letters (and none is an emoji)."""
+    visible = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() for c in visible)
+    return bool(visible) and letters < 0.4 * len(visible) and all(ord(c) < 0x2000 for c in visible)
+
+
 def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentKind | None:
     """A kind a precise rule is sure of, whatever the model says; None when none is."""
     if _MARKS_ONLY.fullmatch(text):  # emoji and marks only: "👍", "✅✅", "🍌🍌", "??"
@@ -283,6 +290,8 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         "walked", "count"
     }:
         return "unknown"  # "done the washing, now for the hoovering": not an exercise
+    if cues <= {"no_cue"} and _mostly_symbols(text):
+        return "unknown"  # "{name} {0} %s": code or a template, not a greeting
     if (
         "asks_exercise" in cues and (cues & _ASKING or short)
         and top in ("pain", "unknown", "social")

@@ -20,7 +20,7 @@ from bot.domain.understanding.reading import PainWhen, Trend
 
 WORD_NUMBERS = {
     "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "nought": 0, "naught": 0,
 }
 #: Words a phone's voice typing writes for a score, read only right after "pain is".
 _SOUNDALIKES = {"to": 2, "too": 2, "won": 1, "for": 4, "free": 3, "ate": 8, "tree": 3}
@@ -64,6 +64,9 @@ _WORD_NUMBER_LEAD = re.compile(
     r"(?:\b(?:is|a|an|about|around|like|maybe|say|at|be|pain|level|score|rating|saying"
     r"|says)\s+|:\s*)$"
 )
+#: A number word opening the message and set off by a mark: a reply to "how much does it
+#: hurt?" ("nine 😫 overdid the hedge", "six, bit stiff"), not "one of the clams".
+_OPENING_WORD = re.compile(r"\s*(?:[,.;:!\-–]|[^\w\s])")
 _NUMBER_TOKEN = re.compile(rf"(?<![\w.{{])a?({_NUMBER})(?:[\s-]?ish)?(?![\w}}])")  # not "{0}"
 _SOUNDALIKE = re.compile(
     r"\bpain (?:is |level |score |is a )(to|too|won|for|free|ate|tree)\b(?! (?:the|me|my|a"
@@ -172,6 +175,7 @@ def scores(clean: str) -> list[Score]:
             continue
         if raw in WORD_NUMBERS and not (
             _WORD_NUMBER_LEAD.search(text[:start]) or _ALONE.match(text)
+            or (start == 0 and _OPENING_WORD.match(text, match.end()))
         ):
             continue  # "this one hurts" is not a score of 1
         if raw.startswith("-"):

@@ -50,7 +50,13 @@ ASK_EVIDENCE = 11_000
 GENERIC_WORDS = frozenset(
     {"hip", "hips", "without", "week", "weeks", "started", "keep", "felt", "something", "came",
      "hours", "reading", "time", "even", "different", "reason", "since", "still", "now",
-     "today", "been", "just", "got"}
+     "today", "been", "just", "got",
+     # words of time, manner and talk that name no sign ("like an 8", "every time the
+     # adverts come on", "the limp has nearly gone", "Sincerely, ...")
+     "like", "myself", "every", "ago", "nearly", "second", "seconds", "come", "coming",
+     "keeps", "keeping", "helping", "hanging", "early", "over", "very", "trying", "think",
+     "looks", "writing", "tempted", "front", "didn't", "haven't", "shouldn't", "consultant",
+     "hand", "treat", "tried", "leftover", "oven", "theres", "heartache"}
 )
 #: A message this long with this few different words is a paste or a stuck key.
 _REPEAT_WORDS, _DISTINCT_WORDS = 12, 3

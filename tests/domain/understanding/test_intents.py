@@ -147,7 +147,7 @@ def test_done_with_reps_and_negated_done() -> None:
 
 def test_only_the_start_is_read_for_meaning_but_red_flags_are_read_to_the_end() -> None:
     filler = "blah " * (MAX_INTENT_CHARS // 5)
-    assert classify(filler + "done").kind == "unknown"
+    assert classify(filler + "done").kind == classify(filler).kind != "done"
     long_text = ("blah " * (MAX_SCAN_CHARS // 5))[: MAX_SCAN_CHARS - 20] + " leg is numb"
     assert classify(long_text).kind == "redflag"
 

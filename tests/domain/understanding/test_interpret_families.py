@@ -105,7 +105,8 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
 READS_AS: dict[str, tuple[str, ...]] = {
     "undo": ("do not log that one", "erase my last done entry please", "please unlog the walk"),
     "rest": ("I'll pick it up again after the wedding", "let me off this afternoon"),
-    "pain": ("a bit niggly round the joint", "oww"),
+    "pain": ("a bit niggly round the joint", "oww", "seven 😣 the stairs did me in",
+             "nought, all good this morning"),
     "exercise": (
         "how should I do the bridges",
         "tell me more about the clam one",
@@ -143,6 +144,7 @@ READS_AS: dict[str, tuple[str, ...]] = {
     ),
     "unknown_off_topic": (
         "4821",
+        "${HOME} %d {{x}}",
         "can you sort out my printer",
         "weather in Bristol on Sunday",
         "it doesn't wake me up",

@@ -310,6 +310,11 @@ def test_a_hedge_about_telling_is_no_reason_to_doubt(text: str) -> None:
     "hip and me say morning!",
     "two weeks in already, where does the time go",
     "feeling far more hopeful since I started",
+    # time, manner and talk: "like a 7", "nearly gone", "every time ... come on"
+    "the limp has nearly gone, walking like a spring chicken",
+    "every time the adverts come on I do a few ankle pumps",
+    "sitting in the car is the worst, like a 7 after an hour",
+    "tomatoes coming on a treat, the greenhouse is full",
 ])
 def test_words_that_name_no_sign_never_ask_alone(text: str) -> None:
     """"hip", "weeks", "started", "felt" may weigh towards a flag in the model, but a
