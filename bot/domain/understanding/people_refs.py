@@ -83,6 +83,10 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 words[index - 1]
             ):
                 kind = "other"  # "my friend's husband", "my partner's mum"
+            if kind and found and text[max(0, start - 2) : start].strip() == "(" and (
+                start - found[-1].start < 30
+            ):
+                continue  # "my father (abba)", "my wife (Jan)": the same person, named again
             if kind:
                 relative = nxt in ("who", "that", "whose")  # "my uncle who lost weight"
                 found.append(Ref(start, kind, who.stem(word), subject or relative))

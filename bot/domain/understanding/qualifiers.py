@@ -328,12 +328,14 @@ _WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 #: Negators that deny nothing: an understatement ("probably nothing, but...") and a
-#: weight lost "without trying" (the danger sign itself), "doesn't matter", "no good".
+#: weight lost "without trying" (the danger sign itself), "doesn't matter", "no good",
+#: "exercises not done".
 _NOT_DENIALS = re.compile(
     r"\b(?:(?:it'?s|its|prob(?:ably)?|likely|maybe|possibly|perhaps)\s+)+nothing\b"
     r"|\bwithout\s+(?:even\s+)?trying\b|\bnot\s+(?:been\s+)?(?:dieting|trying)\b"
     r"|\bnothing\s+(?:major|serious|much)\b|\b(?:doesn'?t|does\s+not)\s+matter\b|\bno\s+good\b"
     r"|\bnothing\s+(?:will\s+|would\s+)?(?:come|comes|came|happens|happened)\b"
+    r"|\b(?:exercises?|stretches|routine|them|it)\s+(?:were\s+|was\s+)?not\s+(?:done|started)\b"
     r"|\b(?:don'?t|do\s+not|didn'?t)\s+know\s+why\b|\bno\s+idea\s+why\b"
 )
 

@@ -172,6 +172,10 @@ def not_supposed_at(text: str, position: int) -> bool:
 #: Hypothetical cues that cover their whole sentence.
 WHOLE = _rx(
     r"(?:^|[.!?\n]\s*)(?:is|are|could|can)\s+(?:\w+\s+){1,3}(?:a\s+)?(?:sign|symptom)s?\s+of\b",
+    # "is losing weight without trying ever linked to hip pain?"; not "could this be related
+    # to my breast cancer?", a question about the writer's own sign
+    r"(?:^|[.!?\n]\s*)(?:is|are|can|could)\s+(?:\w+\s+){1,5}ever\s+(?:linked|related"
+    r"|connected|associated)\s+(?:to|with)\b",
     r"\bwhat\s+(?:does|do|would|will|did)\s+(?:\w+\s+){0,4}(?:look|feel)\s+like\b",
     r"(?:^|[.!?\n]\s*)(?:is|are)\s+(?!it\b|this\b|that\b|my\b)(?:\w+\s+){1,3}(?:normal|common"
     r"|usual|expected)\b",
@@ -219,6 +223,7 @@ STOP = re.compile(
 ASKING = re.compile(
     r"\?|\bcan\b(?!'|t\b)|\b(?:should|would|will|could|do\s+i|does|what'?s?|who|when|how"
     r"|which|tell|let\s+me\s+know|call|ring|phone|i'?ll|we'?ll|need\s+to|ought|worry|dangerous|happens?)\b"
+    r"|\b(?:stop|rest)\s+or\s+(?:push|carry|keep|plough)\b"  # "a stop or push through thing"
 )
 #: An operation in a segment: a date there is the operation's, not the symptom's.
 OPERATION = re.compile(
@@ -325,6 +330,7 @@ RESOLVED = _rx(*(
         r"\bnow\s+(?:walking|getting\s+about)\s+(?:without|with\s+no|normally|unaided|fine)\b",
         r"\b(?:today|now)\s+(?:i\s+)?walked\s+(?:to|round|up|down|all|the|\d)",
         r"\bno\s+harm\s+done\b|\ball\s+good\s+so\s+far\b|\ball\s+treated\b",
+        r"\bback\s+to\s+(?:my|her|his)\s*(?:old\s+)?self\b",
         r"\bback\s+to\s+normal\b|\blong\s+done\b|\bput\s+it\s+back\b|\bkept\s+it\s+off\b",
         r"\bthing\s+of\s+the\s+past\b|\bslept\s+(?:right\s+)?through\b",
         r"\bback\s+on\s+(?:the\s+exercises|track)\b|\ball\s+(?:fine|good|ok|okay|better|well)"
@@ -361,7 +367,10 @@ ONGOING = re.compile(
 )
 #: A report of now: it stops a past cue reaching a phrase.
 NOW = _rx(
-    r"\b(?:now|today|tonight|currently|still|again|new|started|starting|yesterday"
+    r"\b(?:now|today|tonight|currently|still|again|started|starting|yesterday"
+    # not "the new blood pressure tablets", "new shoes": a thing bought, not a sign begun
+    r"|new(?!\s+(?:\w+\s+){0,2}(?:tablets?|pills?|meds?|medication|medicine|drugs?|inhalers?"
+    r"|glasses|shoes|trainers|slippers|mattress|bed|car|house|flat|job|baby|puppy|kitten))"
     r"|this\s+(?:morning|afternoon|evening|week)|at\s+the\s+moment|getting\s+worse"
     r"|this\s+(?:\w+\s+){0,2}(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?"
     r"|this\s+(?:last|past)\s+(?:month|week|fortnight|few\s+(?:days|weeks))|lately|recently"

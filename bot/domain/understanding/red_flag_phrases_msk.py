@@ -27,6 +27,7 @@ _NOT_A_FALL = (
     r"|over laughing|about laughing|head over heels|into bed|into a chair"
     r"|off (?:my|the) (?:diet|radar)|by the wayside|out of (?:the habit|love|favou?r|practice)"
     r"|into (?:a|the|my) (?:habit|trap|routine)|in with|about laughing|to pieces"
+    r"|off (?:the|a) (?:shelf|shelves|table|counter|worktop|windowsill|mantelpiece|dresser|hook)"
 )
 _THINGS = (
     "it", "that", "this", "something", "everything", "bin", "bins", "tree", "trees", "fence",

@@ -32,8 +32,10 @@ _NOT_A_SCORE = (r"(?!\s*(?:am|pm|o'?clock|mins?|minutes|hours?|hrs?|days?|weeks?
 RULES: tuple[Rule, ...] = (
     # second-language English: "yesterday I fall on the ice", "the foot is turning to outside"
     rule("fracture_after_fall",
-         r"\b(?:i|she|he|mum|mom|dad|mother|father)\s+fall\s+(?:on|down|in|off|from|over)\b",
-         needs=r"\bpain\w*|\bhurt\w*|\b(?:9|10)\b|\bturning\s+(?:to\s+)?(?:the\s+)?(?:outside|inside)"
+         r"\b(?:i|she|he|mum|mom|dad|mother|father)\s+(?:fall|slip|trip)\s+(?:on|down|in|off|from|over"
+         r"|for)\b",  # Pidgin "I fall for market"
+         needs=r"\bpain\w*|\bhurt\w*|\b(?:9|10)\b|\bturn(?:ing|ed|s)?\s+(?:to\s+)?(?:the\s+)?(?:outside"
+               r"|inside)"
                r"|\b(?:can'?t|cannot|can\s+not)\s+(?:stand|walk|get\s+up|move)\b",
          window=150, same_sentence=False),
     rule("fracture_after_fall", (

@@ -20,7 +20,7 @@ _UNMEANT = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:me\s+)?(?:
             r"|\bhaven'?t\s+(?:been\s+)?(?:trying|dieting)\b|\bnot\s+meaning\s+to\b")
 #: Where the scab or the wound is: the words that make "stuff coming out" a wound's.
 _WOUND_PLACE = (r"\bscab\w*|\bwound\b|\bscar\b|\bcut\b|\bincision\b|\bdressing\b"
-                r"|\bstitch\w*|\bstaple\w*")
+                r"|\bstitch\w*|\bstaple\w*|\b(?:portal|port|keyhole|scope)\s+(?:holes?|sites?)\b")
 #: A pain that wakes the patient whatever way they lie.
 _ANY_POSITION = (r"\beither\s+side\b|\b(?:every|each|any|whatever|whichever)\s+"
                  r"(?:side|position|way)\b|\bdoesn'?t\s+matter\s+(?:which|how|what)\b|\bdoesn'?t\s+matter\b"
@@ -37,10 +37,17 @@ RULES: tuple[Rule, ...] = (
              r"|\bout\s+of\s+(?:the\s+blue|nowhere)\b|\bfor\s+no\s+(?:reason|cause)\b|\bnever\s+(?:known|felt|had)\s+(?:anything|a\s+pain"
              r"|pain)\s+like\b", window=150, same_sentence=False),
     # the scab came off and "stuff" is coming out
+    rule("wound", (
+        r"\b(?:stuff|gunk|goo|gloop|muck|liquid|fluid|yellow|green|pus)\s+(?:is\s+|keeps\s+)?(?:coming"
+        r"|oozing|leaking|seeping|dripping|running)\s+(?:out|from)\b",
+        # "leaking cloudy fluid", "oozing yellow gunk"
+        r"\b(?:leaking|oozing|weeping|seeping|dripping)\s+(?:\w+\s+)?(?:fluid|liquid|stuff|gunk|goo"
+        r"|muck|pus)\b",
+    ), needs=_WOUND_PLACE, window=100, same_sentence=False),
+    # "Mum's stitches have given way in the middle of the scar", "it's parted"
     rule("wound",
-         r"\b(?:stuff|gunk|goo|gloop|muck|liquid|fluid|yellow|green|pus)\s+(?:is\s+|keeps\s+)?(?:coming"
-         r"|oozing|leaking|seeping|dripping|running)\s+(?:out|from)\b",
-         needs=_WOUND_PLACE, window=100, same_sentence=False),
+         r"\b(?:stitches|staples|clips|wound|scar|cut|incision)\s+(?:have\s+|has\s+|had\s+)?(?:given"
+         r"\s+way|parted|split|burst|come\s+undone|opened\s+up)\b"),
     # "bladder's full but nothing happens": urine that will not come
     rule("cauda_equina",
          r"\bbladder(?:'s|\s+is|\s+feels)?\s+(?:full|bursting|fit\s+to\s+burst)\b",
@@ -63,6 +70,26 @@ RULES: tuple[Rule, ...] = (
         r"\bweight(?:'s|\s+has|\s+is)?\s+(?:dropped|dropping|falling|fallen|dropped\s+off|dropping"
         r"\s+off|gone\s+down|going\s+down|come\s+off|coming\s+off)\b",
     ), needs=_UNMEANT, window=120, same_sentence=False),
+    # "gone from a limp to barely being able to stand on that side"
+    rule("cannot_bear_weight",
+         r"\bbarely\s+(?:being\s+)?able\s+to\s+(?:stand|put\s+(?:any\s+)?weight)\s+on\s+(?:that"
+         r"|the|my|her|his)\s+(?:\w+\s+)?(?:side|leg)\b"),
+    # "calf feels like i've torn it ... its swollen and warm"
+    rule("dvt",
+         r"\b(?:swollen|puffy|swelled\s+up|swelling)\s+(?:and|&|n)\s+(?:warm|hot|red|tender)\b",
+         needs=r"\bcalf\b|\bcalves\b", window=100),
+    # "the toes of left foot do not come up anymore", tripping
+    rule("neuro_deficit",
+         r"\b(?:toes|foot|front\s+of\s+(?:my|her|his|the)\s+foot)\s+(?:of\s+(?:my\s+|her\s+|his\s+"
+         r"|the\s+)?(?:left\s+|right\s+)?foot\s+)?(?:do\s+not|don'?t|does\s+not|doesn'?t|won'?t"
+         r"|will\s+not|can'?t|cannot)\s+(?:come|lift|go|pull)\s+up\b"),
+    # "without any reason my hip pain jump to maximum, I cannot bear it"
+    rule("sudden_severe_pain",
+         r"\bpain\s+(?:has\s+)?(?:jump|jumped|shot|went|gone|rose|go|goes)\s+(?:up\s+)?(?:straight\s+)?"
+         r"to\s+(?:the\s+|a\s+)?(?:max\w*|top|10|ten)\b",
+         needs=r"\bwithout\s+(?:any\s+)?(?:reason|cause)\b|\bno\s+reason\b|\bsudden\w*"
+               r"|\bout\s+of\s+(?:nowhere|the\s+blue)\b|\bnever\b|\b(?:can'?t|cannot)\s+bear\b",
+         window=120, same_sentence=False),
     # "think the ball's come out"
     rule("dislocation",
          r"\b(?:the\s+)?ball(?:'s|\s+has|\s+is)?\s+(?:come|came|popped|slipped|jumped|gone)\s+out\b"

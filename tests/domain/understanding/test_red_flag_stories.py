@@ -45,6 +45,18 @@ LIVE: list[tuple[str, str]] = [
     ("cannot_bear_weight", "client NWB since this morning, very distressed"),
     ("fracture_after_fall", "slipped off the step, felt a snap and now I can't get up"),
     ("neuro_deficit", "I have to hitch my knee up high so my toes don't catch on the carpet"),
+    # second-language English, carers' notes, keyhole sites, a score "to a ten" (tune50 to
+    # tune54)
+    ("dvt", "my calf is sore like a cramp that won't go, it's swollen and red too"),
+    ("wound", "the keyhole sites are red and one is oozing yellow stuff"),
+    ("wound", "dad's staples have come undone at the bottom of the scar"),
+    ("cannot_bear_weight", "I'm barely able to put any weight on my left leg now"),
+    ("neuro_deficit", "the front of my foot won't lift up, I keep catching my toes"),
+    ("sudden_severe_pain", "out of nowhere the pain shot up to a ten, I can't bear it"),
+    ("fracture_after_fall", "my father slip on the wet floor, now much pain and leg turned "
+                            "outside"),
+    ("cauda_equina", "writing for my wife (Jan). She has wet herself twice today and can't "
+                     "feel the toilet seat"),
     # "scars", "wounds" without an apostrophe
     ("wound", "my scars gone angry and its weeping yellow stuff"),
     # flat on the floor
@@ -171,6 +183,12 @@ QUIET: list[str] = [
     "I was told to stay NWB for six weeks after the op, that finished in March",
     "bed's no good for my back so I sleep in the recliner, hip's fine today",
     "had breast cancer in 2015 and a sore hip back then as well, all clear now",
+    # asked as a choice, explained, asked in general, a thing that fell, well again
+    "if I get numbness in my foot on the treadmill, is that a stop or push on thing",
+    "the night sweats turned out to be the new tablets, they've stopped now",
+    "is numbness in the feet ever linked to hip arthritis?",
+    "a jar of pickles fell off the shelf and smashed, gave me a fright",
+    "was breathless for a fortnight with the flu but I'm back to my old self",
     # a spell that ended, a feeling that came back
     "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
     "the numbness down my thigh after surgery is almost back to normal now",
