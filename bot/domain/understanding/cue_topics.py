@@ -41,6 +41,13 @@ SOCIAL = _any(
     r"^(?:sup|wassup|whaddup|wsg|yo+|heyy+|hii+)\b|\b(?:tysm|thank u|thanku|thankyou|thnks|tks|tq"
     r"|merci|gracias|danke|grazie|obrigad[oa]|shukriya|dhanyavaad|dhanyavad|arigato|asante"
     r"|np|no worries|no prob|nw|ttyl|cya|laters|gnight|nighty night|xoxo|sounds like a plan)\b",
+    r"\b(?:salaam|salam|salaams|as-?salaa?mu?\s+alaikum|assalamu?\s+alaikum|walaikum|shalom"
+    r"|namaste|namaskar|sat\s+sri\s+akal|vanakkam|kia\s+ora|jambo|wagwan|wha\s+gwan|whagwan"
+    r"|howzit|konnichiwa|ni\s+hao|bonjour|bonsoir|buenos\s+dias|buenas|ciao|guten\s+(?:morgen|tag)"
+    r"|dzie[nń]\s+dobry|merhaba|mabuhay|magandang\s+(?:umaga|gabi)|selamat\s+pagi)\b",
+    r"\b(?:gud|gd|good)\s+(?:mrng|mornin|morn|nite|nyt|evng|eve)\b|\bgm\s+(?:sir|madam|all)\b"
+    r"|\b(?:compliments|greetings)\s+of\s+the\s+season\b|\bseason'?s\s+greetings\b",
+    r"^(?:ace|class|grand|lush|champion|smashing|wicked|sound|magic|cracking|top\s+notch|mint)\b",
     r"\b(?:ur|you'?re|youre|u r) (?:the best|a legend|a star|a gem|awesome|amazing)\b"
     r"|\byou rock\b|\blegend\b|\b\w+ kareem\b|\bhappy (?:\w+ )?(?:day|holidays?|new year|diwali"
     r"|holi|eid|hanukkah|passover|lunar new year|thanksgiving|weekend)\b",

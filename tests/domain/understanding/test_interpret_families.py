@@ -51,6 +51,11 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
         "eid mubarak to you and yours",
         "happy thanksgiving everyone",
         "ur an absolute legend",
+        # greetings of other cultures and dialects, reactions in one word
+        "as-salaam alaikum everyone",
+        "gud mrng madam",
+        "shalom from Leeds",
+        "lush",
     ),
     "off_topic": (
         "bin day is Thursday now",
