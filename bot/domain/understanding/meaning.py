@@ -168,6 +168,11 @@ _BEARS_FINE = re.compile(
     r"\bcan\s+(?:put|bear|take)\s+(?:full\s+|my\s+|all\s+my\s+)?weight\s+(?:on|through)\s+"
     r"(?:it|the\s+leg|my\s+leg|the\s+hip)\s+(?:fine|ok|okay|no\s+(?:problem|bother)|normally)\b"
 )
+_LATER = re.compile(
+    r"\b(?:later|tonight|tomorrow|tmrw?|2moro\w*|after\s+(?:tea|dinner|lunch|work|breakfast)"
+    r"|this\s+(?:evening|afternoon)|in\s+a\s+(?:bit|while))\b"
+)
+_YET = re.compile(r"\byet\b")
 _MARKS_ONLY = re.compile(r"\W+")
 _LONG_NUMBER = re.compile(r"\W*(\d{4,})\W*")
 _SOCIAL_MARKS = frozenset("👍👌🙏😂🤣😊🙂😀😃😄😁❤♥💕💖😘🥰👋🤗⭐🌟😍☺👏🙌\ufe0f\u200d ")
@@ -208,6 +213,10 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         "question", "unknown", "social", "done", "rest", "exercise"
     ):
         return "undo"  # "can you delete what I just sent", "pressed done by accident"
+    if top == "undo" and "not_done" in cues and not cues & {"undo", "undo_strong"} and (
+        _LATER.search(text) and _YET.search(text)
+    ):
+        return "rest"  # "havent done them yet, after tea": not yet, not a mistaken record
     if "rest_request_time" in cues and top in ("question", "unknown") and "topic" not in cues:
         return "rest"  # "can I rest it till Monday?"
     if (
