@@ -51,8 +51,9 @@ _HEDGES = frozenset(
      "thinking",
      # "getting worse not better, can't bend it": a trend, not a denial of what follows
      "better", "improving", "improved", "easing", "settling",
-     # "bed's no good, the ache wakes me": a complaint of its own
-     "good"}
+     # "bed's no good, the ache wakes me", "nothing helps", "not sleeping": a complaint of
+     # its own
+     "good", "helps", "helped", "works", "worked", "sleeping", "sleep", "slept"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(

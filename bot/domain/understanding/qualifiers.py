@@ -217,10 +217,13 @@ def _subject(reading: _Reading, start: int, end: int, length: int) -> Ref | None
     """Who the phrase is about: the last person named in its segment, else the last one
     before it who is not an object (in its sentence, then earlier); None for the writer."""
     low, high = _within(reading.sentence_starts, start, length)
-    seg_low, _ = _within(reading.segment_starts, start, length)
+    seg_low, seg_high = _within(reading.segment_starts, start, length)
     in_segment = [r for r in reading.refs if seg_low <= r.start < end]
     if in_segment:
         return in_segment[-1]
+    if any(r.kind == "first" and r.word == "my" and end <= r.start < min(seg_high, end + _OWNER)
+           for r in reading.refs):
+        return None  # "... bam, out of the blue stabbing pain in my hip": the writer's
     earlier = [r for r in reading.refs if r.start < seg_low
                and (r.subject or r.kind in ("first", "pronoun"))]  # not "picked up my grandson"
     in_sentence = [r for r in earlier if r.start >= low]
@@ -231,7 +234,13 @@ def _subject(reading: _Reading, start: int, end: int, length: int) -> Ref | None
         if any(after <= f < low for f in reading.firsts):
             return None
     candidates = in_sentence or earlier
+    if not in_sentence and candidates and candidates[-1].word in who.ANIMALS:
+        return None  # "the dog's going up the walls. Fell off the stepladder": the writer
     return candidates[-1] if candidates else None
+
+
+#: How near after a phrase "my <body>" names its owner ("pain in my hip").
+_OWNER = 30
 
 
 def _third_person(reading: _Reading, start: int, end: int, length: int) -> Ref | None:

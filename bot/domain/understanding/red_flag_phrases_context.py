@@ -106,7 +106,8 @@ FORWARD = _rx(
     # hearsay: "an article saying sepsis kills...", "a post going round says night pain means
     # cancer"; the bot's own question: "why do you keep asking if I've had a fall?"
     r"\b(?:article|paper|news|facebook|post|programme|program|documentary|telly|tv|radio"
-    r"|website|google|magazine)\s+(?:\w+\s+){0,3}?(?:saying|says|said|claims?|claiming)\b",
+    r"|website|google|magazine)\s+(?:(?!(?:she|he|they|i|we)\b)\w+\s+){0,3}?(?:saying|says|said"
+    r"|claims?|claiming)\b",  # not "told her about the programme, she said keep it up"
     r"\byou\s+(?:keep|kept|always)\s+ask\w*\s+(?:me\s+)?(?:if|whether|about)\b",
     # a screening question reported: "hubby asked if I've had any chest pain", "Mum keeps
     # asking if she'll get a swollen calf"
@@ -246,6 +247,7 @@ REMOTE = _rx(
     r"|replacement)\b",
     r"\b(?:\d+|a\s+few|few|couple\s+of|several|many|two|three|four|five|six|ten|twenty)\s+"
     r"(?:years?|yrs?|months?|summers?|winters?|decades?)\s+(?:ago|back|before)\b",
+    r"\ban?\s+(?:year|decade)\s+(?:ago|back|before)\b",  # "a year ago I had three falls"
     r"\b(?:years|yrs|ages|decades|long|a\s+(?:long\s+)?while)\s+(?:ago|back|before)\b",
     r"\blast\s+(?:year|winter|summer|spring|autumn|time\s+round|christmas|easter)\b",
     rf"\b(?:19|20)\d\d\b|\bback\s+in\s+(?:the\s+(?:day|\d0s|nineties|eighties|seventies)|(?:19|20)"
@@ -294,7 +296,8 @@ RESOLVED = _rx(*(
         r"|weird|wobbly|black|blue|purple|grey|gray|white|pale|septic|really|very|completely"
         r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through|past|beyond"
         r"|further|bigger|wider|redder|hotter|again|soggy|wet|mushy|gooey|yellow|green|crusty"
-        r"|smelly|manky|weepy|open|gaping|angry|sticky|boggy|squishy|shorter|longer|lumpy))",
+        r"|smelly|manky|weepy|open|gaping|angry|sticky|boggy|squishy|shorter|longer|lumpy"
+        r"|much|far|way|even|so))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared|dried\s+up)\b"
         r"(?!\s+a\s+(?:bit|little|touch)\b|[^.!?\n]*\bnot\s+(?:gone|stopped|right)\b)",

@@ -344,7 +344,7 @@ RULES: tuple[Rule, ...] = (
          unless=r"\b(?:stitch\w*|staples?|clips?|wound|ears?|bubble|balloon|champagne)\b"),
     # sudden severe pain
     rule("sudden_severe_pain", _SUDDEN, needs=_SEVERE_PAIN, window=60,
-         unless=rf"\b(?:twinges?|cramps?|stitch|breath\w*)\b|{_PAINLESS}"),
+         unless=rf"\b(?:twinges?|cramps?|stitch|breath\w*|tummy|stomach|gallstones?)\b|{_PAINLESS}"),
     rule("sudden_severe_pain", _ONSET, needs=_SEVERE_PAIN, window=120,
          unless=rf"{_NOT_THIS_PAIN}|{_PAINLESS}"),
     # "it came on in seconds. unbearable.": words that are pain itself reach the next sentence

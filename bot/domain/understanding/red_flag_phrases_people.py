@@ -224,6 +224,7 @@ OWN = _rx(
 STRONG_OTHER = _rx(
     r"\bmy\s+own\b|\bmine\b|\bme\s+too\b|\b(?:for|help)\s+(?:her|him|them)\s+too\b",
     r"\bnot\s+(?:me|her|him)\b|\bglad\s+it\s+(?:wasn'?t|was\s+not|isn'?t)\s+me\b",
+    r"\bnothing\s+like\s+that\s+(?:going\s+on\s+)?(?:with|for|here\s+for)\s+me\b",
     r"\b(?:he'?s|she'?s|hes|shes|he\s+is|she\s+is)\s+not\s+on\s+(?:this|here|the\s+(?:app|programme"
     r"|program))\b",
     r"\b(?:back|hind)\s+legs?\b",  # "the dog can't walk on her back leg"

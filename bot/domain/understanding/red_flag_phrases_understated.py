@@ -26,6 +26,10 @@ _ANY_POSITION = (r"\beither\s+side\b|\b(?:every|each|any|whatever|whichever)\s+"
                  r"(?:side|position|way)\b|\bdoesn'?t\s+matter\s+(?:which|how|what)\b|\bdoesn'?t\s+matter\b"
                  r"|\bno\s+matter\s+(?:which|how|what)\b|\ball\s+(?:the\s+)?positions\b")
 
+#: Pain somewhere the hip programme is not about: "terrible pain in her tummy, gallstones".
+_NOT_THE_HIP = (r"\b(?:tummy|stomach|belly|abdomen|tooth|teeth|toothache|head|headache|ear|eye"
+                r"|gallstones?|kidney\s+stones?|appendix|period|migraine)\b")
+
 RULES: tuple[Rule, ...] = (
     # "struck by the most dreadful pain in my hip, quite without cause"
     rule("sudden_severe_pain", (
@@ -90,6 +94,14 @@ RULES: tuple[Rule, ...] = (
          needs=r"\bwithout\s+(?:any\s+)?(?:reason|cause)\b|\bno\s+reason\b|\bsudden\w*"
                r"|\bout\s+of\s+(?:nowhere|the\s+blue)\b|\bnever\b|\b(?:can'?t|cannot)\s+bear\b",
          window=120, same_sentence=False),
+    # "pain out of nowhere 8 or 9", "sudden sudden, like 9"
+    rule("sudden_severe_pain",
+         r"\bpain\s+(?:came\s+|come\s+|just\s+)?(?:out\s+of\s+(?:nowhere|the\s+blue)|from\s+nowhere)\b",
+         needs=r"(?:^|[\s,.])(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?|days|weeks))"
+               r"|\bworst\b|\bagony\b", window=60),
+    rule("sudden_severe_pain", r"\bsudden\w*\b",
+         needs=r"\b(?:like|about|around|a|an)\s+(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?"
+               r"|days|weeks))", window=40, unless=_NOT_THE_HIP),
     # "think the ball's come out"
     rule("dislocation",
          r"\b(?:the\s+)?ball(?:'s|\s+has|\s+is)?\s+(?:come|came|popped|slipped|jumped|gone)\s+out\b"
@@ -108,7 +120,7 @@ RULES: tuple[Rule, ...] = (
     rule("night_pain_sweats", r"\bwak(?:es|ing)\s+(?:me|her|him)\b|\bwoke\s+(?:me|her|him)\b",
          needs=_ANY_POSITION, window=100, same_sentence=False),
     rule("night_pain_sweats",
-         r"\btried\s+(?:every|each|all\s+the|any)\s+(?:side|position|way)s?\b",
+         r"\btried\s+(?:every|each|all\s+the|any)\s+(?:side|position|way|pillow)s?\b",
          needs=r"\b(?:up|awake|woke|wake\w*)\s+(?:at\s+)?(?:[1-5]|one|two|three|four|five)\s*"
                r"(?:am|o'?clock|in\s+the\s+morning)\b|\bnight\w*\b|\bbed\b|\bsleep\w*",
          window=100, same_sentence=False),

@@ -57,6 +57,19 @@ LIVE: list[tuple[str, str]] = [
                             "outside"),
     ("cauda_equina", "writing for my wife (Jan). She has wet herself twice today and can't "
                      "feel the toilet seat"),
+    # told in long or chatty messages (tune55 to tune59): a pillow tried, "a 9" out of the
+    # blue, "my hip" after the phrase, a subjectless sentence after a pet, "not sleeping"
+    ("night_pain_sweats", "Dad's up at 4am every night, tried every pillow in the house and "
+                          "nothing helps"),
+    ("sudden_severe_pain", "pain came out of the blue, a 9, I was only sat watching telly"),
+    ("sudden_severe_pain", "all of a sudden, like a 10, never had it before"),
+    ("fracture_after_fall", "The cat's been poorly all week. Slipped on the wet decking this "
+                            "morning and heard a crack, can't get up"),
+    ("sudden_severe_pain", "my son came round and as I went to hug him, wham, a stabbing pain "
+                           "in my hip, a 10, out of nowhere"),
+    ("night_pain_sweats", "not sleeping at all, the hip wakes me whatever way I lie"),
+    ("wound", "told the nurse about the programme she said great, and my scar has been "
+              "weeping since Friday"),
     # "scars", "wounds" without an apostrophe
     ("wound", "my scars gone angry and its weeping yellow stuff"),
     # flat on the floor
@@ -189,6 +202,11 @@ QUIET: list[str] = [
     "is numbness in the feet ever linked to hip arthritis?",
     "a jar of pickles fell off the shelf and smashed, gave me a fright",
     "was breathless for a fortnight with the flu but I'm back to my old self",
+    # "a year ago"; "nothing like that going on with me"; a stomach pain explained
+    "a year ago I broke my hip in a fall, now I'm walking two miles a day",
+    "my father in law's foot keeps dropping, they're scanning his back. nothing like that "
+    "going on with me thankfully",
+    "husband suddenly got awful pain in his stomach last night, turned out to be gallstones",
     # a spell that ended, a feeling that came back
     "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
     "the numbness down my thigh after surgery is almost back to normal now",
