@@ -261,6 +261,7 @@ WEAK_OTHER = _rx(
     r"(?:skip\w*|shattered|tired|knackered|exhausted|busy|late|behind|doing|being|missing"
     r"|miss|housebound|stuck|taking|staying|resting|rest)\b",
     r"\bthat'?s\s+why\s+(?:i'?m|im|i\s+am|i'?ve|i)\b",
+    r"\bso\s+(?:my\s+|the\s+)?(?:exercises|stretches|routine|walks?)\s+(?:are\s+|is\s+)?on\s+hold\b",
     r"\bso\s+(?:i\s+)?(?:won'?t|wont|will\s+not|can'?t|cannot)\s+(?:be\s+)?(?:do|doing|manage|get\s+to)\b",
     r"\b(?:i'?ll|i\s+will|ill|will)\s+(?:do|try|get)\s+(?:mine|them|my|(?:the\s+)?exercises)\b",
     r"\b(?:did|done|doing|do)\s+my\b|\bmy\s+(?:walk|exercises|bridges|routine|programme"

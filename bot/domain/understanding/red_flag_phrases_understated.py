@@ -102,6 +102,16 @@ RULES: tuple[Rule, ...] = (
     rule("sudden_severe_pain", r"\bsudden\w*\b",
          needs=r"\b(?:like|about|around|a|an)\s+(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?"
                r"|days|weeks))", window=40, unless=_NOT_THE_HIP),
+    # "Is it normal for the incision to be getting redder and hotter?"
+    rule("wound",
+         r"\b(?:incision|wound|scar|cut|stitches)\s+(?:\w+\s+){0,3}(?:getting|gone|going|looking)\s+"
+         r"(?:\w+\s+)?(?:redder|hotter|angrier|more\s+(?:red|swollen|inflamed))\b"),
+    # "hip throbs all night, on my back, on my side ... nothing works"
+    rule("night_pain_sweats",
+         r"\b(?:throbs?|throbbing|aches?|aching|hurts?|hurting|pain\w*)\s+all\s+night\b",
+         needs=r"\bon\s+my\s+(?:back|side|front)\b[^.!?]{0,30}\bon\s+my\s+(?:back|side|front)\b"
+               r"|\bnothing\s+(?:works|helps)\b|" + _ANY_POSITION,
+         window=150, same_sentence=False),
     # "think the ball's come out"
     rule("dislocation",
          r"\b(?:the\s+)?ball(?:'s|\s+has|\s+is)?\s+(?:come|came|popped|slipped|jumped|gone)\s+out\b"

@@ -70,6 +70,9 @@ LIVE: list[tuple[str, str]] = [
     ("night_pain_sweats", "not sleeping at all, the hip wakes me whatever way I lie"),
     ("wound", "told the nurse about the programme she said great, and my scar has been "
               "weeping since Friday"),
+    # a wound "getting redder", pain "all night" in every position (tune60)
+    ("wound", "the scar is getting redder by the day and it's hot"),
+    ("night_pain_sweats", "my hip aches all night, nothing works, every position"),
     # "scars", "wounds" without an apostrophe
     ("wound", "my scars gone angry and its weeping yellow stuff"),
     # flat on the floor
@@ -207,6 +210,8 @@ QUIET: list[str] = [
     "my father in law's foot keeps dropping, they're scanning his back. nothing like that "
     "going on with me thankfully",
     "husband suddenly got awful pain in his stomach last night, turned out to be gallstones",
+    # the writer's own exercises "on hold" while a relative is in hospital
+    "mum's in hospital with a fever, I'm with her so my exercises are on hold",
     # a spell that ended, a feeling that came back
     "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
     "the numbness down my thigh after surgery is almost back to normal now",
