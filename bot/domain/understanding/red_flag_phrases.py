@@ -74,6 +74,8 @@ NOT_A_BODY_AWFUL = (
     r"|prices?|telly|tv)(?:\s+(?:is|was|are|were|has\s+been)|'s(?:\s+been)?)\s+(?:\w+\s+)?"
     r"(?:excruciating|unbearable|horrendous)\b"
 )
+#: A unit of body weight ("4 kilos down", "down nearly a stone").
+WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
 #: An operation on the hip, in the words people use ("since I had it done").
 OPERATION = (
     r"(?:\bop\b|\bops\b|operation|surgery|post[\s-]?op|replacement|replaced|new hip|new joint"

@@ -14,7 +14,7 @@ and dropped g's ("soakin", "cnat") are put right first (``red_flag_words``). Rea
 
 from __future__ import annotations
 
-from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, Rule, rule
+from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, WEIGHT_UNIT, Rule, rule
 
 #: Weight lost with no reason the writer knows of.
 _NO_DIET = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:trying|dieting)\b"
@@ -24,7 +24,6 @@ _NO_DIET = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:trying|die
 #: out of nowhere").
 _TOP_PAIN = (r"(?:^|[\s,.])(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?|days|weeks|years"
              r"|o'?clock|kg|lbs?|pounds|st\b|stone))|\bvery\s+strong\b|\bworst\b|\bagony\b")
-_WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
 #: After "from 3 to 9": a unit that makes the numbers something other than pain scores.
 _NOT_A_SCORE = (r"(?!\s*(?:am|pm|o'?clock|mins?|minutes|hours?|hrs?|days?|weeks?|thousand|k\b"
                 r"|miles?|%|percent|pounds|quid|kg|steps|reps|sets|secs?|seconds|times|laps|people))")
@@ -91,10 +90,10 @@ RULES: tuple[Rule, ...] = (
          r"|bowel|prostate|chest)\b",
          needs=r"\b(?:now|new|different)\b", window=200, same_sentence=False, history=True),
     rule("cancer_weight_loss", (
-        rf"\b\d+(?:[.,]\d+)?\s*{_WEIGHT_UNIT}\s+down\s+(?:on|since|from)\b",
-        rf"\bdown\s+(?:by\s+)?\d+(?:[.,]\d+)?\s*{_WEIGHT_UNIT}\b",
+        rf"\b\d+(?:[.,]\d+)?\s*{WEIGHT_UNIT}\s+down\s+(?:on|since|from)\b",
+        rf"\bdown\s+(?:by\s+)?\d+(?:[.,]\d+)?\s*{WEIGHT_UNIT}\b",
         rf"\bweight(?:'s|\s+has|\s+is)?\s+(?:gone|dropped|fallen|come)\s+(?:down\s+)?from\s+\d+"
-        rf"\s*{_WEIGHT_UNIT}?",
+        rf"\s*{WEIGHT_UNIT}?",
     ), needs=_NO_DIET, window=120, same_sentence=False),
     rule("night_pain_sweats", r"\bno\s+way\s+of\s+lying\b"),
     rule("night_pain_sweats",

@@ -11,9 +11,8 @@ carer's "unable to WB". Read by ``red_flags``; see ``red_flag_phrases``.
 
 from __future__ import annotations
 
-from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, Rule, rule
+from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, WEIGHT_UNIT, Rule, rule
 
-_WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
 #: Weight lost with no reason the writer knows of, in words the terse rules do not list.
 _UNMEANT = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:me\s+)?(?:trying|dieting"
             r"|meaning|wanting)\b|\bnot\s+on\s+a\s+diet\b|\bno\s+idea\s+why\b"
@@ -69,8 +68,8 @@ RULES: tuple[Rule, ...] = (
     # "down nearly a stone and not dieting"; "weight's dropped without me meaning it to"
     rule("cancer_weight_loss", (
         rf"\bdown\s+(?:by\s+)?(?:nearly|almost|about|over|around|getting\s+on\s+for)\s+(?:a|half\s+a"
-        rf"|\d+(?:[.,]\d+)?)\s*{_WEIGHT_UNIT}\b",
-        rf"\bdown\s+(?:a|half\s+a)\s+{_WEIGHT_UNIT}\b",
+        rf"|\d+(?:[.,]\d+)?)\s*{WEIGHT_UNIT}\b",
+        rf"\bdown\s+(?:a|half\s+a)\s+{WEIGHT_UNIT}\b",
         r"\bweight(?:'s|\s+has|\s+is)?\s+(?:dropped|dropping|falling|fallen|dropped\s+off|dropping"
         r"\s+off|gone\s+down|going\s+down|come\s+off|coming\s+off)\b",
     ), needs=_UNMEANT, window=120, same_sentence=False),
