@@ -213,6 +213,10 @@ def _past(reading: _Reading, start: int, end: int, length: int) -> bool:
     return False
 
 
+#: How near after a phrase "my <body>" names its owner ("pain in my hip").
+_OWNER = 30
+
+
 def _subject(reading: _Reading, start: int, end: int, length: int) -> Ref | None:
     """Who the phrase is about: the last person named in its segment, else the last one
     before it who is not an object (in its sentence, then earlier); None for the writer."""
@@ -237,10 +241,6 @@ def _subject(reading: _Reading, start: int, end: int, length: int) -> Ref | None
     if not in_sentence and candidates and candidates[-1].word in who.ANIMALS:
         return None  # "the dog's going up the walls. Fell off the stepladder": the writer
     return candidates[-1] if candidates else None
-
-
-#: How near after a phrase "my <body>" names its owner ("pain in my hip").
-_OWNER = 30
 
 
 def _third_person(reading: _Reading, start: int, end: int, length: int) -> Ref | None:

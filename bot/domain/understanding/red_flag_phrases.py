@@ -76,6 +76,14 @@ NOT_A_BODY_AWFUL = (
 )
 #: A unit of body weight ("4 kilos down", "down nearly a stone").
 WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
+#: Weight lost with no reason the writer knows of ("not dieting", "without me meaning to").
+NO_DIET = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:me\s+)?(?:trying|dieting"
+           r"|meaning|wanting)\b|\beating\s+(?:the\s+)?same\b|\bno\s+idea\s+why\b"
+           r"|\bnot\s+on\s+a\s+diet\b|\bhaven'?t\s+(?:been\s+)?(?:trying|dieting)\b"
+           r"|\bnot\s+meaning\s+to\b|\bhaven'?t\s+changed\s+(?:a\s+thing|anything)\b")
+#: A pain of 9 or 10, or in words as strong ("10. came on out of nowhere").
+TOP_PAIN = (r"(?:^|[\s,.])(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?|days|weeks|years"
+            r"|o'?clock|kg|lbs?|pounds|st\b|stone))|\bvery\s+strong\b|\bworst\b|\bagony\b")
 #: An operation on the hip, in the words people use ("since I had it done").
 OPERATION = (
     r"(?:\bop\b|\bops\b|operation|surgery|post[\s-]?op|replacement|replaced|new hip|new joint"

@@ -36,14 +36,14 @@ _MAYBE_PATIENT = frozenset(
      "spouse", "hubs", "abbu", "abba", "ammi", "ammu",
      "nani", "dadi", "dada", "lola", "lolo"}
 )
+#: The word a relative called "our Jack", "our Jean" is kept under: family, so kin.
+OUR = "our"
 #: Family who are usually not the patient, but are when the message names their own hip
 #: operation ("my brother ... landed on the operated side", "auntie's hip wound").
 KIN = frozenset(
     {"sister", "brother", "son", "daughter", "cousin", "niece", "nephew", "grandson",
-     "granddaughter", "twin", "sil", "bil", "aunt", "auntie", "aunty", "uncle", "our"}
-)  # "our" stands for "our Jack", "our Jean" (``OUR``)
-#: The word a relative called "our Jack", "our Jean" is kept under: family, so kin.
-OUR = "our"
+     "granddaughter", "twin", "sil", "bil", "aunt", "auntie", "aunty", "uncle", OUR}
+)
 #: Relatives named by title, as the family calls them ("Auntie says...", "Uncle Mo"): the
 #: patient, unless owned ("my aunt's leg", "his uncle").
 TITLES = frozenset({"aunt", "auntie", "aunty", "uncle"})

@@ -14,16 +14,16 @@ and dropped g's ("soakin", "cnat") are put right first (``red_flag_words``). Rea
 
 from __future__ import annotations
 
-from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, WEIGHT_UNIT, Rule, rule
+from bot.domain.understanding.red_flag_phrases import (
+    CANT,
+    NO_DIET,
+    OPERATION,
+    TOP_PAIN,
+    WEIGHT_UNIT,
+    Rule,
+    rule,
+)
 
-#: Weight lost with no reason the writer knows of.
-_NO_DIET = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:trying|dieting)\b"
-            r"|\beating\s+(?:the\s+)?same\b|\bno\s+idea\s+why\b|\bnot\s+on\s+a\s+diet\b"
-            r"|\bhaven'?t\s+changed\s+(?:a\s+thing|anything)\b")
-#: A pain of 9 or 10, or in words as strong, for a sudden pain told as a reply ("10. came on
-#: out of nowhere").
-_TOP_PAIN = (r"(?:^|[\s,.])(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?|days|weeks|years"
-             r"|o'?clock|kg|lbs?|pounds|st\b|stone))|\bvery\s+strong\b|\bworst\b|\bagony\b")
 #: After "from 3 to 9": a unit that makes the numbers something other than pain scores.
 _NOT_A_SCORE = (r"(?!\s*(?:am|pm|o'?clock|mins?|minutes|hours?|hrs?|days?|weeks?|thousand|k\b"
                 r"|miles?|%|percent|pounds|quid|kg|steps|reps|sets|secs?|seconds|times|laps|people))")
@@ -94,7 +94,7 @@ RULES: tuple[Rule, ...] = (
         rf"\bdown\s+(?:by\s+)?\d+(?:[.,]\d+)?\s*{WEIGHT_UNIT}\b",
         rf"\bweight(?:'s|\s+has|\s+is)?\s+(?:gone|dropped|fallen|come)\s+(?:down\s+)?from\s+\d+"
         rf"\s*{WEIGHT_UNIT}?",
-    ), needs=_NO_DIET, window=120, same_sentence=False),
+    ), needs=NO_DIET, window=120, same_sentence=False),
     rule("night_pain_sweats", r"\bno\s+way\s+of\s+lying\b"),
     rule("night_pain_sweats",
          r"\btried\s+(?:lying\s+on\s+)?(?:my\s+)?(?:back|side|front)\b[^.!?]{0,40}\bnothing\s+helps\b",
@@ -118,7 +118,7 @@ RULES: tuple[Rule, ...] = (
          needs=r"\bworst\s+ever\b|\bworst\s+pain\b", window=40, same_sentence=False),
     rule("sudden_severe_pain",
          r"\b(?:pain|agony)\s+(?:just\s+)?shot\s+(?:right\s+)?(?:through|into|down|up)\b",
-         needs=_TOP_PAIN, window=100, same_sentence=False),
+         needs=TOP_PAIN, window=100, same_sentence=False),
     rule("pe", r"\b(?:elephant|weight|ton\s+of\s+bricks)\s+(?:sat|sitting|standing|pressing)\s+"
                r"on\s+(?:my|me|her|his)\s+chest\b"),
     rule("cauda_equina", r"\bnumb\w*\s+(?:patch\s+|bit\s+|area\s+)?(?:where|in\s+the\s+area)\s+"
@@ -166,7 +166,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:came|come|comes|started|arrived?|began)\s+(?:on\s+)?(?:\w+\s+){0,2}(?:out\s+of\s+nowhere"
         r"|suddenly|all\s+of\s+a\s+sudden|in\s+one\s+moment|from\s+nowhere|from\s+nothing)\b",
         r"\barrive\s+in\s+one\s+moment\b",
-    ), needs=_TOP_PAIN, window=120, same_sentence=False),
+    ), needs=TOP_PAIN, window=120, same_sentence=False),
     rule("sudden_severe_pain", (
         r"\bpain\s+hit\s+(?:my|her|his|the)\s+(?:hip|groin|leg)\b",
         r"\bpain\s+like\s+a\s+knife\s+went\s+(?:into|through)\b",

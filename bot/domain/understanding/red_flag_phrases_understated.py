@@ -11,12 +11,16 @@ carer's "unable to WB". Read by ``red_flags``; see ``red_flag_phrases``.
 
 from __future__ import annotations
 
-from bot.domain.understanding.red_flag_phrases import CANT, OPERATION, WEIGHT_UNIT, Rule, rule
+from bot.domain.understanding.red_flag_phrases import (
+    CANT,
+    NO_DIET,
+    OPERATION,
+    TOP_PAIN,
+    WEIGHT_UNIT,
+    Rule,
+    rule,
+)
 
-#: Weight lost with no reason the writer knows of, in words the terse rules do not list.
-_UNMEANT = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:me\s+)?(?:trying|dieting"
-            r"|meaning|wanting)\b|\bnot\s+on\s+a\s+diet\b|\bno\s+idea\s+why\b"
-            r"|\bhaven'?t\s+(?:been\s+)?(?:trying|dieting)\b|\bnot\s+meaning\s+to\b")
 #: Where the scab or the wound is: the words that make "stuff coming out" a wound's.
 _WOUND_PLACE = (r"\bscab\w*|\bwound\b|\bscar\b|\bcut\b|\bincision\b|\bdressing\b"
                 r"|\bstitch\w*|\bstaple\w*|\b(?:portal|port|keyhole|scope)\s+(?:holes?|sites?)\b")
@@ -72,7 +76,7 @@ RULES: tuple[Rule, ...] = (
         rf"\bdown\s+(?:a|half\s+a)\s+{WEIGHT_UNIT}\b",
         r"\bweight(?:'s|\s+has|\s+is)?\s+(?:dropped|dropping|falling|fallen|dropped\s+off|dropping"
         r"\s+off|gone\s+down|going\s+down|come\s+off|coming\s+off)\b",
-    ), needs=_UNMEANT, window=120, same_sentence=False),
+    ), needs=NO_DIET, window=120, same_sentence=False),
     # "gone from a limp to barely being able to stand on that side"
     rule("cannot_bear_weight",
          r"\bbarely\s+(?:being\s+)?able\s+to\s+(?:stand|put\s+(?:any\s+)?weight)\s+on\s+(?:that"
@@ -96,8 +100,7 @@ RULES: tuple[Rule, ...] = (
     # "pain out of nowhere 8 or 9", "sudden sudden, like 9"
     rule("sudden_severe_pain",
          r"\bpain\s+(?:came\s+|come\s+|just\s+)?(?:out\s+of\s+(?:nowhere|the\s+blue)|from\s+nowhere)\b",
-         needs=r"(?:^|[\s,.])(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?|days|weeks))"
-               r"|\bworst\b|\bagony\b", window=60),
+         needs=TOP_PAIN, window=60),
     rule("sudden_severe_pain", r"\bsudden\w*\b",
          needs=r"\b(?:like|about|around|a|an)\s+(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?"
                r"|days|weeks))", window=40, unless=_NOT_THE_HIP),
