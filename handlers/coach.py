@@ -26,20 +26,18 @@ from bot.domain.coaching.pain_model import (
     SessionOutcome,
     decide_plan,
     explain,
-    is_severe,
     needs_red_flag_questions,
 )
 from bot.domain.reminders.local_time import local_now
 from bot.transport.context import App
 from handlers.base import Context, answer, send, user_id_of
 from handlers.base.hooks import add_session_end_hook
-from handlers.base.pain import offer_flare_plan
 from handlers.base.pushback import push_back
 from handlers.base.records import record_for, store_records
-from handlers.base.red_flags import SCREENING_YES, handle_red_flags
 from handlers.base.resume import answer_resume_check, ask_resume_check
-from handlers.base.routine import apply_event, load_session, start_routine
+from handlers.base.routine import load_session, start_routine
 from handlers.base.screening import ask_red_flag_questions
+from handlers.base.screening_answer import answer_screening
 from handlers.base.understanding import reading_of
 
 log = logging.getLogger(__name__)
@@ -53,28 +51,12 @@ MAX_OUTCOMES = 10
 
 async def red_flag_answer(update: Update, context: Context) -> None:
     """rf:y:<ctx> (yes: stop and seek care) or rf:n:<ctx> (no: carry on gently)."""
-    deps = context.deps
     query = update.callback_query
     user_id = user_id_of(update)
     assert query is not None and query.data is not None and user_id is not None
     _, answer_, ctx = query.data.split(":", 2)
     await answer(update)
-    if answer_ == "y":
-        await handle_red_flags(update, context, [SCREENING_YES], deps.content.text(
-            "coach_screening_yes_note"))
-        return
-    session = load_session(context.application, user_id)
-    if session is not None and session.phase == "red_flag_check" and session.token == ctx:
-        await apply_event(update, context, session, sm.Resume())
-        return
-    digits = ctx[2:] if ctx.startswith("p:") else ""
-    pain = int(digits) if digits.isdecimal() and len(digits) <= 2 else None
-    if pain is None or pain > 10:  # an old or forged button
-        await send(update, context, deps.content.text("session_ignored_ended"))
-    elif is_severe(pain):
-        await send(update, context, coaching.severe_pain_reply(deps.content))
-    else:
-        await offer_flare_plan(update, context, pain)
+    await answer_screening(update, context, answer_ == "y", ctx)
 
 
 async def rest_button(update: Update, context: Context) -> None:

@@ -17,14 +17,14 @@ from telegram.ext import CallbackQueryHandler
 from bot.domain import routine as sm
 from bot.domain.coaching import coach as coaching
 from bot.domain.conversation import actions as act
-from bot.domain.conversation.policy import decide, state_of
+from bot.domain.conversation.policy import SCREEN_STATES, decide, state_of
 from bot.domain.conversation.reminder_requests import plan_change
 from bot.domain.records import Record
 from bot.domain.understanding.faq_reading import needs_index, with_faq
 from bot.domain.understanding.interpret import interpret
 from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
-from bot.domain.understanding.yes_no import yes_or_no
+from bot.domain.understanding.yes_no import screening_answer, yes_or_no
 from bot.transport.context import App
 from handlers.base import Context, answer, consenting, send, user_id_of
 from handlers.base.cards import answer_request, send_card, send_library
@@ -40,6 +40,8 @@ from handlers.base.resume import (
     resume_pending,
 )
 from handlers.base.routine import apply_event, load_active_session, render, start_routine
+from handlers.base.screening import ask_red_flag_questions, pending_screening
+from handlers.base.screening_answer import answer_screening
 from handlers.base.understanding import reading_of
 from handlers.base.undo import last_group, undo_group
 
@@ -58,15 +60,21 @@ async def conversation_text(update: Update, context: Context) -> bool:
     if message is None or user_id is None or reading is None:
         return False
     session = load_active_session(context.application, user_id)
-    state = state_of(session, deps.profile(user_id).held_for_red_flag)
+    held = deps.profile(user_id).held_for_red_flag
+    screen = None if session is not None or held else pending_screening(
+        context.application, user_id)
+    state = state_of(session, held, screening=screen is not None)
     short = sm.interpret_text(message.text[:500]) if message.text else None
+    answer_now = None
+    if state in SCREEN_STATES and message.text:
+        answer_now = screening_answer(message.text[:500])
     if message.text and needs_index(reading, message.text):
         # an everyday question carries the FAQ entry that answers it (the sentence model
         # takes milliseconds of CPU: off the event loop, other patients go on)
         reading = await asyncio.to_thread(with_faq, reading, message.text, await deps.faq())
     if state == "held" and resume_pending(context, user_id):
         return await _at_resume_question(update, context, reading, message.text or "")
-    for action in decide(reading, state, short):
+    for action in decide(reading, state, short, answer_now):
         await carry_out(update, context, action, reading, session)
     return True
 
@@ -124,9 +132,26 @@ async def carry_out(
         await start_routine(update, context)
     elif isinstance(action, act.StopRoutine) and session is not None:
         await apply_event(update, context, session, sm.Cancel())
+    elif isinstance(action, act.ScreeningAnswer):
+        ctx = session.token if session is not None else pending_screening(
+            context.application, user_id_of(update) or 0)
+        if ctx is None:
+            pass  # answered meanwhile (a tap on its button)
+        elif action.answer == "unsure":
+            await send(update, context, text("screening_unsure"))
+            if session is not None:
+                await render(update, context, session, sm.current_prompt(
+                    deps.content, session, with_card=False, brief=True))
+            else:
+                await ask_red_flag_questions(update, context, ctx)
+        else:
+            await answer_screening(update, context, action.answer == "yes", ctx)
     elif isinstance(action, act.Reprompt):
         current = load_active_session(context.application, user_id_of(update) or 0)
-        if current is not None:
+        screen = pending_screening(context.application, user_id_of(update) or 0)
+        if current is None and screen is not None:
+            await ask_red_flag_questions(update, context, screen, again=True)
+        elif current is not None:
             if reading.top.kind == "unknown":
                 await send(update, context, text("conversation_not_caught_routine"))
             await render(update, context, current,

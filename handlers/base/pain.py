@@ -41,12 +41,13 @@ async def pain_report(update: Update, context: Context, pain: int | None) -> Non
         await send(update, context, deps.content.text(key, pain=pain), menu(context))
 
 
-async def stopped_for_pain(update: Update, context: Context, pain: int, *, lead: bool = True
-                           ) -> None:
+async def stopped_for_pain(update: Update, context: Context, pain: int, *, lead: bool = True,
+                           before: bool = True) -> None:
     """Pain above 5: a flare-up day is recorded, and red flags are screened first.
 
     The flare-up plan or rest follows the screening's "no" (``offer_flare_plan``).
-    ``lead``: say first why the exercises are not starting (the routine was asked for).
+    ``lead``: say first why the exercises stop (a routine was asked for, or under way);
+    ``before``: they had not started yet.
     """
     deps = context.deps
     user_id = user_id_of(update)
@@ -54,7 +55,8 @@ async def stopped_for_pain(update: Update, context: Context, pain: int, *, lead:
     store_records(deps, user_id, [record_for(update, deps, user_id, "flare", ":flare",
                                           pain=pain, note="pain above 5")])
     if lead:
-        await send(update, context, deps.content.text("session_stopped_for_pain", pain=pain))
+        key = "session_stopped_for_pain" if before else "session_stopped_for_pain_during"
+        await send(update, context, deps.content.text(key, pain=pain))
     await ask_red_flag_questions(update, context, f"p:{pain}")
 
 

@@ -25,6 +25,7 @@ from handlers.base.hooks import profile_changed
 from handlers.base.records import record_for, store_records
 from handlers.base.replies import Context, send, user_id_of
 from handlers.base.routine import load_session, save
+from handlers.base.screening import forget_screening
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ def _stop_and_record(context: Context, update: Update, user_id: int,
         ended = sm.apply(deps.content, session, sm.Cancel(), deps.clock.now(),
                          deps.today_for(user_id))
         save(context.application, user_id, ended.session, ended.records)
+    forget_screening(context.application, user_id)  # the hold asks more than the screen
     ids = ", ".join(flag.id for flag in flags)
     store_records(deps, user_id, [record_for(update, deps, user_id, "redflag", note=ids)],
                   hold="redflag")

@@ -27,7 +27,7 @@ from handlers.base.cards import send_card, send_short_card
 from handlers.base.hooks import session_ended
 from handlers.base.pain import stopped_for_pain
 from handlers.base.replies import Buttons, Context, answer, send, user_id_of
-from handlers.base.screening import ask_red_flag_questions
+from handlers.base.screening import ask_red_flag_questions, forget_screening
 
 #: In-memory sessions of people who did not consent to storage (nothing on disk).
 TRANSIENT_KEY = "transient_sessions"
@@ -182,7 +182,7 @@ async def render(
     for out in outputs:
         if isinstance(out, sm.StoppedForPain):
             # Above the pain model's limit: no exercise; screen, then flare plan or rest.
-            await stopped_for_pain(update, context, out.score)
+            await stopped_for_pain(update, context, out.score, before=out.before)
         elif isinstance(out, sm.AskPain):
             skippable = out.context != "before"
             await send(update, context, out.text, pain_buttons(deps, out.token,
@@ -244,6 +244,9 @@ async def start_routine(
                    [[(text("session_continue_button"), f"s:c:{current.token}"),
                      (text("session_restart_button"), f"s:r:{current.token}")]])
         return
+    # a screen left unanswered is overtaken: the new routine asks the pain first, and
+    # screens again if it is still above 5
+    forget_screening(context.application, user_id)
     session, outputs = sm.start_session(
         deps.content, secrets.token_hex(4), today, deps.clock.now(),
         levels=plan_levels(deps, user_id, easier), exercises=exercises,

@@ -175,3 +175,77 @@ async def test_typed_start_starts_the_routine_as_the_button_does(
     assert any(d.startswith("s:n0:") for m in again for _, d in m.buttons)
     assert not any(d.startswith(("dym:", "s:c:")) for m in again for _, d in m.buttons)
     assert "rest" not in kinds(bot) and "skip" not in kinds(bot)
+
+
+# --- the red-flag screen after high pain, answered by typing -----------------------------
+
+
+async def _screened_before_the_routine(tg: FakeTelegram, score: int = 8) -> None:
+    tg.user_sends(UID, "/routine")
+    ask = await until(tg, UID, "s:n0:")
+    tg.user_taps(UID, data_of(ask, f"s:n{score}:"))
+    await until(tg, UID, "rf:y:")
+
+
+async def test_the_screen_waits_through_a_done_and_takes_a_typed_no(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    await _screened_before_the_routine(tg, score=7)
+    tg.user_sends(UID, "dunnit")  # recorded, and the screen asked again
+    replies = await replies_until_quiet(tg, UID)
+    assert any(d.startswith("u:") for m in replies for _, d in m.buttons), "done recorded"
+    assert any(d.startswith("rf:y:p:7") for m in replies for _, d in m.buttons), "asked again"
+    assert kinds(bot).count("done") == 1
+    tg.user_sends(UID, "not sure")  # what to do when unsure, and the list again
+    replies = await replies_until_quiet(tg, UID)
+    assert "not sure" in (replies[0].text or "")
+    assert any(d.startswith("rf:y:") for m in replies for _, d in m.buttons)
+    assert "redflag" not in kinds(bot)
+    tg.user_sends(UID, "no none of them")
+    plan = await until(tg, UID, "co:flare")
+    assert "flare" in (plan.text or "").lower()
+    tg.user_sends(UID, "no")  # the screen no longer waits: an ordinary message now
+    replies = await replies_until_quiet(tg, UID)
+    assert not any(d.startswith(("rf:", "co:flare")) for m in replies for _, d in m.buttons)
+    assert "redflag" not in kinds(bot)
+
+
+async def test_a_typed_yes_to_the_screen_stops_and_holds(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    await _screened_before_the_routine(tg)
+    tg.user_sends(UID, "yes")
+    reply = await tg.next_message(UID)
+    assert "clinician" in (reply.text or "").lower()
+    assert "redflag" in kinds(bot) and bot.deps.profile(UID).held_for_red_flag
+
+
+async def test_the_screen_is_remembered_across_a_restart(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    await _screened_before_the_routine(tg)
+    await bot.restart()
+    tg.user_sends(UID, "yeah i think so")
+    await replies_until_quiet(tg, UID)
+    assert bot.deps.profile(UID).held_for_red_flag
+
+
+async def test_too_painful_above_5_in_the_routine_stops_it(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    await onboard(tg, UID)
+    step = await to_first_step(tg, UID)
+    tg.user_taps(UID, data_of(step, "s:p:"))
+    ask = await until(tg, UID, "s:n0:")
+    tg.user_taps(UID, data_of(ask, "s:n7:"))
+    replies = await replies_until_quiet(tg, UID)
+    assert not any(is_exercise(m) for m in replies), [m.text for m in replies]
+    screen = next(m for m in replies if any(d.startswith("rf:n:") for _, d in m.buttons))
+    tg.user_sends(UID, "nope")
+    replies = await replies_until_quiet(tg, UID)
+    assert not any(is_exercise(m) for m in replies), [m.text for m in replies]
+    assert any(d.startswith("co:flare") for m in replies for _, d in m.buttons)
+    assert screen is not None and "flare" in kinds(bot)

@@ -11,6 +11,7 @@ from typing import TypeAlias
 
 from bot.domain import routine as sm
 from bot.domain.understanding.reading import FlagHit, IntentKind, PainWhen, Slots, Span, Trend
+from bot.domain.understanding.yes_no import ScreenAnswer
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,14 @@ class ReminderRequest:
 
 
 @dataclass(frozen=True)
+class ScreeningAnswer:
+    """A typed yes or no to the red-flag screen after high pain, as its buttons do; or
+    "unsure", which gets a word on what to do when unsure, and the screen again."""
+
+    answer: ScreenAnswer
+
+
+@dataclass(frozen=True)
 class Suggest:
     """Nothing fits for sure: offer the likeliest meanings as buttons."""
 
@@ -126,5 +135,5 @@ class Suggest:
 Action: TypeAlias = (
     Safety | AskFlag | Routine | StartRoutine | StopRoutine | Reprompt | RecordDone | UndoLast
     | PushBack | ReportPain | ShowExercise | AnswerQuestion | Greet | OnHold | NotTheirs | Suggest
-    | ReminderRequest
+    | ReminderRequest | ScreeningAnswer
 )

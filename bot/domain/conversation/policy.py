@@ -17,6 +17,9 @@ explicit:
    nothing (stop, pause, show) is, and the rest shows the reminders on hold.
    A typed request to start ("start today's routine", "let's go") starts the routine
    when none runs, as the Start button does; in one, its pending question is asked again.
+4. The red-flag screen after high pain (``red_flag_check`` in a routine, ``screening``
+   outside one, before or after it) takes a typed yes or no as its buttons do; a
+   "done" meanwhile is recorded, and the screen asked again until it is answered.
 
 Pure: no ``telegram``, no storage; the handlers carry the actions out.
 """
@@ -41,6 +44,7 @@ from bot.domain.conversation.actions import (
     Reprompt,
     Routine,
     Safety,
+    ScreeningAnswer,
     ShowExercise,
     StartRoutine,
     StopRoutine,
@@ -48,14 +52,19 @@ from bot.domain.conversation.actions import (
     UndoLast,
 )
 from bot.domain.understanding.reading import IntentKind, Interpretation, Reading, Slots
+from bot.domain.understanding.yes_no import ScreenAnswer
 
 State = Literal[
-    "idle", "held", "pain_before", "step", "pain_painful", "red_flag_check", "pain_after"
+    "idle", "held", "screening", "pain_before", "step", "pain_painful", "red_flag_check",
+    "pain_after",
 ]
 STATES: tuple[State, ...] = (
-    "idle", "held", "pain_before", "step", "pain_painful", "red_flag_check", "pain_after"
+    "idle", "held", "screening", "pain_before", "step", "pain_painful", "red_flag_check",
+    "pain_after",
 )
 PAIN_STATES: frozenset[str] = frozenset({"pain_before", "pain_painful", "pain_after"})
+#: The red-flag screen waits for its answer: in a routine, or outside one after high pain.
+SCREEN_STATES: frozenset[str] = frozenset({"red_flag_check", "screening"})
 #: What "did you mean" offers when nothing else is likely.
 DEFAULT_SUGGESTIONS: tuple[IntentKind, ...] = ("done", "rest", "exercise")
 #: Reminder requests carried out while held after a red flag: none of them sends anything.
@@ -70,23 +79,30 @@ FAQ_SHOWN_BY_STEP = frozenset({"hold", "next"})
 _ASKS_FOR_EXERCISE = re.compile(r"exercise suggestion|which exercise|what exercise|stretch for")
 
 
-def state_of(session: sm.Session | None, held: bool) -> State:
-    """The conversation state from the running routine (if any) and the red-flag hold."""
+def state_of(session: sm.Session | None, held: bool, screening: bool = False) -> State:
+    """The conversation state from the running routine (if any), the red-flag hold and
+    the screen after high pain (``screening``: asked outside a routine, not answered)."""
     if session is not None and session.active:
         phase = session.phase
         if phase in ("pain_before", "step", "pain_painful", "red_flag_check", "pain_after"):
             return phase
-    return "held" if held else "idle"
+    if held:
+        return "held"
+    return "screening" if screening else "idle"
 
 
-def decide(reading: Interpretation, state: State, short: sm.Event | None = None
-           ) -> tuple[Action, ...]:
-    """What to do with one message. ``short``: the routine's strict reading of it."""
+def decide(reading: Interpretation, state: State, short: sm.Event | None = None,
+           answer: ScreenAnswer | None = None) -> tuple[Action, ...]:
+    """What to do with one message. ``short``: the routine's strict reading of it;
+    ``answer``: its reading as a yes or no to the red-flag screen (``screening_answer``),
+    used only while the screen waits."""
     if reading.is_red_flag:
         return (Safety(reading.live_flags),)
     if reading.ask_about is not None:
         return (AskFlag(reading.ask_about),)
-    if reading.top.kind == "reminder" and state != "red_flag_check":
+    if state in SCREEN_STATES:
+        return _at_screening(reading.top, answer)
+    if reading.top.kind == "reminder":
         return _reminder_request(reading.top, state)
     if reading.top.kind == "start" and reading.top.qualifier is None:
         if state == "idle":
@@ -98,8 +114,6 @@ def decide(reading: Interpretation, state: State, short: sm.Event | None = None
         return _at_pain_question(reading.top, state, short)
     if state == "step":
         return _at_step(reading.top, short)
-    if state == "red_flag_check":
-        return (Reprompt(),)
     return _outside_routine(reading, held=state == "held")
 
 
@@ -129,6 +143,17 @@ def _side_remark(top: Reading) -> tuple[Action, ...]:
     if kind == "social":
         return (Greet(),)
     return ()
+
+
+def _at_screening(top: Reading, answer: ScreenAnswer | None) -> tuple[Action, ...]:
+    """The screen takes a yes or no; a "done" is recorded, a side remark handled; then
+    the screen is asked again. Nothing else (a rest, a start, a reminder change) goes
+    ahead before it is answered: it asks about danger."""
+    if answer is not None:
+        return (ScreeningAnswer(answer),)
+    if top.kind == "done" and top.qualifier is None:
+        return (RecordDone(top.slots), Reprompt())
+    return (*_side_remark(top), Reprompt())
 
 
 def _at_pain_question(top: Reading, state: State, short: sm.Event | None

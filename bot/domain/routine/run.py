@@ -14,7 +14,6 @@ from bot.domain.coaching.pain_model import pain_zone
 from bot.domain.records import Record, RecordKind, Source, new_record
 from bot.domain.routine.events import (
     AskPain,
-    AskRedFlags,
     Cancel,
     Cancelled,
     Done,
@@ -33,7 +32,7 @@ from bot.domain.routine.events import (
     TooPainful,
     Transition,
 )
-from bot.domain.routine.model import ENDED, MAX_REPS, PAIN_PHASES, RED_FLAG_PAIN, Step, check_now
+from bot.domain.routine.model import ENDED, MAX_REPS, PAIN_PHASES, Step, check_now
 from bot.domain.routine.prompts import current_prompt, session_text, step_outputs
 from bot.domain.routine.session import Session
 from bot.domain.routine.steps import dose_of, ease_rest
@@ -228,11 +227,13 @@ class _Run:
         s.pain_painful = score
         if step.exercise_id not in s.easier:
             s.easier.append(step.exercise_id)
-        ease_rest(self.content, s)
-        if score is not None and score >= RED_FLAG_PAIN:
-            s.phase, s.seq = "red_flag_check", s.seq + 1
-            self.outputs.append(AskRedFlags(step.exercise_id, score))
+        if score is not None and pain_zone(score) == "too_much":
+            # the pain model's limit, as for a score typed mid-routine: no more exercise
+            # today; the coaching side screens for red flags, then offers the flare-up plan
+            s.phase, s.seq = "cancelled", s.seq + 1
+            self.outputs.append(StoppedForPain(score, before=False))
             return
+        ease_rest(self.content, s)
         self.advance(after_painful=True)
 
     def advance(self, after_painful: bool = False) -> None:

@@ -173,6 +173,13 @@ _LATER = re.compile(
     r"|this\s+(?:evening|afternoon)|in\s+a\s+(?:bit|while))\b"
 )
 _YET = re.compile(r"\byet\b")
+#: A reply that only says it does not know: no record to take back, no rest asked for.
+_UNSURE_ONLY = re.compile(
+    r"(?:(?:hmm+|erm+|um+|well|honestly|to be honest|tbh|i'?m|im|i am)\W+)*"
+    r"(?:not\s+(?:really\s+|too\s+|quite\s+|100%?\s+)?sure|unsure|no\s+idea|dunno|no\s+clue"
+    r"|i\s+(?:don'?t|do\s+not|dont)\s+know|idk|maybe|perhaps|possibly|can'?t\s+say)"
+    r"(?:\W+(?:tbh|really|to be honest|sorry|lol|tbf|either way))*\W*"
+)
 _MARKS_ONLY = re.compile(r"\W+")
 _LONG_NUMBER = re.compile(r"\W*(\d{4,})\W*")
 _SOCIAL_MARKS = frozenset("👍👌🙏😂🤣😊🙂😀😃😄😁❤♥💕💖😘🥰👋🤗⭐🌟😍☺👏🙌\ufe0f\u200d ")
@@ -197,6 +204,8 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
     long_number = _LONG_NUMBER.fullmatch(text)
     if long_number and int(long_number.group(1)) > 1000:
         return "unknown"  # "1234", "987654321": a pin or a pocket dial, not a score
+    if _UNSURE_ONLY.fullmatch(text):
+        return "unknown"  # "not sure", "dunno tbh": nothing to record or take back
     if alone_score(text)[0]:
         return "pain"  # a bare number: a pain score ("7", "11/10" asks again)
     if _SCALE_SCORE.search(text) and not cues & _DID_CUES:

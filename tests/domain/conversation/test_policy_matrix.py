@@ -12,8 +12,9 @@ import pytest
 
 from bot.domain import routine as sm
 from bot.domain.conversation import actions as act
-from bot.domain.conversation.policy import STATES, decide
+from bot.domain.conversation.policy import STATES, decide, state_of
 from bot.domain.understanding.interpret import interpret
+from bot.domain.understanding.yes_no import screening_answer
 
 MESSAGES = {
     "redflag": "my calf went hot and swollen two days after the hip op",
@@ -28,6 +29,8 @@ MESSAGES = {
 }
 
 ROUTINE_STATES = ("pain_before", "step", "pain_painful", "red_flag_check", "pain_after")
+#: The red-flag screen waits: in a routine, or outside one after high pain.
+SCREEN_STATES = ("red_flag_check", "screening")
 
 
 def actions(kind: str, state: str) -> tuple[act.Action, ...]:
@@ -52,7 +55,7 @@ def test_every_message_gets_an_answer_in_every_state(kind: str, state: str) -> N
     assert not any(isinstance(a, act.Safety) for a in got), f"{kind!r} raised an alarm"
 
 
-@pytest.mark.parametrize("state", ROUTINE_STATES)
+@pytest.mark.parametrize("state", [*ROUTINE_STATES, "screening"])
 @pytest.mark.parametrize("kind", ["exercise", "social", "undo", "reminder", "start"])
 def test_a_side_remark_in_a_routine_asks_the_question_again(kind: str, state: str) -> None:
     assert names(kind, state)[-1] in ("Reprompt", "Routine")
@@ -66,7 +69,8 @@ def test_done_in_each_state() -> None:
     step = actions("done", "step")
     assert isinstance(step[0], act.Routine)
     assert isinstance(step[0].event, sm.Done | sm.DoneAll)
-    assert names("done", "red_flag_check") == ["Reprompt"]
+    for state in SCREEN_STATES:  # recorded, and the screen asked again
+        assert names("done", state) == ["RecordDone", "Reprompt"]
 
 
 def test_rest_in_each_state() -> None:
@@ -125,7 +129,39 @@ def test_a_reminder_request_in_each_state() -> None:
         got = actions("reminder", state)
         assert names("reminder", state) == ["ReminderRequest", "Reprompt"], state
         assert isinstance(got[0], act.ReminderRequest) and got[0].slots.at == "08:00"
-    assert names("reminder", "red_flag_check") == ["Reprompt"]
+    for state in SCREEN_STATES:  # nothing changes before the screen is answered
+        assert names("reminder", state) == ["Reprompt"]
+
+
+@pytest.mark.parametrize("state", SCREEN_STATES)
+@pytest.mark.parametrize(("text", "answer"), [
+    ("no", "no"), ("No, none of these", "no"), ("nah nothing like that, just sore", "no"),
+    ("yes", "yes"), ("yeah one of them", "yes"), ("i think so", "yes"),
+    ("not sure", "unsure"), ("dunno tbh", "unsure"),
+])
+def test_a_typed_answer_to_the_screen_answers_it(state: str, text: str, answer: str) -> None:
+    got = decide(interpret(text), state, sm.interpret_text(text),  # type: ignore[arg-type]
+                 screening_answer(text))
+    assert got == (act.ScreeningAnswer(answer),)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("state", SCREEN_STATES)
+@pytest.mark.parametrize("kind", ["rest", "pain", "start"])
+def test_at_the_screen_nothing_goes_ahead_before_its_answer(state: str, kind: str) -> None:
+    assert names(kind, state) == ["Reprompt"]
+
+
+@pytest.mark.parametrize("text", ["no, I can't put any weight on it since I fell",
+                                  "nope but I've wet myself and can't feel down below"])
+def test_at_the_screen_a_red_flag_in_a_no_still_wins(text: str) -> None:
+    got = decide(interpret(text), "screening", sm.interpret_text(text), screening_answer(text))
+    assert [type(a).__name__ for a in got] == ["Safety"]
+
+
+def test_the_screen_outside_a_routine_is_a_state_of_its_own() -> None:
+    assert state_of(None, held=False, screening=True) == "screening"
+    assert state_of(None, held=True, screening=True) == "held"  # the hold asks more
+    assert state_of(None, held=False) == "idle"
 
 
 @pytest.mark.parametrize(("text", "action"), [

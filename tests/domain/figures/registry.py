@@ -136,6 +136,7 @@ NOT_FIGURES: dict[str, str] = {
     "coach_pain_noted_safe": "{pain} is the score the patient has just given, said back",
     "coach_pain_noted_acceptable": "{pain} is the score the patient has just given, said back",
     "session_stopped_for_pain": "{pain} is the score the patient has just given, said back",
+    "session_stopped_for_pain_during": "{pain} is the score the patient has just given, said back",
     "session_pain_noted_carry_on": "{pain} is the score the patient has just given, said back",
     "session_pain_noted_easier": "{pain} is the score the patient has just given, said back",
 }

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.understanding.yes_no import yes_or_no
+from bot.domain.understanding.yes_no import screening_answer, yes_or_no
 
 
 @pytest.mark.parametrize("text", ["yes", "Yes please!", "yeah fine", "ok", "go ahead",
@@ -34,3 +34,35 @@ def test_neither(text: str) -> None:
 @given(st.text(max_size=300))
 def test_any_text_gets_an_answer_or_none(text: str) -> None:
     assert yes_or_no(text) in (True, False, None)
+
+
+# --- the red-flag screen after high pain: "is any of these true for you?" ----------------
+
+
+@pytest.mark.parametrize("text", ["no", "No, none of these", "none", "nothing like that",
+                                  "nope none of them", "no to all", "Nah all fine",
+                                  "no, just sore", "None of the above thanks", "n"])
+def test_screen_no(text: str) -> None:
+    assert screening_answer(text) == "no"
+
+
+@pytest.mark.parametrize("text", ["yes", "Yes the numbness", "yeah one of them",
+                                  "I think so", "at least one", "yep, the fall", "y"])
+def test_screen_yes_is_read_generously(text: str) -> None:
+    assert screening_answer(text) == "yes"
+
+
+@pytest.mark.parametrize("text", ["not sure", "dunno", "maybe", "no idea", "I don't know"])
+def test_screen_unsure(text: str) -> None:
+    assert screening_answer(text) == "unsure"
+
+
+@pytest.mark.parametrize("text", ["dunnit", "done", "no but my hip is killing me", "hello",
+                                  "no" + " really" * 20, ""])
+def test_screen_neither(text: str) -> None:
+    assert screening_answer(text) is None
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_an_answer_to_the_screen_or_none(text: str) -> None:
+    assert screening_answer(text) in ("yes", "no", "unsure", None)
