@@ -29,6 +29,11 @@ __all__ = ["MAX_INTENT_CHARS", "interpret", "prepare"]
 
 #: Meanings for which the model's second opinion needs its higher score to ask.
 _ASKING = frozenset({"exercise", "question"})
+#: An everyday report read this surely needs the higher score too: "bottom stair ups and
+#: downs, 8 a leg", "storm's taken the power out, skipping" name a leg or the weather, not
+#: a sign (asked 35 -> 20 ordinary messages of tune62 to tune66, no red flag less asked).
+_EVERYDAY = frozenset({"done", "rest", "social"})
+EVERYDAY_SURE = 0.9
 
 
 def _flag_hits(text: str, asking: bool) -> tuple[tuple[FlagHit, ...], FlagHit | None]:
@@ -54,5 +59,7 @@ def interpret(text: str) -> Interpretation:
             found = readings(text)
         except Exception:  # a bug in a reader must not cost the red-flag answer
             found = (UNKNOWN,)
-    flags, ask_about = _flag_hits(text, found[0].kind in _ASKING)
+    top = found[0]
+    flags, ask_about = _flag_hits(text, top.kind in _ASKING or (
+        top.kind in _EVERYDAY and top.confidence >= EVERYDAY_SURE))
     return Interpretation(flags=flags, readings=found, ask_about=ask_about)

@@ -53,7 +53,9 @@ _HEDGES = frozenset(
      "better", "improving", "improved", "easing", "settling",
      # "bed's no good, the ache wakes me", "nothing helps", "not sleeping": a complaint of
      # its own
-     "good", "helps", "helped", "works", "worked", "sleeping", "sleep", "slept"}
+     "good", "helps", "helped", "works", "worked", "sleeping", "sleep", "slept",
+     # "not gonna lie, the scar smells", "not being funny but": a way of speaking
+     "gonna", "being"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(
@@ -125,7 +127,8 @@ def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int =
         if word in NEGATORS:
             following = tokens[index + 1] if index + 1 < len(tokens) else ""
             if following in _HEDGES or (word == "nothing" and index and tokens[index - 1] in (
-                    "do", "did", "done", "doing")):  # "didn't do nothing": no cause
+                    "do", "did", "done", "doing")) or tokens[index + 1:index + 4] == [
+                    "going", "to", "lie"]:  # "didn't do nothing": no cause
                 words_seen += 1
                 continue
             if word == "nothing" and following == "," and index and tokens[index - 1] in (

@@ -73,6 +73,7 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 continue  # "my husband (the patient)", "so patient"; "at his brother's"
             if word in ("someone", "somebody") and (
                 previous in ("like", "if", "though") or nxt.startswith("else")
+                or (index > 1 and words[index - 2].startswith("belong"))
             ):
                 continue  # "like someone stabbed me", "belongs to someone else": a figure
             if word in ("one", "ones") and index and words[index - 1] == "little":
@@ -88,6 +89,7 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
             ):
                 continue  # "my father (abba)", "my wife (Jan)": the same person, named again
             if kind:
-                relative = nxt in ("who", "that", "whose")  # "my uncle who lost weight"
+                # "my uncle who lost weight", "it's Dad who's poorly"
+                relative = nxt in ("who", "that", "whose", "who's", "whos")
                 found.append(Ref(start, kind, who.stem(word), subject or relative))
     return tuple(found)

@@ -346,6 +346,9 @@ _NOT_DENIALS = re.compile(
     r"|\bnothing\s+(?:will\s+|would\s+)?(?:come|comes|came|happens|happened)\b"
     r"|\b(?:exercises?|stretches|routine|them|it)\s+(?:were\s+|was\s+)?not\s+(?:done|started)\b"
     r"|\b(?:don'?t|do\s+not|didn'?t)\s+know\s+why\b|\bno\s+idea\s+why\b"
+    # "didn't do anything to it", "no injury, nothing set it off": no cause, the point
+    r"|\b(?:didn'?t|did\s+not|hadn'?t|haven'?t)\s+(?:do|done)\s+(?:anything|nothing)(?:\s+to\s+it)?\b"
+    r"|\bno\s+(?:injury|fall|knock|trauma|reason)\b|\bnothing\s+(?:set|triggered|brought)\s+it\b"
 )
 
 

@@ -137,6 +137,9 @@ DATED = _rx(
     r"\b(?:happened|started|began|came\s+on)\s+(?:this\s+(?:morning|afternoon|evening)|today"
     r"|yesterday|last\s+night|an?\s+hour\s+ago|\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+ago)\b",
     r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:ago|now)\b|\ban?\s+hour\s+ago\b",
+    # "haven't managed to get up since": since then, up to now
+    r"\b(?:haven'?t|hasn'?t|not)\s+(?:managed|been\s+able)\s+to\s+\w+(?:\s+\w+)?\s+since\b"
+    r"(?=\s*(?:[,.!?\n]|$))",
 )
 #: Cues that suppose only in a question or a plan ("if my wound leaks, who do I call?";
 #: not "if I try to stand, my leg gives way" or "the wound shows signs of infection").
@@ -198,7 +201,7 @@ WHOLE = _rx(
     # "is chest tightness ever a side effect", "would losing weight help my hip?",
     # "will my wound smell if it gets infected", "how much weight loss is too much"
     r"(?:^|[.!?\n]\s*)(?:is|are|does|do)\s+(?:\w+\s+){1,3}ever\b",
-    r"(?:^|[.!?\n]\s*)(?:would|could|will|does|do|can|might)\s+(?:\w+\s+){1,3}help\b[^.!?\n]*\?",
+    r"(?:^|[.!?\n]\s*)(?:would|could|will|does|do|can|might)\s+(?:\w+\s+){1,5}help\b[^.!?\n]*\?",
     # "is losing weight good for the hip?"
     r"(?:^|[.!?\n]\s*)(?:is|are|would|will)\s+(?:\w+\s+){1,3}(?:good|bad|better|worse)\s+for\s+"
     r"(?:the|my|your|a)\b[^.!?\n]*\?",
@@ -274,7 +277,10 @@ REMOTE = _rx(
     # not "over the last month" (up to now)
     r"(?<!since )(?<!from )(?<!over the )(?<!in the )(?<!for the )(?<!during the )"
     r"(?<!within the )(?<!this )\blast\s+month\b",
-    r"(?<!since )(?<!from )\bin\s+(?:the\s+)?(?:january|february|march|april|june|july|august"
+    # not "lighter than in january" (a comparison with now), nor "the hip she had done in
+    # june" (the operation's date, not the sign's)
+    r"(?<!since )(?<!from )(?<!than )(?<!done )(?<!replaced )(?<!operated on )(?<!fitted )"
+    r"\bin\s+(?:the\s+)?(?:january|february|march|april|june|july|august"
     r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
     r"|spring|summer|autumn|winter)\b",
     r"\b(?:at|over)\s+(?:xmas|christmas|easter|new\s+year)\b",
@@ -297,6 +303,7 @@ RESOLVED = _rx(*(
         r"|totally|a\s+bit|from|into|to|all|off|in\b|up\b|out\b|right\s+through|past|beyond"
         r"|further|bigger|wider|redder|hotter|again|soggy|wet|mushy|gooey|yellow|green|crusty"
         r"|smelly|manky|weepy|open|gaping|angry|sticky|boggy|squishy|shorter|longer|lumpy"
+        r"|pinky|pink|pinkish|reddish|rosy|inflamed|raw|shiny"
         r"|much|far|way|even|so))",
         r"\b(?:it|has|have|had|all|it'?s|its|that'?s|is|was|they|fully|been|got|and)\s+"
         r"(?:\w+\s+)?(?:settled|recovered|healed|sorted|resolved|cleared|dried\s+up)\b"
@@ -329,7 +336,8 @@ RESOLVED = _rx(*(
         # "it stopped once I sat down"; not "(I) stopped after the first set": the exercise
         r"(?<=\w\s)(?<!\bi\s)(?<!\bto\s)\b(?:stopped|eased|settled|disappeared|vanished|cleared\s+up)"
         r"\s+(?:once|when|after|as\s+soon"
-        r"\s+as)\b|\b(?:all|it|that|swelling|they)\s+(?:\w+\s+)?went\s+down\b",
+        r"\s+as)\b|\b(?:all|it|that|swelling|they)\s+(?:\w+\s+)?went\s+down\b"
+        r"(?!\s+(?:to|into|past|as\s+far)\b)",
         r"\bnow\s+(?:walking|getting\s+about)\s+(?:without|with\s+no|normally|unaided|fine)\b",
         r"\b(?:today|now)\s+(?:i\s+)?walked\s+(?:to|round|up|down|all|the|\d)",
         r"\bno\s+harm\s+done\b|\ball\s+good\s+so\s+far\b|\ball\s+treated\b",
@@ -378,7 +386,8 @@ NOW = _rx(
     r"|this\s+(?:\w+\s+){0,2}(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?"
     r"|this\s+(?:last|past)\s+(?:month|week|fortnight|few\s+(?:days|weeks))|lately|recently"
     r"|from\s+(?:the|this)\s+morning|in\s+one\s+moment|fresh"
-    r"|(?:\d+|few|couple\s+of)\s+(?:mins?|minutes)\s+ago"
+    r"|(?:\d+|few|couple\s+of|a\s+few|two|five|ten|fifteen|twenty)\s+(?:mins?|minutes)\s+"
+    r"(?:ago|after|later)"
     r"|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|the\s+weekend|teatime|breakfast|lunch"
     r"|dinner))\b",

@@ -52,7 +52,9 @@ _SURFACE = (r"(?:garden|kitchen|bathroom|shower|street|stairs|ice|road|pavement|
 
 #: A fall said plainly: reported on its own.
 FALL = (
-    rf"(?<!nearly )(?<!almost )\b(?:fell|fel|fallen)\b(?!\s+(?:{_NOT_A_FALL}))",
+    # not "out on the fell", "walking the fell": a hill in the north of England
+    rf"(?<!nearly )(?<!almost )(?<!the )(?<!a )\b(?:fell|fel|fallen)\b(?!\s+(?:{_NOT_A_FALL}))"
+    r"(?!\s+(?:walk\w*|run\w*|race|side|top))",
     r"\b(?:i|she|he)\s+(?:have|has|did)\s+fall\s+(?:in|on|at|down|over)\b",  # "I have fall in"
     r"\b(?:had|have had|'ve had|taken|took|take|having|suffered|another)\s+(?:a|an?\s+\w+|another)"
     r"\s+(?:fall|tumble|fool|spill)\b",
@@ -120,7 +122,7 @@ SHORT_LEG = (
     r"|pointing\s+(?:out|in|sideways|outwards|inwards|the wrong way)"
     r"|points?\s+(?:out|in|outwards|inwards|sideways)|sticking\s+out|twisted\s+(?:out|round|in)"
     r"|(?:different|wrong)\s+length|at\s+an?\s+(?:weird|funny|strange|odd|wrong|awkward)\s+angle)"
-    r"(?!\s+(?:to\b|fine|ok|okay|well|great|alright|that|nothing|better|good|of breath))",
+    r"(?!\s+(?:to\b|of\b|fine|ok|okay|well|great|alright|that|nothing|better|good))",
     rf"\bone\s+(?:leg|side|foot)\s+{gap(2)}shorter\b",
     r"\b(?:leg|legs|foot)\s+(?:\w+\s+){0,2}different\s+lengths?\b",
 )

@@ -39,6 +39,12 @@ _EXERTION_TIGHT = (
     r"\btight\s+(?:\w+\s+){0,4}(?:from|after)\s+(?:the\s+|all\s+the\s+|my\s+)?(?:walk\w*"
     r"|exercis\w*|stretch\w*|running|gym|stairs|bridges|squats|raises|session|class)\b"
 )
+#: A muscle burn from effort: "calves on fire after 20 heel raises, the good gym burn".
+_EXERTION_BURN = (
+    r"\b(?:burn\w*|on\s+fire)\s+(?:\w+\s+){0,3}(?:from|after)\s+(?:the\s+|all\s+the\s+|my\s+)?"
+    r"(?:\d+\s+)?(?:heel\s+raises|raises|walk\w*|exercis\w*|reps|squats|stairs|gym|session|class"
+    r"|bridges|step\s*ups)\b|\bgood\s+(?:\w+\s+){0,2}(?:burn|kind\s+of\s+burn)\b"
+)
 #: Out of breath from effort: normal, unless something else is wrong.
 _EXERTION = (
     r"\b(?:walk\w*|stairs|steps?|step\s*ups?|hill|exercis\w*|squats?|bridges|gym|running|ran"
@@ -65,7 +71,8 @@ _BREATH_CONTEXT = (
 
 RULES: tuple[Rule, ...] = (
     # deep vein thrombosis
-    rule("dvt", _CALF, needs=_CLOT_SIGN, window=60, unless=rf"{_NOT_CLOT}|{_EXERTION_TIGHT}",
+    rule("dvt", _CALF, needs=_CLOT_SIGN, window=60,
+         unless=rf"{_NOT_CLOT}|{_EXERTION_TIGHT}|{_EXERTION_BURN}",
          keep=r"\b(?:hot|swollen|swelling|swelled|red|warm|purple|shiny|puffy|clot|dvt)\b"),
     rule("dvt", (
         rf"\b(?:legs?)\s+{gap(5)}(?:swollen|swelled|swelling|puffy|ballooned|bigger|fatter"

@@ -88,7 +88,10 @@ def _mild_score_only(clean: str) -> bool:
 _HEDGES = re.compile(
     r"\b(?:not\s+sure\s+(?:if|whether)\s+(?:i\s+should|to|it'?s\s+worth)\s+(?:mention\w*|say\w*"
     r"|tell\w*|bother\w*)(?:\s+(?:it|you|this))?|(?:might|may|could|it'?s\s+probably|probably)\s+be"
-    r"\s+nothing|(?:don'?t|do\s+not)\s+want\s+to\s+(?:bother|worry|trouble)\s+(?:you|anyone))\b"
+    r"\s+nothing|(?:don'?t|do\s+not)\s+want\s+to\s+(?:bother|worry|trouble)\s+(?:you|anyone)"
+    # "was going to tell you I'd done the bridges, but...": what they meant to say first
+    r"|(?:i\s+)?was\s+(?:going\s+to|gonna|about\s+to)\s+(?:tell|say|message|text|report)"
+    r"(?:\s+(?:you|that))?)\b"
 )
 #: What becomes of a message's red-flag reading.
 Verdict = Literal["alarm", "ask_rules", "ask_model", "ask_doubt", "none"]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from bot.domain.understanding import (
     red_flag_phrases_everyday,
     red_flag_phrases_everyday_msk,
+    red_flag_phrases_indirect,
     red_flag_phrases_medical,
     red_flag_phrases_msk,
     red_flag_phrases_neuro,
@@ -143,6 +144,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_spoken.RULES_TUNE19,
     *red_flag_phrases_terse.RULES,
     *red_flag_phrases_understated.RULES,
+    *red_flag_phrases_indirect.RULES,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,
@@ -202,7 +204,11 @@ def _hits_of(rule: Rule, prepared: Prepared, sentences: _Sentences
                 continue
             need_qualifiers = [_need_qualifier(rule, text, m, end) for m in needs]
             best = needs[need_qualifiers.index(None)] if None in need_qualifiers else needs[0]
-            if qualifier is None and None not in need_qualifiers:
+            if qualifier is None and None not in need_qualifiers and not (
+                    need_qualifiers[0] == "past" and needs[0].end() <= start
+                    and _NOW_BEFORE.search(text, max(0, start - 25), start)):
+                # (a need told as before, then the key as now, is the change: "numb only in
+                # the thigh last month, now it went down to the shin")
                 qualifier = need_qualifiers[0]
             elif qualifier == "past" and None in need_qualifiers and best.start() >= end:
                 qualifier = None  # "it had healed, but now it's weeping": now wins
@@ -238,6 +244,11 @@ def _urgency(category: str, text: str) -> Urgency:
     return default
 
 
+#: "now" just before a key: what it tells is the change from what came before.
+_NOW_BEFORE = re.compile(r"\b(?:now|since\s+then|these\s+days)\b[^.!?\n]{0,12}$")
+#: Needed words that are themselves a denial ("no injury", "nothing set it off").
+_DENIAL = re.compile(r"(?:no|not|never|nothing|without|didn'?t|hadn'?t|wasn'?t|weren'?t"
+                     r"|haven'?t)\b")
 _CLAUSE_END = re.compile(r"[.!?,;]|\b(?:and|but|now|then)\b")
 
 
@@ -250,7 +261,10 @@ def _need_qualifier(rule: Rule, text: str, need: re.Match[str], end: int) -> Qua
         if cut is not None:
             return qualifier_at(text[cut.end():], need.start() - cut.end(),
                                 need.end() - cut.end())
-    return qualifier_at(text, *need.span(), since=end if need.start() >= end else 0)
+    qualifier = qualifier_at(text, *need.span(), since=end if need.start() >= end else 0)
+    if qualifier == "negated" and _DENIAL.match(need.group()):
+        return None  # "never like this, no injury": a denial of a cause is the point
+    return qualifier
 
 
 def _scan(prepared: Prepared, rules: tuple[Rule, ...]) -> tuple[FlagHit, ...]:

@@ -19,7 +19,7 @@ from bot.domain import routine as sm
 from bot.domain.conversation import actions as act
 from bot.domain.conversation.policy import STATES, decide
 from bot.domain.understanding import red_flag_model, red_flag_review
-from bot.domain.understanding.interpret import interpret
+from bot.domain.understanding.interpret import EVERYDAY_SURE, interpret
 from bot.domain.understanding.qualifiers import cues
 from bot.domain.understanding.reading import FlagHit
 from bot.domain.understanding.red_flag_model import (
@@ -321,3 +321,20 @@ def test_words_that_name_no_sign_never_ask_alone(text: str) -> None:
     question needs a word that names a sign (``GENERIC_WORDS``)."""
     reading = interpret(text)
     assert not reading.is_red_flag and reading.ask_about is None
+
+
+# --- a message read for sure as an everyday one needs the model's higher score -----------
+
+
+@pytest.mark.parametrize("text", [
+    "bottom stair ups and downs, 8 a leg instead of 10",
+    "clams and side leg raises on the floor at lunch, 10 each side",
+])
+def test_a_sure_everyday_report_needs_the_higher_score_to_be_asked(text: str) -> None:
+    """Read at the lower score, the body words ("leg", "floor") would have asked it."""
+    reading = interpret(text)
+    assert reading.top.kind == "done" and reading.top.confidence >= EVERYDAY_SURE
+    assert reading.ask_about is None and not reading.is_red_flag
+    _, asked = red_flag_review.second_opinion(text, scan_red_flags(text),
+                                              ambiguous_red_flag(text), False)
+    assert asked is not None, "no longer a case for the higher score: pick another"

@@ -144,6 +144,40 @@ LIVE: list[tuple[str, str]] = [
     # dated, but still going
     ("dvt", "my calf went tight and hot after the op, that was a week ago and it's still "
             "the same"),
+    # told as a story, a joke or an image (tune62 to tune66)
+    ("fracture_after_fall", "sat down and missed the stool, now I can't get back up and the "
+                            "leg is pointing outwards"),
+    ("fracture_after_fall", "nan slipped off the commode overnight, she cries out if anyone "
+                            "moves her leg"),
+    ("fracture_after_fall", "he came off the stepladder in the garage and won't let anyone "
+                            "near his hip"),
+    ("dislocation", "bent down for the cat and felt a clunk inside my new hip, the leg won't "
+                    "move now"),
+    ("dislocation", "rolled over in bed and something slipped out of place, can't straighten "
+                    "the leg"),
+    ("cannot_bear_weight", "she holds the sore foot off the floor and hops, won't put it down"),
+    ("cannot_bear_weight", "whenever any weight goes through the op leg he sits straight back "
+                           "down"),
+    ("sudden_severe_pain", "my hip pain jumped from a 3 to off the scale in a couple of "
+                           "minutes, sat still"),
+    ("sudden_severe_pain", "a pain in the hip hit me so hard I had to hold the sink"),
+    ("sudden_severe_pain", "hip pain like a knife, came on just now, nothing set it off"),
+    ("sudden_severe_pain", "my dad says it's unbearable, he's never like this, no injury "
+                           "either"),
+    ("cauda_equina", "I can't feel when I'm needing a wee any more and my back is killing me"),
+    ("cauda_equina", "sitting on the loo feels like sitting on a plank, can't feel a thing"),
+    ("neuro_deficit", "the numb bit on my thigh has spread down to my knee this week"),
+    ("neuro_deficit", "pins and needles were only in my bum last month, now they've moved down "
+                      "to my foot"),
+    ("neuro_deficit", "on tiptoe the bad side stays glued to the floor"),
+    ("cancer_weight_loss", "had to take my belt in two notches and I'm not trying to lose "
+                           "anything, hip aches all day"),
+    ("cancer_weight_loss", "3 kilos lighter since spring and I've changed nothing"),
+    ("night_pain_sweats", "the hip keeps me up all night, nothing eases it, even the recliner"),
+    ("night_pain_sweats", "wife says I wake up to damp sheets most nights and the hip throbs"),
+    ("pe", "I can't get a decent lungful since this morning, op was last week"),
+    ("wound", "not gonna lie the scar smells off and there's gunk coming out"),
+    ("infection", "the hip she had done in may has gone red and hot and she's shivery"),
 ]
 
 QUIET: list[str] = [
@@ -215,6 +249,14 @@ QUIET: list[str] = [
     # a spell that ended, a feeling that came back
     "couldn't walk on it for six weeks after my op, now I'm doing the step ups",
     "the numbness down my thigh after surgery is almost back to normal now",
+    # the same words elsewhere (tune62 to tune66)
+    "rolled out of bed at 7 and did the knee hugs straight away",
+    "walked the fell with my sister, hip a 3 at the top",
+    "calves burning after the heel raises, the good kind of burn",
+    "would losing a bit of weight help my hip? thinking about a slimming club",
+    "writing for my mum. it's my brother who's poorly, he has a high temperature",
+    "the bus went from 2 to 10 minutes late and I stood the whole time",
+    "lost 3 kilos lighter on purpose, I've been on a diet since january",
 ]
 #: The same cues, with the sign happening now: still an alarm.
 STILL_LIVE: list[str] = [

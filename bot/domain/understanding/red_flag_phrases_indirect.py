@@ -1,0 +1,134 @@
+"""Red flags told as a story, a joke or an image (tune62 to tune66).
+
+Mechanisms from five batches in the corpus's own style, the indirect one (tune64) most of
+all: a fall told as "missed the chair" or "came off the ladder" with the injury after it,
+a foot held off the floor, a pain that went "from a 2 to off the charts" in minutes or
+"hit me so hard I had to get down on the floor", a hip that "jumped out of place" and
+will not move, "can't feel when I'm passing water", a seat that "feels like wood",
+numbness that "crept down to the shin", weight gone with "not been on any diet", an ache
+at night that nothing in bed eases, "can't get a proper lungful". Read by
+``red_flags``; see ``red_flag_phrases``.
+"""
+
+from __future__ import annotations
+
+from bot.domain.understanding.red_flag_phrases import CANT, NO_DIET, WEIGHT_UNIT, Rule, rule
+
+#: A fall told without the word: off the ladder, the bed's edge, the bottom stair.
+_FALL_TOLD = (
+    r"\bmissed\s+(?:the\s+)?(?:chair|seat|step|stair|bed|toilet|loo|kerb|curb)\b",
+    r"\b(?:slid|slipped|toppled|tumbled)\s+(?:off|out\s+of)\s+(?:the\s+)?(?:edge\s+of\s+"
+    r"(?:the\s+)?)?(?:bed|chair|sofa|settee|couch|toilet|commode)\b",
+    r"\b(?:came|come|fell)\s+off\s+(?:the\s+)?(?:bottom\s+|last\s+|top\s+)?(?:stepladder|ladder"
+    r"|stair|step|steps|stool|bike|kerb|curb)\b",
+    r"\btripped\s+(?:over|on)\b",
+)
+#: What a fall did: the leg turned or short, no getting up, no one let near it.
+_INJURY_AFTER = (
+    rf"\b{CANT}\s+(?:get|got)\s+(?:back\s+)?up\b|\bhaven'?t\s+(?:managed|been\s+able)\s+to\s+get"
+    r"\s+up\b|\bwon'?t\s+let\s+(?:anyone|anybody|me|us)\s+(?:near|touch)\b"
+    r"|\b(?:rolled|turned|pointing|lolling|flopped|twisted)\s+(?:off\s+)?(?:outwards?|inwards?"
+    r"|sideways|(?:out\s+)?to\s+the\s+side)\b|\brolled\s+out\b(?!\s+of)|\bshorter\b"
+    r"|\bheard\s+a\s+crack\b"
+    r"|\bcries?\s+out\s+if\s+(?:anyone|anybody|we|you)\s+(?:moves?|touch)"
+    r"|\bhip\s+is\s+screaming\b|\bagony\b"
+)
+#: A joint that moved inside: a knock, a clunk, a shift, something jumping out of place.
+_SHIFT = (
+    r"\b(?:loud\s+|horrid\s+|horrible\s+|awful\s+|sickening\s+)?(?:knock|clunk|thunk|shifting"
+    r"|shift)\s+(?:from\s+)?(?:inside\s+|in\s+)(?:the\s+|my\s+|her\s+|his\s+)?(?:\w+\s+)?hip\b",
+    r"\b(?:jump|jumped|slipped|popped|slid)\s+out\s+of\s+place\b",
+)
+
+RULES: tuple[Rule, ...] = (
+    # "missed the chair completely. can't get back up, my knee is pointing off sideways"
+    rule("fracture_after_fall", _FALL_TOLD, needs=_INJURY_AFTER, window=200,
+         same_sentence=False),
+    # "there was a loud knock from inside her replaced hip. The leg looks twisted"
+    rule("dislocation", _SHIFT,
+         needs=rf"\b{CANT}\s+(?:move|lift|straighten|bend)\b|\bwon'?t\s+(?:move|lift|straighten"
+               r"|bend|budge)\b|\blooks?\s+(?:twisted|shorter|turned|wrong)\b|\bshorter\s+than\b",
+         window=150, same_sentence=False),
+    # "I can only just touch the floor with that foot", "holds the bad foot off the floor"
+    rule("cannot_bear_weight", (
+        r"\b(?:can\s+)?(?:only\s+just|barely|hardly)\s+touch\s+the\s+(?:floor|ground)\s+with\b",
+        r"\bholds?\s+(?:the|his|her|my|that)\s+(?:\w+\s+)?(?:foot|leg)\s+(?:up\s+)?off\s+the\s+"
+        r"(?:floor|ground)\b",
+        rf"\b{CANT}\s+let\s+(?:the|my|that|his|her)\s+(?:\w+\s+)?leg\s+take\s+(?:any|much)\b",
+        rf"\b{CANT}\s+stand\s+on\s+(?:the|my|that|his|her)\s+(?:left|right|bad|sore|operated|op)"
+        r"\s+(?:one|leg|side)\b",
+        r"\b(?:the\s+moment|as\s+soon\s+as|whenever|every\s+time)\s+(?:any\s+)?weight\s+goes"
+        r"\s+through\b",
+        rf"\b{CANT}\s+put\s+(?:my|the|his|her|that)\s+(?:\w+\s+)?foot\s+(?:on|to)\s+(?:the\s+)?"
+        r"(?:floor|ground)\b",
+        r"\btaking\s+less\s+(?:and|n|&)\s+less\s+weight\b",
+    )),
+    # "pain went from a 2 to off the charts in like five minutes"
+    rule("sudden_severe_pain",
+         r"\b(?:pain|ache|it|hip)\s+(?:has\s+|just\s+|suddenly\s+)?(?:went|gone|jumped|shot)\s+from\s+"
+         r"(?:a\s+)?\d+\s+to\s+(?:off\s+the\s+(?:charts?|scale)|(?:a\s+)?(?:9|10|nine|ten)\b"
+         r"(?!\s*(?:mins?|minutes|hours?|hrs|days|weeks|am|pm)))",
+         needs=r"\bminutes?\b|\bseconds?\b|\bsudden\w*|\binstant\w*|\bout\s+of\s+nowhere\b"
+               r"|\bjust\b", window=80, same_sentence=False),
+    # "pain like a knife in the hip come on in the last half hour, nothing set it off"
+    rule("sudden_severe_pain",
+         r"\bpain\s+like\s+a\s+(?:knife|dagger|blade|bolt|gunshot|hot\s+poker)\b",
+         needs=r"\bnothing\s+(?:set|sets|triggered|brought|caused)\s+it|\bcome\s+on\s+(?:in\s+the\s+"
+               r"last|just\s+now)|\bout\s+of\s+nowhere\b|\bno\s+reason\b|\bsuddenly\b"
+               r"|\ball\s+of\s+a\s+sudden\b", window=120, same_sentence=False),
+    # "a pain in my hip hit me so hard I had to get down on the kitchen floor"
+    rule("sudden_severe_pain",
+         r"\bpain\s+(?:in\s+(?:my|the|his|her)\s+\w+\s+)?(?:hit|struck|took)\s+(?:me|him|her)\s+"
+         r"so\s+(?:hard|bad)\b"),
+    # "the toilet paper feels like nothing down there"; "like sitting on a block of ice"
+    rule("cauda_equina", (
+        r"\btoilet\s+(?:paper|roll|tissue)\s+feels?\s+like\s+(?:nothing|cardboard|someone\s+else)",
+        r"\b(?:sitting\s+on\s+(?:the\s+)?(?:toilet|loo|chair)|where\s+(?:i|she|he)\s+sits?"
+        r"(?:\s+on\s+the\s+(?:chair|toilet))?)\s+(?:is\s+|feels?\s+)?like\s+(?:sitting\s+on\s+)?"
+        r"(?:wood|a\s+block|a\s+plank|ice|cardboard|rubber|nothing)\b",
+        rf"\b{CANT}\s+feel\s+(?:when|if)\s+(?:[\w']+\s+){{0,4}}(?:pass(?:ing)?\s+(?:water|urine)|wee"
+        r"|pee|urinat\w*|go(?:ing)?\s+to\s+the\s+(?:toilet|loo))\b",
+        r"\baccidents?\b[^.!?\n]{0,30}\bwithout\s+feeling\b",
+    )),
+    # "the numb patch has crept down to my shin and the top of my foot"
+    rule("neuro_deficit",
+         r"\b(?:crept|creeping|spread|spreading|gone|went|moving|moved|travelled|traveled)\s+"
+         r"(?:down|up|further)\s+(?:to|into|past|as\s+far\s+as)\s+(?:the\s+|my\s+|her\s+|his\s+)?"
+         r"(?:shin|knee|calf|foot|ankle|toes|thigh)\b",
+         needs=r"\bnumb\w*|\btingl\w*|\bpins\s+and\s+needles\b|\bno\s+feeling\b", window=150,
+         same_sentence=False),
+    # "the bad side stays glued to the floor"; "the sole of that foot feels like cardboard"
+    rule("neuro_deficit", (
+        r"\bstays?\s+glued\s+to\s+the\s+floor\b",
+        r"\bsole\s+of\s+(?:that|my|the|his|her)\s+foot\s+feels?\s+like\s+(?:cardboard|wood|rubber"
+        r"|someone\s+else)",
+    )),
+    # "dropped nearly a stone and I've not been on any diet"; "5 kilos lighter, changed nothing"
+    rule("cancer_weight_loss", (
+        rf"\bdropped\s+(?:nearly\s+|almost\s+|about\s+|over\s+)?(?:a|half\s+a|\d+)\s*{WEIGHT_UNIT}\b",
+        rf"\b\d+(?:[.,]\d+)?\s*{WEIGHT_UNIT}\s+lighter\b",
+        r"\b(?:watch\s*strap|belt)\s+in\s+(?:two|three|a\s+couple\s+of|\d)\s+notch",
+        r"\bslimmed\s+down\b",
+    ), needs=(NO_DIET, r"\bnot\s+(?:been\s+)?on\s+(?:a|any)\s+diet\b|\bchanged\s+nothing\b"
+              r"|\bnot\s+trying\b|\bwithout\s+(?:meaning|trying)\b|\bno\s+appetite\b"),
+         window=160, same_sentence=False),
+    # "the hip has me up all night whatever I do, even tried the recliner"
+    rule("night_pain_sweats",
+         r"\b(?:up|awake)\s+all\s+night\b|\bwakes?\s+(?:me|him|her)\s+(?:up\s+)?every\s+night\b"
+         r"|\bgnaws?\s+(?:at\s+(?:me|him|her)\s+)?all\s+night\b",
+         needs=r"\bwhatever\s+(?:i|she|he)\s+do\b|\bwhatever\s+(?:position|way)\b|\brecliner\b"
+               r"|\btried\s+(?:a\s+)?pillows?\b|\bnothing\s+(?:helps|works|eases)\b|\bdamp\b"
+               r"|\bsweat\w*", window=200, same_sentence=False),
+    # "she can't get comfortable any way at all, weeks now"; "wakes up to damp sheets"
+    rule("night_pain_sweats", (
+        rf"\b{CANT}\s+get\s+comfortable\s+(?:any\s+way|in\s+any\s+position|whatever)",
+        r"\bdamp\s+sheets\b|\bwake\s+up\s+damp\b|\bsheets\s+(?:are\s+)?(?:damp|soaked|wet\s+through)\b",
+    ), needs=r"\bhip\b|\bnight\b|\b[1-5]\s*am\b|\bweeks\b", window=200, same_sentence=False),
+    # "had my prostate out 3 years ago, all clear since. Now there's a pain in the thigh bone"
+    rule("cancer_weight_loss",
+         r"\b(?:prostate|breast|bowel|kidney|lung|thyroid|womb|bladder)\s+(?:out|removed|taken\s+out"
+         r"|cancer\s+op)\b",
+         needs=r"\bpain\b|\bache\b|\baching\b", window=200, same_sentence=False, history=True),
+    # "I can't get a proper lungful even lying down"
+    rule("pe", rf"\b{CANT}\s+get\s+a\s+(?:proper\s+|decent\s+|full\s+)?lungful\b"),
+)
