@@ -116,14 +116,20 @@ def plan_weekly(
     """The next weekly job, or None when the user gets no summaries.
 
     With ``catch_up`` (start-up) a summary that fell due while the bot was down, less
-    than WEEKLY_CATCH_UP ago and not sent, runs at once; an older one is dropped.
+    than WEEKLY_CATCH_UP ago and not sent, runs at once; an older one is dropped, and so
+    is one that fell due before the stored plan was made (never owed: a patient who
+    joined at 18:10 on a Sunday gets no "nothing recorded this week" at a restart).
     """
     prefs = prefs or weekly_prefs(profile)
     if not prefs.active:
         return None
     slot = prefs.times[0]
     if catch_up:
-        missed = missed_within(prefs, slot, last_sent(state), now, WEEKLY_CATCH_UP)
+        floor = last_sent(state)
+        made = _plan_made(state)
+        if made is not None and made <= now and (floor is None or made > floor):
+            floor = made  # due before it was planned (a patient who joined after it): not owed
+        missed = missed_within(prefs, slot, floor, now, WEEKLY_CATCH_UP)
         if missed is not None:
             return WeeklyPlan(when=now, due=missed)
     fire = next_fire(prefs, slot, now)
@@ -132,6 +138,18 @@ def plan_weekly(
         # instant it just ran would run it again at once, forever.
         fire = next_fire(prefs, slot, now + timedelta(seconds=1))
     return WeeklyPlan(when=fire, due=fire) if fire is not None else None
+
+
+def _plan_made(state: Mapping[str, Any]) -> datetime | None:
+    """When the stored weekly plan was made, if readable and aware."""
+    stored = state.get(WEEKLY_PLAN)
+    if not isinstance(stored, Mapping) or not isinstance(stored.get("at"), str):
+        return None
+    try:
+        made = datetime.fromisoformat(stored["at"])
+    except ValueError:
+        return None
+    return made if made.tzinfo is not None else None
 
 
 def weekly_plan(profile: Mapping[str, Any], plan: WeeklyPlan | None,

@@ -23,6 +23,7 @@ from bot.domain.progress.weekly import (
     weekly_slot,
 )
 from bot.domain.records import Record
+from bot.domain.reminders.stored_plans import WEEKLY_PLAN
 from tests.domain.progress.helpers import profile
 
 CONTENT = load_content(DEFAULT_CONTENT_DIR)
@@ -109,6 +110,20 @@ def test_catch_up_sends_a_recent_missed_summary_once() -> None:
     sent = {"weekly_last": plan.due.isoformat()}
     again = plan_weekly(profile(), sent, now, catch_up=True)
     assert again is not None and again.due == at(2026, 3, 15, 18)
+
+
+def test_catch_up_skips_a_summary_due_before_the_plan_was_made() -> None:
+    """Joined at 18:10 on a Sunday, the bot restarted at 18:20: that week's summary was
+    never owed, so nothing is sent; the next one is a week later."""
+    made = at(2026, 3, 8, 18, 10)
+    state = {WEEKLY_PLAN: {"in": "x", "at": made.isoformat(),
+                           "due": {"weekly": at(2026, 3, 15, 18).isoformat()}}}
+    plan = plan_weekly(profile(), state, at(2026, 3, 8, 18, 20), catch_up=True)
+    assert plan is not None and plan.due == at(2026, 3, 15, 18)
+    # planned before the slot and missed while down: caught up as always
+    state[WEEKLY_PLAN]["at"] = at(2026, 3, 1, 18).isoformat()
+    plan = plan_weekly(profile(), state, at(2026, 3, 8, 18, 20), catch_up=True)
+    assert plan is not None and plan.due == at(2026, 3, 8, 18)
 
 
 def test_catch_up_drops_an_old_one() -> None:
