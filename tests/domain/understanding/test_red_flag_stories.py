@@ -178,6 +178,8 @@ LIVE: list[tuple[str, str]] = [
     ("pe", "I can't get a decent lungful since this morning, op was last week"),
     ("wound", "not gonna lie the scar smells off and there's gunk coming out"),
     ("infection", "the hip she had done in may has gone red and hot and she's shivery"),
+    # "the fell" is a hill; falling while walking is a fall
+    ("fracture_after_fall", "I fell walking the dog this morning and the hip is agony"),
 ]
 
 QUIET: list[str] = [
