@@ -118,7 +118,8 @@ def plan_weekly(
     With ``catch_up`` (start-up) a summary that fell due while the bot was down, less
     than WEEKLY_CATCH_UP ago and not sent, runs at once; an older one is dropped, and so
     is one that fell due before the stored plan was made (never owed: a patient who
-    joined at 18:10 on a Sunday gets no "nothing recorded this week" at a restart).
+    joined at 18:10 on a Sunday gets no "nothing recorded this week" at a restart), and
+    so is any for a patient with neither a plan nor a summary on record.
     """
     prefs = prefs or weekly_prefs(profile)
     if not prefs.active:
@@ -129,7 +130,9 @@ def plan_weekly(
         made = _plan_made(state)
         if made is not None and made <= now and (floor is None or made > floor):
             floor = made  # due before it was planned (a patient who joined after it): not owed
-        missed = missed_within(prefs, slot, floor, now, WEEKLY_CATCH_UP)
+        # never planned nor sent (data from elsewhere): nothing is known to be owed
+        missed = None if floor is None else missed_within(prefs, slot, floor, now,
+                                                          WEEKLY_CATCH_UP)
         if missed is not None:
             return WeeklyPlan(when=now, due=missed)
     fire = next_fire(prefs, slot, now)

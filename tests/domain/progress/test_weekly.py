@@ -103,9 +103,14 @@ def test_bad_stored_values_fall_back(fields: dict[str, Any], expected: tuple[int
     assert weekly_slot(profile(**fields)) == expected
 
 
+def planned_at(made: datetime) -> dict[str, Any]:
+    """The state of a patient whose weekly plan was stored at ``made``."""
+    return {WEEKLY_PLAN: {"in": "x", "at": made.isoformat(), "due": {}}}
+
+
 def test_catch_up_sends_a_recent_missed_summary_once() -> None:
     now = at(2026, 3, 8, 20)  # two hours after Sunday 18:00
-    plan = plan_weekly(profile(), {}, now, catch_up=True)
+    plan = plan_weekly(profile(), planned_at(at(2026, 3, 4, 9)), now, catch_up=True)
     assert plan is not None and plan.when == now and plan.due == at(2026, 3, 8, 18)
     sent = {"weekly_last": plan.due.isoformat()}
     again = plan_weekly(profile(), sent, now, catch_up=True)
@@ -124,6 +129,12 @@ def test_catch_up_skips_a_summary_due_before_the_plan_was_made() -> None:
     state[WEEKLY_PLAN]["at"] = at(2026, 3, 1, 18).isoformat()
     plan = plan_weekly(profile(), state, at(2026, 3, 8, 18, 20), catch_up=True)
     assert plan is not None and plan.due == at(2026, 3, 8, 18)
+
+
+def test_no_catch_up_without_a_plan_or_a_summary_on_record() -> None:
+    """Patients put in the data from elsewhere: nothing is known to be owed."""
+    plan = plan_weekly(profile(), {}, at(2026, 3, 8, 20), catch_up=True)
+    assert plan is not None and plan.due == at(2026, 3, 15, 18)
 
 
 def test_catch_up_drops_an_old_one() -> None:
