@@ -7,10 +7,14 @@ is someone else ("my friend", "the other grandad"), or is a pronoun to resolve. 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.domain.understanding import red_flag_phrases_people as who
+
+#: "This is Siobhan, " before "Mammy's daughter": the writer introducing themselves.
+_INTRODUCED = re.compile(r"\bthis\s+is\s+[\w']+,?\s+$")
 
 #: Before "patient": the patient named as such ("my husband (the patient)"), or a virtue.
 _NO_PATIENT = frozenset({"the", "so", "very", "being", "be", "been", "too", "more", "really"})
@@ -83,6 +87,9 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
             if kind and index and words[index - 1].endswith("'s") and who.person_kind(
                 words[index - 1]
             ):
+                if _INTRODUCED.search(text[max(0, start - 40):start]
+                                      .removesuffix(words[index - 1] + " ")):
+                    continue  # "This is Siobhan, Mammy's daughter": the writer
                 kind = "other"  # "my friend's husband", "my partner's mum"
             if kind and found and text[max(0, start - 2) : start].strip() == "(" and (
                 start - found[-1].start < 30

@@ -48,8 +48,8 @@ def gap(most: int) -> str:
 
 
 CANT = (
-    r"(?:can'?t|cannot|can not|cnt|carnt|couldn'?t|could not|unable to|not able to"
-    r"|impossible to|can ?(?:barely|hardly|only just)|could ?(?:barely|hardly))"
+    r"(?:can'?t|cannot|can not|cnt|carnt|cyah|cyaan|kyaan|couldn'?t|could not|unable to"
+    r"|not able to|impossible to|can ?(?:barely|hardly|only just)|could ?(?:barely|hardly))"
     r"(?:\s+(?:really|even|properly|actually|seem\s+to|always))?"
 )
 #: Who a body part belongs to (or nothing).

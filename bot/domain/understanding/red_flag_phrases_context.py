@@ -30,7 +30,8 @@ IDIOMS = _rx(
     r"\b(?:take|took|takes|taking)\s+(?:my|your|her|his)\s+breath\s+away\b",
     r"\bburning\s+up\s+(?:in|with)\s+(?:this|the)\s+(?:heat|sun|weather)\b",
     r"\bout\s+of\s+breath\s+(?:with|from)\s+(?:laughing|excitement)\b",
-    r"\b(?:cabin|hay|spring|gold|football|election|cup|jungle|saturday\s+night)\s+fever\b",
+    r"\b(?:cabin|hay|spring|gold|football|footy|cricket|rugby|election|cup|jungle|saturday\s+night"
+    r"|christmas|festival|wimbledon|olympic|ashes|derby)\s+fever\b",
     r"\bfever\s+pitch\b|\bgiving\s+me\s+a\s+fever\b|\bfeverish\s+(?:excitement|activity|pace)",
     r"\bdead\s+(?:chuffed|cert|certain|to\s+the\s+world|tired|beat|on\s+my\s+feet|good|easy"
     r"|sea|funny|keen|right|lucky|serious|slow|quiet|end|loss|battery|phone)\b|\bhalf\s+dead",
@@ -313,6 +314,7 @@ RESOLVED = _rx(*(
         r"\b(?:they'?ve|they\s+have|it\s+has|which\s+(?:has|have))\s+(?:all\s+)?stopped\b"
         r"(?!\s+(?:me|her|him|us|them)\b)",
         r"\b(?:wore|worn)\s+off\b|\b(?:feeling|sensation)\s+(?:has\s+)?(?:came|come)\s+back\b",
+        r"\b(?:he'?s|she'?s|they'?re)\s+(?:\w+\s+)?perk(?:ing|ed)\s+up\b",
         # "came back fully that evening", "put it all back on", "dry since"
         r"\bcame\s+back\s+(?:fully|completely|to\s+normal|properly|the\s+next\s+(?:day|morning)"
         r"|next\s+day)\b",

@@ -61,7 +61,10 @@ RULES: tuple[Rule, ...] = (
         r"\s+through\b",
         rf"\b{CANT}\s+put\s+(?:my|the|his|her|that)\s+(?:\w+\s+)?foot\s+(?:on|to)\s+(?:the\s+)?"
         r"(?:floor|ground)\b",
-        r"\btaking\s+less\s+(?:and|n|&)\s+less\s+weight\b",
+        r"\btaking\s+less\s+(?:and|n|&)\s+less\s+(?:of\s+(?:my|her|his)\s+)?weight\b",
+        # "hopping everywhere, no weight thru that leg at all"
+        r"\bno\s+weight\s+(?:thru|through|on|onto)\s+(?:that|the|my|his|her)\s+(?:\w+\s+)?"
+        r"(?:leg|side|foot)\b",
     )),
     # "pain went from a 2 to off the charts in like five minutes"
     rule("sudden_severe_pain",
@@ -89,6 +92,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b{CANT}\s+feel\s+(?:when|if)\s+(?:[\w']+\s+){{0,4}}(?:pass(?:ing)?\s+(?:water|urine)|wee"
         r"|pee|urinat\w*|go(?:ing)?\s+to\s+the\s+(?:toilet|loo))\b",
         r"\baccidents?\b[^.!?\n]{0,30}\bwithout\s+feeling\b",
+        rf"\b{CANT}\s+feel\s+(?:nothing|anything)\s+when\s+(?:i|she|he)\s+sits?\s+on\s+the\s+"
+        r"(?:toilet|loo)\b",
     )),
     # "the numb patch has crept down to my shin and the top of my foot"
     rule("neuro_deficit",
@@ -107,6 +112,8 @@ RULES: tuple[Rule, ...] = (
     rule("cancer_weight_loss", (
         rf"\bdropped\s+(?:nearly\s+|almost\s+|about\s+|over\s+)?(?:a|half\s+a|\d+)\s*{WEIGHT_UNIT}\b",
         rf"\b\d+(?:[.,]\d+)?\s*{WEIGHT_UNIT}\s+lighter\b",
+        # "2 stone off, not dieting"; "half a stone gone since Easter"
+        rf"\b(?:\d+(?:[.,]\d+)?|a|half\s+a)\s*{WEIGHT_UNIT}\s+(?:off|gone)\b",
         r"\b(?:watch\s*strap|belt)\s+in\s+(?:two|three|a\s+couple\s+of|\d)\s+notch",
         r"\bslimmed\s+down\b",
     ), needs=(NO_DIET, r"\bnot\s+(?:been\s+)?on\s+(?:a|any)\s+diet\b|\bchanged\s+nothing\b"
@@ -114,10 +121,12 @@ RULES: tuple[Rule, ...] = (
          window=160, same_sentence=False),
     # "the hip has me up all night whatever I do, even tried the recliner"
     rule("night_pain_sweats",
-         r"\b(?:up|awake)\s+all\s+night\b|\bwakes?\s+(?:me|him|her)\s+(?:up\s+)?every\s+night\b"
+         r"\b(?:up|awake)\s+(?:all|half|most\s+of)\s+(?:the\s+)?night\b"
+         r"|\bwakes?\s+(?:me|him|her)\s+(?:up\s+)?every\s+night\b"
          r"|\bgnaws?\s+(?:at\s+(?:me|him|her)\s+)?all\s+night\b",
          needs=r"\bwhatever\s+(?:i|she|he)\s+do\b|\bwhatever\s+(?:position|way)\b|\brecliner\b"
                r"|\btried\s+(?:a\s+)?pillows?\b|\bnothing\s+(?:helps|works|eases)\b|\bdamp\b"
+               r"|\bpillow\s+between\b"
                r"|\bsweat\w*", window=200, same_sentence=False),
     # "she can't get comfortable any way at all, weeks now"; "wakes up to damp sheets"
     rule("night_pain_sweats", (
@@ -129,6 +138,15 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:prostate|breast|bowel|kidney|lung|thyroid|womb|bladder)\s+(?:out|removed|taken\s+out"
          r"|cancer\s+op)\b",
          needs=r"\bpain\b|\bache\b|\baching\b", window=200, same_sentence=False, history=True),
+    # "boiling then freezing, the new hip is swollen and hot"
+    rule("infection", r"\bboiling\s+(?:hot\s+)?(?:then|and|&|n)\s+(?:freezing|shivering|frozen)\b",
+         needs=r"\bhip\b|\bwound\b|\bscar\b|\bswollen\b|\bhot\b|\bred\b", window=150,
+         same_sentence=False),
+    # "keeps tripping over his own right foot, it slaps down"
+    rule("neuro_deficit", (
+        r"\btripping\s+over\s+(?:my|her|his)\s+own\s+(?:left\s+|right\s+|bad\s+)?(?:foot|feet|toes)\b",
+        r"\b(?:foot|it)\s+slaps?\s+down\b",
+    )),
     # "I can't get a proper lungful even lying down"
     rule("pe", rf"\b{CANT}\s+get\s+a\s+(?:proper\s+|decent\s+|full\s+)?lungful\b"),
 )

@@ -34,7 +34,7 @@ _MAYBE_PATIENT = frozenset(
      "grandma", "grandmother", "nan", "nana", "nanna", "nanny", "grandad", "granddad",
      "grandpa", "grandfather", "grampa", "fiance", "fiancee", "boyfriend", "girlfriend",
      "spouse", "hubs", "abbu", "abba", "ammi", "ammu",
-     "nani", "dadi", "dada", "lola", "lolo"}
+     "nani", "dadi", "dada", "lola", "lolo", "mammy", "mammie", "maw", "mamma"}
 )
 #: The word a relative called "our Jack", "our Jean" is kept under: family, so kin.
 OUR = "our"
@@ -102,7 +102,8 @@ _MALE = frozenset(
 )
 _FEMALE = frozenset(
     {"she", "her", "hers", "she's", "shes", "herself", "she'd", "she'll", "mum", "mom", "mam",
-     "mother", "mummy", "mommy", "mama", "wife", "missus", "gran", "granny", "grandma",
+     "mother", "mummy", "mommy", "mama", "mammy", "mammie", "maw", "mamma", "wife", "missus",
+     "gran", "granny", "grandma",
      "grandmother", "nan", "nana", "nanna", "nanny", "fiancee", "girlfriend", "daughter",
      "sister", "granddaughter", "niece", "aunt", "auntie", "aunty", "lady", "woman", "girl",
      "sisters", "women"}
@@ -194,6 +195,9 @@ WRITING_FOR = _rx(
     r"\b(?:she|he)\s+(?:doesn'?t|does\s+not|can'?t|won'?t)\s+(?:do\s+phones|use\s+(?:the\s+"
     r"|a\s+)?phone|text|type|ring|call)\b",
     r"\bso\s+(?:i'?m|im|i\s+am)\s+(?:messaging|writing|texting|doing\s+it|typing)\b",
+    # "This is Siobhan, Mammy's daughter": the writer, introduced by the one written for
+    r"\bthis\s+is\s+[a-z']+,?\s+([a-z']+)'s\s+(?:son|daughter|carer|grandson|granddaughter"
+    r"|niece|nephew|neighbou?r)\b",
     r"\b(?:i'?m|im|i\s+am|this\s+is|it'?s|its)\s+(?:her|his|their)\s+(?:son|daughter|husband|wife|carer"
     r"|partner|grandson|granddaughter|niece|nephew|neighbour)\b",
     r"\b(?:asked|wanted|told)\s+me\s+to\s+(?:message|text|tell|write|let\s+you\s+know)\b",

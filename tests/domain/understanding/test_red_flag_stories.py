@@ -180,6 +180,17 @@ LIVE: list[tuple[str, str]] = [
     ("infection", "the hip she had done in may has gone red and hot and she's shivery"),
     # "the fell" is a hill; falling while walking is a fall
     ("fracture_after_fall", "I fell walking the dog this morning and the hip is agony"),
+    # tune67 to tune71: a writer introduced by whom they write for, Caribbean "cyaan",
+    # "boiling then freezing", a night awake whatever the pillow, weight "gone"
+    ("fracture_after_fall", "This is Aoife, Granny's granddaughter. She fell on the stairs "
+                            "this morning and her leg is turned out"),
+    ("infection", "boiling then freezing all night and the new hip is red"),
+    ("night_pain_sweats", "awake most of the night with the hip, pillow between the knees does "
+                          "nothing"),
+    ("cauda_equina", "he cyaan feel anything when he sits on the toilet since yesterday"),
+    ("cannot_bear_weight", "no weight through the bad leg at all since this morning"),
+    ("cancer_weight_loss", "half a stone gone since the summer and I'm not dieting"),
+    ("neuro_deficit", "she keeps tripping over her own left foot, it slaps down on the floor"),
 ]
 
 QUIET: list[str] = [
@@ -259,6 +270,7 @@ QUIET: list[str] = [
     "writing for my mum. it's my brother who's poorly, he has a high temperature",
     "the bus went from 2 to 10 minutes late and I stood the whole time",
     "lost 3 kilos lighter on purpose, I've been on a diet since january",
+    "cricket fever all week with the test match on, did my stretches at the tea break",
 ]
 #: The same cues, with the sign happening now: still an alarm.
 STILL_LIVE: list[str] = [
