@@ -291,8 +291,9 @@ REMOTE = _rx(
     r"|weeks?|months?|fortnight)\s+(?:after|post|following)\b",
 )
 _UNDENIED = r"(?<!n't )(?<!not )(?<!never )(?<!yet to )(?<!nt )"
-RESOLVED = _rx(*(
-    f"{_UNDENIED}(?:{alternative})" for alternative in (
+#: (The lookbehind stands once before all the alternatives, not before each: the same
+#: matches, in less than half the time, as it is tried once per position, not 38 times.)
+RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"\b(?:went|gone|go(?:es)?|going)\s+away\b|\bgone\s+now\b",
         r"(?<!thought )(?<!hoped )(?<!thinking )\b(?:it|that)\s+(?:was|turned\s+out\s+to\s+be)\s+"
         r"(?:just\s+|only\s+)?(?:gas|wind|indigestion|heartburn)\b",
@@ -370,8 +371,7 @@ RESOLVED = _rx(*(
         r"|ok|okay|take|go|settle)\b",
         r"\bbut\s+(?:i'?m|im|i\s+am|she'?s|he'?s)\s+(?:fine|ok|okay|alright)\b(?!\s+(?:otherwise"
         r"|in\s+(?:my|her|him)self|apart|other\s+than|except|generally|in\s+general))",
-    )
-))
+    ).pattern + ")")
 #: "... and it still is": what began back then goes on now, later in the sentence.
 ONGOING = re.compile(
     r"\b(?:and|but|which|that)\s+(?:it|that|they|this)\s+(?:still\s+(?:is|are|does|do|has|have"
