@@ -133,23 +133,12 @@ async def carry_out(
     elif isinstance(action, act.StopRoutine) and session is not None:
         await apply_event(update, context, session, sm.Cancel())
     elif isinstance(action, act.ScreeningAnswer):
-        ctx = session.token if session is not None else pending_screening(
-            context.application, user_id_of(update) or 0)
-        if ctx is None:
-            pass  # answered meanwhile (a tap on its button)
-        elif action.answer == "unsure":
-            await send(update, context, text("screening_unsure"))
-            if session is not None:
-                await render(update, context, session, sm.current_prompt(
-                    deps.content, session, with_card=False, brief=True))
-            else:
-                await ask_red_flag_questions(update, context, ctx)
-        else:
-            await answer_screening(update, context, action.answer == "yes", ctx)
+        await _answer_screen(update, context, action.answer, session)
     elif isinstance(action, act.Reprompt):
         current = load_active_session(context.application, user_id_of(update) or 0)
-        screen = pending_screening(context.application, user_id_of(update) or 0)
-        if current is None and screen is not None:
+        screen = None if current is not None else pending_screening(
+            context.application, user_id_of(update) or 0)
+        if screen is not None:
             await ask_red_flag_questions(update, context, screen, again=True)
         elif current is not None:
             if reading.top.kind == "unknown":
@@ -200,6 +189,26 @@ async def carry_out(
         rows = [[(text(f"suggest_{kind}"), f"{SUGGEST_PREFIX}{kind}")]
                 for kind in action.kinds if f"suggest_{kind}" in deps.content.messages]
         await send(update, context, text("conversation_suggest"), rows)
+
+
+async def _answer_screen(update: Update, context: Context, said: str,
+                         session: sm.Session | None) -> None:
+    """A typed answer to the red-flag screen: in the routine's pause (its token) or the one
+    waiting outside a routine; "unsure" gets what to do when unsure, and the screen again."""
+    ctx = session.token if session is not None else pending_screening(
+        context.application, user_id_of(update) or 0)
+    if ctx is None:
+        return  # answered meanwhile, by a tap on its button
+    if said != "unsure":
+        await answer_screening(update, context, said == "yes", ctx)
+        return
+    deps = context.deps
+    await send(update, context, deps.content.text("screening_unsure"))
+    if session is not None:
+        await render(update, context, session, sm.current_prompt(
+            deps.content, session, with_card=False, brief=True))
+    else:
+        await ask_red_flag_questions(update, context, ctx)
 
 
 async def check_cleared(update: Update, context: Context) -> None:

@@ -98,6 +98,8 @@ def decide(reading: Interpretation, state: State, short: sm.Event | None = None,
     used only while the screen waits."""
     if reading.is_red_flag:
         return (Safety(reading.live_flags),)
+    if state in SCREEN_STATES and answer == "yes":
+        return (ScreeningAnswer("yes"),)  # the danger answer: before any vaguer question
     if reading.ask_about is not None:
         return (AskFlag(reading.ask_about),)
     if state in SCREEN_STATES:

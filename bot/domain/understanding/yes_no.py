@@ -49,8 +49,8 @@ _SCREEN_YES = re.compile(
     r"|at least one|some of them|a few of them|a couple of them|ticks? (?:one|a box))\b"
 )
 _SCREEN_NO = re.compile(
-    r"^(?:(?:no+|nope|nah)(?:\s+(?:none|nothing|to all|not any))?(?:\s+(?:of (?:these|them"
-    r"|those|that|the above)|like that|at all))?|none(?:\s+of (?:these|them|those|that"
+    r"^(?:(?:no+|nope|nah)(?:\s+(?:none|nun|nothing|to all|not any))?(?:\s+(?:of (?:these|them"
+    r"|those|that|the above)|like that|at all))?|(?:none|nun|non)(?:\s+of (?:these|them|those|that"
     r"|the above))?(?: at all)?|nothing(?: like that| of (?:the sort|that sort))?"
     r"|not any of (?:these|them|those)|no to all(?: of (?:these|them|those))?"
     r"|all clear|none apply|none of it)(?:\s*(?:thanks|thank you|thx|i'?m (?:ok|fine)"
@@ -75,11 +75,11 @@ def screening_answer(text: str) -> ScreenAnswer | None:
     clean = re.sub(r"\s+", " ", clean)
     if not clean or len(clean.split()) > SCREEN_MAX_WORDS:
         return None
-    if _UNSURE.search(clean):
-        return "unsure"
     plain = yes_or_no(clean)
     if plain is True or _SCREEN_YES.match(clean):
-        return "yes"
+        return "yes"  # before "unsure": "yes, not sure it matters" is a yes
+    if _UNSURE.search(clean):
+        return "unsure"
     if plain is False or _SCREEN_NO.match(clean):
         return "no"
     return None

@@ -146,6 +146,15 @@ def test_a_typed_answer_to_the_screen_answers_it(state: str, text: str, answer: 
 
 
 @pytest.mark.parametrize("state", SCREEN_STATES)
+def test_a_yes_to_the_screen_wins_over_a_vaguer_question(state: str) -> None:
+    text = "yes but not sure it matters"
+    reading = interpret(text)
+    assert reading.ask_about is not None and not reading.is_red_flag  # else pick another
+    got = decide(reading, state, sm.interpret_text(text), screening_answer(text))  # type: ignore[arg-type]
+    assert got == (act.ScreeningAnswer("yes"),)
+
+
+@pytest.mark.parametrize("state", SCREEN_STATES)
 @pytest.mark.parametrize("kind", ["rest", "pain", "start"])
 def test_at_the_screen_nothing_goes_ahead_before_its_answer(state: str, kind: str) -> None:
     assert names(kind, state) == ["Reprompt"]

@@ -41,13 +41,15 @@ def test_any_text_gets_an_answer_or_none(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["no", "No, none of these", "none", "nothing like that",
                                   "nope none of them", "no to all", "Nah all fine",
-                                  "no, just sore", "None of the above thanks", "n"])
+                                  "no, just sore", "None of the above thanks", "n",
+                                  "nah nun of them"])
 def test_screen_no(text: str) -> None:
     assert screening_answer(text) == "no"
 
 
 @pytest.mark.parametrize("text", ["yes", "Yes the numbness", "yeah one of them",
-                                  "I think so", "at least one", "yep, the fall", "y"])
+                                  "I think so", "at least one", "yep, the fall", "y",
+                                  "yes but not sure it matters"])
 def test_screen_yes_is_read_generously(text: str) -> None:
     assert screening_answer(text) == "yes"
 
