@@ -43,6 +43,7 @@ from bot.domain.understanding import red_flag_triage_words as triage
 from bot.domain.understanding.qualifiers import qualifier_at
 from bot.domain.understanding.reading import FlagHit, Qualifier, Urgency
 from bot.domain.understanding.red_flag_phrases import Prepared, Rule, prepare
+from bot.domain.understanding.regex_gate import message_index, word_starts
 
 #: Telegram's longest message; the red-flag scan covers all of it.
 MAX_SCAN_CHARS = 4096
@@ -267,14 +268,27 @@ def _need_qualifier(rule: Rule, text: str, need: re.Match[str], end: int) -> Qua
     return qualifier
 
 
+_GATES: dict[int, tuple[tuple[Rule, frozenset[str] | None], ...]] = {}
+
+
+def _gated(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, frozenset[str] | None], ...]:
+    """Each rule with the word prefixes its key may start with, read once, on first use
+    (kept by the table's identity: hashing two hundred rules per message would cost more)."""
+    gated = _GATES.get(id(rules))
+    if gated is None:
+        gated = _GATES[id(rules)] = tuple((rule, word_starts(rule.key)) for rule in rules)
+    return gated
+
+
 def _scan(prepared: Prepared, rules: tuple[Rule, ...]) -> tuple[FlagHit, ...]:
     text = prepared.text
     sentences = _Sentences(text)
+    index = message_index(text)
     best: dict[tuple[str, int], FlagHit] = {}
     spans: dict[tuple[str, int], int] = {}
-    for rule in rules:
-        if rule.key.search(text) is None:
-            continue  # most rules: one search in C, no Python loop around it
+    for rule, starts in _gated(rules):
+        if (starts is not None and starts.isdisjoint(index)) or rule.key.search(text) is None:
+            continue  # most rules: no word starts as the key does (``may_match``, inlined)
         found = _hits_of(rule, prepared, sentences)
         if not found:
             continue  # most rules match nothing: the category and urgency are not needed
