@@ -59,6 +59,8 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 continue  # "a man I know collapsed": not the writer's report
             found.append(Ref(start, "first", word, word != "my"))
         elif word in who.THIRD:
+            if who.owned_thing(words, index):
+                continue  # "got up off her low sofa": a thing of hers, not who it is about
             found.append(Ref(start, "pronoun", word, word not in ("his", "her")))
         else:
             kind = who.person_kind(word)

@@ -75,6 +75,16 @@ NOT_A_BODY_AWFUL = (
     r"(?:excruciating|unbearable|horrendous)\b"
 )
 #: A unit of body weight ("4 kilos down", "down nearly a stone").
+#: Words that make a leg that will not hold weight part of an exercise ("single-leg
+#: balance"), not a sign...
+EXERCISING = r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"
+#: ...unless the message asks whether to go on, or dates the start ("since this
+#: morning, ... kindly advise whether to continue exercises").
+GOES_ON = (
+    r"\b(?:whether|if)\s+(?:i\s+(?:should|can|must)\s+)?(?:to\s+)?(?:continue|carry\s+on|keep\s+"
+    r"(?:up|on|going|doing))\b|\bsince\s+(?:this\s+)?(?:morning|evening|afternoon|last\s+night"
+    r"|yesterday|the\s+fall|the\s+weekend)\b"
+)
 WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
 #: Weight lost with no reason the writer knows of ("not dieting", "without me meaning to").
 NO_DIET = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:me\s+)?(?:trying|dieting"

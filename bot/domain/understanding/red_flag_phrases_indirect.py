@@ -12,7 +12,15 @@ at night that nothing in bed eases, "can't get a proper lungful". Read by
 
 from __future__ import annotations
 
-from bot.domain.understanding.red_flag_phrases import CANT, NO_DIET, WEIGHT_UNIT, Rule, rule
+from bot.domain.understanding.red_flag_phrases import (
+    CANT,
+    EXERCISING,
+    GOES_ON,
+    NO_DIET,
+    WEIGHT_UNIT,
+    Rule,
+    rule,
+)
 
 #: A fall told without the word: off the ladder, the bed's edge, the bottom stair.
 _FALL_TOLD = (
@@ -149,4 +157,37 @@ RULES: tuple[Rule, ...] = (
     )),
     # "I can't get a proper lungful even lying down"
     rule("pe", rf"\b{CANT}\s+get\s+a\s+(?:proper\s+|decent\s+|full\s+)?lungful\b"),
+)
+#: Told in passing or by a carer, in other Englishes, or dictated (tune72 to tune76).
+RULES_PASSING: tuple[Rule, ...] = (
+    # "Dad woke up screaming with his hip ... hadn't fallen": pain that makes a grown-up cry out
+    rule("sudden_severe_pain",
+         r"\b(?:screaming|screamed|shouting|shouted|yelling|yelled|yelped|howling|howled|crying"
+         r"\s+out|cried\s+out|bellowing)\s+(?:out\s+)?(?:with|in|from)\s+(?:the\s+)?(?:pain\s+(?:in|from)"
+         r"\s+)?(?:(?:his|her|my|their|the)\s+)?(?:hip|pain|groin)\b",
+         needs=r"\bsudden\w*|\bout\s+of\s+(?:nowhere|the\s+blue)\b|\bfrom\s+nowhere\b"
+               r"|\bno\s+(?:fall|reason)\b|\b(?:hadn'?t|didn'?t|did\s+not|had\s+not)\s+(?:fallen|fall"
+               r"|twist\w*|done\s+anything)\b|\bnever\s+(?:been\s+)?like\s+this\b"
+               r"|\bnothing\s+like\s+(?:his|her|my)\s+usual\b", window=200, same_sentence=False),
+    # "the pain is not allowing me to sleep, whichever way I turn"
+    rule("night_pain_sweats",
+         r"\b(?:pain|hip|ache|it)\s+(?:is\s+|was\s+)?(?:not|isn'?t|won'?t|wont|doesn'?t|never)\s+"
+         r"(?:allow\w*|let\w*)\s+(?:me|her|him)\s+(?:to\s+)?sleep\b",
+         needs=r"\b(?:whichever|whatever|any)\s+(?:way|side|position)\b|\bno\s+matter\s+(?:how"
+               r"|which|what)\b|\bevery\s+(?:position|way)\b", window=120),
+    # "sweating buckets in my sleep lately"
+    rule("night_pain_sweats",
+         r"\bsweat\w*\s+(?:buckets\s+|cobs\s+|like\s+a\s+\w+\s+)?in\s+(?:my|her|his)\s+sleep\b"),
+    # "her foot is turned right out to the side"
+    rule("short_leg",
+         r"\b(?:foot|leg|knee)\s+(?:is\s+|has\s+|'s\s+)?(?:turned|turning|rolled|pointing|points"
+         r"|sticking)\s+(?:right\s+|all\s+the\s+way\s+|completely\s+)?out(?:wards?)?\s+(?:to\s+the"
+         r"\s+side|sideways)\b"),
+    # "the leg won't really hold me now"; "struggling more and more to take my weight"
+    rule("cannot_bear_weight", (
+        r"\b(?:leg|hip|knee)\s+(?:won'?t|wont|will\s+not|doesn'?t|can'?t)\s+(?:really|properly"
+        r"|quite)\s+(?:hold|carry|support|take)\s+(?:me|her|him)\b",
+        r"\bstruggl\w*\s+(?:more\s+and\s+more|a\s+lot|more|badly|really)\s+to\s+(?:take|put|bear"
+        r"|get)\s+(?:(?:my|her|his|any|the)\s+)?weight\b",
+    ), unless=EXERCISING, keep=GOES_ON),
 )

@@ -18,6 +18,8 @@ _NOT_HOT = (
     r"\b(?:warm|hot|heat)\s+(?:bath|shower|up|pack|pad|water|tub|weather|wheat|compress|day"
     r"|flannel|towel|drink|tea|room)\b|\bhot\s+water\s+bottle\b|\bband\b|\bwarm(?:ed|ing)?\s+up"
     r"|\bkeep\s+(?:it|the\s+hip|my\s+hip)\s+warm\b"
+    # "so much easier when the hip's warm": warmth that helps, not a sign
+    r"|\b(?:easier|better|looser|less\s+stiff)\s+(?:when|once|if)\s+(?:[\w']+\s+){0,3}?warm\b"
     r"|\bheat\s+(?:wave|helps|on\s+it)\b|\bred\s+(?:band|one|mat|cushion)\b|\bhot\s+flush"
     # "ice or heat?", "heat patches": asking what to put on a sore hip, not a sign
     r"|\b(?:heat|hot|warm)\s+(?:or|and|vs|versus|then)\s+(?:cold|ice|cool)\b"

@@ -173,11 +173,31 @@ def not_a_subject(words: list[str], index: int) -> bool:
     if index == 0:
         return False
     before = words[index - 1]
+    if stem(word) == "horse" and before in ("charley", "charlie", "charly"):
+        return True  # "a charley horse": a cramp
     if before in ("my", "his", "her", "our", "their", "the") and index > 1:
         before = words[index - 2]
     if stem(word).removesuffix("s") in ANIMALS or stem(word) in ANIMALS:
         return before in _OBJECT_PREPOSITIONS
     return word.endswith("'s") and before in _PLACE_PREPOSITIONS
+
+
+#: Before "his" or "her", words that make what follows a place or a thing of theirs.
+_THING_PREPOSITIONS = frozenset(
+    {"off", "on", "at", "in", "from", "to", "into", "onto", "over", "under", "near", "round",
+     "outside", "beside", "behind"}
+)
+
+
+def owned_thing(words: list[str], index: int) -> bool:
+    """Whether "his" or "her" at ``index`` owns a thing after a preposition ("off her low
+    sofa", "at his place"): that names no one a sign is about ("on her hip" does)."""
+    if words[index] not in ("his", "her") or not index:
+        return False
+    if words[index - 1] not in _THING_PREPOSITIONS:
+        return False
+    following = words[index + 1 : index + 3]
+    return bool(following) and not any(word in BODY for word in following)
 
 
 WRITING_FOR = _rx(
@@ -271,6 +291,9 @@ WEAK_OTHER = _rx(
     r"\bso\s+(?:my\s+|the\s+)?(?:exercises|stretches|routine|walks?)\s+(?:are\s+|is\s+)?on\s+hold\b",
     r"\bso\s+(?:i\s+)?(?:won'?t|wont|will\s+not|can'?t|cannot)\s+(?:be\s+)?(?:do|doing|manage|get\s+to)\b",
     r"\b(?:i'?ll|i\s+will|ill|will)\s+(?:do|try|get)\s+(?:mine|them|my|(?:the\s+)?exercises)\b",
+    # "I'll leave the exercises this week": the writer's own programme waits
+    r"\b(?:i'?ll|i\s+will|ill)\s+(?:leave|skip|pause|drop|give)\s+(?:the|my)\s+(?:exercises"
+    r"|stretches|routine|walks?)\b",
     r"\b(?:did|done|doing|do)\s+my\b|\bmy\s+(?:walk|exercises|bridges|routine|programme"
     r"|program|stretches|squats|clams)\b",
     r"\b(?:worried|scared|anxious|frightened|nervous|terrified)\s+(?:about|for)\s+(?:him|her"

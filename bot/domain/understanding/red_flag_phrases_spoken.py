@@ -11,7 +11,7 @@ finish a sentence, a belt on its last notch, "getting thinner and thinner". Scot
 
 from __future__ import annotations
 
-from bot.domain.understanding.red_flag_phrases import CANT, Rule, rule
+from bot.domain.understanding.red_flag_phrases import CANT, EXERCISING, GOES_ON, Rule, rule
 
 _LEG = r"(?:leg|legs|hip|knee|foot|side)"
 #: A weight lost without trying, in everyday words: what must stand near a thinner body.
@@ -35,7 +35,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:leg|foot)\s+down\b",
         r"\b(?:hurts?|painful|sore)\s+too\s+much\s+to\s+(?:lean|stand|put\s+(?:any\s+)?weight"
         r"|step)\s+on\b",
-    ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    ), unless=EXERCISING, keep=GOES_ON),
     # --- infection: a temperature read off the thermometer, shaking with it ------------
     rule("infection", (
         r"\b(?:thermometer|temp|temperature)\s+(?:\w+\s+)?(?:says|said|reads|read|reading|shows"
@@ -106,7 +106,7 @@ RULES_TUNE10: tuple[Rule, ...] = (
         r"(?:full\s+)?(?:body\s+)?weight\b",
         r"\bthe\s+moment\s+(?:i|she|he)\s+(?:push\s+up|stand|put\s+(?:any\s+)?weight|lean)\s+on\s+"
         r"(?:the|my|her|his)\s+(?:\w+\s+)?leg\s+it\s+(?:gives?\s+way|buckles|collapses)\b",
-    ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    ), unless=EXERCISING, keep=GOES_ON),
     rule("cauda_equina", (
         r"\b(?:urine|wee|pee|poo|stool|water)\s+(?:is\s+)?(?:just\s+)?(?:dropping|dripping|coming"
         r"(?:\s+out)?|leaking|passing|running)\s+(?:by\s+itself|on\s+its\s+own)\b",
@@ -258,7 +258,7 @@ RULES_TUNE15: tuple[Rule, ...] = (
         r"|her|his)\s+(?:other|good)\s+(?:leg|foot)\b",
         rf"\b{CANT}\s+(?:make|put|take|place)\s+(?:any\s+|no\s+)?weight\s+on\s+(?:the|my|her|his)\s+"
         r"(?:\w+\s+)?(?:leg|foot|hip|side)\b",
-    ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    ), unless=EXERCISING, keep=GOES_ON),
     rule("cancer_weight_loss",
          r"\bdown\s+\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\b",
          needs=r"\bnot\s+(?:on\s+)?(?:a\s+|any\s+)?diet\w*|\bwithout\s+(?:trying|dieting)\b"
@@ -303,13 +303,13 @@ RULES_TUNE19: tuple[Rule, ...] = (
         r"\b(?:hardly|barely|can'?t|cannot|won'?t|daren'?t|don'?t)\s+let\s+(?:that|the|my|her|his)\s+"
         r"(?:\w+\s+)?foot\s+touch\s+the\s+(?:floor|ground)\b",
         r"\bbarely\s+using\s+(?:the|that|my|her|his)\s+(?:\w+\s+)?leg\s+at\s+all\b",
-    ), unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+    ), unless=EXERCISING, keep=GOES_ON),
     rule("cannot_bear_weight", (
         r"\b(?:only|barely|just)\s+(?:do|manage|take|walk)\s+(?:a\s+)?(?:couple\s+of|few|one\s+or\s+two"
         r"|two|three|2|3)\s+steps\b",
         r"\bhave\s+to\s+take\s+the\s+weight\s+off\s+(?:it|the\s+leg|that\s+leg|the\s+bad\s+leg)\b",
     ), needs=r"\bleg\b|\bstick\b|\bframe\b|\bweight\b|\bhip\b", window=120, same_sentence=False,
-        unless=r"\b(?:balanc\w*|exercis\w*|stretch\w*|single[\s-]leg)\b"),
+        unless=EXERCISING, keep=GOES_ON),
     rule("cancer_weight_loss",
          r"\b(?:gone|went|dropped|come)\s+(?:down\s+)?from\s+\w+\s*(?:stone|st|kg|kilos?|lbs?|pounds)\s+"
          r"(?:to|down\s+to)\b",

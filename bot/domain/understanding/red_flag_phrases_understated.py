@@ -62,7 +62,7 @@ RULES: tuple[Rule, ...] = (
                rf"|\b{CANT}\s+(?:go|wee|pee|start)\b", window=60),
     # "when I wipe it feels like it's someone else's skin"
     rule("cauda_equina", r"\bwhen\s+(?:i|she|he)\s+wipes?\b",
-         needs=r"\bsomeone\s+else'?s\b|\bnumb\w*|\b(?:can'?t|cannot|couldn'?t)\s+feel\b"
+         needs=r"\bsomeone\s+else'?s\b|\bnumb\w*|\b(?:can'?t|cannot|couldn'?t)\s+(?:really\s+|properly\s+)?feel\b"
                r"|\bdead\b|\bnothing\s+there\b|\bno\s+feeling\b", window=60),
     # "little leaks and the inside of my legs feels odd, like pins and needles"
     rule("cauda_equina",

@@ -24,7 +24,8 @@ SCOTS_WORDS = {
     "a'm": "i'm", "a'd": "i'd", "at aw": "at all", "wrang": "wrong", "heid": "head",
     "gonnae": "going to", "mornin": "morning", "feelin": "feeling", "nothin": "nothing",
     "staun": "stand", "staund": "stand", "cannae staun": "can't stand", "stane": "stone",
-    "sair": "sore", "no tryin": "not trying", "tryin": "trying",
+    "sair": "sore", "no tryin": "not trying", "tryin": "trying", "roond": "round",
+    "gone aw": "gone all", "aw red": "all red", "aw hot": "all hot", "aw swollen": "all swollen",
     "somethin": "something",
     **{f"ma {w}": f"my {w}" for w in (
         "leg", "legs", "hip", "hips", "left", "right", "new", "bad", "back", "foot", "feet",
@@ -54,7 +55,8 @@ CARIBBEAN_WORDS = {
         ("feel", "feel"), ("a", "am"), ("lie", "lie"), ("have", "have"), ("had", "had"),
         ("fall", "fell"), ("fell", "fell"), ("drop", "dropped"), ("lose", "lost"),
         ("lost", "lost"))},
-    "tek mi sudden": "came on me suddenly", "foot dung": "foot down", "dung pon": "down on",
+    "tek mi sudden": "came on me suddenly", "tek mi weight": "take my weight",
+    "foot dung": "foot down", "dung pon": "down on",
     "nah tek no weight": "won't take any weight", "out a nowhere": "out of nowhere",
     "worse pain mi ever": "worst pain i ever", "mi ever": "i ever",
     # Nigerian Pidgin: "I no fit stand", "e dey pain me"
@@ -105,7 +107,8 @@ G_DROPPED = {
 #: Every fix, misspellings and shorthand first.
 SHORT_FIXES = {
     "nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
-    "bref": "breath", "woud": "wound", "wounf": "wound", "at knight": "at night",
+    "bref": "breath", "woud": "wound", "wounf": "wound", "wund": "wound",
+    "at knight": "at night",
     "out the blue": "out of the blue", "carf": "calf", "calve": "calf",
     "numbnes": "numbness", "numbess": "numbness",
     # carers' shorthand: "hx ca lung", "wt loss ~5kg"

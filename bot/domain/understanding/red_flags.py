@@ -146,6 +146,7 @@ _RULES: tuple[Rule, ...] = (
     *red_flag_phrases_terse.RULES,
     *red_flag_phrases_understated.RULES,
     *red_flag_phrases_indirect.RULES,
+    *red_flag_phrases_indirect.RULES_PASSING,
 )
 _AMBIGUOUS: tuple[Rule, ...] = (
     *red_flag_phrases_msk.AMBIGUOUS,

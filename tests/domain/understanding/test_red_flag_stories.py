@@ -1,5 +1,5 @@
 """Red flags told as a story, by a partner or a carer, or dated after the fact (the lean of
-tune31 to tune33). Our own phrasings, not the batches' rows; each mechanism with
+tune31 to tune33, and of later rounds). Our own phrasings, not the batches' rows; each mechanism with
 look-alikes that stay quiet."""
 
 from __future__ import annotations
@@ -191,6 +191,22 @@ LIVE: list[tuple[str, str]] = [
     ("cannot_bear_weight", "no weight through the bad leg at all since this morning"),
     ("cancer_weight_loss", "half a stone gone since the summer and I'm not dieting"),
     ("neuro_deficit", "she keeps tripping over her own left foot, it slaps down on the floor"),
+    # told in passing, by a carer, in other Englishes, dictated (tune72 to tune76)
+    ("sudden_severe_pain", "grandad started yelling with the pain in his hip at teatime, he "
+                           "never fell, it just came on"),
+    ("night_pain_sweats", "the ache is not letting me sleep, whatever side I lie on, a fortnight now"),
+    ("night_pain_sweats", "I keep sweating like a pig in my sleep these days"),
+    ("fracture_after_fall", "slipped on the wet step, now her leg is rolled right out to "
+                            "the side and she can't get up"),
+    ("cannot_bear_weight", "the hip won't properly carry me since Sunday, I'm on the frame"),
+    ("cannot_bear_weight", "I'm struggling a lot to put my weight on the right leg"),
+    ("cannot_bear_weight", "leg not taking my weight since yesterday, should I carry on with "
+                           "the exercises?"),
+    ("cauda_equina", "when I wipe I can't properly feel the paper"),
+    ("wound", "the wund has gone yellow and smelly round the stitches"),
+    ("dvt", "my calf is like a charlie horse that won't let go, hot and swollen since the op"),
+    ("dislocation", "stood up from my daughter's deck chair and the hip popped, now the leg "
+                    "won't move and it looks shorter"),
 ]
 
 QUIET: list[str] = [
@@ -271,6 +287,11 @@ QUIET: list[str] = [
     "the bus went from 2 to 10 minutes late and I stood the whole time",
     "lost 3 kilos lighter on purpose, I've been on a diet since january",
     "cricket fever all week with the test match on, did my stretches at the tea break",
+    # (tune72 to tune76)
+    "the bridges are so much easier when the hip's warm from the shower",
+    "my wife's in hospital with chest pains, so I'll leave the exercises until she's home",
+    "the grandkids were screaming with laughter at me doing the clams",
+    "balancing on one leg, my leg won't really hold me for the full 30 seconds yet",
 ]
 #: The same cues, with the sign happening now: still an alarm.
 STILL_LIVE: list[str] = [
