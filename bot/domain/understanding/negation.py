@@ -54,6 +54,9 @@ _HEDGES = frozenset(
      # "bed's no good, the ache wakes me", "nothing helps", "not sleeping": a complaint of
      # its own
      "good", "helps", "helped", "works", "worked", "sleeping", "sleep", "slept",
+     # "a gnawing pain nothing shifts", "doesn't care which side I'm on": the same
+     "shifts", "shifted", "shift", "eases", "eased", "ease", "touches", "touched", "care",
+     "cares", "matter", "matters",
      # "not gonna lie, the scar smells", "not being funny but": a way of speaking
      "gonna", "being"}
 )
@@ -73,6 +76,8 @@ _PERCEIVING = frozenset(
      "experience", "experienced", "think", "been", "suffer", "suffered"}
 )
 _INTERJECTIONS = frozenset({"no", "nope", "nah"})
+#: Between a negator and its hedge: "haven't been trying", "not really dieting".
+_BEEN = frozenset({"been", "be", "really", "even", "actually"})
 #: "probably nothing, ...", "might be nothing, ...": a sign played down, not denied.
 _PLAYED_DOWN = frozenset({"be", "probably", "prob", "prolly", "maybe", "likely"})
 
@@ -126,7 +131,9 @@ def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int =
             return False
         if word in NEGATORS:
             following = tokens[index + 1] if index + 1 < len(tokens) else ""
-            if following in _HEDGES or (word == "nothing" and index and tokens[index - 1] in (
+            after = tokens[index + 2] if index + 2 < len(tokens) else ""
+            hedged = following in _HEDGES or (following in _BEEN and after in _HEDGES)
+            if hedged or (word == "nothing" and index and tokens[index - 1] in (
                     "do", "did", "done", "doing")) or tokens[index + 1:index + 4] == [
                     "going", "to", "lie"]:  # "didn't do nothing": no cause
                 words_seen += 1

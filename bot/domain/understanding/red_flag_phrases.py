@@ -184,6 +184,7 @@ _TARGETS = (
     "horrendous", "coughing", "appetite", "thrombosis", "embolism",
     "drenched", "discharge", "dressing", "stabbing", "throbbing", "falling", "tripped",
     "slipped", "chemotherapy", "steroids", "radiotherapy", "swolen", "swallen", "fever",
+    "terrible",
 )
 #: Ordinary words one slip from a key word: never "corrected".
 _KEEP = frozenset(

@@ -182,6 +182,11 @@ WHOLE = _rx(
     r"(?:^|[.!?\n]\s*)(?:is|are|can|could)\s+(?:\w+\s+){1,5}ever\s+(?:linked|related"
     r"|connected|associated)\s+(?:to|with)\b",
     r"\bwhat\s+(?:does|do|would|will|did)\s+(?:\w+\s+){0,4}(?:look|feel)\s+like\b",
+    # "is 10 the worst pain ever?": a question about the pain scale
+    r"\b(?:is|does)\s+(?:a\s+)?(?:10|ten)\s+(?:mean\s+)?(?:the\s+)?worst\b",
+    # "is foot drop something that can come from a hip?": about the sign, not a report
+    r"(?:^|[.!?\n]\s*)(?:is|are|can|could)\s+(?:\w+\s+){1,3}something\s+(?:that\s+)?(?:you\s+)?(?:can"
+    r"|could|might|may|get)\b",
     r"(?:^|[.!?\n]\s*)(?:is|are)\s+(?!it\b|this\b|that\b|my\b)(?:\w+\s+){1,3}(?:normal|common"
     r"|usual|expected)\b",
     r"\b(?:can|should|could)\s+i\s+(?:still\s+)?(?:do|exercise|carry\s+on|keep\s+going|walk)\b"
@@ -318,7 +323,7 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"\b(?:he'?s|she'?s|they'?re)\s+(?:\w+\s+)?perk(?:ing|ed)\s+up\b",
         # "came back fully that evening", "put it all back on", "dry since"
         r"\bcame\s+back\s+(?:fully|completely|to\s+normal|properly|the\s+next\s+(?:day|morning)"
-        r"|next\s+day)\b",
+        r"|next\s+day|grand|fine|normal|ok|okay|alright)\b",
         r"\bput\s+(?:the\s+weight|the\s+pounds|the\s+kilos|it\s+all|all\s+the\s+weight)\s+back\s+on\b",
         r"\b(?:dry|fine|clean|healed)\s+(?:ever\s+)?since\b",
         r"\b(?:settled|healed|sorted|cleared|recovered)\s+(?:down|up|now|out|it|well|nicely"
@@ -333,6 +338,7 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"\b(?:i'?m|im|i\s+am|got|get)\s+over\s+it\b|\ball\s+clear\b"
         r"|\bturned\s+out\s+(?:to\s+be|it\s+was)\b",
         r"(?<!thought )(?<!assumed )(?<!hoped )\b(?:it|that|this|which)\s+was\s+just\b"
+        r"(?!\s+(?:\w+ing|sittng|sat)\b)"  # "it was just sitting": what the writer was doing
         r"(?![^.!?\n]*\bnow\b)",
         r"\bwas\s+just\s+(?:my|a|the|normal|from)\b(?![^.!?\n]*\bnow\b)",
         r"\b(?:nothing|nowt)\s+like\s+that\s+(?:now|since|any\s*more)\b|\bnone\s+since\b",
@@ -387,7 +393,7 @@ NOW = _rx(
     r"|this\s+(?:morning|afternoon|evening|week)|at\s+the\s+moment|getting\s+worse"
     r"|this\s+(?:\w+\s+){0,2}(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?"
     r"|this\s+(?:last|past)\s+(?:month|week|fortnight|few\s+(?:days|weeks))|lately|recently"
-    r"|from\s+(?:the|this)\s+morning|in\s+one\s+moment|fresh"
+    r"|from\s+(?:the|this)\s+morning|in\s+one\s+moment|fresh|next\s+minute"
     r"|(?:\d+|few|couple\s+of|a\s+few|two|five|ten|fifteen|twenty)\s+(?:mins?|minutes)\s+"
     r"(?:ago|after|later)"
     r"|since\s+(?:yesterday|last|this|the\s+op|then|monday|tuesday"

@@ -132,7 +132,8 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:up|awake)\s+(?:all|half|most\s+of)\s+(?:the\s+)?night\b"
          r"|\bwakes?\s+(?:me|him|her)\s+(?:up\s+)?every\s+night\b"
          r"|\bgnaws?\s+(?:at\s+(?:me|him|her)\s+)?all\s+night\b",
-         needs=r"\bwhatever\s+(?:i|she|he)\s+do\b|\bwhatever\s+(?:position|way)\b|\brecliner\b"
+         needs=r"\bwhatever\s+(?:i|she|he)\s+do\b|\b(?:whatever|every|any|whichever)\s+(?:position|way"
+               r"|side)\b|\brecliner\b"
                r"|\btried\s+(?:a\s+)?pillows?\b|\bnothing\s+(?:helps|works|eases)\b|\bdamp\b"
                r"|\bpillow\s+between\b"
                r"|\bsweat\w*", window=200, same_sentence=False),
@@ -190,4 +191,46 @@ RULES_PASSING: tuple[Rule, ...] = (
         r"\bstruggl\w*\s+(?:more\s+and\s+more|a\s+lot|more|badly|really)\s+to\s+(?:take|put|bear"
         r"|get)\s+(?:(?:my|her|his|any|the)\s+)?weight\b",
     ), unless=EXERCISING, keep=GOES_ON),
+    rule("cannot_bear_weight",
+         r"\b(?:not|never)\s+been\s+able\s+to\s+(?:put|bear|take)\s+(?:any\s+|much\s+|(?:my|her|his)"
+         r"\s+)?weight\b", unless=EXERCISING, keep=GOES_ON),
+    # "reduced sensation L foot, now up to the knee, progressive over 5 days"
+    rule("neuro_deficit",
+         r"\b(?:reduced|decreased|altered|less|lost|losing)\s+(?:sensation|feeling)\s+(?:in\s+)?(?:(?:the"
+         r"|my|her|his|l|r|left|right|both)\s+)*(?:foot|feet|leg|legs|shin|calf|toes)\b",
+         needs=r"\bprogressi\w*|\bspread\w*|\bnow\s+(?:up|down)\s+to\b|\bcreep\w*|\bworse\b",
+         window=100, same_sentence=False),
+    # "pins and needles ... now it's all the way to my toes, been spreading all week"
+    rule("neuro_deficit",
+         r"\b(?:been\s+|keeps?\s+|it'?s\s+|is\s+)spreading\b"
+         r"|(?<=\bnow\s)(?:it'?s|its|it\s+is)\s+all\s+the\s+way\s+(?:down\s+)?to\b",
+         needs=r"\bnumb\w*|\bpins\s+(?:n|and|&)\s+needles\b|\btingl\w*|\bdead\b", window=120,
+         same_sentence=False),
+    # "my partner says his hip's 'come out' again", quotes and all
+    rule("dislocation",
+         r"\bhip(?:'s|\s+is|\s+has)?\s+'(?:come|came|popped|gone|slipped)\s+out'\s*(?:again|of\s+place)?"),
+    # "doesn't care which side I'm on": night pain no position eases
+    rule("night_pain_sweats",
+         r"\b(?:doesn'?t|does\s+not|didn'?t)\s+(?:care|matter)\s+(?:which|what)\s+(?:side|way|position)\b",
+         needs=r"\bnights?\b|\bsleep\w*|\bwak\w*|\bbed\b", window=150, same_sentence=False),
+    # "started hurting me very bad out of nowhere"; "a pain I can't even describe"; "this
+    # pain is different, came on all at once"
+    rule("sudden_severe_pain", (
+        r"\bhurt\w*\s+(?:me\s+)?(?:very\s+|so\s+|real\s+|really\s+)?bad\b",
+        r"\bpain\s+(?:i|you)\s+(?:can'?t|cannot|couldn'?t)\s+(?:even\s+)?describe\b",
+        r"\b(?:pain|it)\s+(?:is|feels)\s+(?:totally\s+|completely\s+|very\s+)?different\b",
+    ), needs=r"\bout\s+of\s+nowhere\b|\bsudden\w*|\ball\s+at\s+once\b|\bjust\s+went\b"
+             r"|\b(?:wasn'?t|was\s+not)\s+doing\s+anything\b|\bout\s+of\s+the\s+blue\b",
+        window=100, same_sentence=False),
+    # "woke up and my foot just hangs, can't pull it up"
+    rule("neuro_deficit", (
+        r"\bfoot\s+(?:just\s+)?(?:hangs|dangles|flops)\b(?!\s+(?:off|over|down\s+from)\s+the)",
+        rf"\b{CANT}\s+(?:pull|lift|bring|cock)\s+(?:it|my\s+foot|the\s+foot|her\s+foot|his\s+foot"
+        r"|my\s+toes|the\s+toes|her\s+toes|his\s+toes)\s+up\b",
+    ), unless=EXERCISING),
+    # "weight's dropping off me for no reason"
+    rule("cancer_weight_loss",
+         r"\bweights?(?:'s|\s+is)?\s+(?:just\s+)?(?:dropping|falling|melting|pouring|coming)\s+off\b",
+         needs=NO_DIET + r"|\bno\s+reason\b|\bwithout\s+trying\b", window=100,
+         same_sentence=False),
 )

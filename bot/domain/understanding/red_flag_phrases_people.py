@@ -141,7 +141,7 @@ _PARTNERS = frozenset({"fella", "feller", "fellow", "bloke", "man", "lass", "cha
 
 def partner(words: list[str], index: int) -> bool:
     """Whether ``words[index]`` names the writer's partner, whom they may write for: "my
-    fella", "me bloke", "my other half", "the old man"."""
+    fella", "me bloke", "my other half", "the old man", "the old fella"."""
     word = stem(words[index])
     before = words[index - 1] if index else ""
     owner = words[index - 2] if index > 1 else ""
@@ -149,7 +149,8 @@ def partner(words: list[str], index: int) -> bool:
         return True
     if word == "half" and before in ("other", "better") and owner in ("my", "me", "the"):
         return True
-    return word in ("man", "lady") and before == "old" and owner in ("my", "me", "the")
+    return word in ("man", "lady", "fella", "fellow") and before == "old" and (
+        owner in ("my", "me", "the"))
 
 
 def another(words: list[str], index: int) -> bool:
@@ -231,6 +232,9 @@ WRITING_FOR = _rx(
 #: her exercises"): then the writer's own complaints ("my own ankle", "I've got flu") are
 #: not the patient's.
 FOR_SOMEONE = _rx(
+    # "I'm his wife": the writer introduces themselves as the patient's relative
+    r"\b(?:i'?m|im|i\s+am)\s+(?:his|her)\s+(?:wife|husband|daughter|son|partner|carer|granddaughter"
+    r"|grandson|niece|nephew|sister|brother|neighbou?r)\b",
     r"\b(?:mum|mom|mam|dad|nan|gran|grandad|grandma|auntie|aunty|uncle|she|he|her|him)\s+"
     r"(?:did|has\s+done|'s\s+done|done|won'?t\s+be\s+doing|is\s+doing\s+(?:great|well|brilliant))\s+"
     r"(?:her|his|hers|all\s+(?:her|his)|with\s+it|the\s+full)\b",

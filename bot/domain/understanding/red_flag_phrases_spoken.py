@@ -320,6 +320,8 @@ RULES_TUNE19: tuple[Rule, ...] = (
          r"(?:\w+\s+){0,3}(?:round|around|between|on|in)\s+(?:my|her|his)\s+(?:bottom|bum|backside"
          r"|privates|groin|legs|saddle|back\s+passage)\b"),
     rule("neuro_deficit", (
+        # not "I just caught my toe on the step": one trip
+        r"(?<!just )(?<!only )"
         r"\b(?:catching|catches|caught|scuffing|scuffs)\s+(?:the\s+(?:front|toe)\s+of\s+)?(?:my|her"
         r"|his)\s+(?:shoe|toe|toes|foot|slipper)\s+on\s+(?:the\s+)?(?:stairs?|steps?|kerb|curb"
         r"|ground|carpet|floor|pavement)\b",

@@ -25,6 +25,7 @@ SCOTS_WORDS = {
     "gonnae": "going to", "mornin": "morning", "feelin": "feeling", "nothin": "nothing",
     "staun": "stand", "staund": "stand", "cannae staun": "can't stand", "stane": "stone",
     "sair": "sore", "no tryin": "not trying", "tryin": "trying", "roond": "round",
+    "no taking ma weight": "not taking my weight", "ma weight": "my weight",
     "gone aw": "gone all", "aw red": "all red", "aw hot": "all hot", "aw swollen": "all swollen",
     "somethin": "something",
     **{f"ma {w}": f"my {w}" for w in (
@@ -102,12 +103,15 @@ G_DROPPED = {
     f"{stem}in": f"{stem}ing" for stem in (
         "soak", "dropp", "point", "open", "leak", "weep", "swell", "throbb", "burn", "ach",
         "shak", "shiver", "sweat", "limp", "fall", "bleed", "cough", "gasp", "ooz", "dripp",
-        "tingl", "los", "wak", "com", "go", "hurt", "stabb", "shoot")
+        "tingl", "los", "wak", "com", "go", "hurt", "stabb", "shoot", "hang")
 }
 #: Every fix, misspellings and shorthand first.
 SHORT_FIXES = {
     "nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
     "bref": "breath", "woud": "wound", "wounf": "wound", "wund": "wound",
+    "wond": "wound", "calfe": "calf", "pane": "pain", "akes": "aches", "ake": "ache",
+    "evry": "every", "coffing": "coughing", "cofing": "coughing", "way bare": "weight bear",
+    "wait bare": "weight bear", "cloths are": "clothes are", "outta nowhere": "out of nowhere",
     "at knight": "at night",
     "out the blue": "out of the blue", "carf": "calf", "calve": "calf",
     "numbnes": "numbness", "numbess": "numbness",

@@ -1,6 +1,6 @@
 """Red flags told as a story, by a partner or a carer, or dated after the fact (the lean of
-tune31 to tune33, and of later rounds). Our own phrasings, not the batches' rows; each mechanism with
-look-alikes that stay quiet."""
+tune31 to tune33, and of later rounds). Our own phrasings, not the batches' rows; each
+mechanism with look-alikes that stay quiet."""
 
 from __future__ import annotations
 
@@ -194,7 +194,8 @@ LIVE: list[tuple[str, str]] = [
     # told in passing, by a carer, in other Englishes, dictated (tune72 to tune76)
     ("sudden_severe_pain", "grandad started yelling with the pain in his hip at teatime, he "
                            "never fell, it just came on"),
-    ("night_pain_sweats", "the ache is not letting me sleep, whatever side I lie on, a fortnight now"),
+    ("night_pain_sweats", "the ache is not letting me sleep, whatever side I lie on, a "
+                          "fortnight now"),
     ("night_pain_sweats", "I keep sweating like a pig in my sleep these days"),
     ("fracture_after_fall", "slipped on the wet step, now her leg is rolled right out to "
                             "the side and she can't get up"),
@@ -207,6 +208,26 @@ LIVE: list[tuple[str, str]] = [
     ("dvt", "my calf is like a charlie horse that won't let go, hot and swollen since the op"),
     ("dislocation", "stood up from my daughter's deck chair and the hip popped, now the leg "
                     "won't move and it looks shorter"),
+    # relatives, misspellings, North American words, the hardest signs (tune77 to tune81)
+    ("cannot_bear_weight", "Nana hasn't been able to put any weight on her left leg since "
+                           "breakfast"),
+    ("cauda_equina", "the old fella wet himself in his chair and never felt it"),
+    ("neuro_deficit", "carer note: less feeling in the R foot, now up to the ankle, "
+                      "spreading since Monday"),
+    ("dislocation", "he says the hip has 'popped out' again and he can't move the leg"),
+    ("night_pain_sweats", "the ache at night doesn't care which way I lie, up every night"),
+    ("night_pain_sweats", "grandma's pain is worst at night and nothing shifts it, the sheets "
+                          "are soaked"),
+    ("sudden_severe_pain", "the hip started hurting me so bad out of nowhere, I was only "
+                           "sitting"),
+    ("sudden_severe_pain", "a pain I can't even describe in my hip, I wasn't doing anything"),
+    ("sudden_severe_pain", "this pain feels completely different, it came on all at once"),
+    ("neuro_deficit", "my foot just dangles this morning, I can't lift my toes up"),
+    ("cancer_weight_loss", "the weight is falling off me and I'm not dieting, hip aches too"),
+    ("cancer_weight_loss", "I haven't been trying at all, lost 4 kilos, new ache in my thigh"),
+    ("cannot_bear_weight", "cant way bare on the bad leg since last night"),
+    ("pe", "coffing up blood since the op"),
+    ("sudden_severe_pain", "sudenly terible pain in my hip, it was just sitting watching tv"),
 ]
 
 QUIET: list[str] = [
@@ -292,6 +313,12 @@ QUIET: list[str] = [
     "my wife's in hospital with chest pains, so I'll leave the exercises until she's home",
     "the grandkids were screaming with laughter at me doing the clams",
     "balancing on one leg, my leg won't really hold me for the full 30 seconds yet",
+    # (tune77 to tune81)
+    "is a foot drop something you can get from the hip? just wondering",
+    "I just caught my toe on the kerb, no harm done, carried on walking",
+    "my leg went numb on the coach trip and came back fine when I got off",
+    "on the pain scale, is 10 the worst pain ever or the worst you've had?",
+    "I'm her husband and I've got a cold myself, chills all night, she did her clams",
 ]
 #: The same cues, with the sign happening now: still an alarm.
 STILL_LIVE: list[str] = [
