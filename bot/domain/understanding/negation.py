@@ -109,6 +109,8 @@ _NEGATED_AFTER = re.compile(
     # "the saddle area is normal", "feeling down there is fine"
     r"|\s+(?:is|are|feels?|felt|was)\s+(?:all\s+|totally\s+|completely\s+|perfectly\s+)?"
     r"(?:normal|fine)\b(?!\s+(?:except|but|apart|until|till))"
+    # "calves not hot or tender": the signs denied just after the body part
+    r"|\s+(?:are\s+|is\s+|feel\s+|feels\s+)?not\s+(?:hot|swollen|tender|red|warm|sore)\b"
 )
 
 

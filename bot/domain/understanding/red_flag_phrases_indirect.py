@@ -228,6 +228,21 @@ RULES_PASSING: tuple[Rule, ...] = (
         rf"\b{CANT}\s+(?:pull|lift|bring|cock)\s+(?:it|my\s+foot|the\s+foot|her\s+foot|his\s+foot"
         r"|my\s+toes|the\s+toes|her\s+toes|his\s+toes)\s+up\b",
     ), unless=EXERCISING),
+    # "waking up soaked every night"
+    rule("night_pain_sweats",
+         r"\b(?:wak\w*|woke)\s+(?:up\s+)?(?:soaked|drenched|dripping|wringing\s+wet|sodden)\b"
+         r"(?!\s+(?:from|by|in)\s+(?:the\s+)?(?:rain|shower|hot\s+water|leak))"),
+    # "so out of breath just walking to the kitchen": breathless at the least effort
+    rule("pe",
+         r"\b(?:out\s+of\s+breath|breathless|puffed\s+out|gasping)\s+(?:just\s+|only\s+)?(?:walking"
+         r"|going|getting|moving)\s+(?:to|from|across|round)\s+the\s+(?:kitchen|toilet|loo|bathroom"
+         r"|door|bedroom|lounge|sofa|chair|bed|hall|landing)\b"),
+    # "my foot on the op side has gone floppy and catches the floor"
+    rule("neuro_deficit", (
+        r"\bfoot\s+(?:\w+\s+){0,5}?(?:has\s+)?(?:gone|going|went)\s+(?:all\s+)?floppy\b",
+        r"\b(?:foot|toes?)\s+(?:\w+\s+){0,3}?(?:catches|catching|scuffs|scuffing)\s+(?:on\s+)?the"
+        r"\s+(?:floor|ground|carpet)\b",
+    )),
     # "weight's dropping off me for no reason"
     rule("cancer_weight_loss",
          r"\bweights?(?:'s|\s+is)?\s+(?:just\s+)?(?:dropping|falling|melting|pouring|coming)\s+off\b",

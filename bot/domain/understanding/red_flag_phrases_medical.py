@@ -164,8 +164,11 @@ RULES: tuple[Rule, ...] = (
          unless=r"\b(?:in\s+bed|at\s+night|every\s+night|(?<!last )(?<!since )nights?)\b"
                 # shivering in the cold, the hip fine: "at the bus stop, the hip's fine"
                 r"|\b(?:hip|groin|joint)(?:'s|\s+is)\s+(?:\w+\s+)?(?:fine|ok|okay|good|grand|alright)\b"
-                r"|\bbus\s+stop\b|\b(?:freezing|cold|chilly|icy)\s+(?:out|outside|day|morning|wind)\b",
-         keep=r"\b(?:swollen|swelling|red|inflamed|fever\w*|temp\w*)\b"),
+                r"|\bbus\s+stop\b|\b(?:freezing|cold|chilly|icy)\s+(?:out|outside|day|morning|wind)\b"
+                # "took my temp, 36.8, normal": checked, and no fever
+                r"|\btemp\w*[^.!?\n]{0,12}\b(?:normal|3[56](?:[.,]\d)?)\b",
+         keep=r"\b(?:swollen|swelling|red|inflamed|fever\w*)\b"
+              r"|\btemp\w*(?![^.!?\n]{0,12}\b(?:normal|3[56](?:[.,]\d)?)\b)"),
     rule("infection", _HIP_ZONE, needs=_HOT_RED, window=45, unless=_NOT_HOT, keep=_HOT_KEEP),
     rule("infection",
          r"\b(?:hot|warm|red|inflamed|angry)\s+(?:(?:and|,)\s*)?(?:(?:red|hot|swollen|puffy"

@@ -38,7 +38,8 @@ _POSITIONAL = (
 )
 #: ...unless it is spreading, new or with weakness.
 _SPREADING = (
-    r"\b(?:spread\w*|growing|bigger|worse|new|creeping|weak\w*|sudden\w*|won'?t\s+go"
+    # not "not spreading", "no bigger", "not getting any bigger": those are the patch's news
+    r"(?<!not\s)(?<!no\s)(?<!any\s)(?<!n't\s)\b(?:spread\w*|growing|bigger|worse|new|creeping|weak\w*|sudden\w*|won'?t\s+go"
     r"|(?:just|only\s+just)\s+(?:started|came\s+on|come\s+on|happened)|came\s+on|out\s+of"
     r"\s+(?:nowhere|the\s+blue)|won'?t\s+wear\s+off|hasn'?t\s+(?:worn\s+off|come\s+back))\b"
 )

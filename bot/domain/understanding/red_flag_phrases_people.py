@@ -58,7 +58,7 @@ _NOT_PATIENT = frozenset(
      "puppy", "kitten", "pony",
      "teacher", "vicar", "twin", "people", "chap", "fella", "client", "one", "ones",
      "sil", "bil", "brothers", "sisters", "kids", "women", "men", "walker", "patient",
-     "kapitbahay"}
+     "kapitbahay", "flatmate", "housemate", "roommate", "roomie", "teammate"}
 )
 
 

@@ -29,7 +29,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b{_LEG}\s+(?:is\s+|has\s+)?(?:not|isn'?t|won'?t|wont|will\s+not|stopped)\s+(?:taking"
         r"|take|holding|hold|bearing|bear)\s+(?:my|her|his|the|any)\s+weight\b",
         r"\b(?:it|leg|hip)\s+(?:won'?t|wont|will\s+not|just\s+won'?t)\s+take\s+(?:me|her|him)\b",
-        r"\bnot\s+(?:really\s+)?(?:been\s+)?(?:putting|put)\s+(?:any\s+|much\s+)?weight\s+(?:on|through)"
+        r"\b(?:not|barely|hardly)\s+(?:really\s+)?(?:been\s+)?(?:putting|put)\s+(?:any\s+|much\s+)?weight"
+        r"\s+(?:on|through)"
         r"\s+(?:the|her|his|my|that)\b",
         r"\b(?:barely|hardly|not)\s+(?:been\s+)?(?:putting|put)\s+(?:the|her|his|my|that)\s+(?:\w+\s+)?"
         r"(?:leg|foot)\s+down\b",

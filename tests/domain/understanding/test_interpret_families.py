@@ -55,7 +55,7 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
         "as-salaam alaikum everyone",
         "gud mrng madam",
         "shalom from Leeds",
-        "lush",
+        "lush x",
     ),
     "off_topic": (
         "bin day is Thursday now",

@@ -228,6 +228,14 @@ LIVE: list[tuple[str, str]] = [
     ("cannot_bear_weight", "cant way bare on the bad leg since last night"),
     ("pe", "coffing up blood since the op"),
     ("sudden_severe_pain", "sudenly terible pain in my hip, it was just sitting watching tv"),
+    # texting shorthand, the weeks after the operation (tune82 to tune86)
+    ("cannot_bear_weight", "hardly putting any weight through the bad leg now, on the crutch"),
+    ("cancer_weight_loss", "dropped 5kg w/o trying and there's a new ache in the hip"),
+    ("neuro_deficit", "the foot on my operated side has gone all floppy since this morning"),
+    ("neuro_deficit", "my toes keep catching the carpet, the foot won't lift, since Tuesday"),
+    ("pe", "I'm breathless just walking to the loo, had the new hip on Friday"),
+    ("night_pain_sweats", "waking up drenched every night and the hip aches whatever I do"),
+    ("dvt", "his calf is hot and swollen, the nurse looked and she's gone now, what do we do"),
 ]
 
 QUIET: list[str] = [
@@ -319,6 +327,13 @@ QUIET: list[str] = [
     "my leg went numb on the coach trip and came back fine when I got off",
     "on the pain scale, is 10 the worst pain ever or the worst you've had?",
     "I'm her husband and I've got a cold myself, chills all night, she did her clams",
+    # (tune82 to tune86)
+    "the numb patch beside my scar is still there but it's not spreading",
+    "felt a bit shivery so I took my temperature, 36.5, normal, hip's fine",
+    "ankles puffy in the evening, calves not hot or tender, hip a 3",
+    "breathless just thinking about the school run this week",
+    "end of term reports, I'm drowning, exercises tomorrow",
+    "my housemate sprained his ankle and can't put weight on it, so I'm chauffeur",
 ]
 #: The same cues, with the sign happening now: still an alarm.
 STILL_LIVE: list[str] = [

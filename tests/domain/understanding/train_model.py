@@ -47,7 +47,7 @@ PROBE_FILES = (
 
 def probe_rows() -> list[Row]:
     """The independent probe rows (``tests/data/understanding_probe``) and the tune4 to
-    tune6, tune8, tune9 and tune13 to tune81 batches (``tests/data/understanding_tune*``),
+    tune6, tune8, tune9 and tune13 to tune86 batches (``tests/data/understanding_tune*``),
     red flags left out.
 
     A probe row whose text is also a held-out corpus row (by row key) is left out too, so
