@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.domain.understanding import red_flag_phrases_context as when
+from bot.domain.understanding import red_flag_phrases_figurative as figures
 from bot.domain.understanding import red_flag_phrases_people as who
 from bot.domain.understanding.negation import NEGATORS, clause_start_of, clause_starts, is_denied
 from bot.domain.understanding.people_refs import Ref, people_refs
@@ -119,9 +120,9 @@ def _read(text: str) -> _Reading:
         sentence_starts=sentence_starts,
         segment_starts=segment_starts,
         clauses=tuple(clause_starts(text)),
-        idioms=(*_spans(when.IDIOMS, text), *(
-            m.span() for m in when.KILLING.finditer(text)
-            if not when.BODY_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        idioms=(*_spans(figures.IDIOMS, text), *(
+            m.span() for m in figures.KILLING.finditer(text)
+            if not figures.BODY_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         )),
         forward=forward,
         modal=_spans(when.MODAL, text),
