@@ -109,8 +109,10 @@ _NEGATED_AFTER = re.compile(
     # "the saddle area is normal", "feeling down there is fine"
     r"|\s+(?:is|are|feels?|felt|was)\s+(?:all\s+|totally\s+|completely\s+|perfectly\s+)?"
     r"(?:normal|fine)\b(?!\s+(?:except|but|apart|until|till))"
-    # "calves not hot or tender": the signs denied just after the body part
-    r"|\s+(?:are\s+|is\s+|feel\s+|feels\s+)?not\s+(?:hot|swollen|tender|red|warm|sore)\b"
+    # "calves not hot or tender": signs denied, as a list, just after the body part (not
+    # "calf swollen not hot": one sign told, another denied)
+    r"|\s+(?:are\s+|is\s+|feel\s+|feels\s+)?not\s+(?:hot|swollen|tender|red|warm|sore)\s+"
+    r"(?:or|nor|and)\s+(?:hot|swollen|tender|red|warm|sore)\b"
 )
 
 

@@ -43,7 +43,7 @@ from bot.domain.understanding import red_flag_triage_words as triage
 from bot.domain.understanding.qualifiers import qualifier_at
 from bot.domain.understanding.reading import FlagHit, Qualifier, Urgency
 from bot.domain.understanding.red_flag_phrases import Prepared, Rule, prepare
-from bot.domain.understanding.regex_gate import message_index, word_starts
+from bot.domain.understanding.regex_gate import message_index, passing, word_starts
 
 #: Telegram's longest message; the red-flag scan covers all of it.
 MAX_SCAN_CHARS = 4096
@@ -287,9 +287,9 @@ def _scan(prepared: Prepared, rules: tuple[Rule, ...]) -> tuple[FlagHit, ...]:
     index = message_index(text)
     best: dict[tuple[str, int], FlagHit] = {}
     spans: dict[tuple[str, int], int] = {}
-    for rule, starts in _gated(rules):
-        if (starts is not None and starts.isdisjoint(index)) or rule.key.search(text) is None:
-            continue  # most rules: no word starts as the key does (``may_match``, inlined)
+    for rule in passing(_gated(rules), index):  # most rules: no word starts as their key
+        if rule.key.search(text) is None:
+            continue
         found = _hits_of(rule, prepared, sentences)
         if not found:
             continue  # most rules match nothing: the category and urgency are not needed

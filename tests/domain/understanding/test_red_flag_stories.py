@@ -337,6 +337,7 @@ QUIET: list[str] = [
 ]
 #: The same cues, with the sign happening now: still an alarm.
 STILL_LIVE: list[str] = [
+    "my calf is swollen not hot, since the op on Monday",
     "the nurse kept asking if my calf was hot, it is, and it's swollen since this morning",
     "my calf has been swollen and hot for a week after the op",
     "the doctor asked if I've had any chest pain, yes I have, since this morning and I'm "

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.domain.understanding import red_flags
 from bot.domain.understanding.red_flags import prepared_message
-from bot.domain.understanding.regex_gate import may_match, message_index, word_starts
+from bot.domain.understanding.regex_gate import may_match, message_index, passing, word_starts
 from tests.domain.understanding.split import corpus
 
 
@@ -62,6 +62,13 @@ def test_the_index_holds_each_words_first_letters() -> None:
     assert {"i", "can", "ca", "c", "walk", "wal", "38", "5"} <= index
     assert "t" in index  # "can't": the apostrophe ends a word for the regex engine too
     assert "alk" not in index
+
+
+def test_passing_keeps_exactly_the_items_that_may_match() -> None:
+    index = message_index("my calf is hot")
+    gated = [("calf", frozenset({"calf"})), ("fell", frozenset({"fell"})), ("any", None)]
+    assert list(passing(gated, index)) == ["calf", "any"]
+    assert [item for item, starts in gated if may_match(starts, index)] == ["calf", "any"]
 
 
 def test_most_rules_are_gated() -> None:
