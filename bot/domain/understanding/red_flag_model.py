@@ -18,10 +18,10 @@ its letter n-grams, and word pairs.
 
 Weights are integers (``1 / SCALE`` of a log-odds unit) in ``red_flag_weights.json``,
 written by ``python -m tests.domain.understanding.train_red_flag_model`` from the tune
-part of the corpus and probes 1-2, never the held-out fifth, with the thresholds chosen
-by 5-fold cross-validation (``python -m tests.domain.understanding.train_model`` runs it
-too). The logistic regression is trained in integers only, so the file is reproducible
-byte for byte. Scoring is plain Python: a word's weight (its own
+part of the corpus, probes 1-2 and the tuning batches, never the held-out fifth, with the
+thresholds chosen by 5-fold cross-validation (``python -m
+tests.domain.understanding.train_model`` runs it too). The logistic regression is trained
+in integers only, so the file is reproducible byte for byte. Scoring is plain Python: a word's weight (its own
 plus its letter n-grams) is summed once and memoised, so a message costs one dictionary
 lookup per word and one per word pair. Pure: no ``telegram``.
 """

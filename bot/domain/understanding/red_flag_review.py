@@ -56,7 +56,8 @@ GENERIC_WORDS = frozenset(
      "like", "myself", "every", "ago", "nearly", "second", "seconds", "come", "coming",
      "keeps", "keeping", "helping", "hanging", "early", "over", "very", "trying", "think",
      "looks", "writing", "tempted", "front", "didn't", "haven't", "shouldn't", "consultant",
-     "hand", "treat", "tried", "leftover", "oven", "theres", "heartache"}
+     "hand", "treat", "tried", "leftover", "oven", "theres", "heartache", "gone",
+     "has"}
 )
 #: A message this long with this few different words is a paste or a stuck key.
 _REPEAT_WORDS, _DISTINCT_WORDS = 12, 3
@@ -91,7 +92,10 @@ _HEDGES = re.compile(
     r"\s+nothing|(?:don'?t|do\s+not)\s+want\s+to\s+(?:bother|worry|trouble)\s+(?:you|anyone)"
     # "was going to tell you I'd done the bridges, but...": what they meant to say first
     r"|(?:i\s+)?was\s+(?:going\s+to|gonna|about\s+to)\s+(?:tell|say|message|text|report)"
-    r"(?:\s+(?:you|that))?)\b"
+    r"(?:\s+(?:you|that))?"
+    # "hitch my knee up so my toes don't catch": a purpose, not a sign denied
+    r"|so\s+(?:that\s+)?(?:my\s+|the\s+)?(?:toes?|foot|feet|leg)\s+(?:don'?t|doesn'?t|won'?t)"
+    r")\b"
 )
 #: What becomes of a message's red-flag reading.
 Verdict = Literal["alarm", "ask_rules", "ask_model", "ask_doubt", "none"]
@@ -115,10 +119,27 @@ def _span(prepared: Prepared, hit: FlagHit) -> tuple[int, int]:
     return bisect_left(origin, hit.start), bisect_left(origin, hit.start + len(hit.phrase))
 
 
+#: The patient's own operation named ("the op leg", "his new hip"): whoever "he" or "she"
+#: is, the rules already read the sign as the patient's.
+_PATIENTS_OP = re.compile(
+    r"\b(?:op|operated|new)\s+(?:leg|hip|side)\b"
+    r"|\b(?:his|her)\s+(?:op|operation|hip\s+op|new\s+hip)\b"
+)
+
+
+def _doubt_cues(text: str) -> frozenset[str]:
+    """The qualifier cues that let the model doubt a live hit (hedges about telling left
+    out; a third person left out when the patient's own operation is named)."""
+    found = cues(_HEDGES.sub(" ", text))
+    if _PATIENTS_OP.search(text):
+        return found - {"other_person"}
+    return found
+
+
 def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None
                ) -> RulesView:
     live = [hit for hit in flags if hit.live]
-    doubtable = bool(live) and bool(cues(_HEDGES.sub(" ", prepared.text))) and not any(
+    doubtable = bool(live) and bool(_doubt_cues(prepared.text)) and not any(
         said_now(prepared.text, *_span(prepared, hit))
         for hit in live if hit.urgency == "emergency"
     )
