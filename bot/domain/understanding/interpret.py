@@ -38,7 +38,8 @@ EVERYDAY_SURE = 0.9
 
 def _flag_hits(text: str, asking: bool) -> tuple[tuple[FlagHit, ...], FlagHit | None]:
     """The red-flag hits of the whole message, and a vague one to ask about: the rules'
-    verdict, reviewed by the model's second opinion (which may only ask)."""
+    verdict, reviewed by the model's second opinion (which may ask, or alarm on the rules'
+    own words when it is sure)."""
     scan = text[:MAX_SCAN_CHARS]
     flags, vague = scan_red_flags(scan), ambiguous_red_flag(scan)
     try:

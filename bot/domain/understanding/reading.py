@@ -28,8 +28,9 @@ INTENT_KINDS: tuple[IntentKind, ...] = (
 #: model's second opinion says it is not one, so it is asked about, not alarmed.
 Qualifier = Literal["negated", "past", "hypothetical", "other_person", "figurative", "unsure"]
 #: Who raised a hit: the phrase rules, the model finding what the rules did not
-#: ("model"), or the model doubting what the rules found ("model_doubt").
-HitSource = Literal["rules", "model", "model_doubt"]
+#: ("model"), the model doubting what the rules found ("model_doubt"), or the model sure
+#: that words the rules qualified are live ("model_sure").
+HitSource = Literal["rules", "model", "model_doubt", "model_sure"]
 Urgency = Literal["emergency", "same_day"]
 Side = Literal["left", "right", "both"]
 Span = Literal["today", "days", "week", "until", "unspecified"]

@@ -2,8 +2,9 @@
 
 The phrase rules (``red_flags``) decide every alarm and say why; they miss phrasings no
 one wrote a rule for, and now and then read a look-alike ("my friend's leg went numb") as
-live. This model reads the same prepared text (``red_flag_phrases.prepare``) and only
-ever leads to a yes/no question (``red_flag_review``), never to an alarm or a silence.
+live. This model reads the same prepared text (``red_flag_phrases.prepare``) and leads
+to a yes/no question (``red_flag_review``), or to an alarm on words the rules matched but
+qualified when it is sure they are live; never to a silence.
 
 Two heads over one set of features (words, word pairs, and the letter n-grams of each
 word, which survive typos):
@@ -21,9 +22,9 @@ written by ``python -m tests.domain.understanding.train_red_flag_model`` from th
 part of the corpus, probes 1-2 and the tuning batches, never the held-out fifth, with the
 thresholds chosen by 5-fold cross-validation (``python -m
 tests.domain.understanding.train_model`` runs it too). The logistic regression is trained
-in integers only, so the file is reproducible byte for byte. Scoring is plain Python: a word's weight (its own
-plus its letter n-grams) is summed once and memoised, so a message costs one dictionary
-lookup per word and one per word pair. Pure: no ``telegram``.
+in integers only, so the file is reproducible byte for byte. Scoring is plain Python: a
+word's weight (its own plus its letter n-grams) is summed once and memoised, so a message
+costs one dictionary lookup per word and one per word pair. Pure: no ``telegram``.
 """
 
 from __future__ import annotations
@@ -114,6 +115,8 @@ class RedFlagModel:
     """The two heads and the thresholds the cross-validation chose (see the module doc).
 
     ``ask_from``: a message the rules find nothing in is asked about from this score up;
+    ``alarm_from``: the rules found red-flag words and a reason they are not live, but
+    from this score up the rules' hit is an alarm all the same;
     ``ask_from_qualified``: the same, when the rules found red-flag words and a reason
     they are not live ("no fever"). ``doubt_below``: a live rule hit in a message with
     qualifier cues is asked about instead of alarmed below this score
@@ -128,6 +131,7 @@ class RedFlagModel:
         ask_from: int,
         ask_from_qualified: int,
         doubt_below: int,
+        alarm_from: int,
     ) -> None:
         self.live = dict(live)
         self.categories = tuple(categories)
@@ -135,6 +139,7 @@ class RedFlagModel:
         self.ask_from = ask_from
         self.ask_from_qualified = ask_from_qualified
         self.doubt_below = doubt_below
+        self.alarm_from = alarm_from
         self._bias = self.live.get("bias", 0)
         self._words: dict[str, int] = {}
 
@@ -218,7 +223,8 @@ def from_data(data: Mapping[str, object]) -> RedFlagModel:
     category_weights = data["category"]
     assert isinstance(live, dict) and isinstance(category_weights, dict)
     return RedFlagModel(live, categories, category_weights, int(thresholds["ask_from"]),
-                        int(thresholds["ask_from_qualified"]), int(thresholds["doubt_below"]))
+                        int(thresholds["ask_from_qualified"]), int(thresholds["doubt_below"]),
+                        int(thresholds["alarm_from"]))
 
 
 @functools.cache

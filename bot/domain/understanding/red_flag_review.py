@@ -1,4 +1,4 @@
-"""The model's second opinion on the rules' red-flag verdict: it may only ever ask.
+"""The model's second opinion on the rules' red-flag verdict: mostly it may only ask.
 
 When a message is ambiguous the bot asks one yes/no question instead of guessing either
 way (``policy.decide``: ``AskFlag``; "yes" is stop-and-seek-care and the alert). The
@@ -16,11 +16,17 @@ places only:
   ``qualifiers.said_now``), the model's score is below ``doubt_below`` and words of the
   message weigh against a live flag (``DOUBT_WORDS``: not the bias alone): ask instead
   of alarming ("model_doubt"). A message with no qualifier cue at all is never doubted,
-  whatever the model says.
+  whatever the model says;
+- the rules found the words of a red flag and a reason they are not live ("is it ok to
+  do the bridges when the wound is weeping?" read as a supposition), but the model is
+  sure they are (``alarm_from``, chosen so that cross-validated it alarms on almost no
+  look-alike, and never below a probability of ``MIN_SURE``): the rules' hit stands as
+  an alarm ("model_sure"), with the rules' phrase and concept.
 
-So the model can turn nothing into a question, or an alarm into a question; never an
-alarm into nothing, and never anything into an alarm. Each question it causes names the
-concept and the words that weighed most (``FlagHit.evidence``). The thresholds were
+So the model can turn nothing into a question, an alarm into a question, or the rules'
+own qualified words into an alarm; never an alarm into nothing, and never words the
+rules did not match into an alarm. Each question or alarm it causes names the concept
+and the words that weighed most (``FlagHit.evidence``). The thresholds were
 chosen by 5-fold cross-validation (``tests/domain/understanding/train_red_flag_model.py``).
 Pure: no ``telegram``.
 """
@@ -98,7 +104,7 @@ _HEDGES = re.compile(
     r")\b"
 )
 #: What becomes of a message's red-flag reading.
-Verdict = Literal["alarm", "ask_rules", "ask_model", "ask_doubt", "none"]
+Verdict = Literal["alarm", "alarm_model", "ask_rules", "ask_model", "ask_doubt", "none"]
 
 
 @dataclass(frozen=True)
@@ -159,6 +165,8 @@ def verdict(rules: RulesView, logit: int | None, against: int, model: RedFlagMod
         return "alarm"
     if rules.asks:
         return "ask_rules"
+    if rules.qualified and logit is not None and logit >= model.alarm_from:
+        return "alarm_model"
     floor = model.ask_from_qualified if rules.qualified or asking else model.ask_from
     if logit is not None and logit >= floor:
         return "ask_model"
@@ -198,6 +206,12 @@ def second_opinion(
         doubted = tuple(replace(hit, qualifier="unsure") if hit.live else hit for hit in flags)
         return doubted, replace(_most_urgent(live), source="model_doubt",
                                 evidence=tuple(item.words for item in words))
+    if said == "alarm_model":
+        sure = _most_urgent(flags)
+        words = model.evidence(clean, live=True)
+        return tuple(replace(hit, qualifier=None, source="model_sure",
+                             evidence=tuple(item.words for item in words))
+                     if hit is sure else hit for hit in flags), None
     if said != "ask_model":
         return flags, ask
     if _mild_score_only(clean):

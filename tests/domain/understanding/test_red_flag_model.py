@@ -46,6 +46,7 @@ from tests.domain.understanding.split import SPLIT_FILE, corpus, held_out, row_k
 from tests.domain.understanding.train_red_flag_model import (
     BATCHES,
     MAX_DOUBT,
+    MIN_SURE,
     PROBE_FILES,
     build,
     logit_of,
@@ -105,6 +106,7 @@ def test_the_weights_are_small_and_load_with_ordered_thresholds() -> None:
     assert set(model.categories) == {flag.id for flag in RED_FLAGS}
     assert model.ask_from <= model.ask_from_qualified
     assert model.doubt_below <= logit_of(MAX_DOUBT)
+    assert model.alarm_from >= max(logit_of(MIN_SURE), model.ask_from_qualified)
     assert probability(model.doubt_below) <= MAX_DOUBT + 1e-4
     assert all(len(row) == len(model.categories) for row in model.category_weights.values())
 
@@ -212,9 +214,10 @@ def test_without_the_weights_the_rules_decide(monkeypatch: pytest.MonkeyPatch) -
         assert second_opinion(text, flags, vague) == (flags, vague)
 
 
-def _model(ask_from: int = 0, ask_from_qualified: int = 10_000, doubt_below: int = -20_000
-           ) -> RedFlagModel:
-    return RedFlagModel({}, RED_FLAG_CATEGORIES, {}, ask_from, ask_from_qualified, doubt_below)
+def _model(ask_from: int = 0, ask_from_qualified: int = 10_000, doubt_below: int = -20_000,
+           alarm_from: int = 70_000) -> RedFlagModel:
+    return RedFlagModel({}, RED_FLAG_CATEGORIES, {}, ask_from, ask_from_qualified, doubt_below,
+                        alarm_from)
 
 
 @pytest.mark.parametrize(
@@ -234,6 +237,12 @@ def _model(ask_from: int = 0, ask_from_qualified: int = 10_000, doubt_below: int
         # words found and qualified by the rules: the model must be surer
         (RulesView(False, False, False, True), 9_999, 0, "none"),
         (RulesView(False, False, False, True), 10_000, 0, "ask_model"),
+        # ... and from alarm_from, sure they are live: the rules' hit is an alarm
+        (RulesView(False, False, False, True), 69_999, 0, "ask_model"),
+        (RulesView(False, False, False, True), 70_000, 0, "alarm_model"),
+        # never for words the rules did not match, nor for their own vague hit
+        (RulesView(False, False, False, False), 90_000, 0, "ask_model"),
+        (RulesView(False, False, True, False), 90_000, 0, "ask_rules"),
     ],
 )
 def test_the_verdict_table(view: RulesView, logit: int | None, against: int, expected: str
@@ -341,3 +350,48 @@ def test_a_sure_everyday_report_needs_the_higher_score_to_be_asked(text: str) ->
     _, asked = red_flag_review.second_opinion(text, scan_red_flags(text),
                                               ambiguous_red_flag(text), False)
     assert asked is not None, "no longer a case for the higher score: pick another"
+
+
+# --- sure of words the rules qualified: an alarm ---------------------------------------------
+
+#: The rules match the sign but read it as a supposition (a question with "if" or "is
+#: it normal"); the model is sure it is happening: the rules' hit is an alarm.
+SURE_DESPITE_RULES = (
+    ("pe", "should I keep up the walking if I'm gasping just getting to the bathroom and my "
+           "chest hurts when I breathe? hip op was 10 days ago"),
+    ("sudden_severe_pain", "is it normal to get a sudden 10 out of 10 pain from nowhere? I "
+                           "was just sitting reading"),
+)
+#: Suppositions and old history with the same words: the model is not sure, no alarm.
+STILL_QUALIFIED = (
+    "what should I do if my wound starts weeping?",
+    "how would I know if I had a clot in my leg?",
+    "had a clot in my calf in 2019, all sorted now, no swelling",
+)
+
+
+@pytest.mark.parametrize(("category", "text"), SURE_DESPITE_RULES)
+def test_the_model_sure_of_qualified_words_raises_the_rules_hit(category: str, text: str
+                                                                  ) -> None:
+    reading = interpret(text)
+    assert reading.is_red_flag
+    sure = [hit for hit in reading.live_flags if hit.source == "model_sure"]
+    assert [hit.category for hit in sure] == [category]
+    assert sure[0].phrase in text and sure[0].evidence  # the rules' words, and the model's
+    assert any(hit.qualifier == "hypothetical" for hit in reading.flags)
+
+
+@pytest.mark.parametrize(("category", "text"), SURE_DESPITE_RULES)
+def test_without_the_weights_the_qualified_words_stay_qualified(
+        monkeypatch: pytest.MonkeyPatch, category: str, text: str) -> None:
+    monkeypatch.setattr(red_flag_review, "load", lambda: None)
+    flags, vague = scan_red_flags(text), ambiguous_red_flag(text)
+    reviewed, _ = second_opinion(text, flags, vague)
+    assert not any(hit.live for hit in reviewed)
+    assert category in {hit.category for hit in reviewed}
+
+
+@pytest.mark.parametrize("text", STILL_QUALIFIED)
+def test_suppositions_and_history_stay_unalarmed(text: str) -> None:
+    reading = interpret(text)
+    assert reading.flags and not reading.is_red_flag

@@ -23,6 +23,10 @@ cost (questions asked, alarms turned into questions). The thresholds:
   about;
 - ``ask_from``: the lowest score at which at most ``ASK_BUDGET`` of ordinary messages
   (neither red flags nor look-alikes) would be asked about, all questions counted;
+- ``alarm_from``: the lowest score at which at most ``ALARM_BUDGET`` of the look-alikes
+  would be alarmed, counting the messages (look-alikes and ordinary ones) whose red-flag
+  words the rules qualified, and never below the score of a probability of ``MIN_SURE``:
+  from there, the rules' qualified hit is an alarm all the same;
 - ``doubt_below``: the highest score below which at most ``DOUBT_BUDGET`` of red flags
   would be asked about instead of alarmed (those ``red_flag_review`` may doubt), and
   never above the score of a probability of ``MAX_DOUBT``: the model must say "not live"
@@ -119,6 +123,10 @@ QUALIFIED_ASK_BUDGET = 0.10
 DOUBT_BUDGET = 0.015
 #: The model doubts a live rule hit only below this probability, whatever the budget.
 MAX_DOUBT = 0.2
+#: Look-alikes the model may turn into an alarm, at most (cross-validated): 0.1 %.
+ALARM_BUDGET = 0.001
+#: The model turns the rules' qualified words into an alarm only from this probability.
+MIN_SURE = 0.999
 
 
 def _held_keys() -> set[str]:
@@ -276,7 +284,7 @@ def perceptron(data: Data, chosen: Sequence[int], seed: int) -> dict[int, list[i
     return averaged
 
 
-def model_of(data: Data, chosen: Sequence[int], thresholds: Sequence[int] = (0, 0, 0)
+def model_of(data: Data, chosen: Sequence[int], thresholds: Sequence[int] = (0, 0, 0, 0)
              ) -> RedFlagModel:
     live = fit_live(data, chosen)
     category = fit_category(data, chosen)
@@ -343,8 +351,9 @@ def _lowest_above(scores: Sequence[int], allowed: int) -> int:
 
 
 def thresholds(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold
-               ) -> tuple[int, int, int]:
-    """(ask_from, ask_from_qualified, doubt_below), chosen as the module docstring says."""
+               ) -> tuple[int, int, int, int]:
+    """(ask_from, ask_from_qualified, doubt_below, alarm_from), chosen as the module
+    docstring says."""
     logit = oof.logit
     qualified_looks = [logit[i] for i, row in enumerate(rows)
                        if group_of(row) == "lookalike" and views[i].view.qualified]
@@ -362,8 +371,13 @@ def thresholds(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold
                        and oof.against[i] >= DOUBT_WORDS)
     allowed = math.floor(DOUBT_BUDGET * flags)
     doubt_below = doubtable[allowed] if allowed < len(doubtable) else doubtable[-1] + 1
+    qualified = [logit[i] for i, row in enumerate(rows)
+                 if group_of(row) != "redflag" and views[i].view.qualified]
+    looks = sum(1 for row in rows if group_of(row) == "lookalike")
+    alarm_from = max(_lowest_above(qualified, math.floor(ALARM_BUDGET * looks)),
+                     logit_of(MIN_SURE))
     return (ask_from, max(ask_from, ask_from_qualified),
-            min(doubt_below, logit_of(MAX_DOUBT)))
+            min(doubt_below, logit_of(MAX_DOUBT)), alarm_from)
 
 
 def _pct(count: int, total: int) -> str:
@@ -386,6 +400,7 @@ def figures(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold,
         group = group_of(row)
         total[group] += 1
         count[f"{group}:{said}"] += 1
+        count[f"{group}:alarms"] += said in ("alarm", "alarm_model")
         if group == "redflag":
             count["alone: asks"] += score >= model.ask_from
             count["category"] += oof.category[i] == row.slots["category"]
@@ -400,11 +415,16 @@ def figures(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold,
             count[f"intent:{row.intent}"] += said in asks
     flags, looks, others = total["redflag"], total["lookalike"], total["other"]
     out = {
-        "red flags alarmed": _pct(count["redflag:alarm"], flags),
+        "red flags alarmed": _pct(count["redflag:alarms"], flags),
+        "  ... by the model, sure of words the rules qualified": _pct(
+            count["redflag:alarm_model"], flags),
         "red flags alarmed or asked": _pct(
-            count["redflag:alarm"] + sum(count[f"redflag:{a}"] for a in asks), flags),
+            count["redflag:alarms"] + sum(count[f"redflag:{a}"] for a in asks), flags),
         "red flags asked instead of alarmed (doubt)": _pct(count["redflag:ask_doubt"], flags),
-        "look-alikes alarmed": _pct(count["lookalike:alarm"], looks),
+        "look-alikes alarmed": _pct(count["lookalike:alarms"], looks),
+        "  ... by the model, sure of words the rules qualified (look-alikes)": _pct(
+            count["lookalike:alarm_model"], looks),
+        "ordinary messages alarmed by the model": _pct(count["other:alarm_model"], others),
         "look-alikes asked": _pct(sum(count[f"lookalike:{a}"] for a in asks), looks),
         "ordinary messages asked": _pct(sum(count[f"other:{a}"] for a in asks), others),
         "  ... by the model": _pct(count["other:ask_model"], others),
@@ -429,7 +449,7 @@ def build() -> tuple[str, dict[str, str]]:
     chosen = thresholds(rows, views, oof)
     model = model_of(data, range(len(rows)), chosen)
     cv = figures(rows, views, oof, model)
-    ask_from, ask_from_qualified, doubt_below = chosen
+    ask_from, ask_from_qualified, doubt_below, alarm_from = chosen
     payload = {
         "about": "Written by python -m tests.domain.understanding.train_red_flag_model; "
                  "do not edit.",
@@ -439,7 +459,9 @@ def build() -> tuple[str, dict[str, str]]:
         "thresholds": {"ask_from": ask_from, "ask_from_qualified": ask_from_qualified,
                        "doubt_below": doubt_below, "ask_budget": ASK_BUDGET,
                        "qualified_ask_budget": QUALIFIED_ASK_BUDGET,
-                       "doubt_budget": DOUBT_BUDGET, "max_doubt": MAX_DOUBT},
+                       "doubt_budget": DOUBT_BUDGET, "max_doubt": MAX_DOUBT,
+                       "alarm_from": alarm_from, "alarm_budget": ALARM_BUDGET,
+                       "min_sure": MIN_SURE},
         "cross_validation": cv,
         "trained_on": trained_on(rows),
         "live": dict(sorted(model.live.items())),
