@@ -32,7 +32,7 @@ _HEDGES = frozenset(
     {"sure", "certain", "know", "knowing", "idea", "only", "just", "clear", "convinced",
      "hungry", "eating",
      # "didn't do nothing", "hadn't done anything", "never done a thing to it": no cause
-     "do", "done", "doing",
+     "do", "done", "doing", "changed",
      # "not today, tripped over the cat's bowl...": an answer about exercising
      "today", "tonight",
      # "nothing major, well actually it's a 9": an understatement
@@ -58,7 +58,9 @@ _HEDGES = frozenset(
      "shifts", "shifted", "shift", "eases", "eased", "ease", "touches", "touched", "care",
      "cares", "matter", "matters",
      # "not gonna lie, the scar smells", "not being funny but": a way of speaking
-     "gonna", "being"}
+     "gonna", "being",
+     # "I'm not ok, can't feel my bum", "he's not himself": unwell, not a denial
+     "ok", "okay", "well", "himself", "herself", "myself"}
 )
 #: A new subject or contrast ends a negation's reach ("no pain, my leg is numb").
 _BLOCKERS = frozenset(

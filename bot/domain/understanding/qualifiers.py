@@ -111,7 +111,8 @@ def _read(text: str) -> _Reading:
         word = next((g for g in writing.groups() if g), None)
         patient_word = who.stem(word) if word and who.person_kind(word) else None
     forward = tuple(sorted(
-        [m.span() for m in when.FORWARD.finditer(text)]
+        [m.span() for m in when.FORWARD.finditer(text)
+         if not when.OK_WHILE.match(text, m.start())]
         + [m.span() for m in when.GATED.finditer(text)
            if not _not_supposing(text, m.start(), sentences)]
     ))

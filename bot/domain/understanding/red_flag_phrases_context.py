@@ -86,7 +86,7 @@ GATED = _rx(
 #: "if" that means "whether" ("not sure if it's numb") or "even if": not hypothetical.
 WHETHER = re.compile(
     r"\b(?:sure|know|tell|wonder\w*|check|see|ask\w*|unsure|idea|question|as|even"
-    r"|only|like|dunno)\s+$"
+    r"|only|like|dunno|matter)\s+$"
 )
 #: "Can I still do the bridges if my wound's started leaking?": the condition is the present
 #: one (not "... if my calf swells?").
@@ -94,6 +94,15 @@ CONTINUING = re.compile(
     r"\b(?:still\s+(?:do|doing|go|going)|carry\s+on|keep\s+(?:on|going|doing)|continue)\b[^.!?\n]*"
     r"\bif\s+(?:my|the|her|his|i)\s+(?:\w+\s+){0,4}?(?:(?:is|are|'s|has|have|'ve|keep)\s+(?:started"
     r"|been|got|getting|leaking|weeping|oozing|hot|red|swollen|gone)|started|began)\b"
+)
+
+
+#: "Is it ok to do the bridges when the wound is weeping?": asking about the present sign,
+#: not supposing one (its "is it ok to" reaches nothing).
+OK_WHILE = re.compile(
+    r"\b(?:is\s+it|it'?s)\s+(?:safe|ok|okay|alright|all\s+right|fine)\s+to\b[^.!?\n]{0,60}?"
+    r"\b(?:when|while|with)\s+(?:my|the|her|his)\s+(?:\w+\s+){0,3}?(?:is|are|'s|keeps?)\s+"
+    r"(?:still\s+)?(?:leaking|weeping|oozing|bleeding|hot|red|swollen|open|gaping|discharging)\b"
 )
 
 
@@ -281,7 +290,8 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"\bno\s+harm\s+done\b|\ball\s+good\s+so\s+far\b|\ball\s+treated\b",
         r"\bback\s+to\s+(?:my|her|his)\s*(?:old\s+)?self\b",
         r"\bback\s+to\s+normal\b|\blong\s+done\b|\bput\s+it\s+back\b|\bkept\s+it\s+off\b",
-        r"\bthing\s+of\s+the\s+past\b|\bslept\s+(?:right\s+)?through\b",
+        r"\bthing\s+of\s+the\s+past\b|(?<!last\stime\si\s)(?<!since\si\s)(?<!never\s)"
+        r"\bslept\s+(?:right\s+)?through\b",
         r"\bback\s+on\s+(?:the\s+exercises|track)\b|\ball\s+(?:fine|good|ok|okay|better|well)"
         r"\s+since\b",
         r",\s*(?:all\s+)?(?:fine|ok|okay|better|gone)\s+now\b|\bnothing\s+new\b",

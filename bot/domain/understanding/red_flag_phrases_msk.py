@@ -172,7 +172,7 @@ _SEVERE_PAIN = (
     rf"\b(?:agony|agonising|agonizing|excruciating|unbearable|severe|stabbing|awful|terrible"
     rf"|horrendous|horrible|dreadful|worst|crippling|screaming|crying|knife|knives"
     rf"|badly|(?:so|really|much|far)"
-    rf"\s+(?:bad|worse)|so\s+much|like\s+hell|feel\s+sick|can'?t\s+(?:move|think|walk"
+    rf"\s+(?:bad|worse)|so\s+much|like\s+hell|feel\s+sick|can'?t\s+(?:move|think(?!\s+(?:about|of)\b)|walk"
     rf"|stand)|(?<![/\d.,])10(?!\s*(?:/|out\s+of|outta)))\b|{HIGH_SCORE}|\b(?:[89]|10)/10\b"
     r"|\b(?:pain|hurts|agony)\s+(?:is\s+|at\s+|of\s+|about\s+|a\s+)?(?:[89]|10|nine|ten)\b"
     r"|\b(?:horrific|horrendous|torture|unreal|indescribable|immense|blinding|searing)\b"

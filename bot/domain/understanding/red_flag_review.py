@@ -43,7 +43,11 @@ from bot.domain.understanding.pain_reading import parse_pain, pick_score
 from bot.domain.understanding.qualifiers import cues, said_now
 from bot.domain.understanding.reading import FlagHit
 from bot.domain.understanding.red_flag_model import DOUBT_WORDS, EVIDENCE, RedFlagModel, load
-from bot.domain.understanding.red_flag_phrases import Prepared
+from bot.domain.understanding.red_flag_phrases import (
+    NOT_A_BODY_AWFUL,
+    NOT_A_BODY_SLIP,
+    Prepared,
+)
 from bot.domain.understanding.red_flags import prepared_message, urgency_of
 
 #: The model asks only when one word (or pair) of the message weighs at least this much
@@ -65,6 +69,9 @@ GENERIC_WORDS = frozenset(
      "hand", "treat", "tried", "leftover", "oven", "theres", "heartache", "gone",
      "has"}
 )
+#: Words the rules excuse as no sign ("pollen's been horrendous", "my thumb slipped"): the
+#: model does not ask about them either.
+_EXCUSED = re.compile(f"{NOT_A_BODY_SLIP}|{NOT_A_BODY_AWFUL}")
 #: A message this long with this few different words is a paste or a stuck key.
 _REPEAT_WORDS, _DISTINCT_WORDS = 12, 3
 
@@ -217,7 +224,9 @@ def second_opinion(
     if _mild_score_only(clean):
         return flags, ask  # "hip is 3/10 this morning": a mild score and little else
     towards = model.evidence(clean, live=True, most=None)  # all, to find a named sign
-    named = [item for item in towards if not set(item.words.split()) <= GENERIC_WORDS]
+    excused = [m.span() for m in _EXCUSED.finditer(clean)]
+    named = [item for item in towards if not set(item.words.split()) <= GENERIC_WORDS
+             and not any(s <= item.start and item.end <= e for s, e in excused)]
     if not named or named[0].weight < ASK_EVIDENCE or _repetitive(clean):
         return flags, ask  # many weak words, one word over and over, or no sign named
     category = model.category(clean)

@@ -236,6 +236,11 @@ LIVE: list[tuple[str, str]] = [
     ("pe", "I'm breathless just walking to the loo, had the new hip on Friday"),
     ("night_pain_sweats", "waking up drenched every night and the hip aches whatever I do"),
     ("dvt", "his calf is hot and swollen, the nurse looked and she's gone now, what do we do"),
+    # unwell in other words before the sign; asking about the sign now (tune87 to tune91)
+    ("cauda_equina", "forget that, I'm not ok, can't feel my bottom or down below when I wipe"),
+    ("wound", "is it safe to do my clams while the scar is oozing and smells funny?"),
+    ("neuro_deficit", "Mum's not herself today, her foot keeps flopping and slapping on the floor "
+                      "as she walks"),
 ]
 
 QUIET: list[str] = [
@@ -334,6 +339,9 @@ QUIET: list[str] = [
     "breathless just thinking about the school run this week",
     "end of term reports, I'm drowning, exercises tomorrow",
     "my housemate sprained his ankle and can't put weight on it, so I'm chauffeur",
+    # (tune87 to tune91)
+    "is it safe to do my clams if the scar starts oozing?",
+    "can't think about my hip just now, the grandkids are here",
 ]
 #: The same cues, with the sign happening now: still an alarm.
 STILL_LIVE: list[str] = [
