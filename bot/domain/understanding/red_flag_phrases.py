@@ -90,7 +90,8 @@ WEIGHT_UNIT = r"(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)"
 NO_DIET = (r"\bnot\s+(?:been\s+)?(?:trying|dieting)\b|\bwithout\s+(?:me\s+)?(?:trying|dieting"
            r"|meaning|wanting)\b|\beating\s+(?:the\s+)?same\b|\bno\s+idea\s+why\b"
            r"|\bnot\s+on\s+a\s+diet\b|\bhaven'?t\s+(?:been\s+)?(?:trying|dieting)\b"
-           r"|\bnot\s+meaning\s+to\b|\bhaven'?t\s+changed\s+(?:a\s+thing|anything)\b")
+           r"|\bnot\s+meaning\s+to\b|\bhaven'?t\s+changed\s+(?:a\s+thing|anything|what\s+i\s+eat"
+           r"|my\s+diet)\b")
 #: A pain of 9 or 10, or in words as strong ("10. came on out of nowhere").
 TOP_PAIN = (r"(?:^|[\s,.])(?:9|10|nine|ten)\b(?!\s*(?:am|pm|mins?|minutes|hours?|days|weeks|years"
             r"|o'?clock|kg|lbs?|pounds|st\b|stone))|\bvery\s+strong\b|\bworst\b|\bagony\b")

@@ -91,9 +91,11 @@ WHETHER = re.compile(
 #: "Can I still do the bridges if my wound's started leaking?": the condition is the present
 #: one (not "... if my calf swells?").
 CONTINUING = re.compile(
-    r"\b(?:still\s+(?:do|doing|go|going)|carry\s+on|keep\s+(?:on|going|doing)|continue)\b[^.!?\n]*"
-    r"\bif\s+(?:my|the|her|his|i)\s+(?:\w+\s+){0,4}?(?:(?:is|are|'s|has|have|'ve|keep)\s+(?:started"
-    r"|been|got|getting|leaking|weeping|oozing|hot|red|swollen|gone)|started|began)\b"
+    r"\b(?:still\s+(?:do|doing|go|going|try|trying)|carry\s+on|keep\s+(?:on|going|doing)|continue)\b"
+    r"[^.!?\n]*"
+    r"\bif\s+(?:my|the|her|his|i)\s+(?:\w+\s+){0,4}?(?:(?:\w+'s|is|are|'s|has|have|'ve|keep)\s+"
+    r"(?:started|been|got|getting|leaking|weeping|oozing|hot|red|swollen|gone|sore|puffy"
+    r"|numb)|started|began|(?:can'?t|cannot)\s+(?:put|stand|feel|walk|lift|bear))\b"
 )
 
 

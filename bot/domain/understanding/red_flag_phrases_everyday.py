@@ -90,7 +90,10 @@ RULES: tuple[Rule, ...] = (
     )),
     rule("neuro_deficit",
          r"\b(?:shoe|shoes|foot|feet)\s+(?:\w+\s+){0,2}(?:slaps?|slapping|flaps?|flapping"
-         r"|smacks?|smacking)\b|\bflap\s+flap\b",
+         r"|smacks?|smacking)\b|\b(?:flap\s+flap|slap\s+slap)\b"
+         # "my foot is not going up when I walk"
+         r"|\b(?:foot|toes?)\s+(?:is\s+|are\s+)?(?:not|won'?t|doesn'?t|don'?t)\s+(?:go(?:ing)?"
+         r"|lift(?:ing)?|com(?:e|ing))\s+up\s+when\s+(?:i|she|he)\s+walks?\b",
          # not flip-flops, and not "the feet flapping one" (an exercise asked for by a picture)
          unless=r"\b(?:flip[\s-]?flops?|sandals?|slippers?|crocs|exercises?|pumps?"
                 r"|(?:flapping|slapping)\s+one)\b"),

@@ -53,7 +53,8 @@ _SADDLE = (
 )
 _SADDLE_NUMB = (
     r"\b(?:numb\w*|tingl\w*|pins\s+and\s+needles|no\s+(?:feeling|sensation)|lost\s+(?:the\s+"
-    r"|all\s+)?(?:feeling|sensation)|can'?t\s+(?:really\s+|properly\s+|even\s+)?feel|dead|asleep|like\s+(?:after\s+)?(?:the\s+"
+    r"|all\s+)?(?:feeling|sensation)|(?:can'?t|cannot)\s+(?:really\s+|properly\s+|even\s+)?feel"
+    r"(?:\s+nothing)?|to\s+not\s+feel\s+(?:anything|a\s+thing)|dead|asleep|like\s+(?:after\s+)?(?:the\s+"
     r"|a\s+)?(?:dentist|an(?:a)?esthetic|injection))\b"
 )
 _WEE = r"(?:bladder|bowels?|pee|wee|urine|waterworks|toilet|poo|peeing|weeing|water)"

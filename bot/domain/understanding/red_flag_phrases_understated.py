@@ -27,7 +27,10 @@ _WOUND_PLACE = (r"\bscab\w*|\bwound\b|\bscar\b|\bcut\b|\bincision\b|\bdressing\b
 #: A pain that wakes the patient whatever way they lie.
 _ANY_POSITION = (r"\beither\s+side\b|\b(?:every|each|any|whatever|whichever)\s+"
                  r"(?:side|position|way)\b|\bdoesn'?t\s+matter\s+(?:which|how|what)\b|\bdoesn'?t\s+matter\b"
-                 r"|\bno\s+matter\s+(?:which|how|what)\b|\ball\s+(?:the\s+)?positions\b")
+                 r"|\bno\s+matter\s+(?:which|how|what)\b|\ball\s+(?:the\s+)?positions\b"
+                 # "pillows don't help one bit", "turning over or getting up doesn't ease it"
+                 r"|\b(?:pillows?|turning\s+over|changing\s+position|moving)\s+(?:\w+\s+){0,3}"
+                 r"(?:doesn'?t|don'?t|won'?t|does\s+not)\s+(?:help|ease|shift)\b")
 
 #: Pain somewhere the hip programme is not about: "terrible pain in her tummy, gallstones".
 _NOT_THE_HIP = (r"\b(?:tummy|stomach|belly|abdomen|tooth|teeth|toothache|head|headache|ear|eye"
@@ -73,14 +76,17 @@ RULES: tuple[Rule, ...] = (
     rule("cancer_weight_loss", (
         rf"\bdown\s+(?:by\s+)?(?:nearly|almost|about|over|around|getting\s+on\s+for)\s+(?:a|half\s+a"
         rf"|\d+(?:[.,]\d+)?)\s*{WEIGHT_UNIT}\b",
-        rf"\bdown\s+(?:a|half\s+a)\s+{WEIGHT_UNIT}\b",
+        rf"\bdown\s+(?:a|half\s+a|\d+(?:[.,]\d+)?)\s*{WEIGHT_UNIT}\b",
         r"\bweight(?:'s|\s+has|\s+is)?\s+(?:dropped|dropping|falling|fallen|dropped\s+off|dropping"
         r"\s+off|gone\s+down|going\s+down|come\s+off|coming\s+off)\b",
     ), needs=NO_DIET, window=120, same_sentence=False),
     # "gone from a limp to barely being able to stand on that side"
     rule("cannot_bear_weight",
          r"\bbarely\s+(?:being\s+)?able\s+to\s+(?:stand|put\s+(?:any\s+)?weight)\s+on\s+(?:that"
-         r"|the|my|her|his)\s+(?:\w+\s+)?(?:side|leg)\b"),
+         r"|the|my|her|his)\s+(?:\w+\s+)?(?:side|leg)\b"
+         # "gone from a limp to barely putting any weight on it"
+         r"|\bbarely\s+(?:putting|taking)\s+(?:any\s+)?weight\s+(?:on|through)\s+(?:it|that|the"
+         r"|my|her|his)\b"),
     # "calf feels like i've torn it ... its swollen and warm"
     rule("dvt",
          r"\b(?:swollen|puffy|swelled\s+up|swelling)\s+(?:and|&|n)\s+(?:warm|hot|red|tender)\b",
@@ -129,7 +135,8 @@ RULES: tuple[Rule, ...] = (
          same_sentence=False),
     # "the ache wakes me on my back, either side, doesnt matter"; "up at 3am again with it.
     # tried every side"
-    rule("night_pain_sweats", r"\bwak(?:es|ing)\s+(?:me|her|him)\b|\bwoke\s+(?:me|her|him)\b",
+    rule("night_pain_sweats", r"\bwak(?:es|ing)\s+(?:me|her|him)\b|\bwoke\s+(?:me|her|him)\b"
+         r"|\bnight\s+pain\b",
          needs=_ANY_POSITION, window=100, same_sentence=False),
     rule("night_pain_sweats",
          r"\btried\s+(?:every|each|all\s+the|any)\s+(?:side|position|way|pillow)s?\b",

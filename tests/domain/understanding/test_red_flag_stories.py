@@ -241,6 +241,17 @@ LIVE: list[tuple[str, str]] = [
     ("wound", "is it safe to do my clams while the scar is oozing and smells funny?"),
     ("neuro_deficit", "Mum's not herself today, her foot keeps flopping and slapping on the floor "
                       "as she walks"),
+    # English as a second language; a sign asked about while going on (tune92 to tune96)
+    ("cauda_equina", "I write for my mother, she cannot feel nothing between the legs from "
+                     "yesterday"),
+    ("neuro_deficit", "the foot is not going up when I walk, like slap slap, started today"),
+    ("dvt", "can I still do the ankle pumps if my calf is sore and puffy? had the op 9 days ago"),
+    ("cannot_bear_weight", "over a fortnight I've gone to barely putting any weight on it, toes "
+                           "only"),
+    ("cauda_equina", "sciatica since Tuesday and is it normal to not feel anything down below "
+                     "when I wash?"),
+    ("cannot_bear_weight", "should I still try my walk if I can't put my heel down without "
+                           "crying out?"),
 ]
 
 QUIET: list[str] = [
@@ -342,6 +353,11 @@ QUIET: list[str] = [
     # (tune87 to tune91)
     "is it safe to do my clams if the scar starts oozing?",
     "can't think about my hip just now, the grandkids are here",
+    # (tune92 to tune96)
+    "if my leg goes slap slap on the floor, is that foot drop?",
+    "down 5kg since January, the diet is working",
+    "I do not feel anything odd down below, only the usual hip ache",
+    "what should I do if the pain ever wakes me at night?",
 ]
 #: The same cues, with the sign happening now: still an alarm.
 STILL_LIVE: list[str] = [
