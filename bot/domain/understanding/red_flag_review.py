@@ -9,7 +9,9 @@ places only:
   at least ``ask_from`` (``ask_from_qualified`` when the rules did find the words and
   a reason they are not live: "no fever", "my friend fell"): ask about the category the
   model names ("model"), unless the message is a short one whose only news is a pain
-  score of 5 or less ("hip is 3/10 this morning": ``MILD_SCORE``);
+  score ("hip is 3/10 this morning", "my pain is 9 today": ``SCORE_WORDS``): a mild one is
+  a routine report, and a high one gets the pain model's own red-flag screen
+  (``policy``: ``screening``, ``red_flag_check``);
 - the rules find a live flag, the message has a qualifier cue (a negator, a third
   person, a time gone by, a supposition, a figure of speech: ``qualifiers.cues``), no
   emergency hit is said to be happening now ("today", "since this morning":
@@ -81,20 +83,22 @@ def _repetitive(clean: str) -> bool:
     return len(words) >= _REPEAT_WORDS and len(set(words)) <= _DISTINCT_WORDS
 
 
-#: A pain score at most this high, in a message this short, is a routine report: the
-#: model never asks about it on its own (the rules still read every word of it).
-MILD_SCORE, MILD_WORDS = 5, 10
+#: A pain score in a message this short is its news: the model never asks about it on its
+#: own (the rules still read every word of it). A score of 6 or more is screened for red
+#: flags by the pain model itself; asking first would only come between the two.
+SCORE_WORDS = 10
+#: A number too long to be a score ("pain 99999"): answered as out of range.
+_LONG_NUMBER = re.compile(r"\d{3,}")
 
 
-def _mild_score_only(clean: str) -> bool:
-    """Whether ``clean`` is a short message whose only news is a mild pain score."""
-    if len(clean.split()) > MILD_WORDS:
+def _score_only(clean: str) -> bool:
+    """Whether ``clean`` is a short message whose only news is a pain score."""
+    if len(clean.split()) > SCORE_WORDS:
         return False
     found, score = parse_pain(clean)
-    if not found or score is None:  # "hip is a 2 this morning, best it's been"
-        picked = pick_score(clean)[0]
-        score = picked.value if picked is not None else None
-    return score is not None and score <= MILD_SCORE
+    if found and (score is not None or _LONG_NUMBER.search(clean)):
+        return True
+    return pick_score(clean)[0] is not None  # "hip is a 2 this morning", "pain 15"
 
 
 #: Hedges about telling, not about the sign: "not sure if I should mention it", "might be
@@ -221,8 +225,8 @@ def second_opinion(
                      if hit is sure else hit for hit in flags), None
     if said != "ask_model":
         return flags, ask
-    if _mild_score_only(clean):
-        return flags, ask  # "hip is 3/10 this morning": a mild score and little else
+    if _score_only(clean):
+        return flags, ask  # "hip is 3/10 this morning": a score and little else
     towards = model.evidence(clean, live=True, most=None)  # all, to find a named sign
     excused = [m.span() for m in _EXCUSED.finditer(clean)]
     named = [item for item in towards if not set(item.words.split()) <= GENERIC_WORDS

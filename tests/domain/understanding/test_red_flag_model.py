@@ -305,6 +305,19 @@ def test_a_mild_score_beside_a_sign_still_alarms(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "my hip's a 9 today, worse than yesterday",
+    "pain 8/10 this morning",
+    "pain " + "9" * 40,
+])
+def test_a_high_score_alone_is_left_to_the_pain_screen(text: str) -> None:
+    """A score of 6 or more gets the pain model's own red-flag screen (``policy``): the
+    second opinion asks nothing first."""
+    flags, vague = scan_red_flags(text), ambiguous_red_flag(text)
+    assert second_opinion(text, flags, vague) == (flags, vague)
+    assert interpret(text).ask_about is None
+
+
+@pytest.mark.parametrize("text", [
     "not sure if I should mention it, the top of my scar has opened up",
     "might be nothing but the wound has opened at one end",
     "don't want to bother you, my calf has gone hot and swollen since the op",
