@@ -115,10 +115,9 @@ class RedFlagModel:
     """The two heads and the thresholds the cross-validation chose (see the module doc).
 
     ``ask_from``: a message the rules find nothing in is asked about from this score up;
-    ``alarm_from``: the rules found red-flag words and a reason they are not live, but
-    from this score up the rules' hit is an alarm all the same;
     ``ask_from_qualified``: the same, when the rules found red-flag words and a reason
-    they are not live ("no fever"). ``doubt_below``: a live rule hit in a message with
+    they are not live ("no fever"). ``alarm_from``: from this score up, such qualified
+    words are an alarm all the same. ``doubt_below``: a live rule hit in a message with
     qualifier cues is asked about instead of alarmed below this score
     (``red_flag_review``).
     """

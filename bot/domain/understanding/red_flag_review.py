@@ -87,8 +87,9 @@ def _repetitive(clean: str) -> bool:
 #: own (the rules still read every word of it). A score of 6 or more is screened for red
 #: flags by the pain model itself; asking first would only come between the two.
 SCORE_WORDS = 10
-#: A number too long to be a score ("pain 99999"): answered as out of range.
-_LONG_NUMBER = re.compile(r"\d{3,}")
+#: A number too long to be a score, just after the pain ("pain 99999"): answered as out
+#: of range (not "pain since 2023").
+_LONG_NUMBER = re.compile(r"\b(?:pain|hip|score)\s+(?:is\s+|at\s+|of\s+)?\d{3,}\b")
 
 
 def _score_only(clean: str) -> bool:
@@ -136,17 +137,15 @@ def _span(prepared: Prepared, hit: FlagHit) -> tuple[int, int]:
     return bisect_left(origin, hit.start), bisect_left(origin, hit.start + len(hit.phrase))
 
 
-#: The patient's own operation named ("the op leg", "his new hip"): whoever "he" or "she"
-#: is, the rules already read the sign as the patient's.
-_PATIENTS_OP = re.compile(
-    r"\b(?:op|operated|new)\s+(?:leg|hip|side)\b"
-    r"|\b(?:his|her)\s+(?:op|operation|hip\s+op|new\s+hip)\b"
-)
+#: The patient's own operated leg named ("the op leg", "the operated side"): whoever "he"
+#: or "she" is, the rules already read the sign as the patient's (not "my friend's new
+#: hip", someone else's operation).
+_PATIENTS_OP = re.compile(r"\bthe\s+(?:op|operated)\s+(?:leg|hip|side)\b")
 
 
 def _doubt_cues(text: str) -> frozenset[str]:
     """The qualifier cues that let the model doubt a live hit (hedges about telling left
-    out; a third person left out when the patient's own operation is named)."""
+    out; a third person left out when the patient's operated leg is named)."""
     found = cues(_HEDGES.sub(" ", text))
     if _PATIENTS_OP.search(text):
         return found - {"other_person"}
