@@ -44,8 +44,16 @@ def flags_of(hits: Sequence[FlagHit]) -> list[RedFlag]:
 
 
 def matched_words(hits: Sequence[FlagHit]) -> str:
-    """Why the alarm was raised, for the clinician: each concept and the words it matched."""
-    return "; ".join(f"{hit.category}: \u201c{hit.phrase}\u201d" for hit in hits if hit.phrase)
+    """Why the alarm was raised, for the clinician: each concept and the words it matched
+    (and, when the model raised it, the words that weighed most with the model)."""
+    return "; ".join(_why(hit) for hit in hits if hit.phrase)
+
+
+def _why(hit: FlagHit) -> str:
+    said = f"{hit.category}: \u201c{hit.phrase}\u201d"
+    if hit.source in ("model_sure", "model_alone") and hit.evidence:
+        said += f" (model: {', '.join(hit.evidence)})"
+    return said
 
 
 async def handle_red_flags(

@@ -28,9 +28,10 @@ INTENT_KINDS: tuple[IntentKind, ...] = (
 #: model's second opinion says it is not one, so it is asked about, not alarmed.
 Qualifier = Literal["negated", "past", "hypothetical", "other_person", "figurative", "unsure"]
 #: Who raised a hit: the phrase rules, the model finding what the rules did not
-#: ("model"), the model doubting what the rules found ("model_doubt"), or the model sure
-#: that words the rules qualified are live ("model_sure").
-HitSource = Literal["rules", "model", "model_doubt", "model_sure"]
+#: ("model"), the model doubting what the rules found ("model_doubt"), the model sure
+#: that words the rules qualified or found vague are live ("model_sure"), or the model
+#: sure of a sign the rules did not find at all ("model_alone").
+HitSource = Literal["rules", "model", "model_doubt", "model_sure", "model_alone"]
 Urgency = Literal["emergency", "same_day"]
 Side = Literal["left", "right", "both"]
 Span = Literal["today", "days", "week", "until", "unspecified"]
@@ -60,7 +61,8 @@ class FlagHit:
     opinion (``source``); then ``evidence`` names the words that weighed most in it,
     heaviest first (towards a red flag for "model", against one for "model_doubt"), and
     ``phrase`` is the heaviest of them as the patient typed it (for "model_doubt", the
-    rules' own phrase).
+    rules' own phrase). A live hit may come from it too: "model_sure" keeps the rules'
+    phrase, "model_alone" quotes the model's heaviest word that names a sign.
     """
 
     category: str

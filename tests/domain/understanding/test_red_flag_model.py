@@ -1,9 +1,10 @@
-"""The red-flag second opinion: reproducible, explainable, and only ever a question.
+"""The red-flag second opinion: reproducible, explainable, and mostly only a question.
 
-The committed weights retrain byte for byte from the tune part and probes 1-2 (checked
-by row key only: held-out texts are never read). The model may turn nothing into a
-question or an alarm into a question (when the message has a qualifier cue), never an
-alarm into nothing and never anything into an alarm; every question it causes names a
+The committed weights retrain byte for byte from the tune part, probes 1-2 and the
+batches (checked by row key only: held-out texts are never read). The model may turn
+nothing into a question or an alarm into a question (when the message has a qualifier
+cue), never an alarm into nothing; only when it is sure (``alarm_from``) does it raise an
+alarm (``test_red_flag_model_alone.py``); every question or alarm it causes names a
 category and the words that weighed most.
 """
 
@@ -194,13 +195,15 @@ def test_ordinary_messages_are_not_asked_about(text: str) -> None:
 
 def test_on_the_tune_rows_the_model_never_silences_or_raises_an_alarm() -> None:
     """Every tune row (never a held-out one): an alarm of the rules stays an alarm or
-    becomes a question, and there is no alarm without the rules; a rules' alarm in a
-    message without a qualifier cue stays an alarm."""
+    becomes a question, and there is no alarm without the rules unless the model is sure
+    of it; a rules' alarm in a message without a qualifier cue stays an alarm."""
     tune = [row for row in corpus() if not held_out(row.text)]
+    sure = ("model_sure", "model_alone")
     for row in tune:
         rules_alarm = bool(detect_red_flags(row.text))
         reading = interpret(row.text)
-        assert reading.is_red_flag <= rules_alarm, row.id
+        if reading.is_red_flag and not rules_alarm:
+            assert all(hit.source in sure for hit in reading.live_flags), row.id
         if rules_alarm:
             assert reading.is_red_flag or reading.ask_about is not None, row.id
             if not cues(clean(row.text)):
@@ -240,9 +243,12 @@ def _model(ask_from: int = 0, ask_from_qualified: int = 10_000, doubt_below: int
         # ... and from alarm_from, sure they are live: the rules' hit is an alarm
         (RulesView(False, False, False, True), 69_999, 0, "ask_model"),
         (RulesView(False, False, False, True), 70_000, 0, "alarm_model"),
-        # never for words the rules did not match, nor for their own vague hit
-        (RulesView(False, False, False, False), 90_000, 0, "ask_model"),
-        (RulesView(False, False, True, False), 90_000, 0, "ask_rules"),
+        # ... and so does the rules' own vague hit; where the rules found nothing, the
+        # model's own sign is an alarm (``second_opinion`` checks it names one)
+        (RulesView(False, False, True, False), 69_999, 0, "ask_rules"),
+        (RulesView(False, False, True, False), 70_000, 0, "alarm_model"),
+        (RulesView(False, False, False, False), 69_999, 0, "ask_model"),
+        (RulesView(False, False, False, False), 70_000, 0, "alarm_alone"),
     ],
 )
 def test_the_verdict_table(view: RulesView, logit: int | None, against: int, expected: str

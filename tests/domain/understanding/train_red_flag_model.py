@@ -24,9 +24,10 @@ cost (questions asked, alarms turned into questions). The thresholds:
 - ``ask_from``: the lowest score at which at most ``ASK_BUDGET`` of ordinary messages
   (neither red flags nor look-alikes) would be asked about, all questions counted;
 - ``alarm_from``: the lowest score at which at most ``ALARM_BUDGET`` of the look-alikes
-  would be alarmed, counting the messages (look-alikes and ordinary ones) whose red-flag
-  words the rules qualified, and never below the score of a probability of ``MIN_SURE``:
-  from there, the rules' qualified hit is an alarm all the same;
+  would be alarmed, counting every message that is not a red flag (look-alikes and
+  ordinary ones) on which the rules raise no alarm, and never below the score of a
+  probability of ``MIN_SURE``: from there, the rules' qualified or vague hit is an alarm
+  all the same, and so is a sign the model names where the rules found none;
 - ``doubt_below``: the highest score below which at most ``DOUBT_BUDGET`` of red flags
   would be asked about instead of alarmed (those ``red_flag_review`` may doubt), and
   never above the score of a probability of ``MAX_DOUBT``: the model must say "not live"
@@ -123,9 +124,9 @@ QUALIFIED_ASK_BUDGET = 0.10
 DOUBT_BUDGET = 0.015
 #: The model doubts a live rule hit only below this probability, whatever the budget.
 MAX_DOUBT = 0.2
-#: Look-alikes the model may turn into an alarm, at most (cross-validated): 0.1 %.
-ALARM_BUDGET = 0.001
-#: The model turns the rules' qualified words into an alarm only from this probability.
+#: Look-alikes the model may turn into an alarm, at most (cross-validated): 0.15 %.
+ALARM_BUDGET = 0.0015
+#: The model raises an alarm the rules did not only from this probability.
 MIN_SURE = 0.999
 
 
@@ -370,10 +371,10 @@ def thresholds(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold
                        and oof.against[i] >= DOUBT_WORDS)
     allowed = math.floor(DOUBT_BUDGET * flags)
     doubt_below = doubtable[allowed] if allowed < len(doubtable) else doubtable[-1] + 1
-    qualified = [logit[i] for i, row in enumerate(rows)
-                 if group_of(row) != "redflag" and views[i].view.qualified]
+    quiet = [logit[i] for i, row in enumerate(rows)
+             if group_of(row) != "redflag" and not views[i].view.live]
     looks = sum(1 for row in rows if group_of(row) == "lookalike")
-    alarm_from = max(_lowest_above(qualified, math.floor(ALARM_BUDGET * looks)),
+    alarm_from = max(_lowest_above(quiet, math.floor(ALARM_BUDGET * looks)),
                      logit_of(MIN_SURE))
     return (ask_from, max(ask_from, ask_from_qualified),
             min(doubt_below, logit_of(MAX_DOUBT)), alarm_from)
@@ -399,7 +400,7 @@ def figures(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold,
         group = group_of(row)
         total[group] += 1
         count[f"{group}:{said}"] += 1
-        count[f"{group}:alarms"] += said in ("alarm", "alarm_model")
+        count[f"{group}:alarms"] += said in ("alarm", "alarm_model", "alarm_alone")
         if group == "redflag":
             count["alone: asks"] += score >= model.ask_from
             count["category"] += oof.category[i] == row.slots["category"]
@@ -420,10 +421,15 @@ def figures(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold,
         "red flags alarmed or asked": _pct(
             count["redflag:alarms"] + sum(count[f"redflag:{a}"] for a in asks), flags),
         "red flags asked instead of alarmed (doubt)": _pct(count["redflag:ask_doubt"], flags),
+        "  ... by the model, sure of a sign the rules did not find": _pct(
+            count["redflag:alarm_alone"], flags),
         "look-alikes alarmed": _pct(count["lookalike:alarms"], looks),
         "  ... by the model, sure of words the rules qualified (look-alikes)": _pct(
             count["lookalike:alarm_model"], looks),
-        "ordinary messages alarmed by the model": _pct(count["other:alarm_model"], others),
+        "  ... by the model, sure of a sign the rules did not find (look-alikes)": _pct(
+            count["lookalike:alarm_alone"], looks),
+        "ordinary messages alarmed by the model": _pct(
+            count["other:alarm_model"] + count["other:alarm_alone"], others),
         "look-alikes asked": _pct(sum(count[f"lookalike:{a}"] for a in asks), looks),
         "ordinary messages asked": _pct(sum(count[f"other:{a}"] for a in asks), others),
         "  ... by the model": _pct(count["other:ask_model"], others),
