@@ -51,6 +51,8 @@ _DID = _any(
     r"|some|a|an|each|half|his|her|yesterday'?s|todays)\b",
     r"\b(?:i'?ve|i have|have|has|he'?s|she'?s|i)\s+(?:now\s+|just\s+|already\s+)?done\b",
     r"\bmanaged\b|\bgot (?:through|them done|it done|my \d+)\b|\bknocked (?:them|it) out\b",
+    # Irish English: "Dad's after doing all his exercises" (he has just done them)
+    r"\b(?:i'?m|im|i am|he'?s|she'?s|we'?re|\w+'s) (?:just )?after (?:doing|finishing)\b",
     r"\b(?:went|worked|ran|ploughed|got) (?:my way )?through\b|\bhad a go\b",
     r"\b(?:smashed|nailed|crushed|aced) (?:it|them)\b|\bthat'?s (?:me|them|it) done\b",
 )

@@ -20,6 +20,17 @@ _INTRODUCED = re.compile(r"\bthis\s+is\s+[\w']+,?\s+$")
 _NO_PATIENT = frozenset({"the", "so", "very", "being", "be", "been", "too", "more", "really"})
 
 
+#: Before "me", words that make it a place ("the lady next to me"), not who a sign is about.
+_BESIDE = frozenset({"beside", "behind", "near", "opposite"})
+
+
+def _beside(words: list[str], index: int) -> bool:
+    """Whether the "me" at ``index`` is a place: "beside me", "next to me", "in front of me"."""
+    before = words[index - 1] if index else ""
+    earlier = words[index - 2] if index > 1 else ""
+    return before in _BESIDE or (before, earlier) in (("to", "next"), ("of", "front"))
+
+
 @dataclass(frozen=True)
 class Ref:
     """Someone a message mentions: the writer ("first"), or a third person."""
@@ -57,6 +68,8 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                     continue  # "my exercise class": not the writer's body
             if nxt in who.COGNITIVE:
                 continue  # "a man I know collapsed": not the writer's report
+            if word == "me" and _beside(words, index):
+                continue  # "the lady next to me fainted": where she was, not who
             found.append(Ref(start, "first", word, word != "my"))
         elif word in who.THIRD:
             if who.owned_thing(words, index):

@@ -297,6 +297,12 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"\bback\s+on\s+(?:the\s+exercises|track)\b|\ball\s+(?:fine|good|ok|okay|better|well)"
         r"\s+since\b",
         r",\s*(?:all\s+)?(?:fine|ok|okay|better|gone)\s+now\b|\bnothing\s+new\b",
+        # a long-known condition: "that's been years", "old news", "the podiatrist knows
+        # all about it", "numb as always from the diabetes", "my stroke leg"
+        r"\b(?:that'?s|thats|it'?s|its)\s+been\s+(?:for\s+)?(?:years|ages|decades)\b|\bold\s+news\b",
+        r"\b(?:podiatrist|doctor|gp|consultant|nurse|neurologist|specialist)\s+knows?\s+(?:all\s+)?"
+        r"about\s+(?:it|that|them)\b|\bas\s+always\s+(?:from|with|because\s+of)\s+(?:the|my|her"
+        r"|his)\s+\w+|\b(?:my|her|his|the)\s+stroke\s+(?:leg|side|foot|arm)\b",
         # "scan was clear", "doppler negative", "no problems since", "evened out",
         # "physio fixed it", "sorted with paracetamol", "totally recovered"
         r"\b(?:scans?|doppler|tests?|x-?rays?|bloods|ultrasound|mri|swabs?)\s+(?:was\s+|were\s+"
@@ -311,7 +317,8 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"\b(?:swelling|redness|temperature|temp|fever|it)\s+(?:\w+\s+){0,3}?(?:has\s+|have\s+"
         r"|is\s+|'s\s+)?(?:gone|going|come|coming|settled)\s+down\b",
         r"\balways\s+(?:has|have|had|does|did)\b(?!\s+\w)"
-        r"|(?<!eating the )(?<!eating )\bsame\s+as\s+(?:always|ever)\b",
+        r"|(?<!eating the )(?<!eating )(?<!eat the )(?<!eat )(?<!eats the )"
+        r"\bsame\s+as\s+(?:always|ever)\b",
         r"\b(?:surgeon|doctor|gp|nurse|physio|consultant|dr)\s+(?:said|says|told\s+(?:me|her|him))"
         r"\s+(?:(?:it|that|this|they)(?:'?s|\s+is|\s+was|\s+were|\s+are)?\s+)?(?:can\s+|will\s+"
         r"|might\s+|may\s+|could\s+|should\s+)?(?:be\s+)?(?:normal|fine|nothing|expected|common"

@@ -23,6 +23,14 @@ IDIOMS = _rx(
     r"\b(?:weather|heat|rain|cold|kids|grandkids|work|job|boss|this|that|these|those|they"
     r"|step\s*ups?|squats|exercises?|bridges|stairs|hill|commute|traffic|bills?|wait|shoes)"
     r"\s+(?:\w+\s+){0,3}kill(?:ing|ed|s)\s+(?:me|him|her)\b",
+    # "its my heart thats bleeding since United lost"; "feel like my hip's out of joint
+    # after 5 hours in the car ... much better"
+    r"\b(?:my\s+)?heart\s+(?:that'?s|thats|is)\s+(?:\w+\s+)?bleeding\b|\bbleeding\s+heart\b",
+    r"\b(?:feel\w*|felt)\s+like\s+(?:my\s+)?hips?(?:'s|\s+is|s)?\s+(?:\w+\s+)?out\s+of\s+(?:joint|place)\b"
+    r"(?=[^.!?\n]{0,90}\b(?:much|loads|heaps|lot|way)\s+better\b)",
+    # "my clothes are hanging off me... because I bought them two sizes too big"
+    r"\b(?:clothes|trousers|jeans|dress|top|shirt)\b[^\n]{0,50}\bbought\s+(?:them|it|these"
+    r"|those)\s+(?:\w+\s+){0,3}too\s+big\b",
     # a phone "going numb to my finger"
     r"\b(?:phone|screen|tablet|ipad|laptop|computer)\b[^.!?\n]{0,50}\bnumb\b",
     r"\bkill\s+me\s+now\b|\bkiller\b|\bthe\s+death\s+of\s+me\b|\bdeath\s+warmed\s+up\b",

@@ -87,6 +87,21 @@ RULES: tuple[Rule, ...] = (
          needs=r"\bnothing\s+(?:set|sets|triggered|brought|caused)\s+it|\bcome\s+on\s+(?:in\s+the\s+"
                r"last|just\s+now)|\bout\s+of\s+nowhere\b|\bno\s+reason\b|\bsuddenly\b"
                r"|\ball\s+of\s+a\s+sudden\b", window=120, same_sentence=False),
+    # "this pain came like lightning and hasnt gone ... the tablets havent touched it"
+    rule("sudden_severe_pain",
+         r"\b(?:came|come|comes|hit|struck)\s+(?:on\s+)?like\s+(?:lightning|a\s+(?:bolt|shot"
+         r"|thunderbolt|gunshot))\b",
+         needs=r"\b(?:tablets?|pills?|painkillers?|paracetamol|co-?codamol|ibuprofen|meds?)\s+"
+               r"(?:haven'?t|hasn'?t|have\s+not|has\s+not|didn'?t|don'?t|aren'?t|not)\s+(?:even\s+)?"
+               r"(?:touched|touch\w*|help\w*|work\w*|shift\w*)\b|\bhasn'?t\s+(?:gone|eased|let\s+up)"
+               r"|\bnothing\s+(?:i|she|he)\s+did\b|\bagony\b|\bworst\b",
+         window=120, same_sentence=False),
+    # "Mum was fine at dinner, now she's white as a sheet with the pain in her hip"
+    rule("sudden_severe_pain",
+         r"\bwhite\s+as\s+a\s+sheet\s+(?:with|from)\s+(?:the\s+)?(?:pain|agony)\b",
+         needs=r"\b(?:was|were)\s+(?:fine|ok|okay|grand|alright)\s+(?:at|this|earlier|until|till"
+               r"|before|an\s+hour|a\s+minute)\b|\bsudden\w*|\bout\s+of\s+nowhere\b",
+         window=120, same_sentence=False),
     # "a pain in my hip hit me so hard I had to get down on the kitchen floor"
     rule("sudden_severe_pain",
          r"\bpain\s+(?:in\s+(?:my|the|his|her)\s+\w+\s+)?(?:hit|struck|took)\s+(?:me|him|her)\s+"

@@ -14,6 +14,11 @@ _HOT_RED = (
     r"\b(?:hot|warm|red|redness|inflamed|angry|heat|red[\s-]hot|burning\s+hot|on\s+fire"
     r"|warmer)\b"
 )
+#: "warm after the exercises": the blood going to it, not an infection.
+_WARM_FROM_EFFORT = (
+    r"\b(?:warm|warmer)\s+(?:after|from)\s+(?:the\s+|my\s+|all\s+the\s+|doing\s+the\s+)?"
+    r"(?:exercis\w*|stretch\w*|walk\w*|session|workout|bridges|clams|routine)\b"
+)
 _NOT_HOT = (
     r"\b(?:warm|hot|heat)\s+(?:bath|shower|up|pack|pad|water|tub|weather|wheat|compress|day"
     r"|flannel|towel|drink|tea|room)\b|\bhot\s+water\s+bottle\b|\bband\b|\bwarm(?:ed|ing)?\s+up"
@@ -32,18 +37,23 @@ _NOT_HOT = (
     r"|\bheat\s+(?:patch\w*|rub|gel|cream|wrap|therapy|lamp|pack\w*|pad\w*)"
     # "feels like it's on fire": a burning pain, not a hot joint
     r"|\blike\s+(?:it'?s|its|it\s+is|it\s+was)\s+on\s+fire\b"
+    rf"|{_WARM_FROM_EFFORT}"
 )
 #: Signs that stand even beside a heat pack or an "ice or heat?" in the same sentence.
 _HOT_KEEP = (
-    r"\b(?:red|redness|reddish|inflamed|fever\w*|temperature|shiver\w*|chills?)\b"
+    r"(?<!not )(?<!no )\b(?:red|redness|reddish|inflamed|fever\w*|temperature|shiver\w*"
+    r"|chills?)\b"
     r"|\bhot\s+to\s+(?:the\s+)?touch\b|\b(?:hot|warm)\s+and\s+(?:red|swollen|puffy)\b"
     r"|\b(?:is|feels?|felt|looks?|gone|going|getting|so|really|very)\s+(?:hot|warm)\b"
+    r"(?!\s+(?:after|from)\s+(?:the|my|all|doing)\b)"
 )
 _WOUND = (
     r"\b(?:wounds?|incisions?|scars?|stitch(?:es)?|(?:stitch|clip|staple|suture)\s+line|staples?|clips|dressings?|op\s+site"
     r"|surgical\s+site|operation\s+(?:site|scar|wound|cut)|(?:place|where)\s+(?:they|the\s+"
     r"(?:surgeon|doctors?))\s+cut|sutures?|steri[\s-]?strips?|(?:the|my|her|his|op)\s+cut|cut'?s"
     r"|plaster|bandage|^cut\s+from\s+(?:the|my|her|his)\s+op\w*"
+    # "the end of my zip won't close": the long scar, not a zip on a coat
+    r"|(?:my|her|his)\s+zip(?!\s+(?:on|of|up)\b)"
     r"|cut(?=\s+(?:is|was|has|looks)\b))\b"
 )
 _WOUND_SIGN = (
@@ -65,6 +75,13 @@ _NOT_WOUND = (
     r"\bwound\s+up\b|\bcut\s+(?:down|back|out|off|the|my\s+hair|it\s+out|up)\b|\bhair\s?cut"
     r"|\bdressing\s+gown\b|\bsalad\s+dressing\b|\bstitch\s+in\s+(?:my|her|his)\s+side\b"
     r"|\b(?:open|opened)\s+(?:the|a|my)\s+(?:door|window|tin|jar|letter|app)\b"
+    r"|\b(?:coat|jacket|trousers|jeans|dress|boots?|bag|flies|fly|cardi\w*|fleece)\b"
+    r"[^.!?\n]{0,20}\bzip"
+)
+#: Who pain wakes: the writer, or the patient they write for ("wakes Mum at 2").
+_WHOM = (
+    r"(?:me|her|him|us|(?:my\s+|our\s+)?(?:mum|mam|mom|mother|dad|father|nan|nana|gran|granny"
+    r"|grandma|grandad|grandpa|husband|wife|partner))"
 )
 _ANY_POSITION = (
     r"\b(?:whatever|no\s+matter|any\s*(?:position|way|how)|every\s+(?:position|way)"
@@ -176,6 +193,11 @@ RULES: tuple[Rule, ...] = (
          unless=_NOT_HOT, keep=_HOT_KEEP),
     # wound
     rule("wound", _WOUND, needs=_WOUND_SIGN, window=80, unless=_NOT_WOUND),
+    # "should I cover the scar? it's come open a bit at the bottom": the sign in the
+    # next sentence
+    rule("wound", r"\b(?:it'?s|its|it\s+has|it\s+had|has)\s+(?:\w+\s+)?(?:come|came|split"
+                  r"|burst|gone)\s+(?:back\s+)?(?:open|apart)\b",
+         needs=_WOUND, window=100, same_sentence=False, unless=_NOT_WOUND),
     rule("wound", rf"{_WOUND}\s+(?:\w+\s+){{0,5}}?{_WOUND_MILD}[^.!?\n]{{0,40}}?{_WOUND_MILD}",
          unless=rf"{_NOT_WOUND}|\b(?:shower|bath|rain)\b"),
     rule("wound", rf"{_WOUND_MILD}[^.!?\n]{{0,40}}?{_WOUND_MILD}[^.!?\n]{{0,30}}?{_WOUND}",
@@ -203,7 +225,7 @@ RULES: tuple[Rule, ...] = (
                 rf"|{NOT_NIGHT_SWEAT}"),
     rule("night_pain_sweats", (
         rf"\b(?:pain|hip|hips|ache|aching|throbbing|hurting|joint|bone|leg)\s+{gap(2)}"
-        r"(?:wakes?|woke|waking|wakens?|woken)\s+(?:me|her|him|us)\b",
+        rf"(?:wakes?|woke|waking|wakens?|woken)\s+{_WHOM}\b",
         r"\bup\s+(?:all\s+night|every\s+night)\s+with\s+(?:the|my|her|his)\s+(?:hip|pain)",
         r"\b(?:can'?t|couldn'?t|cannot)\s+(?:get\s+(?:to\s+)?)?sleep\s+(?:for|because\s+of"
         r"|with|due\s+to|from)\s+(?:the\s+)?(?:pain|hip|ache|aching|throbbing)",
@@ -253,7 +275,12 @@ RULES: tuple[Rule, ...] = (
          # treatment named by the organ ("prostate treatment"), a lump taken out
          r"|\b(?:prostate|breast|bowel|lung|kidney|thyroid|blood|bone)\s+(?:treatment|tumou?r"
          r"|lump)\b|\b(?:took|taken|cut|had)\s+(?:a\s+)?(?:lump|tumou?r|growth)\s+(?:out|removed"
-         r"|off)\b",
+         r"|off)\b"
+         # "bowel surgery for a growth", "a mole that was the bad kind", "the lump taken away"
+         r"|\b(?:surgery|operation|op|treatment)\s+(?:for|on)\s+(?:a\s+|the\s+|my\s+)?(?:growth"
+         r"|tumou?r|lump)\b|\b(?:mole|lump|growth)\b[^.!?\n]{0,30}\bthe\s+bad\s+kind\b"
+         r"|\b(?:lump|tumou?r|growth)\s+(?:in\s+(?:my|her|his)\s+\w+\s+)?(?:taken\s+(?:out|away"
+         r"|off)|removed|cut\s+out)\b",
          needs=rf"{PAIN}|\b(?:bone|lump|killing|come\s+back|returned|spread\w*|fresh|new"
                r"|different|constant|gnawing)\b", window=200,
          same_sentence=False,
@@ -290,7 +317,7 @@ RULES: tuple[Rule, ...] = (
 AMBIGUOUS: tuple[Rule, ...] = (
     rule("night_pain_sweats", (
         rf"\b(?:pain|hip|ache|aching|throbbing)\s+{gap(2)}(?:wakes?|woke|waking|woken)\s+"
-        r"(?:me|her|him)\b",
+        rf"{_WHOM}\b",
         r"\b(?:keeps?|kept|keeping)\s+(?:me|her|him)\s+(?:up|awake)\b",
         r"\b(?:can'?t|couldn'?t|cannot)\s+(?:get\s+(?:to\s+)?)?sleep\s+(?:for|because\s+of"
         r"|with|due\s+to)\s+(?:the\s+)?(?:pain|hip)",

@@ -150,7 +150,8 @@ RULES: tuple[Rule, ...] = (
         r"|issues?|trouble|playing\s+up|weak|given\s+up|failing|let\s+(?:me|her|him)\s+down)\b",
         r"\bincontinen\w+",
         r"\b(?:had|having|have\s+had|another|two|three|several)\s+(?:an?\s+|a\s+couple\s+of\s+"
-        r"|a\s+few\s+|some\s+|two\s+|three\s+|several\s+|more\s+)?(?:little\s+|small\s+)?accidents?\s+"
+        r"|a\s+few\s+|some\s+|two\s+|three\s+|several\s+|more\s+|\d\s+)?(?:little\s+|small\s+)?"
+        r"accidents?\s+"
         r"(?:with|in)\s+(?:my\s+|her\s+|his\s+|the\s+)?(?:bowels?|bladder|waterworks|pants"
         r"|knickers|trousers|chair|bed|underwear|wee|pee|poo|toilet)",
         r"\b(?:little|small|few)\s+accidents?\s+(?:with|in)\s+(?:my\s+|her\s+|his\s+)?(?:wee|pee"
@@ -202,6 +203,9 @@ RULES: tuple[Rule, ...] = (
         r"|the\s+(?:loo|toilet)|to\s+go)\b",
         rf"\b{CANT}\s+(?:tell|feel|know)\s+when\s+(?:i|she|he)\s+(?:need|needs)\s+(?:a\s+)?"
         r"(?:poo|wee|pee|the\s+(?:loo|toilet)|to\s+go)\b",
+        # "feels like I need to go but nothing comes", "wee just trickles out"
+        r"\bneed\w*\s+to\s+go\s+but\s+nothing\s+(?:comes|coming|came|will\s+come|happens)\b",
+        r"\b(?:wee|pee|urine)\s+(?:just\s+|only\s+)?(?:trickles?|dribbles?)\b",
     )),
     rule("cauda_equina", (
         r"\bnothing\s+(?:comes|coming|came|will\s+come)\s+out\b",

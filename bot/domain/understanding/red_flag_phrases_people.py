@@ -180,7 +180,18 @@ def not_a_subject(words: list[str], index: int) -> bool:
         before = words[index - 2]
     if stem(word).removesuffix("s") in ANIMALS or stem(word) in ANIMALS:
         return before in _OBJECT_PREPOSITIONS
+    if word in ("walker", "walkers"):  # "uses a walker", "on his walker": a frame
+        if before in ("a", "an") and index > 1:
+            before = words[index - 2]
+        return before in _AIDS_BEFORE
     return word.endswith("'s") and before in _PLACE_PREPOSITIONS
+
+
+#: Before "walker", words that make it a walking frame, not a person who walks.
+_AIDS_BEFORE = frozenset(
+    {"uses", "using", "use", "used", "with", "without", "needs", "need", "on", "wheeled",
+     "zimmer", "rollator", "his", "her", "my", "their", "the"}
+)
 
 
 #: Before "his" or "her", words that make what follows a place or a thing of theirs.

@@ -20,7 +20,7 @@ _SIMILE = (
 )
 _CLOT_SIGN = (
     r"\b(?:swollen|swelling|swelled|swell|swells|puffy|puffed|ballooned|balloon|bigger|fatter"
-    r"|larger|thicker|hot|warm|warmer|warmth|heat|red|redness|purple\w*|tender|shiny|on\s+fire"
+    r"|larger|thicker|hot|warm|warmer|warmth|heat|red|redness|purpl\w*|tender|shiny|on\s+fire"
     r"|clots?|dvt|hard(?!\s+(?:work|going|to|time|day|session))|lump|twice\s+the\s+size"
     r"|double\s+the\s+size|blown\s+up|blew\s+up|puffed\s+up|swelled\s+up|than\s+the\s+(?:left"
     rf"|right|other))\b|{_SIMILE}"
@@ -79,7 +79,7 @@ RULES: tuple[Rule, ...] = (
         r"|thicker|twice\s+the\s+size|double\s+the\s+size|blown\s+up)\b",
         r"\b(?:swollen|puffy|fat)\s+leg\b",
         rf"\bswell\w*\s+{gap(5)}(?:legs?)\b",
-    ), needs=rf"\b(?:hot|warm|red|redness|purple\w*|tender|pain\w*|hurts?|sore|aches?|aching"
+    ), needs=rf"\b(?:hot|warm|red|redness|purpl\w*|tender|pain\w*|hurts?|sore|aches?|aching"
              rf"|clot|dvt|shiny|flight|flew|plane|than\s+the\s+(?:left|right|other))\b"
              rf"|{OPERATION}|{_SIMILE}",
          window=100, same_sentence=False,

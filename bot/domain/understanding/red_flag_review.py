@@ -118,6 +118,9 @@ _HEDGES = re.compile(
     # "was going to tell you I'd done the bridges, but...": what they meant to say first
     r"|(?:i\s+)?was\s+(?:going\s+to|gonna|about\s+to)\s+(?:tell|say|message|text|report)"
     r"(?:\s+(?:you|that))?"
+    # "I'm on water tablets, if that's relevant": a hedge about telling
+    r"|if\s+(?:that'?s|thats|it'?s|its|this\s+is)\s+(?:at\s+all\s+)?(?:relevant|important|any\s+help"
+    r"|of\s+(?:any\s+)?(?:use|interest|help)|worth\s+(?:knowing|mentioning))"
     # "hitch my knee up so my toes don't catch": a purpose, not a sign denied
     r"|so\s+(?:that\s+)?(?:my\s+|the\s+)?(?:toes?|foot|feet|leg)\s+(?:don'?t|doesn'?t|won'?t)"
     r")\b"

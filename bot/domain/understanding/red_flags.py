@@ -196,6 +196,8 @@ def _hits_of(rule: Rule, prepared: Prepared, sentences: _Sentences
         if vetoed[near]:
             continue
         qualifier = qualifier_at(text, start, end, history=rule.history)
+        if qualifier == "past" and _NOW_BEFORE.search(text, max(low, start - 40), start):
+            qualifier = None  # "used to be my toes, but the last 2 weeks it's crept up"
         if rule.needs is not None:
             lo, hi = max(0, start - rule.window), min(len(text), end + rule.window)
             if rule.same_sentence:
@@ -208,7 +210,7 @@ def _hits_of(rule: Rule, prepared: Prepared, sentences: _Sentences
             best = needs[need_qualifiers.index(None)] if None in need_qualifiers else needs[0]
             if qualifier is None and None not in need_qualifiers and not (
                     need_qualifiers[0] == "past" and needs[0].end() <= start
-                    and _NOW_BEFORE.search(text, max(0, start - 25), start)):
+                    and _NOW_BEFORE.search(text, max(0, start - 40), start)):
                 # (a need told as before, then the key as now, is the change: "numb only in
                 # the thigh last month, now it went down to the shin")
                 qualifier = need_qualifiers[0]
@@ -247,7 +249,11 @@ def _urgency(category: str, text: str) -> Urgency:
 
 
 #: "now" just before a key: what it tells is the change from what came before.
-_NOW_BEFORE = re.compile(r"\b(?:now|since\s+then|these\s+days)\b[^.!?\n]{0,12}$")
+_NOW_BEFORE = re.compile(
+    r"\b(?:now|since\s+then|these\s+days|lately|recently|this\s+(?:week|month)"
+    r"|(?:the|these|over\s+the|in\s+the)\s+(?:last|past)\s+(?:few\s+|couple\s+(?:of\s+)?"
+    r"|\d+\s+|two\s+|three\s+)?(?:days?|weeks?|months?))\b[^.!?\n]{0,12}$"
+)
 #: Needed words that are themselves a denial ("no injury", "nothing set it off").
 _DENIAL = re.compile(r"(?:no|not|never|nothing|without|didn'?t|hadn'?t|wasn'?t|weren'?t"
                      r"|haven'?t)\b")

@@ -1,0 +1,64 @@
+"""Red flags in lay words, and long-known conditions that are not news (the lean of round 8:
+tune97 to tune101). Our own phrasings, not the batches' rows; each mechanism with
+look-alikes that stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.understanding.interpret import interpret
+
+LIVE: list[tuple[str, str]] = [
+    # "uses a walker": a walking frame, not a person; "he" is still the husband
+    ("cannot_bear_weight", "my dad gets about with a walker but since lunch he can't put any "
+                           "weight through his right leg at all"),
+    # a sign in the sentence after the thing it is about
+    ("wound", "should I keep the dressing on for the floor ones? it's come open at one end "
+              "and it's red all round"),
+    # "my zip": the long scar
+    ("wound", "the bottom end of my zip won't close and it's gone crusty and weepy"),
+    # pain that wakes the patient, named by the one writing for them
+    ("night_pain_sweats", "the pain wakes Dad every night no matter which way we turn him"),
+    ("cauda_equina", "it feels like I need to go but nothing comes, and both legs feel weak"),
+    ("cauda_equina", "Nan's had 3 accidents with her bowels since yesterday"),
+    # "eat the same as always" is about food, not a sign that has settled
+    ("cancer_weight_loss", "lost 6 kilo and I eat the same as always, the hip aches all day"),
+    ("cancer_weight_loss", "had an operation for a growth in my bowel 3 years ago and now "
+                           "there's a deep pain in my pelvis day and night"),
+    ("dvt", "her lower leg has gone purply below the knee and her ankle's fat on that side, "
+            "hip op was last week"),
+    ("sudden_severe_pain", "the pain came like lightning an hour ago and the painkillers "
+                           "haven't touched it"),
+    ("sudden_severe_pain", "Grandad was fine this morning, now he's white as a sheet with the "
+                           "pain in his hip"),
+    # "if that's relevant" is a hedge about telling, no reason to doubt the sign
+    ("dvt", "my calf on one side swelled right up from the knee down, warm and sore, I'm on "
+            "blood pressure pills if that's relevant"),
+]
+
+QUIET: list[str] = [
+    # a long-known condition, said to be old news
+    "pins and needles in my feet at night from the neuropathy, but that's been years",
+    "feet numb as always from the diabetes, old news, did the bridges",
+    "I can't lift my stroke leg onto the bed for the clams, is there another way?",
+    # "next to me": where the other person was, not who fainted
+    "the man next to me at the pool fainted today, gave me a turn",
+    # warm from the exercise
+    "hip feels warm after the exercises, not red, is that normal?",
+    # figures of speech
+    "my trousers are hanging off me... I bought them two sizes too big 😂",
+    "felt like my hip was out of joint after the long drive, a stretch made it much better",
+    "the scar's fine, it's my heart that's bleeding after the match 😂",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), LIVE)
+def test_the_sign_is_caught_with_its_category(category: str, text: str) -> None:
+    reading = interpret(text)
+    assert reading.is_red_flag, text
+    assert category in {hit.category for hit in reading.live_flags}
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_the_same_words_elsewhere_raise_no_alarm(text: str) -> None:
+    assert not interpret(text).is_red_flag
