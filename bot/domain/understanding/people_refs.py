@@ -88,6 +88,8 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 kind = "other"  # "the other grandad (not the one on here)"
             elif stem in who.TITLES and previous not in who.OWNERS:
                 kind = "patient"  # "Auntie says...", "Uncle Mo": the name the family calls them
+            elif stem in who.CARED and who.another(words, index):
+                kind = "other"  # "another resident had a fall": not the one cared for here
             if who.not_a_subject(words, index) or (word == "patient" and previous in _NO_PATIENT):
                 continue  # "my husband (the patient)", "so patient"; "at his brother's"
             if word in ("someone", "somebody") and (

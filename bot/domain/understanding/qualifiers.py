@@ -275,6 +275,8 @@ def _other_person(reading: _Reading, start: int, end: int, length: int) -> bool:
     if reading.strong_other:
         return True
     if reading.writing_for:
+        if person.kind == "other" and person.word in who.CARED:
+            return True  # a carer's "another resident": not the one they write for
         named = person.kind in ("patient", "other")
         return named and reading.patient_word is not None and person.word != reading.patient_word
     if person.kind == "other":  # unless kin whose own hip operation the message names

@@ -173,6 +173,9 @@ RULES: tuple[Rule, ...] = (
     ), unless=_STRESS_LEAK),
     rule("neuro_deficit", (
         r"\b(?:leg|foot)\s+(?:isn'?t|is\s+not|won'?t|wont|not)\s+obey\w*",
+        # "leg suddenly wont lift"
+        r"\b(?:leg|foot)\s+(?:has\s+)?suddenly\s+(?:won'?t|wont|will\s+not|doesn'?t|can'?t|cant)\s+"
+        r"(?:lift|move|go\s+up|work)\b",
         r"\b(?:leg|foot)\b.{0,40}\blike\s+it'?s\s+not\s+mine\b",
         r"\bflap(?:ping|py)?\s+(?:sound|noise)\b",
     ), unless=r"\b(?:flip[\s-]?flops?|sandals?|slippers?|exercises?)\b"),

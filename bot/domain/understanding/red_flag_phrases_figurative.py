@@ -31,6 +31,8 @@ IDIOMS = _rx(
     # "my clothes are hanging off me... because I bought them two sizes too big"
     r"\b(?:clothes|trousers|jeans|dress|top|shirt)\b[^\n]{0,50}\bbought\s+(?:them|it|these"
     r"|those)\s+(?:\w+\s+){0,3}too\s+big\b",
+    # "burning up in this Greek sun": the weather, not a fever
+    r"\bburning\s+up\s+(?:in|with|from)\s+(?:this|the)\s+(?:\w+\s+)?(?:sun|heat|weather|heatwave)\b",
     # a phone "going numb to my finger"
     r"\b(?:phone|screen|tablet|ipad|laptop|computer)\b[^.!?\n]{0,50}\bnumb\b",
     r"\bkill\s+me\s+now\b|\bkiller\b|\bthe\s+death\s+of\s+me\b|\bdeath\s+warmed\s+up\b",

@@ -84,6 +84,8 @@ _WHOM = (
     r"|grandma|grandad|grandpa|husband|wife|partner))"
 )
 _ANY_POSITION = (
+    # a carer's "repositioned him every time, nothing helped"
+    r"\breposition\w*\s+(?:him|her|them)\s+(?:every|each)\s+time\b|"
     r"\b(?:whatever|no\s+matter|any\s*(?:position|way|how)|every\s+(?:position|way)"
     r"|all\s+positions|doesn'?t\s+matter\s+(?:how|which|what|if|where)|even\s+(?:lying|resting"
     r"|when\s+(?:i'?m|i\s+am)\s+still|on\s+my\s+(?:good|other)\s+side|at\s+rest|flat)"

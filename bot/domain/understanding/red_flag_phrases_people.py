@@ -66,7 +66,7 @@ _NOT_PATIENT = frozenset(
 LEADING = frozenset(
     {"and", "but", "so", "then", "now", "the", "poor", "old", "oh", "well", "also", "plus",
      "just", "hi", "hello", "ps", "sorry", "update", "on", "a", "an", "dear", "bless", "our",
-     "other"}
+     "other", "another"}
 )
 #: After "my", a word that makes the writer the one something happens to.
 BODY = frozenset(
@@ -154,7 +154,10 @@ def partner(words: list[str], index: int) -> bool:
 
 
 def another(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` is "the other grandad": not the one writing here."""
+    """Whether ``words[index]`` is "the other grandad" or "another resident": not the one
+    writing here, nor the one written for."""
+    if index and words[index - 1] == "another":
+        return True  # "another resident had a bad fall"
     return index > 1 and words[index - 1] == "other" and words[index - 2] in ("the", "my")
 
 
@@ -262,7 +265,9 @@ OWN = _rx(
 #: The writer is the patient and the third person someone else: decisive.
 STRONG_OTHER = _rx(
     r"\bmy\s+own\b|\bmine\b|\bme\s+too\b|\b(?:for|help)\s+(?:her|him|them)\s+too\b",
-    r"\bnot\s+(?:me|her|him)\b|\bglad\s+it\s+(?:wasn'?t|was\s+not|isn'?t)\s+me\b",
+    # not "(not her raised one)": her chair, not who it is about
+    r"\bnot\s+(?:me|him)\b|\bnot\s+her\b(?!\s+(?:\w+\s+)?(?:one|chair|seat|bed|room|frame|stick"
+    r"|walker|usual|normal|own|fault)\b)|\bglad\s+it\s+(?:wasn'?t|was\s+not|isn'?t)\s+me\b",
     r"\bnothing\s+like\s+that\s+(?:going\s+on\s+)?(?:with|for|here\s+for)\s+me\b",
     r"\b(?:he'?s|she'?s|hes|shes|he\s+is|she\s+is)\s+not\s+on\s+(?:this|here|the\s+(?:app|programme"
     r"|program))\b",

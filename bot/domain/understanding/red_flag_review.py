@@ -94,9 +94,11 @@ def _repetitive(clean: str) -> bool:
 #: own (the rules still read every word of it). A score of 6 or more is screened for red
 #: flags by the pain model itself; asking first would only come between the two.
 SCORE_WORDS = 10
-#: A number too long to be a score, just after the pain ("pain 99999"): answered as out
-#: of range (not "pain since 2023").
-_LONG_NUMBER = re.compile(r"\b(?:pain|hip|score)\s+(?:is\s+|at\s+|of\s+)?\d{3,}\b")
+#: A number too long to be a score, just after the pain ("pain 99999", "pain 1e9"):
+#: answered as out of range (not "pain since 2023").
+_LONG_NUMBER = re.compile(
+    r"\b(?:pain|hip|score)\s+(?:is\s+|at\s+|of\s+)?(?:\d{3,}|\d+(?:[.,]\d+)?e[+-]?\d+)\b"
+)
 
 
 def _score_only(clean: str) -> bool:
@@ -104,7 +106,7 @@ def _score_only(clean: str) -> bool:
     if len(clean.split()) > SCORE_WORDS:
         return False
     found, score = parse_pain(clean)
-    if found and (score is not None or _LONG_NUMBER.search(clean)):
+    if (found and score is not None) or _LONG_NUMBER.search(clean):
         return True
     return pick_score(clean)[0] is not None  # "hip is a 2 this morning", "pain 15"
 
@@ -121,6 +123,9 @@ _HEDGES = re.compile(
     # "I'm on water tablets, if that's relevant": a hedge about telling
     r"|if\s+(?:that'?s|thats|it'?s|its|this\s+is)\s+(?:at\s+all\s+)?(?:relevant|important|any\s+help"
     r"|of\s+(?:any\s+)?(?:use|interest|help)|worth\s+(?:knowing|mentioning))"
+    # "it's hot and red, should I use ice or heat": what to do for it, not a doubt of it
+    r"|should\s+(?:i|she|he|we)\s+(?:use|put|take|try|get)\s+(?:\w+\s+){0,3}?(?:ice|heat|a\s+cold"
+    r"|a\s+hot|paracetamol|ibuprofen|painkillers?|cream|gel|a\s+bandage)"
     # "hitch my knee up so my toes don't catch": a purpose, not a sign denied
     r"|so\s+(?:that\s+)?(?:my\s+|the\s+)?(?:toes?|foot|feet|leg)\s+(?:don'?t|doesn'?t|won'?t)"
     r")\b"

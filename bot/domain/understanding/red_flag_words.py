@@ -109,8 +109,8 @@ G_DROPPED = {
 SHORT_FIXES = {
     "nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
     "bref": "breath", "woud": "wound", "wounf": "wound", "wund": "wound",
-    "wond": "wound", "w/o": "without", "calfe": "calf", "pane": "pain", "akes": "aches",
-    "ake": "ache",
+    "wond": "wound", "w/o": "without", "with out trying": "without trying", "calfe": "calf",
+    "pane": "pain", "akes": "aches", "ake": "ache",
     "evry": "every", "coffing": "coughing", "cofing": "coughing", "way bare": "weight bear",
     "wait bare": "weight bear", "cloths are": "clothes are", "outta nowhere": "out of nowhere",
     "at knight": "at night",

@@ -1,5 +1,5 @@
-"""Red flags in lay words, and long-known conditions that are not news (the lean of round 8:
-tune97 to tune101). Our own phrasings, not the batches' rows; each mechanism with
+"""Red flags in lay words, and long-known conditions that are not news (the lean of rounds 8
+and 9: tune97 to tune106). Our own phrasings, not the batches' rows; each mechanism with
 look-alikes that stay quiet."""
 
 from __future__ import annotations
@@ -34,6 +34,14 @@ LIVE: list[tuple[str, str]] = [
     # "if that's relevant" is a hedge about telling, no reason to doubt the sign
     ("dvt", "my calf on one side swelled right up from the knee down, warm and sore, I'm on "
             "blood pressure pills if that's relevant"),
+    # a carer's words: "repositioned her each time", a resident named, "(not her own one)"
+    ("night_pain_sweats", "Mrs D buzzed four times in the night with her hip pain, we "
+                          "repositioned her each time, it's worse at night than in the day now"),
+    ("dislocation", "Jean sat in a low armchair (not her own one) and something went pop, her "
+                    "leg's at a funny angle and she's in agony"),
+    ("cancer_weight_loss", "dropped a stone with out trying since the autumn and the hip aches "
+                           "all the time"),
+    ("neuro_deficit", "my foot suddenly wont lift when I walk"),
 ]
 
 QUIET: list[str] = [
@@ -49,6 +57,9 @@ QUIET: list[str] = [
     "my trousers are hanging off me... I bought them two sizes too big 😂",
     "felt like my hip was out of joint after the long drive, a stretch made it much better",
     "the scar's fine, it's my heart that's bleeding after the match 😂",
+    "burning up in this Spanish heat, does a swim count as my walk?",
+    # "another resident": not the one cared for
+    "carer here. another resident had a fall on the stairs last night, the unit's unsettled",
 ]
 
 

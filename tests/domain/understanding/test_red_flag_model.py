@@ -314,10 +314,12 @@ def test_a_mild_score_beside_a_sign_still_alarms(text: str) -> None:
     "my hip's a 9 today, worse than yesterday",
     "pain 8/10 this morning",
     "pain " + "9" * 40,
+    "pain 1e9",
 ])
 def test_a_high_score_alone_is_left_to_the_pain_screen(text: str) -> None:
     """A score of 6 or more gets the pain model's own red-flag screen (``policy``): the
-    second opinion asks nothing first."""
+    second opinion asks nothing first (``_score_only``, whatever the weights say)."""
+    assert red_flag_review._score_only(prepared_message(text).text)
     flags, vague = scan_red_flags(text), ambiguous_red_flag(text)
     assert second_opinion(text, flags, vague) == (flags, vague)
     assert interpret(text).ask_about is None
