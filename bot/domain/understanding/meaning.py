@@ -182,6 +182,9 @@ _UNSURE_ONLY = re.compile(
 )
 _MARKS_ONLY = re.compile(r"\W+")
 _LONG_NUMBER = re.compile(r"\W*(\d{4,})\W*")
+#: One to three letters over and over, 40 characters or more: a stuck key or a paste.
+_STUCK_KEY = re.compile(r"(\w{1,3}?)\1{13,}")
+_LAUGHS = frozenset({"ha", "he", "hi", "ah", "x", "xo", "lol", "k"})
 _SOCIAL_MARKS = frozenset("👍👌🙏😂🤣😊🙂😀😃😄😁❤♥💕💖😘🥰👋🤗⭐🌟😍☺👏🙌\ufe0f\u200d ")
 _DONE_MARKS = frozenset("✅✔☑💪")
 
@@ -201,6 +204,9 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         return "social" if set(text) <= _SOCIAL_MARKS else "unknown"
     if _GOOD_ONE.fullmatch(text):
         return "social"  # "good one!", "nice one 👍": praise, not a score of 1
+    stuck = _STUCK_KEY.fullmatch(text)
+    if stuck and stuck.group(1) not in _LAUGHS:
+        return "unknown"  # "ididid..." for a page: a stuck key, not "did"
     long_number = _LONG_NUMBER.fullmatch(text)
     if long_number and int(long_number.group(1)) > 1000:
         return "unknown"  # "1234", "987654321": a pin or a pocket dial, not a score

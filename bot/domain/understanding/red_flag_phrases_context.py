@@ -44,7 +44,12 @@ FORWARD = _rx(
     r"\bask\w*\s+(?:me\s+)?(?:if|whether)\s+(?:she|he|i|they|we)(?:'ll|\s+will|\s+would|'d|\s+might"
     r"|\s+could)\b",
     # "Like chest pain or something?": an example, asked
-    r"(?:^|[.!?\n]\s*)(?:like|such\s+as)\s+(?=[^.!?\n]{1,40}?\s+or\s+(?:something|anything)\b[^.!\n]*\?)",
+    # (the cue starts after the stop, in the sentence it reaches: "...get help? Like chest
+    # pain or something?")
+    r"(?:^|(?<=[.!?\n]))\s*(?:like|such\s+as)\s+(?=[^.!?\n]{1,40}?\s+or\s+(?:something|anything)\b"
+    r"[^.!\n]*\?)",
+    # "googled hip pain and now I'm convinced it's bone cancer": a fear, not a finding
+    r"\b(?:i'?m|im|i\s+am)\s+(?:now\s+)?convinced\s+(?:it'?s|its|i'?ve\s+got|i\s+have|i\s+got)\b",
     # "scared of getting a clot on the plane": a fear of what may come
     r"\b(?:scared|afraid|frightened|terrified|worried|nervous|anxious|paranoid)\s+(?:of|about)\s+"
     r"(?:getting|developing|catching|ending\s+up\s+with)\b",
@@ -66,6 +71,8 @@ DATED = _rx(
     r"\b(?:happened|started|began|came\s+on)\s+(?:this\s+(?:morning|afternoon|evening)|today"
     r"|yesterday|last\s+night|an?\s+hour\s+ago|\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+ago)\b",
     r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:ago|now)\b|\ban?\s+hour\s+ago\b",
+    # "is it normal to get a sudden 10/10 pain? I was just sat watching telly": it happened
+    r"\bi\s+was\s+just\s+(?:sat|sitting|lying|watching|reading|standing|walking)\b",
     # "haven't managed to get up since": since then, up to now
     r"\b(?:haven'?t|hasn'?t|not)\s+(?:managed|been\s+able)\s+to\s+\w+(?:\s+\w+)?\s+since\b"
     r"(?=\s*(?:[,.!?\n]|$))",
@@ -96,6 +103,12 @@ CONTINUING = re.compile(
     r"\bif\s+(?:my|the|her|his|i)\s+(?:\w+\s+){0,4}?(?:(?:\w+'s|is|are|'s|has|have|'ve|keep)\s+"
     r"(?:started|been|got|getting|leaking|weeping|oozing|hot|red|swollen|gone|sore|puffy"
     r"|numb)|started|began|(?:can'?t|cannot)\s+(?:put|stand|feel|walk|lift|bear))\b"
+    # "should I do my exercises if I'm gasping for breath?", "is it ok to walk if I've wet
+    # myself twice today?": the state now, in the present, not a supposition
+    r"|\b(?:(?:should|can|could|may)\s+(?:i|she|he|we)\s+(?:still\s+)?(?:do|go|try|walk|exercise"
+    r"|carry\s+on|keep)|(?:is\s+it|it'?s)\s+(?:ok|okay|safe|alright|fine)\s+to\s+\w+)\b[^.!?\n]*"
+    r"\bif\s+(?:i|she|he)\s+(?:(?:am|'m|is|'s|are)\s+(?:\w+ing)|(?:have|'ve|has)\s+(?:just\s+"
+    r"|already\s+)?(?:wet|soiled|coughed|fallen|lost|passed|been\s+sick))\b"
 )
 
 
@@ -297,6 +310,9 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"\bback\s+on\s+(?:the\s+exercises|track)\b|\ball\s+(?:fine|good|ok|okay|better|well)"
         r"\s+since\b",
         r",\s*(?:all\s+)?(?:fine|ok|okay|better|gone)\s+now\b|\bnothing\s+new\b",
+        # "my leg buckled last time, but today solid as a rock"
+        r"\bbut\s+today\s+(?:it'?s\s+|its\s+|it\s+was\s+|was\s+)?(?:solid|fine|ok|okay|grand|strong"
+        r"|steady|good)\b",
         # a long-known condition: "that's been years", "old news", "the podiatrist knows
         # all about it", "numb as always from the diabetes", "my stroke leg"
         r"\b(?:that'?s|thats|it'?s|its)\s+been\s+(?:for\s+)?(?:years|ages|decades)\b|\bold\s+news\b",

@@ -57,6 +57,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:any\s+)?weight|stand)\s+on\s+it\b",
         r"\bno\s+(?:chance|way)\s+(?:of|i\s+can|can\s+i|she\s+can|he\s+can)\s+(?:stand\w*|put\w*"
         r"\s+(?:any\s+)?weight|walk\w*)\s+on\s+it\b",
+        # "it's been getting harder to stand on it for a couple of weeks"
+        r"\bgetting\s+(?:harder|worse|more\s+difficult)\s+to\s+(?:stand|put\s+(?:any\s+)?weight"
+        r"|bear\s+weight)\s+on\s+(?:it|the\s+leg|my\s+leg|that\s+leg|her\s+leg|his\s+leg)\b",
     )),
     rule("cannot_bear_weight",
          r"\b(?:puts?|putting)\s+(?:his|her|my|the)\s+(?:\w+\s+)?(?:foot|leg)\s+(?:down|on\s+the"

@@ -33,6 +33,9 @@ IDIOMS = _rx(
     r"|those)\s+(?:\w+\s+){0,3}too\s+big\b",
     # "burning up in this Greek sun": the weather, not a fever
     r"\bburning\s+up\s+(?:in|with|from)\s+(?:this|the)\s+(?:\w+\s+)?(?:sun|heat|weather|heatwave)\b",
+    # "collapsed in the armchair after like a sack of spuds": sat down tired
+    r"\bcollapsed\s+(?:in|into|onto|on)\s+(?:the|my|a)\s+(?:arm\s?)?(?:chair|sofa|settee|couch"
+    r"|bed|recliner)\b",
     # a phone "going numb to my finger"
     r"\b(?:phone|screen|tablet|ipad|laptop|computer)\b[^.!?\n]{0,50}\bnumb\b",
     r"\bkill\s+me\s+now\b|\bkiller\b|\bthe\s+death\s+of\s+me\b|\bdeath\s+warmed\s+up\b",

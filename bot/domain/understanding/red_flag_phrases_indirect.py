@@ -87,6 +87,11 @@ RULES: tuple[Rule, ...] = (
          needs=r"\bnothing\s+(?:set|sets|triggered|brought|caused)\s+it|\bcome\s+on\s+(?:in\s+the\s+"
                r"last|just\s+now)|\bout\s+of\s+nowhere\b|\bno\s+reason\b|\bsuddenly\b"
                r"|\ball\s+of\s+a\s+sudden\b", window=120, same_sentence=False),
+    # "slipped on the ice ... can't get his leg straight, it looks turned out to me"
+    rule("fracture_after_fall",
+         r"\b(?:looks?|is|was|gone|lying)\s+(?:all\s+)?(?:turned|rolled)\s+out(?:wards?)?\b",
+         needs=r"\b(?:slipped|slip|fell|fallen|fall|tripped|trip|went\s+over|came\s+down)\b",
+         window=150, same_sentence=False),
     # "this pain came like lightning and hasnt gone ... the tablets havent touched it"
     rule("sudden_severe_pain",
          r"\b(?:came|come|comes|hit|struck)\s+(?:on\s+)?like\s+(?:lightning|a\s+(?:bolt|shot"

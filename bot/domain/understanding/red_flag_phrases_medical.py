@@ -38,6 +38,8 @@ _NOT_HOT = (
     # "feels like it's on fire": a burning pain, not a hot joint
     r"|\blike\s+(?:it'?s|its|it\s+is|it\s+was)\s+on\s+fire\b"
     rf"|{_WARM_FROM_EFFORT}"
+    # "the other hip feels just as warm": both the same, not one joint inflamed
+    r"|\b(?:other|both)\s+(?:hips?|sides?|ones?)\s+(?:\w+\s+){0,2}(?:just\s+as|as|equally)\s+warm\b"
 )
 #: Signs that stand even beside a heat pack or an "ice or heat?" in the same sentence.
 _HOT_KEEP = (
@@ -45,7 +47,7 @@ _HOT_KEEP = (
     r"|chills?)\b"
     r"|\bhot\s+to\s+(?:the\s+)?touch\b|\b(?:hot|warm)\s+and\s+(?:red|swollen|puffy)\b"
     r"|\b(?:is|feels?|felt|looks?|gone|going|getting|so|really|very)\s+(?:hot|warm)\b"
-    r"(?!\s+(?:after|from)\s+(?:the|my|all|doing)\b)"
+    r"(?!\s+(?:after|from)\b)"
 )
 _WOUND = (
     r"\b(?:wounds?|incisions?|scars?|stitch(?:es)?|(?:stitch|clip|staple|suture)\s+line|staples?|clips|dressings?|op\s+site"
@@ -241,6 +243,11 @@ RULES: tuple[Rule, ...] = (
         r"|agony)\b",
     ), needs=rf"{_RECURRENT}|{_ANY_POSITION}", window=150, same_sentence=False,
          unless=rf"{_ONE_SIDE}|{_PAINLESS}"),
+    # "I'm up half the night with it, resting doesn't ease it one bit"
+    rule("night_pain_sweats",
+         r"\bup\s+half\s+the\s+night\s+with\s+(?:it|the\s+pain|the\s+hip|my\s+hip|her\s+hip)\b",
+         needs=r"\b(?:resting|rest|lying\s+still|nothing)\s+(?:\w+\s+)?(?:doesn'?t|doesnt|won'?t"
+               r"|does\s+not)\s+(?:ease|help|touch)\w*", window=100),
     # "it wakes me", "keeps me awake": said in the present, it happens night after night
     rule("night_pain_sweats", (
         rf"\b(?:pain|hip|hips|ache|aching|throbbing|hurting|joint|bone|it|that|which|and)\s+"

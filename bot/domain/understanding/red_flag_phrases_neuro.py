@@ -203,6 +203,10 @@ RULES: tuple[Rule, ...] = (
         r"|the\s+(?:loo|toilet)|to\s+go)\b",
         rf"\b{CANT}\s+(?:tell|feel|know)\s+when\s+(?:i|she|he)\s+(?:need|needs)\s+(?:a\s+)?"
         r"(?:poo|wee|pee|the\s+(?:loo|toilet)|to\s+go)\b",
+        # "is it normal not to feel the loo roll when I wipe? started yesterday"
+        r"\bnot\s+(?:to\s+)?(?:be\s+able\s+to\s+)?feel\s+(?:\w+\s+){0,4}when\s+(?:i|she|he)\s+wipe",
+        # "sat on the kitchen chair I can't feel my bum cheeks"
+        rf"\b{CANT}\s+feel\s+(?:my|her|his)\s+(?:bum\s+cheeks|buttocks|backside|bum|bottom)\b",
         # "feels like I need to go but nothing comes", "wee just trickles out"
         r"\bneed\w*\s+to\s+go\s+but\s+nothing\s+(?:comes|coming|came|will\s+come|happens)\b",
         r"\b(?:wee|pee|urine)\s+(?:just\s+|only\s+)?(?:trickles?|dribbles?)\b",

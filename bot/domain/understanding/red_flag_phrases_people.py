@@ -321,7 +321,9 @@ WEAK_OTHER = _rx(
     r"\bmakes?\s+(?:you|me)\s+(?:think|want|worry)\b|\bmy\s+head'?s\s+all\s+over\b",
     r"\bnot\s+in\s+the\s+mood\b|\bno\s+time\s+for\b|\bwaiting\s+on\s+tests\b",
     r"\b(?:i'?m|im|i\s+am)\s+(?:ok|okay|fine|alright|shattered|knackered|exhausted|his\s+carer"
-    r"|her\s+carer|being\s+extra\s+careful|terrified|scared|nervous)\b",
+    r"|her\s+carer|being\s+extra\s+careful|terrified|scared|nervous)\b"
+    # not "I'm scared to move him": a fear for the one they write about
+    r"(?!\s+to\s+(?:move|lift|touch|leave|help|shift)\s+(?:him|her|them)\b)",
     r"(?<!saying )(?<!says )(?<!insists )(?<!claims )(?<!reckons )(?<!thinks )(?<!swears )"
     r"\b(?:he'?s|hes|she'?s|shes)\s+(?:fine|ok|okay)\b|\bglad\s+it\s+was\s+not\b",
     r"\b(?:i'?ve|ive|i\s+have)\s+been\s+(?:doing|up\s+with|busy|run)\b",

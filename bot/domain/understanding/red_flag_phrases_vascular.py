@@ -44,6 +44,9 @@ _EXERTION_BURN = (
     r"\b(?:burn\w*|on\s+fire)\s+(?:\w+\s+){0,3}(?:from|after)\s+(?:the\s+|all\s+the\s+|my\s+)?"
     r"(?:\d+\s+)?(?:heel\s+raises|raises|walk\w*|exercis\w*|reps|squats|stairs|gym|session|class"
     r"|bridges|step\s*ups)\b|\bgood\s+(?:\w+\s+){0,2}(?:burn|kind\s+of\s+burn)\b"
+    # "did 10 heel raises, calves are on fire"
+    r"|\b(?:heel\s+raises|raises|squats|step\s*ups|bridges|walk\w*)\b[^.!?\n]{0,30}\b(?:calf|calves)"
+    r"\s+(?:are|is)\s+(?:on\s+fire|burning)\b"
 )
 #: Out of breath from effort: normal, unless something else is wrong.
 _EXERTION = (

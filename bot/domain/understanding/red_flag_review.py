@@ -126,6 +126,8 @@ _HEDGES = re.compile(
     # "it's hot and red, should I use ice or heat": what to do for it, not a doubt of it
     r"|should\s+(?:i|she|he|we)\s+(?:use|put|take|try|get)\s+(?:\w+\s+){0,3}?(?:ice|heat|a\s+cold"
     r"|a\s+hot|paracetamol|ibuprofen|painkillers?|cream|gel|a\s+bandage)"
+    # "doesn't matter if I lie left or right": any position, not a supposition
+    r"|(?:doesn'?t|does\s+not|don'?t|no)\s+matter\s+(?:if|how|which|what|where)"
     # "hitch my knee up so my toes don't catch": a purpose, not a sign denied
     r"|so\s+(?:that\s+)?(?:my\s+|the\s+)?(?:toes?|foot|feet|leg)\s+(?:don'?t|doesn'?t|won'?t)"
     r")\b"

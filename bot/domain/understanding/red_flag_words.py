@@ -69,6 +69,8 @@ MIXED_LANGUAGE_WORDS = {
     "no puedo apoyar el pie": "can't put weight on the leg",
     "no puedo apoyar la pierna": "can't put weight on the leg",
     "no puedo caminar": "can't walk", "no puedo respirar": "can't breathe",
+    "no puede pararse": "can't stand", "no puedo pararme": "can't stand",
+    "no puede caminar": "can't walk",
     "no siento nada entre las piernas": "numb between my legs",
     "no siento las piernas": "can't feel my legs",
     "he perdido mucho peso": "i've lost a lot of weight", "perdiendo peso": "losing weight",
@@ -82,6 +84,8 @@ MIXED_LANGUAGE_WORDS = {
     "pindli": "calf", "sujan": "swelling", "garam": "hot", "bukhar": "fever",
     "saans nahi aa rahi": "can't breathe", "saans": "breath", "chest mein dard": "chest pain",
     "seene mein dard": "chest pain", "achanak": "suddenly", "bahut tez dard": "severe pain",
+    "dard se neend khul jaati": "pain wakes me", "neend khul jaati": "wakes me",
+    "pasina": "sweating",
     "dard": "pain", "awaaz aayi": "made a loud noise", "hil nahi rahi": "won't move",
     "hil nahi raha": "won't move", "gir gaya": "fell", "gir gayi": "fell",
     # more Spanish, and Polish

@@ -210,3 +210,13 @@ def test_these_phrases_are_not_corpus_rows() -> None:
     tune = {row_key(row.text) for row in corpus() if row_key(row.text) not in held}
     assert not mine & held
     assert not mine & tune
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("id" * 2048, "unknown"),  # a stuck key: its letter triples hold "did", it is no "done"
+    ("dn" * 30, "unknown"),
+    ("ha" * 30, "social"),  # laughter, however long
+    ("x" * 50, "social"),  # kisses
+])
+def test_a_stuck_key_is_nothing_to_act_on(text: str, kind: str) -> None:
+    assert interpret(text).readings[0].kind == kind

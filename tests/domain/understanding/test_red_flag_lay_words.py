@@ -1,5 +1,5 @@
 """Red flags in lay words, and long-known conditions that are not news (the lean of rounds 8
-and 9: tune97 to tune106). Our own phrasings, not the batches' rows; each mechanism with
+to 10: tune97 to tune111). Our own phrasings, not the batches' rows; each mechanism with
 look-alikes that stay quiet."""
 
 from __future__ import annotations
@@ -42,6 +42,22 @@ LIVE: list[tuple[str, str]] = [
     ("cancer_weight_loss", "dropped a stone with out trying since the autumn and the hip aches "
                            "all the time"),
     ("neuro_deficit", "my foot suddenly wont lift when I walk"),
+    # mixed-language words, and a sign asked about with its start given
+    ("cannot_bear_weight", "Papá no puede pararse on his bad leg since this morning"),
+    ("night_pain_sweats", "raat ko dard se neend khul jaati hai, every night whatever side I "
+                          "lie on"),
+    ("cauda_equina", "is it normal not to feel the paper when I wipe? it started this morning "
+                     "with my back"),
+    ("cauda_equina", "sitting on the dining chair I can't feel my bottom at all"),
+    # a fall, then a leg that "looks turned out"; a relative's fear is no other person
+    ("fracture_after_fall", "Mum tripped on the rug an hour ago and her leg looks turned out"),
+    ("fracture_after_fall", "grandad went over in the garden, his leg looks shorter than the "
+                            "other one and I'm scared to move him"),
+    # any position ("doesn't matter if"), and it happened ("I was just sitting")
+    ("night_pain_sweats", "the hip wakes me every night, doesn't matter if I lie on my back or "
+                          "my side"),
+    ("sudden_severe_pain", "is it normal to get a sudden 10/10 pain in the hip? I was just "
+                           "sitting reading"),
 ]
 
 QUIET: list[str] = [
@@ -58,6 +74,15 @@ QUIET: list[str] = [
     "felt like my hip was out of joint after the long drive, a stretch made it much better",
     "the scar's fine, it's my heart that's bleeding after the match 😂",
     "burning up in this Spanish heat, does a swim count as my walk?",
+    # a worry, a tired sit-down, warmth on both sides, a burn from effort, a wobble gone
+    "I'm convinced it's cancer after reading about it online, but there's no weight loss "
+    "and the ache is only when I walk far",
+    "did my sit to stands then collapsed on the sofa with a cuppa",
+    "is it normal for my hip to feel warm after walking? the other hip feels just as warm",
+    "did 15 heel raises and my calves are on fire, is that ok?",
+    "last week my leg buckled on the step ups but today solid as anything, did them all",
+    # an example asked about, after the question it belongs to
+    "before I start, what should make me stop? Like chest pain or something?",
     # "another resident": not the one cared for
     "carer here. another resident had a fall on the stairs last night, the unit's unsettled",
 ]

@@ -375,13 +375,13 @@ def test_a_sure_everyday_report_needs_the_higher_score_to_be_asked(text: str) ->
 
 # --- sure of words the rules qualified: an alarm ---------------------------------------------
 
-#: The rules match the sign but read it as a supposition (a question with "if" or "is
-#: it normal"); the model is sure it is happening: the rules' hit is an alarm.
+#: The rules match the sign but read it as a supposition or as someone else's; the model is
+#: sure it is happening to the patient: the rules' hit is an alarm.
 SURE_DESPITE_RULES = (
-    ("pe", "should I keep up the walking if I'm gasping just getting to the bathroom and my "
-           "chest hurts when I breathe? hip op was 10 days ago"),
-    ("sudden_severe_pain", "is it normal to get a sudden 10 out of 10 pain from nowhere? I "
-                           "was just sitting reading"),
+    ("pe", "should I still go on my walk if I get out of breath just getting to the bathroom "
+           "and my chest hurts when I breathe in? my hip op was 10 days ago"),
+    ("sudden_severe_pain", "my brother's hip suddenly went into agony an hour ago for no "
+                           "reason at all, he's shaking"),
 )
 #: Suppositions and old history with the same words: the model is not sure, no alarm.
 STILL_QUALIFIED = (
@@ -399,7 +399,7 @@ def test_the_model_sure_of_qualified_words_raises_the_rules_hit(category: str, t
     sure = [hit for hit in reading.live_flags if hit.source == "model_sure"]
     assert [hit.category for hit in sure] == [category]
     assert sure[0].phrase in text and sure[0].evidence  # the rules' words, and the model's
-    assert any(hit.qualifier == "hypothetical" for hit in reading.flags)
+    assert any(hit.qualifier in ("hypothetical", "other_person") for hit in reading.flags)
 
 
 @pytest.mark.parametrize(("category", "text"), SURE_DESPITE_RULES)
