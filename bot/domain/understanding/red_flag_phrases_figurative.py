@@ -36,6 +36,9 @@ IDIOMS = _rx(
     # "collapsed in the armchair after like a sack of spuds": sat down tired
     r"\bcollapsed\s+(?:in|into|onto|on)\s+(?:the|my|a)\s+(?:arm\s?)?(?:chair|sofa|settee|couch"
     r"|bed|recliner)\b",
+    # "I nearly slid off the chair": a near miss, not a fall
+    r"\b(?:nearly|almost|practically)\s+(?:fell|slid|slipped|toppled|tumbled|went)\s+(?:off|over"
+    r"|out\s+of)\b",
     # a phone "going numb to my finger"
     r"\b(?:phone|screen|tablet|ipad|laptop|computer)\b[^.!?\n]{0,50}\bnumb\b",
     r"\bkill\s+me\s+now\b|\bkiller\b|\bthe\s+death\s+of\s+me\b|\bdeath\s+warmed\s+up\b",

@@ -101,6 +101,12 @@ RULES: tuple[Rule, ...] = (
                r"(?:touched|touch\w*|help\w*|work\w*|shift\w*)\b|\bhasn'?t\s+(?:gone|eased|let\s+up)"
                r"|\bnothing\s+(?:i|she|he)\s+did\b|\bagony\b|\bworst\b",
          window=120, same_sentence=False),
+    # "woke from my nap with the most horrendous pain in my hip, it was fine when I lay down"
+    rule("sudden_severe_pain",
+         r"\b(?:was|were)\s+fine\s+when\s+(?:i|she|he)\s+(?:lay|laid|went|got|sat)\s+(?:down|to\s+bed"
+         r"|in|into\s+bed)\b",
+         needs=r"\b(?:horrendous|horrific|agony|agonising|agonizing|excruciating|unbearable|worst"
+               r"|screaming|terrible)\b", window=120, same_sentence=False),
     # "Mum was fine at dinner, now she's white as a sheet with the pain in her hip"
     rule("sudden_severe_pain",
          r"\bwhite\s+as\s+a\s+sheet\s+(?:with|from)\s+(?:the\s+)?(?:pain|agony)\b",

@@ -16,8 +16,9 @@ _HOT_RED = (
 )
 #: "warm after the exercises": the blood going to it, not an infection.
 _WARM_FROM_EFFORT = (
-    r"\b(?:warm|warmer)\s+(?:after|from)\s+(?:the\s+|my\s+|all\s+the\s+|doing\s+the\s+)?"
-    r"(?:exercis\w*|stretch\w*|walk\w*|session|workout|bridges|clams|routine)\b"
+    r"\b(?:warm|warmer|on\s+fire|burning)\s+(?:after|from)\s+(?:the\s+|my\s+|all\s+the\s+"
+    r"|doing\s+the\s+)?(?:aqua\s+)?(?:exercis\w*|stretch\w*|walk\w*|session|workout|bridges|clams"
+    r"|routine|aerobics|class|swim\w*|gym)\b"
 )
 _NOT_HOT = (
     r"\b(?:warm|hot|heat)\s+(?:bath|shower|up|pack|pad|water|tub|weather|wheat|compress|day"

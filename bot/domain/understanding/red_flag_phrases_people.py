@@ -306,6 +306,7 @@ STRONG_OTHER = _rx(
 WEAK_OTHER = _rx(
     r"\bso\s+(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i'?ve|ive|i\s+have|i)\s+(?:\w+\s+){0,2}"
     r"(?:skip\w*|shattered|tired|knackered|exhausted|busy|late|behind|doing|being|missing"
+    r"|running|rushing|looking|caring|ferrying|nursing"
     r"|miss|housebound|stuck|taking|staying|resting|rest)\b",
     r"\bthat'?s\s+why\s+(?:i'?m|im|i\s+am|i'?ve|i)\b",
     r"\bso\s+(?:my\s+|the\s+)?(?:exercises|stretches|routine|walks?)\s+(?:are\s+|is\s+)?on\s+hold\b",

@@ -117,6 +117,7 @@ _HEDGES = re.compile(
     r"\b(?:not\s+sure\s+(?:if|whether)\s+(?:i\s+should|to|it'?s\s+worth)\s+(?:mention\w*|say\w*"
     r"|tell\w*|bother\w*)(?:\s+(?:it|you|this))?|(?:might|may|could|it'?s\s+probably|probably)\s+be"
     r"\s+nothing|(?:don'?t|do\s+not)\s+want\s+to\s+(?:bother|worry|trouble)\s+(?:you|anyone)"
+    r"|not\s+a\s+big\s+deal(?:\s+probably)?|probably\s+not\s+a\s+big\s+deal"
     # "was going to tell you I'd done the bridges, but...": what they meant to say first
     r"|(?:i\s+)?was\s+(?:going\s+to|gonna|about\s+to)\s+(?:tell|say|message|text|report)"
     r"(?:\s+(?:you|that))?"
@@ -156,10 +157,15 @@ def _span(prepared: Prepared, hit: FlagHit) -> tuple[int, int]:
     return bisect_left(origin, hit.start), bisect_left(origin, hit.start + len(hit.phrase))
 
 
-#: The patient's own operated leg named ("the op leg", "the operated side"): whoever "he"
-#: or "she" is, the rules already read the sign as the patient's (not "my friend's new
+#: The patient's own operated leg named ("the op leg", "the operated side"), or the patient
+#: named as the one a carer looks after ("the gentleman I care for", "my client"): whoever
+#: "he" or "she" is, the rules already read the sign as the patient's (not "my friend's new
 #: hip", someone else's operation).
-_PATIENTS_OP = re.compile(r"\bthe\s+(?:op|operated)\s+(?:leg|hip|side)\b")
+_PATIENTS_OP = re.compile(
+    r"\bthe\s+(?:op|operated)\s+(?:leg|hip|side)\b"
+    r"|(?<!another\s)(?<!other\s)\b(?:gentleman|gent|lady|man|woman|client|resident|person)\s+"
+    r"(?:i|we)\s+(?:care\s+for|look\s+after|visit|support)\b|\bmy\s+client\b"
+)
 
 
 def _doubt_cues(text: str) -> frozenset[str]:

@@ -1,5 +1,5 @@
 """Red flags in lay words, and long-known conditions that are not news (the lean of rounds 8
-to 10: tune97 to tune111). Our own phrasings, not the batches' rows; each mechanism with
+to 11: tune97 to tune116). Our own phrasings, not the batches' rows; each mechanism with
 look-alikes that stay quiet."""
 
 from __future__ import annotations
@@ -58,6 +58,11 @@ LIVE: list[tuple[str, str]] = [
                           "my side"),
     ("sudden_severe_pain", "is it normal to get a sudden 10/10 pain in the hip? I was just "
                            "sitting reading"),
+    # "it was fine when I lay down" dates the pain; "I should probably mention" is a hedge
+    ("sudden_severe_pain", "woke up from a doze with the most horrendous pain in my hip, it "
+                           "was fine when I lay down"),
+    ("cancer_weight_loss", "hip pain is new since last month, about a 6. I should probably "
+                           "mention I had breast cancer in 2020"),
 ]
 
 QUIET: list[str] = [
@@ -83,6 +88,10 @@ QUIET: list[str] = [
     "last week my leg buckled on the step ups but today solid as anything, did them all",
     # an example asked about, after the question it belongs to
     "before I start, what should make me stop? Like chest pain or something?",
+    "hips on fire after the aqua aerobics class, good burn, 3",
+    "nearly slid off the stool doing the seated stretch, all fine",
+    "did half today, my husband fell off the ladder yesterday so I've been running round "
+    "after him",
     # "another resident": not the one cared for
     "carer here. another resident had a fall on the stairs last night, the unit's unsettled",
 ]
