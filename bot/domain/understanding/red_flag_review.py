@@ -161,7 +161,7 @@ def _span(prepared: Prepared, hit: FlagHit) -> tuple[int, int]:
 #: named as the one a carer looks after ("the gentleman I care for", "my client"): whoever
 #: "he" or "she" is, the rules already read the sign as the patient's (not "my friend's new
 #: hip", someone else's operation).
-_PATIENTS_OP = re.compile(
+_PATIENT_NAMED = re.compile(
     r"\bthe\s+(?:op|operated)\s+(?:leg|hip|side)\b"
     r"|(?<!another\s)(?<!other\s)\b(?:gentleman|gent|lady|man|woman|client|resident|person)\s+"
     r"(?:i|we)\s+(?:care\s+for|look\s+after|visit|support)\b|\bmy\s+client\b"
@@ -170,9 +170,10 @@ _PATIENTS_OP = re.compile(
 
 def _doubt_cues(text: str) -> frozenset[str]:
     """The qualifier cues that let the model doubt a live hit (hedges about telling left
-    out; a third person left out when the patient's operated leg is named)."""
+    out; a third person left out when the patient is named as such: "the op leg", "the
+    gentleman I care for")."""
     found = cues(_HEDGES.sub(" ", text))
-    if _PATIENTS_OP.search(text):
+    if _PATIENT_NAMED.search(text):
         return found - {"other_person"}
     return found
 
@@ -281,13 +282,11 @@ def second_opinion(
     if not named or named[0].weight < ASK_EVIDENCE or _repetitive(clean):
         return flags, ask  # many weak words, one word over and over, or no sign named
     category = model.category(clean)
-    phrase, start = prepared.quote(named[0].start, named[0].end)
     evidence = tuple(item.words for item in towards[:EVIDENCE])
     if said == "alarm_alone":  # quote the clause around the word, for the clinician
         phrase, start = prepared.quote(*_clause(clean, named[0].start, named[0].end))
-        hit = FlagHit(category, urgency_of(category, prepared), phrase, start, None,
-                      "model_alone", evidence)
-        return (*flags, hit), None
-    hit = FlagHit(category, urgency_of(category, prepared), phrase, start, None, "model",
-                  evidence)
-    return flags, hit
+        return (*flags, FlagHit(category, urgency_of(category, prepared), phrase, start, None,
+                                "model_alone", evidence)), None
+    phrase, start = prepared.quote(named[0].start, named[0].end)
+    return flags, FlagHit(category, urgency_of(category, prepared), phrase, start, None,
+                          "model", evidence)
