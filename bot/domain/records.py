@@ -46,6 +46,7 @@ class Record(TypedDict, total=False):
     context: str | None  # for pain: before, after, morning, report, painful
     session: str | None  # session id
     note: str | None
+    reply: str | None  # a routine's records: the reply that wrote them (what Undo takes)
 
 
 def utc_stamp(moment: datetime) -> str:

@@ -26,6 +26,7 @@ from bot.transport.context import App, deps_of
 from handlers.base.cards import send_card, send_short_card
 from handlers.base.hooks import session_ended
 from handlers.base.pain import stopped_for_pain
+from handlers.base.records import record_id_for
 from handlers.base.replies import Buttons, Context, answer, send, user_id_of
 from handlers.base.screening import ask_red_flag_questions, forget_screening
 
@@ -267,7 +268,8 @@ async def apply_event(
     transition = sm.apply(deps.content, session, event, now, deps.today_for(user_id))
     changed = transition.records or transition.session.to_dict() != session.to_dict()
     if changed:
-        save(context.application, user_id, transition.session, transition.records,
-             transition.outputs)
+        reply = record_id_for(update)  # one Undo takes back what this reply recorded
+        records: list[Record] = [{**r, "reply": reply} for r in transition.records]
+        save(context.application, user_id, transition.session, records, transition.outputs)
     await render(update, context, transition.session, transition.outputs)
     return transition

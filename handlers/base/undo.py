@@ -8,6 +8,7 @@ while it is still in the patient's hot file (today's records always are).
 from __future__ import annotations
 
 from bot.deps import Deps
+from bot.domain import routine as sm
 from bot.domain.records import Record
 
 #: What a patient may take back by typing "undo": things they reported doing.
@@ -25,11 +26,28 @@ def in_group(record_id: str, group: str) -> bool:
     return record_id == group or record_id.startswith(f"{group}:")
 
 
+def reply_of(record: Record) -> str:
+    """The reply that wrote a record: a routine's records carry it (their ids are the
+    session's), the others share its id prefix."""
+    return record.get("reply") or group_of(record.get("id") or "")
+
+
 def undo_group(deps: Deps, user_id: int, group: str) -> list[Record]:
-    """Remove the records of one reply; the removed records (none: nothing to undo)."""
+    """Remove the records of one reply; the removed records (none: nothing to undo).
+
+    When some were steps of the routine still running, the routine goes back to the
+    first of them, in the same write, so its end does not count them again.
+    """
     with deps.store.user(user_id) as txn:
-        ids = [r["id"] for r in txn.recent_records() if in_group(r.get("id", ""), group)]
+        ids = [r["id"] for r in txn.recent_records()
+               if in_group(r.get("id", ""), group) or r.get("reply") == group]
         removed = [r for r in (txn.remove_record(i) for i in ids) if r is not None]
+        raw = txn.get("session") if removed else None
+        session = sm.Session.from_dict(raw) if raw else None
+        if session is not None:
+            rewound = sm.take_back(session, sm.step_indices(session, removed))
+            if rewound is not None:
+                txn.set("session", rewound.to_dict())
     return removed
 
 
@@ -40,4 +58,4 @@ def last_group(deps: Deps, user_id: int, today: str) -> str | None:
     if not records:
         return None
     newest = max(records, key=lambda r: (r.get("ts") or "", r.get("id") or ""))
-    return group_of(newest["id"])
+    return reply_of(newest)

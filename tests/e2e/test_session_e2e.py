@@ -62,8 +62,8 @@ async def test_whole_session_mixed_buttons_and_text(tg: FakeTelegram, bot: BotUn
         ("done", "hip_rotator_stretch", 1, "right", None, 30, None, None, "button"),
         ("done", "hip_rotator_stretch", 2, "left", None, 30, None, None, "button"),
         ("done", "hip_rotator_stretch", 2, "right", None, 30, None, None, "button"),
-        ("pain", None, None, None, None, None, 3, "after", "text"),
         ("routine_complete", None, None, None, None, None, None, None, "system"),
+        ("pain", None, None, None, None, None, 3, "after", "text"),
     ]
     assert len({r["id"] for r in records}) == len(records)
 

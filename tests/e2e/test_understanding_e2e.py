@@ -44,6 +44,45 @@ async def test_done_at_the_pain_question_records_the_routine(
     assert "nothing recorded yet" not in text and "Sets since Monday: 0" not in text
 
 
+async def test_a_routine_done_in_words_counts_before_the_pain_after_is_answered(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    """The patient who types "done" and puts the phone down still has the day."""
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/routine")
+    await until(tg, UID, "s:n0:")
+    tg.user_sends(UID, "done")
+    await until(tg, UID, "s:n0:")  # the pain-after question, left unanswered
+    assert kinds(bot).count("routine_complete") == 1
+    tg.user_sends(UID, "/progress")
+    text = (await tg.next_message(UID)).text or ""
+    assert "1 day in a row" in text and "No streak" not in text
+
+
+async def test_undo_after_a_routine_done_in_words_takes_back_every_set(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    """One typed "done" marked every step; "I didn't actually do that" takes all of it
+    back, and the routine goes back to its first step, so the pain-after can no longer
+    finish it as complete."""
+    await onboard(tg, UID)
+    tg.user_sends(UID, "/routine")
+    await until(tg, UID, "s:n0:")
+    tg.user_sends(UID, "all done")
+    await until(tg, UID, "s:n0:")
+    assert kinds(bot).count("done") >= 4
+    tg.user_sends(UID, "sorry I didn't actually do that")
+    step = await until(tg, UID, "s:d:")  # the first step, asked again
+    assert "Set 1" in (step.text or "")
+    assert "done" not in kinds(bot) and "routine_complete" not in kinds(bot)
+    tg.user_sends(UID, "3")
+    await replies_until_quiet(tg, UID)
+    assert "routine_complete" not in kinds(bot)
+    tg.user_sends(UID, "/progress")
+    text = (await tg.next_message(UID)).text or ""
+    assert "Sets since Monday: 0" in text
+
+
 async def test_bare_done_outside_a_routine_is_recorded_at_once_and_undone(
     tg: FakeTelegram, bot: BotUnderTest
 ) -> None:

@@ -65,6 +65,7 @@ from bot.domain.routine.run import apply
 from bot.domain.routine.session import Session, validate
 from bot.domain.routine.start import start_session
 from bot.domain.routine.summary import summary_text
+from bot.domain.routine.take_back import step_indices, take_back
 
 __all__ = [
     "ENDED",
@@ -96,8 +97,10 @@ __all__ = [
     "current_prompt",
     "interpret_text",
     "start_session",
+    "step_indices",
     "step_text",
     "summary_text",
+    "take_back",
     "timer_end",
     "validate",
 ]

@@ -243,6 +243,9 @@ class _Run:
         s.index, s.seq = s.index + 1, s.seq + 1
         if s.index >= len(s.steps):
             s.phase = "pain_after"
+            # recorded now, not after the last question: a patient who puts the phone
+            # down without scoring the pain after has still finished the day's routine
+            self.record_complete()
         else:
             s.phase = "step"
             nxt = s.steps[s.index]
@@ -252,11 +255,14 @@ class _Run:
 
     def finish(self) -> None:
         s = self.session
-        summary = summarize(s)
-        if summary.complete:
-            self.record("routine_complete", "complete", "system", note=s.kind)
+        self.record_complete()  # again for a session stored before it was recorded earlier
         s.phase, s.seq = "finished", s.seq + 1
-        self.outputs.append(summary)
+        self.outputs.append(summarize(s))
+
+    def record_complete(self) -> None:
+        """The routine counts for the day once every step is handled and one was done."""
+        if summarize(self.session).complete:
+            self.record("routine_complete", "complete", "system", note=self.session.kind)
 
     # helpers
 

@@ -269,7 +269,8 @@ def test_whole_session_records_in_full():
         nonlocal s
         t = go(s, event)
         s = t.session
-        records.extend(t.records)
+        stored = {r["id"] for r in records}
+        records.extend(r for r in t.records if r["id"] not in stored)  # as the store does
         outputs.extend(t.outputs)
 
     step(PainScore(3, s.token))  # button
@@ -300,8 +301,9 @@ def test_whole_session_records_in_full():
         rec("7:skip", "skip", source="text", exercise="abduction", set=1, side="right"),
         rec("8:done", "done", exercise="bridge", set=1, reps=10),
         rec("9:done", "done", exercise="walk", set=1, note="5 min"),
-        rec("pain:after", "pain", pain=2, context="after"),
+        # the day counts once the last step is handled, before the pain after is asked
         rec("complete", "routine_complete", source="system", note="routine"),
+        rec("pain:after", "pain", pain=2, context="after"),
     ]
     # stretch sets 1 and 3, abduction set 1 (left side done), bridge, walk; stretch set 2
     # (left skipped, right too painful) counts as painful. Minutes: holds 30+30+20+20 s,
@@ -819,7 +821,9 @@ def test_random_event_sequences_keep_the_machine_sound(exercises, specs):
         if s.token != seen[-1]:
             seen.append(s.token)
         records.extend(t.records)
-    ids = [r["id"] for r in records]
+    # the day's completion is written when the last step is handled and again at the
+    # end (the store keeps the first: same id); every other record is written once
+    ids = [r["id"] for r in records if r["kind"] != "routine_complete"]
     assert len(ids) == len(set(ids))
     per_step: dict[str, int] = {}
     for r in records:
@@ -827,9 +831,9 @@ def test_random_event_sequences_keep_the_machine_sound(exercises, specs):
             index = str(r["id"]).split(":")[1]
             per_step[index] = per_step.get(index, 0) + 1
     assert all(count == 1 for count in per_step.values())
-    completes = [r for r in records if r["kind"] == "routine_complete"]
+    completes = {r["id"] for r in records if r["kind"] == "routine_complete"}
     assert len(completes) <= 1
     if completes:
-        assert s.phase == "finished"
+        assert s.phase in ("pain_after", "finished", "cancelled")
         assert any(r["kind"] == "done" for r in records)
     assert all(r["pain"] is None or 0 <= r["pain"] <= 10 for r in records)
