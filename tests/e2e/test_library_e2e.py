@@ -98,3 +98,26 @@ async def test_editing_content_changes_what_the_bot_says(tg: FakeTelegram, tmp_p
         assert "45 s" in card.text and "30 s" not in card.text
     finally:
         await bot.stop()
+
+
+async def test_every_exercise_of_the_content_asked_by_name_gets_its_own_card(
+    tg: FakeTelegram, bot: BotUnderTest
+):
+    """The understanding step and the content speak of the same exercises: asking for a
+    clinic programme's exercise by its name shows that card, not a "did you mean"."""
+    await onboard(tg, UID)
+    for exercise in bot.deps.content.exercises.values():
+        tg.user_sends(UID, f"how do I do the {exercise.name.lower()}?")
+        _, card = await card_after(tg)
+        assert f"lib:do:{exercise.id}" in [d for _, d in card.buttons], exercise.id
+
+
+async def test_a_walk_with_the_frame_is_recorded_as_the_assisted_walk(
+    tg: FakeTelegram, bot: BotUnderTest
+):
+    await onboard(tg, UID)
+    tg.user_sends(UID, "walked to the shop and back with my zimmer")
+    await tg.wait_for(lambda: any(r["kind"] == "done" for r in bot.deps.store.records(UID)),
+                      what="the walk recorded")
+    done = [r for r in bot.deps.store.records(UID) if r["kind"] == "done"]
+    assert [r["exercise"] for r in done] == ["assisted_walk"]

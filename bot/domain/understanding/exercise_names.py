@@ -19,7 +19,7 @@ _LIE = r"(?:lie|lying|lieing|laying|lay|lays|lies)"
 # Order matters: the more specific names come first, and a span claimed by one exercise
 # is not read again for another ("side lying leg lift" is not the standing side lift).
 _RAW: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("assisted_walking", (
+    ("assisted_walk", (
         r"\bassisted walk\w*|\ba ?sisted walk\w*",
         r"\bwalk\w*\s+(?:\w+\s+){0,10}?(?:with|on|using)\s+(?:\w+\s+){0,2}?(?:frame|sticks?"
         r"|crutch\w*|walker|cane|zimmer|rollator|walking stick)\b",
@@ -29,7 +29,7 @@ _RAW: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\b(?:stick|cane) in for the walking\b|\bwalk with the cane\b",
         r"\bhold the walking stick\b",
         r"\blaps? of the (?:landing|hall|ward|living room)\b.{0,20}(?:crutch|frame|stick)",
-        r"\bthe frame and i\b",
+        r"\bthe frame and i\b|\bwalking aid\b",
     )),
     ("side_lying_abduction", (
         r"\b(?:side[\s-]?lying|sidelying|side lieing)\b(?! one not)(?!\s+(?:clam|ones?\s+now))"
@@ -51,7 +51,7 @@ _RAW: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\blunge stretch\b|\bkneeling (?:stretch|one)\b|\bpsoas\b",
         r"\bin a lunge\b",
     )),
-    ("piriformis_stretch", (
+    ("supine_piriformis_stretch", (
         r"\bpiri\w*|\bpear (?:a )?form\w*|\bpear (?:shaped )?muscle\b|\bparaformis\b"
         r"|\bperiformis\b|\bpirriformis\b",
         r"\bknee across\b|\bdeep buttock stretch\b",
@@ -71,6 +71,10 @@ _RAW: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bknee (?:to|2|too|towards|up to) (?:your |my |the )?chest\w*|\bknee chest\b",
         r"\bknee hugs?\b|\bhug(?:ging)? (?:the |my |your )?knee\b",
         r"\bpull\w* (?:my|your) knee up\b",
+    )),
+    ("standing_march", (
+        r"\b(?:standing|soldier) march\w*|\bmarch(?:ing)? (?:on the spot|in place)\b",
+        r"\bmarch(?:ing|es)\b(?! band)|\bhigh knees\b|\bknee (?:raise|lift)s?\b",
     )),
     ("ankle_pumps", (
         r"\bankle pump\w*|\bankel pump\w*|\buncle pumps\b|\bfoot pumps\b|\bfeet pumps\b",
@@ -179,6 +183,6 @@ def mentions(text: str) -> tuple[Mention, ...]:
             taken.append((start, end))
             if ex_id not in found:
                 found[ex_id] = Mention(ex_id, start, end)
-    if "assisted_walking" in found:
+    if "assisted_walk" in found:
         found.pop("walk", None)  # "laps of the hall with the frame" is one exercise
     return tuple(sorted(found.values(), key=lambda m: m.start))

@@ -16,9 +16,10 @@ _HOT_RED = (
 )
 #: "warm after the exercises": the blood going to it, not an infection.
 _WARM_FROM_EFFORT = (
-    r"\b(?:warm|warmer|on\s+fire|burning)\s+(?:after|from)\s+(?:the\s+|my\s+|all\s+the\s+"
-    r"|doing\s+the\s+)?(?:aqua\s+)?(?:exercis\w*|stretch\w*|walk\w*|session|workout|bridges|clams"
-    r"|routine|aerobics|class|swim\w*|gym)\b"
+    r"\b(?:warm|warmer|on\s+fire|burning|angry)\s+(?:after|from)\s+(?:the\s+|my\s+|all\s+the\s+"
+    r"|doing\s+the\s+|\d+\s+)?(?:aqua\s+)?(?:exercis\w*|stretch\w*|walk\w*|session|workout"
+    r"|bridges|clams|routine|aerobics|class|swim\w*|gym|a\s+side|five\s+a\s+side|football|footy"
+    r"|run\w*|training|match|game|golf|tennis|cycl\w*|ride|hike|gardening|digging)\b"
 )
 _NOT_HOT = (
     r"\b(?:warm|hot|heat)\s+(?:bath|shower|up|pack|pad|water|tub|weather|wheat|compress|day"
@@ -90,7 +91,8 @@ _ANY_POSITION = (
     # a carer's "repositioned him every time, nothing helped"
     r"\breposition\w*\s+(?:him|her|them)\s+(?:every|each)\s+time\b|"
     r"\b(?:whatever|no\s+matter|any\s*(?:position|way|how)|every\s+(?:position|way)"
-    r"|all\s+positions|doesn'?t\s+matter\s+(?:how|which|what|if|where)|even\s+(?:lying|resting"
+    r"|all\s+positions|(?:doesn'?t|dosen'?t|dosn'?t|does\s+not)\s+matter\s+(?:how|which|what|if"
+    r"|where)|even\s+(?:lying|resting"
     r"|when\s+(?:i'?m|i\s+am)\s+still|on\s+my\s+(?:good|other)\s+side|at\s+rest|flat)"
     r"|lying\s+still|turning\s+over\s+doesn'?t\s+help|tried\s+every|my\s+back\s+or"
     r"|whichever|either\s+side|any\s+side|both\s+sides|every\s+side"
@@ -244,6 +246,14 @@ RULES: tuple[Rule, ...] = (
         r"|agony)\b",
     ), needs=rf"{_RECURRENT}|{_ANY_POSITION}", window=150, same_sentence=False,
          unless=rf"{_ONE_SIDE}|{_PAINLESS}"),
+    # "3.40am and wide awake again... a deep gnawing in the hip bone, doesn't matter if I'm on
+    # my back or the good side"; "lying down is agony whichever way I turn"
+    rule("night_pain_sweats", (
+        rf"\b(?:wide\s+)?awake\b[^\n]{{0,120}}?\b(?:{PAIN}|gnaw\w*|toothache)\b",
+        r"\bgnaw\w*\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the|my|her|his)\s+(?:\w+\s+)?bones?\b"
+        r"|\btoothache\s+in\s+(?:the|my|her|his)\s+(?:\w+\s+)?bones?\b",
+        rf"\blying\s+(?:down\s+)?(?:is|=)\s+(?:\w+\s+)?(?:{PAIN}|murder|torture|hell)\b",
+    ), needs=_ANY_POSITION, window=150, same_sentence=False, unless=rf"{_ONE_SIDE}|{_PAINLESS}"),
     # "I'm up half the night with it, resting doesn't ease it one bit"
     rule("night_pain_sweats",
          r"\bup\s+half\s+the\s+night\s+with\s+(?:it|the\s+pain|the\s+hip|my\s+hip|her\s+hip)\b",
@@ -318,6 +328,8 @@ RULES: tuple[Rule, ...] = (
         r"|swamp\w*)\b",
         rf"\bbelt\s+{gap(4)}(?:new\s+holes?|another\s+hole|extra\s+hole|notch)",
         rf"\bscales?\s+{gap(3)}(?:lost|down|dropped)\b",
+        r"\bdown\s+(?:another|a\s+further|a\s+good)\s+(?:\d+(?:[.,]\d+)?|a|one|two|three|half\s+a)"
+        r"\s*(?:stone|st|kg|kgs|kilos?|lbs?|pounds)\b",
         r"\bweight\s+(?:is\s+|'s\s+|has\s+|has\s+gone\s+|has\s+come\s+)?(?:down|dropped)\s+(?:by\s+)?"
         r"\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|stone|st)\b",
     ), unless=_INTENDED, keep=_UNINTENDED),

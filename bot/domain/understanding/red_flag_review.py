@@ -118,6 +118,15 @@ _HEDGES = re.compile(
     r"|tell\w*|bother\w*)(?:\s+(?:it|you|this))?|(?:might|may|could|it'?s\s+probably|probably)\s+be"
     r"\s+nothing|(?:don'?t|do\s+not)\s+want\s+to\s+(?:bother|worry|trouble)\s+(?:you|anyone)"
     r"|not\s+a\s+big\s+deal(?:\s+probably)?|probably\s+not\s+a\s+big\s+deal"
+    # "I hope you don't mind me mentioning it", "sorry to bother you": politeness
+    r"|hope\s+you\s+(?:don'?t|do\s+not)\s+mind\s+(?:me\s+)?(?:mention\w*|ask\w*|say\w*|writ\w*"
+    r"|messag\w*)(?:\s+(?:it|this))?|sorry\s+to\s+(?:bother|trouble)\s+you"
+    # "I've not done the exercises": the exercises not done, not a sign denied
+    r"|(?:i'?ve|i\s+have|haven'?t|have\s+not|not|didn'?t|did\s+not)\s+(?:not\s+)?(?:done|do"
+    r"|manage[d]?)\s+(?:the|my|any|today'?s)\s+(?:exercises?|routine|stretches|programme)"
+    # "I've had the chills for two days": still going on, not a time gone by
+    r"|(?:i'?ve|i\s+have|(?:she|he)'?s|has)\s+had(?=\s[^.!?\n]{0,60}\b(?:for|since)\s+(?:\w+\s+)?"
+    r"(?:days?|weeks?|hours?|yesterday|last|this))"
     # "was going to tell you I'd done the bridges, but...": what they meant to say first
     r"|(?:i\s+)?was\s+(?:going\s+to|gonna|about\s+to)\s+(?:tell|say|message|text|report)"
     r"(?:\s+(?:you|that))?"

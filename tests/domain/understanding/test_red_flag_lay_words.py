@@ -1,5 +1,5 @@
 """Red flags in lay words, and long-known conditions that are not news (the lean of rounds 8
-to 11: tune97 to tune116). Our own phrasings, not the batches' rows; each mechanism with
+to 12: tune97 to tune121). Our own phrasings, not the batches' rows; each mechanism with
 look-alikes that stay quiet."""
 
 from __future__ import annotations
@@ -63,6 +63,15 @@ LIVE: list[tuple[str, str]] = [
                            "was fine when I lay down"),
     ("cancer_weight_loss", "hip pain is new since last month, about a 6. I should probably "
                            "mention I had breast cancer in 2020"),
+    # bone pain at night in any position, told without "wakes me" (round 12)
+    ("night_pain_sweats", "4am and awake again with a gnawing ache deep in the bone, doesn't "
+                          "matter which side I'm on"),
+    ("night_pain_sweats", "lying down is agony whatever way I turn, every night this week"),
+    ("night_pain_sweats", "the hip wakes me up every night now, dosent matter what side"),
+    ("cancer_weight_loss", "down another 4 lb this week and I'm eating the same as ever"),
+    # politeness before the sign is no doubt about it
+    ("infection", "I hope you don't mind me mentioning it, I've had a fever since yesterday "
+                  "and the hip is hot and red"),
 ]
 
 QUIET: list[str] = [
@@ -94,6 +103,10 @@ QUIET: list[str] = [
     "after him",
     # "another resident": not the one cared for
     "carer here. another resident had a fall on the stairs last night, the unit's unsettled",
+    # soreness after sport, and a night awake for other reasons (round 12)
+    "hips a bit angry after football last night, 3/10, skipping today",
+    "wide awake at 3 worrying about the grandkids, hip's fine",
+    "down another 3 lb on the diet, chuffed, did my bridges",
 ]
 
 

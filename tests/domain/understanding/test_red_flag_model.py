@@ -360,7 +360,7 @@ def test_words_that_name_no_sign_never_ask_alone(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "stepped up onto the bottom stair ten times with each leg",
+    "pulled my knee up to my chest on the bed 10 times each leg",
     "knee to chest on the bed, 10 each leg",
 ])
 def test_a_sure_everyday_report_needs_the_higher_score_to_be_asked(text: str) -> None:
