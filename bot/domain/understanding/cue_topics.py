@@ -138,7 +138,7 @@ RESOLVED = _any(
 NEGATED_SYMPTOM = re.compile(
     r"\b(?:no|not|never|nothing|haven'?t|havent|didn'?t|didnt|isn'?t|isnt|wasn'?t|nope"
     r"|doesn'?t|doesnt|don'?t|dont)\b"
-    r"(?:\s+[a-z']+){0,2}\s+(?:fever\w*|numb\w*|tingl\w*|swell\w*|swollen|fall\w*|fallen"
+    r"(?:\s+[a-z']+){0,2}\s+(?:fever\w*|numb(?!er)\w*|tingl\w*|swell\w*|swollen|fall\w*|fallen"
     r"|fell|weak\w*|pins|blood|dizz\w*|breath\w*|chest|weight|night|red\w*|shorter|hot"
     r"|give way|gave way|cancer|fracture|weeping|smell\w*|leak\w*|heat|sweats|bowel\w*"
     r"|bladder|turned|clunk\w*|sharp|steroids?|wakes?|waking|woken|sweat\w*)"

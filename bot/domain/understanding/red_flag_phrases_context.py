@@ -109,6 +109,11 @@ CONTINUING = re.compile(
     r"|carry\s+on|keep)|(?:is\s+it|it'?s)\s+(?:ok|okay|safe|alright|fine)\s+to\s+\w+)\b[^.!?\n]*"
     r"\bif\s+(?:i|she|he)\s+(?:(?:am|'m|is|'s|are)\s+(?:\w+ing)|(?:have|'ve|has)\s+(?:just\s+"
     r"|already\s+)?(?:wet|soiled|coughed|fallen|lost|passed|been\s+sick))\b"
+    # "should I worry if one calf is much fatter than the other?": a state, in the present
+    r"|\b(?:should|do)\s+(?:i|we)\s+(?:be\s+)?(?:worr\w*|concerned)\b[^.!?\n]*\bif\s+(?:my|one"
+    r"|the|her|his)\s+(?:\w+\s+){0,3}?(?:is|are|'s|looks?|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+){0,2}?(?:fatter|bigger|thicker|swollen|hot|red|puffy|numb|weeping|leaking"
+    r"|oozing|gaping)\b"
 )
 
 
@@ -131,6 +136,9 @@ WHOLE = _rx(
     r"(?:^|[.!?\n]\s*)(?:is|are|could|can)\s+(?:\w+\s+){1,3}(?:a\s+)?(?:sign|symptom)s?\s+of\b",
     # "is losing weight without trying ever linked to hip pain?"; not "could this be related
     # to my breast cancer?", a question about the writer's own sign
+    # "do night sweats have anything to do with hips?": about the sign, not the writer's own
+    r"(?:^|[.!?\n,]\s*)(?:do|does|can|could|would)\s+(?!my\b|her\b|his\b|this\b|it\b|that\b"
+    r"|the\b)(?:\w+\s+){1,3}have\s+anything\s+to\s+do\s+with\b",
     r"(?:^|[.!?\n]\s*)(?:is|are|can|could)\s+(?:\w+\s+){1,5}ever\s+(?:linked|related"
     r"|connected|associated)\s+(?:to|with)\b",
     r"\bwhat\s+(?:does|do|would|will|did)\s+(?:\w+\s+){0,4}(?:look|feel)\s+like\b",

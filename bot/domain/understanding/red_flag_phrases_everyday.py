@@ -79,7 +79,7 @@ RULES: tuple[Rule, ...] = (
     rule("cauda_equina", (
         r"\bbetween\s+(?:my|his|her|the)\s+legs\s+(?:\w+\s+){0,2}(?:feels?|felt)\s+like\s+"
         r"(?:cardboard|rubber|wood|leather|plastic|someone\s+else'?s)\b",
-        rf"\bnumb\w*\s+{gap(5)}(?:where\s+(?:you|i|she|he)\s+sits?|(?:bike\s+)?saddle)\b",
+        rf"\bnumb(?!er)\w*\s+{gap(5)}(?:where\s+(?:you|i|she|he)\s+sits?|(?:bike\s+)?saddle)\b",
     )),
     # --- nerves: foot drop, a leg that will not obey ----------------------------------
     rule("neuro_deficit", (
@@ -168,7 +168,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:go\s+to\s+the\s+)?)?(?:toilet|loo|wee|pee|poo|go)\b",
         rf"\bsit\w*\s+on\s+the\s+(?:loo|toilet)(?:\s+seat)?\s+{gap(2)}{CANT}\s+feel\b",
         r"\b(?:lady|girly|man|private)\s+(?:parts|bits)\s+(?:\w+\s+){0,3}(?:feel|felt|is|are|gone|going)"
-        r"\s+(?:\w+\s+)?numb\w*",
+        r"\s+(?:\w+\s+)?numb(?!er)\w*",
         r"\bno\s+(?:feeling|sensation)\s+(?:around|in|on|at|round)\s+(?:my|her|his|the)\s+(?:back\s+end"
         r"|bum|bottom|backside|privates|lady\s+parts|front\s+bottom)\b",
         r"\bstrain\w*\s+(?:\w+\s+){0,3}to\s+(?:pass\s+water|pee|wee|go)\b",

@@ -134,7 +134,7 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:crept|creeping|spread|spreading|gone|went|moving|moved|travelled|traveled)\s+"
          r"(?:down|up|further)\s+(?:to|into|past|as\s+far\s+as)\s+(?:the\s+|my\s+|her\s+|his\s+)?"
          r"(?:shin|knee|calf|foot|ankle|toes|thigh)\b",
-         needs=r"\bnumb\w*|\btingl\w*|\bpins\s+and\s+needles\b|\bno\s+feeling\b", window=150,
+         needs=r"\bnumb(?!er)\w*|\btingl\w*|\bpins\s+and\s+needles\b|\bno\s+feeling\b", window=150,
          same_sentence=False),
     # "the bad side stays glued to the floor"; "the sole of that foot feels like cardboard"
     rule("neuro_deficit", (
@@ -230,7 +230,7 @@ RULES_PASSING: tuple[Rule, ...] = (
     rule("neuro_deficit",
          r"\b(?:been\s+|keeps?\s+|it'?s\s+|is\s+)spreading\b"
          r"|(?<=\bnow\s)(?:it'?s|its|it\s+is)\s+all\s+the\s+way\s+(?:down\s+)?to\b",
-         needs=r"\bnumb\w*|\bpins\s+(?:n|and|&)\s+needles\b|\btingl\w*|\bdead\b", window=120,
+         needs=r"\bnumb(?!er)\w*|\bpins\s+(?:n|and|&)\s+needles\b|\btingl\w*|\bdead\b", window=120,
          same_sentence=False),
     # "my partner says his hip's 'come out' again", quotes and all
     rule("dislocation",

@@ -35,6 +35,10 @@ _POSITIONAL = (
     r"|\b(?:sitting|sat)\s+(?:through|for\s+(?:hours|ages|too\s+long|a\s+long)|watching"
     r"|in\s+the\s+car|on\s+(?:a\s+|the\s+|that\s+)?(?:hard|wooden|plastic|bus|train|plane"
     r"|floor|bench))"
+    # "numb for a sec when I sat on it, but fine": pressure that passed at once
+    r"|\b(?:sat|lay|lain|lying|knelt)\s+on\s+(?:it|my\s+(?:leg|foot|feet))\b"
+    r"|\bfor\s+a\s+(?:sec|second|moment|minute|min|few\s+seconds)\b(?=[^.!?\n]{0,40}\b(?:but"
+    r"|then|and)\s+(?:\w+\s+){0,2}(?:fine|ok|okay|gone|normal|back\s+to\s+normal)\b)"
 )
 #: ...unless it is spreading, new or with weakness.
 _SPREADING = (
@@ -52,7 +56,7 @@ _SADDLE = (
     r"|lady\s+(?:parts|bits)|nethers|willy|scrotum|testicles)\b"
 )
 _SADDLE_NUMB = (
-    r"\b(?:numb\w*|tingl\w*|pins\s+and\s+needles|no\s+(?:feeling|sensation)|lost\s+(?:the\s+"
+    r"\b(?:numb(?!er)\w*|tingl\w*|pins\s+and\s+needles|no\s+(?:feeling|sensation)|lost\s+(?:the\s+"
     r"|all\s+)?(?:feeling|sensation)|(?:can'?t|cannot)\s+(?:really\s+|properly\s+|even\s+)?feel"
     r"(?:\s+nothing)?|to\s+not\s+feel\s+(?:anything|a\s+thing)|dead|asleep|like\s+(?:after\s+)?(?:the\s+"
     r"|a\s+)?(?:dentist|an(?:a)?esthetic|injection))\b"
@@ -115,7 +119,7 @@ RULES: tuple[Rule, ...] = (
     rule("neuro_deficit",
          rf"\b{CANT}\s+(?:even\s+)?(?:stand|walk|go|get)\s+(?:up\s+)?on\s+{WHOSE}"
          r"(?:tip\s?toes?|toes|heels?)\b",
-         needs=r"\b(?:any\s*more|no\s+longer|suddenly|since|now|today|weak\w*|numb\w*)\b",
+         needs=r"\b(?:any\s*more|no\s+longer|suddenly|since|now|today|weak\w*|numb(?!er)\w*)\b",
          window=60),
     # bladder, bowel, saddle
     rule("cauda_equina", _SADDLE_NUMB, needs=_SADDLE, window=45,
@@ -126,7 +130,7 @@ RULES: tuple[Rule, ...] = (
                 r"|a\s+long)|watching|in\s+the\s+car|on\s+(?:a\s+|the\s+|that\s+)?(?:hard|wooden"
                 r"|plastic|bus|train|plane|floor|bench))"),
     rule("cauda_equina", (
-        r"\bsaddle\s+(?:area|region|numb\w*|an(?:a)?esthesia)\b",
+        r"\bsaddle\s+(?:area|region|numb(?!er)\w*|an(?:a)?esthesia)\b",
         r"\b(?:like|as\s+if|as\s+though)\s+(?:i'?m|i\s+am|she'?s|he'?s|you'?re|sitting)\s+"
         r"(?:sitting\s+)?on\s+(?:nothing|thin\s+air|air|a\s+cushion\s+of\s+air)\b",
         rf"\b{CANT}\s+(?:tell|feel|know|sense)\s+(?:if|when|whether)\s+(?:my|her|his|the)\s+"
@@ -217,7 +221,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:couldn'?t|can'?t|cannot)\s+hold\s+it\b",
         r"\b(?:had|having)\s+an?\s+accident\b(?!\s+(?:at\s+work|in\s+the\s+car|on\s+the\s+road))",
     ), needs=r"\bneed\w*\s+to\s+go\b|\bdesperate\b"
-             r"|\b(?:bladder|bowels?|wee|pee|poo|toilet|loo|pants|knickers|chair|numb\w*|wet"
+             r"|\b(?:bladder|bowels?|wee|pee|poo|toilet|loo|pants|knickers|chair|numb(?!er)\w*|wet"
              r"|leak\w*|control|waterworks|bum|bottom|going|came\s+out|tell|mortified)\b",
          window=80, same_sentence=False),
     # retention: bursting for a wee and nothing will come
@@ -230,7 +234,7 @@ RULES: tuple[Rule, ...] = (
                            r"|trip|party|meeting)\b"),
     # numb on the loo: the saddle area, named by where it is felt
     rule("cauda_equina",
-         r"\b(?:numb\w*|can'?t\s+feel\s+(?:a\s+)?(?:thing|anything)|no\s+feeling)\b",
+         r"\b(?:numb(?!er)\w*|can'?t\s+feel\s+(?:a\s+)?(?:thing|anything)|no\s+feeling)\b",
          needs=r"\b(?:on|sit\w*\s+on)\s+the\s+(?:loo|toilet)(?!\s+(?:roll|paper))\b"
                r"|\bwhen\s+(?:i|she|he)\s+wipe",
          window=80, same_sentence=False),

@@ -55,12 +55,12 @@ RULES: tuple[Rule, ...] = (
         rf"\b{CANT}\s+(?:seem\s+to\s+)?(?:start|get)\s+(?:a|my|the|her|his)\s+(?:wee|pee|flow"
         r"|stream)\s+(?:going|started|at\s+all)\b",
         rf"\b{CANT}\s+(?:seem\s+to\s+)?start\s+(?:a\s+|to\s+)?(?:wee|pee|weeing|peeing)\b",
-        r"\binside\s+of\s+(?:my|her|his|the)\s+(?:thighs?|legs?)\s+(?:\w+\s+){0,4}(?:numb\w*|dentist"
+        r"\binside\s+of\s+(?:my|her|his|the)\s+(?:thighs?|legs?)\s+(?:\w+\s+){0,4}(?:numb(?!er)\w*|dentist"
         r"|injection|anaesthetic|anesthetic|no\s+feeling|dead)\b",
     )),
     # --- nerves: a leg numb top to toe, a leg not one's own ----------------------------
     rule("neuro_deficit", (
-        r"\bnumb\w*\s+(?:all\s+the\s+way\s+)?from\s+(?:my\s+|the\s+|her\s+|his\s+)?(?:hip|waist"
+        r"\bnumb(?!er)\w*\s+(?:all\s+the\s+way\s+)?from\s+(?:my\s+|the\s+|her\s+|his\s+)?(?:hip|waist"
         r"|thigh|groin|bum|buttock)\s+(?:right\s+|all\s+the\s+way\s+)?(?:down\s+)?to\s+(?:my\s+"
         r"|the\s+|her\s+|his\s+)?(?:foot|feet|toes|ankle|knee)\b",
         r"\b(?:leg|foot)\s+(?:is\s+)?(?:\w+\s+){0,2}not\s+belong\w*\s+to\s+(?:me|her|him)\b",
@@ -115,7 +115,7 @@ RULES_TUNE10: tuple[Rule, ...] = (
         r"|bottom|back\s+passage)\b",
     )),
     rule("neuro_deficit",
-         r"\bnumb\w*\s+(?:that\s+was\s+)?(?:\w+\s+){0,4}(?:is\s+)?(?:now\s+)?(?:up\s+to|creeping\s+up"
+         r"\bnumb(?!er)\w*\s+(?:that\s+was\s+)?(?:\w+\s+){0,4}(?:is\s+)?(?:now\s+)?(?:up\s+to|creeping\s+up"
          r"|spread\w*\s+(?:up|to)|moving\s+up|going\s+up)\b"),
     rule("pe", (
         r"\bstop\w*\s+(?:\w+\s+){0,2}(?:times\s+)?to\s+(?:get|catch)\s+(?:my|her|his)\s+breath\b",
@@ -142,7 +142,7 @@ RULES_TRIAGE: tuple[Rule, ...] = (
                r"(?:position|angle)\b",
          window=160, same_sentence=False),
     rule("cauda_equina", (
-        r"\bnumb\w*\s+between\s+(?:my|her|his|the)\s+legs\b",
+        r"\bnumb(?!er)\w*\s+between\s+(?:my|her|his|the)\s+legs\b",
         r"\bnot\s+feeling\s+when\s+(?:the\s+)?(?:toilet|poo|wee|pee|urine)\s+(?:is\s+)?coming\b",
         r"\b(?:did|done|doing|does)\s+(?:the\s+|a\s+)?(?:potty|poo|wee|pee|toilet)\s+in\s+(?:the|his"
         r"|her|my)\s+bed\b",
@@ -236,7 +236,7 @@ RULES_TUNE13: tuple[Rule, ...] = (
 RULES_TUNE14: tuple[Rule, ...] = (
     rule("cauda_equina",
          r"\b(?:undercarriage|down\s+below|nether\s+regions|privates|private\s+parts)\s+(?:\w+\s+){0,2}"
-         r"(?:numb\w*|no\s+feeling|dead)\b"),
+         r"(?:numb(?!er)\w*|no\s+feeling|dead)\b"),
     rule("pe", r"\b(?:fighting|gasping|struggling)\s+for\s+(?:breath|air)\b",
          needs=r"\bchest\b|\bop\b|\boperation\b|\bsurgery\b|\bcough\w*\b", window=120,
          same_sentence=False, unless=r"\blaugh\w*\b"),

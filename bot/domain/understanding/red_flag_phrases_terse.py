@@ -73,7 +73,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:dribbl\w*|leak\w*|wet\s+(?:my|her|him)sel(?:f|ves)|pee\w*|wee\w*)\s+(?:\w+\s+){0,2}"
         r"without\s+(?:noticing|knowing|realising|realizing|feeling)\b",
         r"\b(?:loo|toilet)?\s*seat\s+felt\s+like\s+it\s+wasn'?t\s+there\b",
-        r"\bnumb\w*\s+(?:on|in|down|round)\s+(?:the\s+)?(?:inside|insides|inner)\s+(?:of\s+)?(?:both\s+"
+        r"\bnumb(?!er)\w*\s+(?:on|in|down|round)\s+(?:the\s+)?(?:inside|insides|inner)\s+(?:of\s+)?(?:both\s+"
         r"|my\s+|her\s+|his\s+)?(?:thighs|legs)\b",
         r"\b(?:struggling|trouble|hard|difficult)\s+(?:to\s+)?(?:start|starting)\s+(?:a\s+)?(?:wee|pee"
         r"|weeing|peeing)\b",
@@ -121,8 +121,8 @@ RULES: tuple[Rule, ...] = (
          needs=TOP_PAIN, window=100, same_sentence=False),
     rule("pe", r"\b(?:elephant|weight|ton\s+of\s+bricks)\s+(?:sat|sitting|standing|pressing)\s+"
                r"on\s+(?:my|me|her|his)\s+chest\b"),
-    rule("cauda_equina", r"\bnumb\w*\s+(?:patch\s+|bit\s+|area\s+)?(?:where|in\s+the\s+area)\s+"
-                         r"(?:my|her)\s+(?:knickers|pants|underwear|undies)\s+(?:sit|go|are|would\s+be)\b"),
+    rule("cauda_equina", r"\bnumb(?!er)\w*\s+(?:patch\s+|bit\s+|area\s+)?(?:where"
+                         r"|in\s+the\s+area)\s+(?:my|her)\s+(?:knickers|pants|underwear|undies)\s+(?:sit|go|are|would\s+be)\b"),
     rule("pe", r"\b(?:pink|red|blood)\s+in\s+what\s+(?:i|she|he)\s+(?:cough|coughed|brought)\b"),
     rule("pe", r"\b(?:tight|tightness\s+in\s+(?:my|the)|heavy)\s+chest\b",
          needs=r"\bgasp\w*|\bbreath\w*|\bpuff\w*", window=40),

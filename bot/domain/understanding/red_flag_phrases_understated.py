@@ -65,7 +65,7 @@ RULES: tuple[Rule, ...] = (
                rf"|\b{CANT}\s+(?:go|wee|pee|start)\b", window=60),
     # "when I wipe it feels like it's someone else's skin"
     rule("cauda_equina", r"\bwhen\s+(?:i|she|he)\s+wipes?\b",
-         needs=r"\bsomeone\s+else'?s\b|\bnumb\w*|\b(?:can'?t|cannot|couldn'?t)\s+(?:really\s+|properly\s+)?feel\b"
+         needs=r"\bsomeone\s+else'?s\b|\bnumb(?!er)\w*|\b(?:can'?t|cannot|couldn'?t)\s+(?:really\s+|properly\s+)?feel\b"
                r"|\bdead\b|\bnothing\s+there\b|\bno\s+feeling\b", window=60),
     # "little leaks and the inside of my legs feels odd, like pins and needles"
     rule("cauda_equina",
@@ -149,6 +149,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:hip|leg)\s+(?:won'?t|wont|will\s+not|can'?t)\s+take\s+(?:anything|any\s+weight"
         r"|(?:my|her|his)\s+weight|me)\b",
         r"\b(?:only|just)\s+touch\s+(?:my|her|his|the)\s+toes?\s+(?:down|on\s+the\s+(?:floor|ground))\b",
+        # "today I can't even touch my toe down"
+        rf"\b{CANT}\s+(?:even\s+)?(?:touch|put|get)\s+(?:my|her|his|the)\s+toes?\s+(?:down"
+        r"|on\s+the\s+(?:floor|ground))\b",
         r"\bless\s+(?:and|n|&)\s+less\s+able\s+to\s+take\s+(?:my|her|his|any)\s+weight\b",
     )),
     # a carer's note: "pt unable to WB on L leg", "NWB since am"

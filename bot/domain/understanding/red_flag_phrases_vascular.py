@@ -34,6 +34,8 @@ _NOT_CLOT = (
     r"\b(?:heat|hot|warm)\s+(?:pack|pad|water|bath|shower|compress|gel|cream|rub|up)\b"
     r"|\bwarm(?:ed|ing)?\s+up\b"
 )
+#: A clinician's or carer's check that found nothing: "calf soft and non-tender", "SNT".
+_CLINICAL_NEGATIVE = r"\bnon[\s-]?tender\b|\bsoft\s*(?:,|and|&)\s*(?:non|not)\b|\bsnt\b"
 #: A calf tight from effort: a stretch, not a clot (unless hot, swollen or red too).
 _EXERTION_TIGHT = (
     r"\btight\s+(?:\w+\s+){0,4}(?:from|after)\s+(?:the\s+|all\s+the\s+|my\s+)?(?:walk\w*"
@@ -75,7 +77,7 @@ _BREATH_CONTEXT = (
 RULES: tuple[Rule, ...] = (
     # deep vein thrombosis
     rule("dvt", _CALF, needs=_CLOT_SIGN, window=60,
-         unless=rf"{_NOT_CLOT}|{_EXERTION_TIGHT}|{_EXERTION_BURN}",
+         unless=rf"{_NOT_CLOT}|{_EXERTION_TIGHT}|{_EXERTION_BURN}|{_CLINICAL_NEGATIVE}",
          keep=r"\b(?:hot|swollen|swelling|swelled|red|warm|purple|shiny|puffy|clot|dvt)\b"),
     rule("dvt", (
         rf"\b(?:legs?)\s+{gap(5)}(?:swollen|swelled|swelling|puffy|ballooned|bigger|fatter"

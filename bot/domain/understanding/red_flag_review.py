@@ -121,6 +121,10 @@ _HEDGES = re.compile(
     # "I hope you don't mind me mentioning it", "sorry to bother you": politeness
     r"|hope\s+you\s+(?:don'?t|do\s+not)\s+mind\s+(?:me\s+)?(?:mention\w*|ask\w*|say\w*|writ\w*"
     r"|messag\w*)(?:\s+(?:it|this))?|sorry\s+to\s+(?:bother|trouble)\s+you"
+    # "resting doesn't ease it one bit": the sign itself, not a denial of it
+    r"|(?:resting|rest|lying\s+still|nothing|sitting\s+up)\s+(?:\w+\s+)?(?:doesn'?t|doesnt"
+    r"|does\s+not|won'?t)\s+(?:ease|help|touch)\w*|nothing\s+to\s+do\s+with\s+how\s+(?:i|she|he)\s+"
+    r"(?:lie|lay|sleep|sit)"
     # "I've not done the exercises": the exercises not done, not a sign denied
     r"|(?:i'?ve|i\s+have|haven'?t|have\s+not|not|didn'?t|did\s+not)\s+(?:not\s+)?(?:done|do"
     r"|manage[d]?)\s+(?:the|my|any|today'?s)\s+(?:exercises?|routine|stretches|programme)"

@@ -121,6 +121,8 @@ SHORT_FIXES = {
     "wait bare": "weight bear", "cloths are": "clothes are", "outta nowhere": "out of nowhere",
     "at knight": "at night",
     "out the blue": "out of the blue", "carf": "calf", "calve": "calf",
+    # autocorrect's "calm" for "calf": "my calm is swollen"
+    "my calm is": "my calf is", "my calm has": "my calf has", "her calm is": "her calf is",
     "numbnes": "numbness", "numbess": "numbness",
     # carers' shorthand: "hx ca lung", "wt loss ~5kg"
     "hx of ca": "history of cancer", "hx ca": "history of cancer", "wt loss": "weight loss",

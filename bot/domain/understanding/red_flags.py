@@ -252,7 +252,10 @@ def _urgency(category: str, text: str) -> Urgency:
 _NOW_BEFORE = re.compile(
     r"\b(?:now|since\s+then|these\s+days|lately|recently|this\s+(?:week|month)"
     r"|(?:the|these|over\s+the|in\s+the)\s+(?:last|past)\s+(?:few\s+|couple\s+(?:of\s+)?"
-    r"|\d+\s+|two\s+|three\s+)?(?:days?|weeks?|months?))\b[^.!?\n]{0,12}$"
+    r"|\d+\s+|two\s+|three\s+)?(?:days?|weeks?|months?)"
+    # "I had a DVT in 2015 and this feels a bit like that did, calf hot": the sign is now
+    r"|(?:this|it)\s+(?:feels|looks|is)\s+(?:\w+\s+){0,3}?(?:(?:like|the\s+same\s+as)\s+(?:that"
+    r"|it|last\s+time|the\s+last\s+one|before)(?:\s+did|\s+was)?|the\s+same))\b[^.!?\n]{0,12}$"
 )
 #: Needed words that are themselves a denial ("no injury", "nothing set it off").
 _DENIAL = re.compile(r"(?:no|not|never|nothing|without|didn'?t|hadn'?t|wasn'?t|weren'?t"

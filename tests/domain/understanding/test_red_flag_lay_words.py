@@ -1,5 +1,5 @@
 """Red flags in lay words, and long-known conditions that are not news (the lean of rounds 8
-to 12: tune97 to tune121). Our own phrasings, not the batches' rows; each mechanism with
+to 13: tune97 to tune126). Our own phrasings, not the batches' rows; each mechanism with
 look-alikes that stay quiet."""
 
 from __future__ import annotations
@@ -72,6 +72,17 @@ LIVE: list[tuple[str, str]] = [
     # politeness before the sign is no doubt about it
     ("infection", "I hope you don't mind me mentioning it, I've had a fever since yesterday "
                   "and the hip is hot and red"),
+    # clinical words, a past episode compared with now, a present state asked about (round 13)
+    ("cannot_bear_weight", "was told partial weight bearing but now I can't even put my toe "
+                           "down"),
+    ("dvt", "had a clot in my leg years ago and this feels just like that did, calf red and "
+            "swollen today"),
+    ("dvt", "should I worry if my left calf is much bigger than the right? it's sore too, "
+            "had the op 2 weeks ago"),
+    ("night_pain_sweats", "waking every night with the ache, even sitting up doesn't ease it"),
+    ("night_pain_sweats", "the pain gets me out of bed at 3am, nothing to do with how I lie"),
+    ("night_pain_sweats", "up half the night with the hip, resting doesn't ease it at all"),
+    ("dvt", "my calm is hot and swollen since the op"),
 ]
 
 QUIET: list[str] = [
@@ -107,6 +118,11 @@ QUIET: list[str] = [
     "hips a bit angry after football last night, 3/10, skipping today",
     "wide awake at 3 worrying about the grandkids, hip's fine",
     "down another 3 lb on the diet, chuffed, did my bridges",
+    # a check that found nothing, a number that is not "numb", a question about a sign
+    "calf soft and non-tender, did the ankle pumps",
+    "groin aches a bit, can't put a number on it",
+    "do night sweats have anything to do with hip arthritis?",
+    "leg went numb for a second when I sat on it, then fine",
 ]
 
 
