@@ -45,6 +45,9 @@ IDIOMS = _rx(
     r"\bbreathless\s+(?:from|with)\s+(?:crying|laughing|laughter|giggling|excitement)\b",
     r"\b(?:died|dying|die)\s+(?:laughing|of\s+(?:laughter|embarrassment|boredom|shame)"
     r"|for\s+a)\b|\bnearly\s+(?:died|had\s+a\s+heart\s+attack|fell\s+off\s+my\s+chair)\b",
+    # "fell off my chair when I saw my streak": surprise, not a fall
+    r"\bfell\s+off\s+(?:my|the)\s+(?:chair|seat|sofa)\s+(?:laughing|when\s+(?:i|we)\s+(?:saw|read"
+    r"|heard|got|opened))\b",
     r"\bheart\s+attack\s+when\b|\bheart\s+(?:skipped|missed)\s+a\s+beat\b",
     r"\bbreathless\s+with\b|\bcan'?t\s+breathe?\s+for\s+laughing\b",
     r"\b(?:take|took|takes|taking)\s+(?:my|your|her|his)\s+breath\s+away\b",

@@ -212,6 +212,11 @@ RULES: tuple[Rule, ...] = (
          unless=rf"{_NOT_WOUND}|\b(?:shower|bath|rain)\b"),
     rule("wound", rf"{_WOUND_MILD}[^.!?\n]{{0,40}}?{_WOUND_MILD}[^.!?\n]{{0,30}}?{_WOUND}",
          unless=rf"{_NOT_WOUND}|\b(?:shower|bath|rain)\b"),
+    # "redness round my wound is getting wider each day": the redness is what spreads
+    rule("wound", rf"\b(?:red\w*|pink\w*)\s+(?:\w+\s+){{0,2}}(?:round|around|about|near)\s+"
+                  rf"(?:(?:my|the|her|his)\s+)?{_WOUND}",
+         needs=r"\b(?:wider|bigger|spread\w*|growing|gone\s+past|past\s+the\s+line|more\s+each"
+               r"|every\s+day|each\s+day)\b", window=80, unless=_NOT_WOUND),
     # night pain and night sweats
     rule("night_pain_sweats", (
         r"\bnight[\s-]?(?:time\s+)?sweat\w*",

@@ -39,6 +39,9 @@ _POSITIONAL = (
     r"|\b(?:sat|lay|lain|lying|knelt)\s+on\s+(?:it|my\s+(?:leg|foot|feet))\b"
     r"|\bfor\s+a\s+(?:sec|second|moment|minute|min|few\s+seconds)\b(?=[^.!?\n]{0,40}\b(?:but"
     r"|then|and)\s+(?:\w+\s+){0,2}(?:fine|ok|okay|gone|normal|back\s+to\s+normal)\b)"
+    # "went numb sitting on the loo reading the paper for an hour"
+    r"|\b(?:sitting|sat)\s+on\s+(?:the\s+)?(?:loo|toilet|throne)\b[^.!?\n]{0,40}\bfor\s+(?:an\s+hour"
+    r"|hours|ages|half\s+an\s+hour|too\s+long)\b"
 )
 #: ...unless it is spreading, new or with weakness.
 _SPREADING = (
@@ -91,6 +94,9 @@ RULES: tuple[Rule, ...] = (
         r"\s+like)\s+(?:mine|(?:my|her|his)\s+own)\b",
         rf"\bweak\w*\s+(?:in\s+)?(?:(?:my|her|his|the|both|right|left|bad|operated)\s+)*"
         rf"{LEG}\b",
+        # "weakness spreading down the leg"
+        rf"\bweak\w*\s+(?:\w+\s+){{0,2}}(?:spreading|creeping|going|moving)\s+(?:down\s+into|down|into)\s+"
+        rf"(?:the|my|her|his)\s+{LEG}\b",
         rf"\b{LEG}\s+{gap(3)}(?:weak\w*|no\s+power|no\s+strength|lost\s+(?:its\s+|all\s+)?"
         r"strength)\b",
         r"\b(?:going|getting|gets|got|grown|grows)\s+weaker\b|\bweaker\s+(?:every|each|by"
@@ -123,7 +129,10 @@ RULES: tuple[Rule, ...] = (
          window=60),
     # bladder, bowel, saddle
     rule("cauda_equina", _SADDLE_NUMB, needs=_SADDLE, window=45,
-         unless=r"\b(?:bottom|seat)\s+of\s+(?:my|the|her|his)\s+(?:foot|feet)\b|\b(?:from|after"
+         unless=r"\b(?:bottom|seat)\s+of\s+(?:my|the|her|his)\s+(?:foot|feet)\b"
+                # "his foot went numb sitting on the loo": the foot, not the saddle
+                r"|\b(?:foot|feet|toes?)\s+(?:went|gone|goes|go|going)\s+(?:numb|dead|to\s+sleep)\b"
+                r"|\b(?:from|after"
                 r"|while|when)\s+(?:\w+\s+){0,2}(?:sitting|sat|sit)\b(?!\s+on\s+(?:a|the)"
                 r"\s+(?:toilet|loo|cold))|\b(?:hard|uncomfortable)\s+(?:chair|seat)\b|\bbike\b"
                 r"|\bcycling\b|\b(?:sitting|sat)\s+(?:through|for\s+(?:hours|ages|too\s+long"
@@ -237,7 +246,12 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:numb(?!er)\w*|can'?t\s+feel\s+(?:a\s+)?(?:thing|anything)|no\s+feeling)\b",
          needs=r"\b(?:on|sit\w*\s+on)\s+the\s+(?:loo|toilet)(?!\s+(?:roll|paper))\b"
                r"|\bwhen\s+(?:i|she|he)\s+wipe",
-         window=80, same_sentence=False),
+         window=80, same_sentence=False,
+         # "his foot went numb sitting on the loo": the foot, not the saddle
+         unless=r"\b(?:foot|feet|toes?|leg)\s+(?:went|gone|goes|go|going)\s+(?:numb|dead"
+                r"|to\s+sleep)\b",
+         keep=r"\b(?:bum|bottom|backside|saddle|between\s+(?:my|her|his)\s+legs|down\s+there"
+              r"|private\w*|wipe|seat)\b"),
     rule("cauda_equina",
          r"\bleaking\s+(?:all\s+the\s+time|constantly|a\s+lot)\b|\bkeep\s+leaking\b",
          unless=r"\b(?:wound|scar|stitch\w*|staples?|incision|cut|dressing|clips|tap|roof"

@@ -88,7 +88,11 @@ RULES: tuple[Rule, ...] = (
              rf"|clot|dvt|shiny|flight|flew|plane|than\s+the\s+(?:left|right|other))\b"
              rf"|{OPERATION}|{_SIMILE}",
          window=100, same_sentence=False,
-         unless=rf"{_NOT_CLOT}|\btop\s+of\s+(?:my|her|his|the)\s+leg\b"),
+         unless=rf"{_NOT_CLOT}|\btop\s+of\s+(?:my|her|his|the)\s+leg\b"
+                # "swollen after the op but it's gone down a bit more every day": mending
+                r"|\b(?:gone|going|come|coming)\s+down\s+(?:\w+\s+){0,4}(?:every|each)\s+day\b"
+                r"|\b(?:nearly|almost)\s+(?:back\s+to\s+)?normal\b",
+         keep=r"\b(?:hot|red|redness|purpl\w*|worse|bigger|clot|dvt)\b"),
     rule("dvt", (
         rf"\bone\s+(?:leg|calf|ankle)\s+{gap(3)}(?:fatter|bigger|thicker|more\s+swollen"
         r"|larger)\s+than\s+the\s+other\b",

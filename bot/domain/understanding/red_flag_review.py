@@ -48,6 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from bot.domain.understanding.negation import NEGATORS
 from bot.domain.understanding.pain_reading import parse_pain, pick_score
 from bot.domain.understanding.qualifiers import cues, said_now
 from bot.domain.understanding.reading import FlagHit
@@ -178,14 +179,27 @@ _PATIENT_NAMED = re.compile(
     r"\bthe\s+(?:op|operated)\s+(?:leg|hip|side)\b"
     r"|(?<!another\s)(?<!other\s)\b(?:gentleman|gent|lady|man|woman|client|resident|person)\s+"
     r"(?:i|we)\s+(?:care\s+for|look\s+after|visit|support)\b|\bmy\s+client\b"
+    # "I'm my brother's carer", "I care for my mum"
+    r"|\b(?:i'?m|im|i\s+am)\s+(?:my\s+)?\w+'?s\s+(?:main\s+|full[\s-]time\s+)?carer\b"
+    r"|\bi\s+(?:care\s+for|look\s+after)\s+my\s+(?:mum|mom|dad|husband|wife|brother|sister"
+    r"|son|daughter|partner|mother|father|nan|gran|grandad|grandma|grandpa|aunt|uncle)\b"
 )
 
 
-def _doubt_cues(text: str) -> frozenset[str]:
-    """The qualifier cues that let the model doubt a live hit (hedges about telling left
-    out; a third person left out when the patient is named as such: "the op leg", "the
-    gentleman I care for")."""
-    found = cues(_HEDGES.sub(" ", text))
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _doubt_cues(text: str, spans: Sequence[tuple[int, int]] = ()) -> frozenset[str]:
+    """The qualifier cues that let the model doubt a live hit (hedges about telling left out,
+    and the negators inside the live hits: the "can't" of "can't stand on it" is the sign,
+    not a denial of it; a third person left out when the patient is named as such: "the op
+    leg", "the gentleman I care for")."""
+    text = _HEDGES.sub(lambda m: " " * len(m[0]), text)  # the same length: spans still fit
+    for start, end in spans:
+        inside = _WORD.sub(lambda m: " " * len(m[0]) if m[0] in NEGATORS else m[0],
+                           text[start:end])
+        text = text[:start] + inside + text[end:]
+    found = cues(text)
     if _PATIENT_NAMED.search(text):
         return found - {"other_person"}
     return found
@@ -194,7 +208,8 @@ def _doubt_cues(text: str) -> frozenset[str]:
 def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None
                ) -> RulesView:
     live = [hit for hit in flags if hit.live]
-    doubtable = bool(live) and bool(_doubt_cues(prepared.text)) and not any(
+    spans = [_span(prepared, hit) for hit in live]
+    doubtable = bool(live) and bool(_doubt_cues(prepared.text, spans)) and not any(
         said_now(prepared.text, *_span(prepared, hit))
         for hit in live if hit.urgency == "emergency"
     )

@@ -132,8 +132,15 @@ def test_a_vague_warning_sign_keeps_its_safety_question() -> None:
     assert with_faq(base, "can i go swimming", INDEX) is base
 
 
-def test_a_question_about_a_warning_sign_gets_the_warning_signs() -> None:
-    reading = read("if my calf goes hot and tight do I need to go to A&E?")
+@pytest.mark.parametrize("text", [
+    "if my calf ever swells up do I need to go to A&E?",
+    "what should I do if my wound starts leaking, do I go to A&E?",
+    "if I get chest pain should I go to A&E?",
+])
+def test_a_question_about_a_warning_sign_gets_the_warning_signs(text: str) -> None:
+    """(A supposed sign the second opinion is sure enough of, "if my calf goes hot and
+    tight...", gets the safety question instead: the stricter answer.)"""
+    reading = read(text)
     assert not reading.is_red_flag
     assert reading.top.slots.faq == "warning_signs"
 

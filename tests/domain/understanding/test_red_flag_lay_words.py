@@ -1,5 +1,5 @@
 """Red flags in lay words, and long-known conditions that are not news (the lean of rounds 8
-to 13: tune97 to tune126). Our own phrasings, not the batches' rows; each mechanism with
+to 14: tune97 to tune131). Our own phrasings, not the batches' rows; each mechanism with
 look-alikes that stay quiet."""
 
 from __future__ import annotations
@@ -83,6 +83,13 @@ LIVE: list[tuple[str, str]] = [
     ("night_pain_sweats", "the pain gets me out of bed at 3am, nothing to do with how I lie"),
     ("night_pain_sweats", "up half the night with the hip, resting doesn't ease it at all"),
     ("dvt", "my calm is hot and swollen since the op"),
+    # told as a change over time; a carer who names the patient (round 14)
+    ("wound", "the red patch round my scar is bigger every day, it's gone past the pen line "
+              "the nurse drew"),
+    ("neuro_deficit", "weakness spreading down into my leg since the weekend"),
+    # the "hasn't" is the sign itself, not a denial of it
+    ("cannot_bear_weight", "I'm my brother's carer. He hasn't been able to stand on his left "
+                           "leg for 3 days, the pain is about the same each day"),
 ]
 
 QUIET: list[str] = [
@@ -123,6 +130,10 @@ QUIET: list[str] = [
     "groin aches a bit, can't put a number on it",
     "do night sweats have anything to do with hip arthritis?",
     "leg went numb for a second when I sat on it, then fine",
+    # surprise, a foot numb from sitting on the loo, swelling that is going down (round 14)
+    "fell off my chair when I saw the size of my streak 😂",
+    "his foot went numb sitting on the toilet for an hour doing the crossword",
+    "the swelling in my leg after the op has gone down a bit more every day, nearly normal now",
 ]
 
 
