@@ -136,6 +136,9 @@ WHOLE = _rx(
     r"(?:^|[.!?\n]\s*)(?:is|are|could|can)\s+(?:\w+\s+){1,3}(?:a\s+)?(?:sign|symptom)s?\s+of\b",
     # "is losing weight without trying ever linked to hip pain?"; not "could this be related
     # to my breast cancer?", a question about the writer's own sign
+    # "would she even know if the new hip popped out?": a worry, not a report
+    r"\bwould\s+(?:she|he|i|they|you|we)\s+(?:even\s+)?(?:know|notice|tell|realise|realize|feel"
+    r"|say)\s+(?:it\s+)?(?:if|when)\b",
     # "do night sweats have anything to do with hips?": about the sign, not the writer's own
     r"(?:^|[.!?\n,]\s*)(?:do|does|can|could|would)\s+(?!my\b|her\b|his\b|this\b|it\b|that\b"
     r"|the\b)(?:\w+\s+){1,3}have\s+anything\s+to\s+do\s+with\b",

@@ -7,8 +7,16 @@ kind of rule, for bones and joints, written as mechanisms from a fresh batch of 
 
 from __future__ import annotations
 
-from bot.domain.understanding.red_flag_phrases import CANT, Rule, rule
+from bot.domain.understanding.red_flag_phrases import CANT, Rule, gap, rule
 from bot.domain.understanding.red_flag_phrases_everyday import NO_BODY, VERY_BAD
+
+#: "Had a fall on the ice and my wrist's in a cast": seen to, and not the hip or leg...
+SEEN_TO = (
+    r"\b(?:wrist|arm|elbow|hand|finger|thumb|shoulder|nose)(?:'s|\s+is|\s+was|\s+are)?\s+"
+    r"(?:now\s+)?(?:in\s+(?:a\s+)?(?:cast|plaster|sling|splint)|strapped\s+up)\b"
+)
+#: ...unless the hip or leg is in the news too.
+LEG_NEWS = r"\b(?:hip|leg|groin|pelvis|thigh|can'?t\s+(?:stand|walk|get\s+up|move))\b"
 
 #: Falls in everyday words.
 _FELL = (
@@ -60,6 +68,11 @@ RULES: tuple[Rule, ...] = (
         r"|quick)\b|\binstant\b|\bbolt\s+of\s+pain\b|\bpain\s+shot\s+through\b|\bjust\s+doubled\b",
     ), needs=VERY_BAD, window=120, same_sentence=False,
         unless=rf"\b(?:cramps?|stitch|twinge\w*|laugh\w*)\b|{NO_BODY}"),
+    # "her hip popped, she's screaming and her leg's all twisted"
+    rule("dislocation", rf"\b(?:hip|joint|replacement|new\s+hip)\s+{gap(3)}(?:popped|went\s+pop"
+                        r"|clunked|gave\s+a\s+(?:clunk|pop))\b",
+         needs=r"\b(?:twisted|turned\s+(?:in|out)|screaming|agony|can'?t\s+(?:move|straighten"
+               r"|stand|walk)|won'?t\s+(?:move|straighten)|shorter|stuck)\b", window=80),
     rule("sudden_severe_pain",
          r"\blike\s+(?:someone|somebody)\s+(?:hit|whacked|smashed|bashed)\s+(?:my|her|his)\s+\w+\s+"
          r"with\s+a\s+(?:hammer|bat|mallet|brick|sledgehammer)\b"),

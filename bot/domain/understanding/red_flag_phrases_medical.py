@@ -180,7 +180,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:\w+\s+)?infected\b",
     )),
     rule("infection", (
-        r"\b(?:chills|shiver(?:s|ing|y)|the\s+shakes|shaking|shakes)\b",
+        # (not "legs shaking after the chair stands": tired muscles)
+        r"\b(?:chills|shiver(?:s|ing|y)|the\s+shakes|(?<!legs\s)(?<!leg\s)(?<!muscles\s)(?<!thighs\s)"
+        r"(?:shaking|shakes))\b",
         r"\bhot\s+(?:and|then|&|n)\s+(?:cold|freezing)\b|\b(?:cold|hot)\s+sweats\b",
         r"\bfeel(?:ing)?\s+hot\s+then\b|\bflu[\s-]?(?:ish|like)\b|\bsweaty\b",
         r"\b(?:feel|feels|feeling)\s+like\s+(?:i|she|he)\s+(?:have|has|'ve\s+got|'s\s+got|got)"

@@ -19,6 +19,7 @@ from bot.domain.understanding.red_flag_phrases import (
     not_right,
     rule,
 )
+from bot.domain.understanding.red_flag_phrases_everyday_msk import LEG_NEWS, SEEN_TO
 
 _NOT_A_FALL = (
     r"asleep|behind|apart|for\s+(?:it|that|him|her|them|a\s+(?:scam|trick|line)|the\s+(?:scam"
@@ -49,7 +50,6 @@ _BODY = r"(?:hip|side|bum|backside|bottom|knees?|leg|back|pelvis|hand|arm|wrist|
 _SURFACE = (r"(?:garden|kitchen|bathroom|shower|street|stairs|ice|road|pavement|shops?|supermarket"
             r"|house|floor|bath|toilet|loo|car park|bedroom|hall|church|bus|night|dark|snow"
             r"|park|hallway|landing|steps)")
-
 #: A fall said plainly: reported on its own (not "out on the fell": a hill up north).
 FALL = (
     rf"(?<!nearly )(?<!almost )(?<!the )(?<!a )\b(?:fell|fel|fallen)\b(?!\s+(?:{_NOT_A_FALL}))",
@@ -93,10 +93,10 @@ FALL = (
 #: A stumble: a red flag only with a sign of injury; alone, worth one question.
 STUMBLE = (
     r"\b(?:tripped|slipped|stumbled|skidded)\b(?!\s+(?:up\b|a\s+dis[ck]|dis[ck]))",
-    r"\blost\s+(?:my|her|his)\s+(?:balance|footing)\b",
     r"\bmissed\s+(?:the|a|my)\s+(?:\w+\s+)?(?:step|stair|kerb|curb|rung)\b|\bsit\s*down\b[^.!?]{0,40}"
     r"\b(?:didn'?t|did\s+not)\s+plan\b",
     r"\bwent\s+over\s+on\s+(?:my|her|his)\s+(?:ankle|foot)\b",
+    r"\blost\s+(?:my|her|his)\s+(?:balance|footing)\b",
 )
 #: A stumble, a knock or "went down": a red flag only with a sign of injury.
 WEAK_FALL = (
@@ -232,7 +232,7 @@ _NO_REASON = (
 )
 
 RULES: tuple[Rule, ...] = (
-    rule("fracture_after_fall", FALL, not_after=_NOT_SUBJECT),
+    rule("fracture_after_fall", FALL, not_after=_NOT_SUBJECT, unless=SEEN_TO, keep=LEG_NEWS),
     rule("fracture_after_fall", WEAK_FALL, needs=_FRACTURE_SIGN, window=200,
          same_sentence=False, not_after=_NOT_SUBJECT),
     rule("short_leg", SHORT_LEG),

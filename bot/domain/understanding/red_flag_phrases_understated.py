@@ -148,7 +148,8 @@ RULES: tuple[Rule, ...] = (
         r"\bhobbl\w*\s+(?:about\s+|around\s+)?on\s+(?:1|one)\s+leg\b",
         r"\b(?:hip|leg)\s+(?:won'?t|wont|will\s+not|can'?t)\s+take\s+(?:anything|any\s+weight"
         r"|(?:my|her|his)\s+weight|me)\b",
-        r"\b(?:only|just)\s+touch\s+(?:my|her|his|the)\s+toes?\s+(?:down|on\s+the\s+(?:floor|ground))\b",
+        r"\b(?:only|just)\s+(?:touch|put)\s+(?:my|her|his|the)\s+toes?\s+(?:down|on\s+the\s+(?:floor"
+        r"|ground))\b",
         # "today I can't even touch my toe down"
         rf"\b{CANT}\s+(?:even\s+)?(?:touch|put|get)\s+(?:my|her|his|the)\s+toes?\s+(?:down"
         r"|on\s+the\s+(?:floor|ground))\b",

@@ -126,6 +126,8 @@ _HEDGES = re.compile(
     r"|(?:resting|rest|lying\s+still|nothing|sitting\s+up)\s+(?:\w+\s+)?(?:doesn'?t|doesnt"
     r"|does\s+not|won'?t)\s+(?:ease|help|touch)\w*|nothing\s+to\s+do\s+with\s+how\s+(?:i|she|he)\s+"
     r"(?:lie|lay|sleep|sit)"
+    # "the pins and needles used to go straight away but now they stay": the change is now
+    r"|used\s+to\s+(?:\w+\s+){0,4}?(?:but|and)\s+now\b"
     # "I've not done the exercises": the exercises not done, not a sign denied
     r"|(?:i'?ve|i\s+have|haven'?t|have\s+not|not|didn'?t|did\s+not)\s+(?:not\s+)?(?:done|do"
     r"|manage[d]?)\s+(?:the|my|any|today'?s)\s+(?:exercises?|routine|stretches|programme)"

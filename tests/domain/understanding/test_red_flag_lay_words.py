@@ -1,5 +1,5 @@
 """Red flags in lay words, and long-known conditions that are not news (the lean of rounds 8
-to 14: tune97 to tune131). Our own phrasings, not the batches' rows; each mechanism with
+to 15: tune97 to tune136). Our own phrasings, not the batches' rows; each mechanism with
 look-alikes that stay quiet."""
 
 from __future__ import annotations
@@ -90,6 +90,12 @@ LIVE: list[tuple[str, str]] = [
     # the "hasn't" is the sign itself, not a denial of it
     ("cannot_bear_weight", "I'm my brother's carer. He hasn't been able to stand on his left "
                            "leg for 3 days, the pain is about the same each day"),
+    # round 15: a pop with a twisted leg, a toe put down, a change from how it used to be
+    ("dislocation", "dad's new hip popped when he bent for his shoe and now his leg is twisted "
+                    "and he can't move it"),
+    ("cannot_bear_weight", "for a week now I can only put my toe down on the bad side"),
+    ("neuro_deficit", "the pins and needles used to go after a minute but now they stay, and "
+                      "they've spread down into my foot, which feels weak"),
 ]
 
 QUIET: list[str] = [
@@ -134,6 +140,10 @@ QUIET: list[str] = [
     "fell off my chair when I saw the size of my streak 😂",
     "his foot went numb sitting on the toilet for an hour doing the crossword",
     "the swelling in my leg after the op has gone down a bit more every day, nearly normal now",
+    # round 15: a worry about someone who cannot say, a fall already seen to, tired muscles
+    "would he even notice if his new hip popped out? his memory is so bad now",
+    "had a fall in the garden myself, my arm's in a sling, so mum's exercises are on hold",
+    "legs shaking after the sit to stands, hip about a 3",
 ]
 
 
