@@ -16,7 +16,8 @@ FACES: dict[str, set[str]] = {
         "Event", "Ignored", "Output", "PainDuring", "PainNoted", "PainScore", "StoppedForPain",
         "Resume", "Session", "ShowCard", "Skip", "StepPrompt", "Summary", "SwitchedEasier",
         "TimerEnd", "TooPainful", "Transition", "apply", "current_prompt", "interpret_text",
-        "start_session", "step_text", "summary_text", "timer_end", "validate",
+        "start_session", "step_indices", "step_text", "summary_text", "take_back", "timer_end",
+        "validate",
     },
 
     "bot.storage": {

@@ -30,6 +30,7 @@ CSV_FIELDS: tuple[str, ...] = (
     "context",
     "session",
     "note",
+    "reply",
 )
 #: First characters that make Excel, LibreOffice or Sheets treat a cell as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -244,7 +244,8 @@ def _run(rng: random.Random, patient: Patient, day: date, routine: Routine,
         session = moved.session
         run.sessions.append(session)
         run.outputs += moved.outputs
-        run.records += moved.records
+        stored = {r["id"] for r in run.records}  # the store keeps a record's first write
+        run.records += [r for r in moved.records if r["id"] not in stored]
 
     go(PainScore(run.pain_before, session.token))
     done_one = False
