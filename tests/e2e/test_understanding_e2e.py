@@ -26,21 +26,31 @@ def is_exercise(msg: SentMessage) -> bool:
     return picture or any(d.startswith(("s:d:", "s:t:")) for _, d in msg.buttons)
 
 
-async def test_done_at_the_pain_question_records_the_routine(
-    tg: FakeTelegram, bot: BotUnderTest
-) -> None:
+async def done_at_the_pain_question(tg: FakeTelegram, text: str) -> SentMessage:
+    """Onboard, start the routine, type ``text`` at its before-pain question: the reply
+    (the pain-after question)."""
     await onboard(tg, UID)
     tg.user_sends(UID, "/routine")
     await until(tg, UID, "s:n0:")
-    tg.user_sends(UID, "all done, did all of them")
-    after = await until(tg, UID, "s:n0:")
+    tg.user_sends(UID, text)
+    return await until(tg, UID, "s:n0:")
+
+
+async def progress_text(tg: FakeTelegram) -> str:
+    tg.user_sends(UID, "/progress")
+    return (await tg.next_message(UID)).text or ""
+
+
+async def test_done_at_the_pain_question_records_the_routine(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    after = await done_at_the_pain_question(tg, "all done, did all of them")
     assert "0" in after.text or "hurt" in after.text.lower()
     done = [r for r in bot.deps.store.records(UID) if r["kind"] == "done"]
     assert len(done) >= 4 and {r["exercise"] for r in done} >= {"glute_bridge"}
     tg.user_taps(UID, data_of(after, "s:n2:"))
     await replies_until_quiet(tg, UID)
-    tg.user_sends(UID, "/progress")
-    text = (await tg.next_message(UID)).text or ""
+    text = await progress_text(tg)
     assert "nothing recorded yet" not in text and "Sets since Monday: 0" not in text
 
 
@@ -48,14 +58,9 @@ async def test_a_routine_done_in_words_counts_before_the_pain_after_is_answered(
     tg: FakeTelegram, bot: BotUnderTest
 ) -> None:
     """The patient who types "done" and puts the phone down still has the day."""
-    await onboard(tg, UID)
-    tg.user_sends(UID, "/routine")
-    await until(tg, UID, "s:n0:")
-    tg.user_sends(UID, "done")
-    await until(tg, UID, "s:n0:")  # the pain-after question, left unanswered
+    await done_at_the_pain_question(tg, "done")  # the pain-after question, left unanswered
     assert kinds(bot).count("routine_complete") == 1
-    tg.user_sends(UID, "/progress")
-    text = (await tg.next_message(UID)).text or ""
+    text = await progress_text(tg)
     assert "1 day in a row" in text and "No streak" not in text
 
 
@@ -65,11 +70,7 @@ async def test_undo_after_a_routine_done_in_words_takes_back_every_set(
     """One typed "done" marked every step; "I didn't actually do that" takes all of it
     back, and the routine goes back to its first step, so the pain-after can no longer
     finish it as complete."""
-    await onboard(tg, UID)
-    tg.user_sends(UID, "/routine")
-    await until(tg, UID, "s:n0:")
-    tg.user_sends(UID, "all done")
-    await until(tg, UID, "s:n0:")
+    await done_at_the_pain_question(tg, "all done")
     assert kinds(bot).count("done") >= 4
     tg.user_sends(UID, "sorry I didn't actually do that")
     step = await until(tg, UID, "s:d:")  # the first step, asked again
@@ -78,9 +79,7 @@ async def test_undo_after_a_routine_done_in_words_takes_back_every_set(
     tg.user_sends(UID, "3")
     await replies_until_quiet(tg, UID)
     assert "routine_complete" not in kinds(bot)
-    tg.user_sends(UID, "/progress")
-    text = (await tg.next_message(UID)).text or ""
-    assert "Sets since Monday: 0" in text
+    assert "Sets since Monday: 0" in await progress_text(tg)
 
 
 async def test_bare_done_outside_a_routine_is_recorded_at_once_and_undone(

@@ -38,12 +38,18 @@ def take_back(session: Session, indices: Iterable[int]) -> Session | None:
     if not wanted or not session.active or session.phase == "pain_before":
         return None
     first = min(wanted)
-    handled = {i for i, step in enumerate(session.steps)
-               if i >= first and step.outcome is not None}
+    handled = {i for i, step in enumerate(session.steps[first:], first) if step.outcome}
+    if handled <= wanted and all(session.steps[i].outcome == "done" for i in wanted):
+        rewound = _rewound(session, first)
+        if rewound is not None:
+            return rewound
     ended = copy.deepcopy(session)
     ended.phase, ended.seq = "cancelled", session.seq + 1
-    if not handled <= wanted or any(session.steps[i].outcome != "done" for i in wanted):
-        return ended
+    return ended
+
+
+def _rewound(session: Session, first: int) -> Session | None:
+    """A copy of ``session`` at step ``first``, that step and every later one undone."""
     rewound = copy.deepcopy(session)
     for step in rewound.steps[first:]:
         step.outcome = None
@@ -52,5 +58,5 @@ def take_back(session: Session, indices: Iterable[int]) -> Session | None:
     try:
         validate(rewound)
     except ValueError:
-        return ended
+        return None
     return rewound

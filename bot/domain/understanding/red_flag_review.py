@@ -58,6 +58,7 @@ from bot.domain.understanding.red_flag_phrases import (
     NOT_A_BODY_SLIP,
     Prepared,
 )
+from bot.domain.understanding.red_flag_phrases_people import TOKEN
 from bot.domain.understanding.red_flags import prepared_message, urgency_of
 
 #: The model asks only when one word (or pair) of the message weighs at least this much
@@ -188,9 +189,6 @@ _PATIENT_NAMED = re.compile(
 )
 
 
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-
-
 def _doubt_cues(text: str, spans: Sequence[tuple[int, int]] = ()) -> frozenset[str]:
     """The qualifier cues that let the model doubt a live hit (hedges about telling left out,
     and the negators inside the live hits: the "can't" of "can't stand on it" is the sign,
@@ -198,7 +196,7 @@ def _doubt_cues(text: str, spans: Sequence[tuple[int, int]] = ()) -> frozenset[s
     leg", "the gentleman I care for")."""
     text = _HEDGES.sub(lambda m: " " * len(m[0]), text)  # the same length: spans still fit
     for start, end in spans:
-        inside = _WORD.sub(lambda m: " " * len(m[0]) if m[0] in NEGATORS else m[0],
+        inside = TOKEN.sub(lambda m: " " * len(m[0]) if m[0] in NEGATORS else m[0],
                            text[start:end])
         text = text[:start] + inside + text[end:]
     found = cues(text)
