@@ -57,5 +57,7 @@ def last_group(deps: Deps, user_id: int, today: str) -> str | None:
                if r.get("date") == today and r.get("kind") in UNDOABLE]
     if not records:
         return None
-    newest = max(records, key=lambda r: (r.get("ts") or "", r.get("id") or ""))
-    return reply_of(newest)
+    newest = reply_of(max(records, key=lambda r: (r.get("ts") or "", r.get("id") or "")))
+    # a button's records extend its id ("b12:co:c:rest" and "b12:co:c:rest:rest"): the
+    # shortest is the reply's, so one Undo takes back the choice and the rest together
+    return min((g for g in map(reply_of, records) if in_group(newest, g)), key=len)

@@ -45,6 +45,19 @@ async def test_still_resting_is_respected_and_recorded(tg: FakeTelegram, bot: Bo
     assert "rest" in kinds(bot)
 
 
+async def test_a_rest_day_taken_back_in_words_is_removed(tg: FakeTelegram, bot: BotUnderTest):
+    """"cancel my rest day" undoes the rest (it used to be read as one more rest)."""
+    await onboard(tg, UID)
+    tg.user_sends(UID, "not today")
+    await until(tg, UID, "co:c:rest")
+    tg.user_taps(UID, "co:c:rest")
+    await replies_until_quiet(tg, UID)
+    assert kinds(bot).count("rest") == 1
+    tg.user_sends(UID, "cancel my rest day, feeling better now")
+    await replies_until_quiet(tg, UID)
+    assert kinds(bot).count("rest") == 0 and kinds(bot).count("choice") == 0
+
+
 async def test_pain_7_asks_red_flag_questions_then_flare_plan(tg: FakeTelegram,
                                                              bot: BotUnderTest):
     await onboard(tg, UID)

@@ -81,6 +81,14 @@ _UNDO_STRONG = _any(
     r"\bwrong (?:button|thing)\b|\b(?:pressed|clicked|hit|tapped) (?:done|it|that) by\b",
     r"\bun[\s-]?(?:record|mark|log|save)\w*|\b(?:finger|thumb) [sk]?[sk]ipped\b",
 )
+#: A rest taken back: "cancel my break", "reverse the skip", "un-skip me".
+_UNDO_REST = _any(
+    r"\b(?:cancel|remove|reverse|undo|delete|forget|ignore|scrap|scratch|drop|lift|end|take away"
+    r"|take off) (?:the"
+    r"|my|that|this|today'?s|yesterday'?s) (?:\w+ )?(?:skip|rest(?! of\b)(?: day)?|break|pause"
+    r"|day off)\b|\bun[\s-]?(?:skip|pause)\w*|\b(?:don'?t|do not) (?:put|mark|count|log) me "
+    r"(?:down )?as (?:resting|skipping|off)\b",
+)
 _REST_REQUEST = _any(
     r"\b(?:can|could|may) (?:i|we|she|he|you) (?:just |please )?(?:skip|rest|have|take|stop"
     r"|pause|miss|leave|hold|push|move|reschedule|give|postpone|delay|put off|defer)\b",
@@ -356,6 +364,7 @@ def cue_features(text: str) -> list[str]:
         ("stray", stray(text)),
         ("said_no", bool(_SAID_NO.search(text))),
         ("undo_strong", bool(_UNDO_STRONG.search(text))),
+        ("undo_rest", bool(_UNDO_REST.search(text))),
         ("asks_exercise", bool(_ASKS_EXERCISE.search(text))),
         ("done_word", word_at >= 0),
         ("did", did_at >= 0),

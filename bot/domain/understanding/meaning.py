@@ -228,6 +228,8 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         "question", "unknown", "social", "done", "rest", "exercise"
     ):
         return "undo"  # "can you delete what I just sent", "pressed done by accident"
+    if "undo_rest" in cues and not cues & _DID_CUES and top in ("rest", "social", "unknown"):
+        return "undo"  # "cancel my break", "un-skip me" (not "ignore the skip, did the lot")
     if top == "undo" and "not_done" in cues and not cues & {"undo", "undo_strong"} and (
         _LATER.search(text) and _YET.search(text)
     ):

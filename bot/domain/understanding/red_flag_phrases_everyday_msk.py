@@ -14,6 +14,10 @@ from bot.domain.understanding.red_flag_phrases_everyday import NO_BODY, VERY_BAD
 SEEN_TO = (
     r"\b(?:wrist|arm|elbow|hand|finger|thumb|shoulder|nose)(?:'s|\s+is|\s+was|\s+are)?\s+"
     r"(?:now\s+)?(?:in\s+(?:a\s+)?(?:cast|plaster|sling|splint)|strapped\s+up)\b"
+    # "...in hospital with a broken wrist": a fracture already found, of another part
+    r"|\b(?:broken|broke|fractured?|snapped|cracked)\s+(?:(?:my|her|his|their|a|an|the)\s+)?"
+    r"(?:left\s+|right\s+)?(?:wrist|arm|elbow|hand|finger|thumb|shoulder|nose|collar\s*bone"
+    r"|ribs?|ankle|toe)\b"
 )
 #: ...unless the hip or leg is in the news too.
 LEG_NEWS = r"\b(?:hip|leg|groin|pelvis|thigh|can'?t\s+(?:stand|walk|get\s+up|move))\b"

@@ -117,6 +117,8 @@ _ONE_SIDE = (
     r"|sleep)\s+(?:on|onto)\s+"
     r"(?:it|that\s+side|the\s+(?:bad|sore|operated|left|right)\s+side|my\s+(?:bad|sore|left"
     r"|right|operated)\s+side)"
+    # after the op: "stuck on my back all night", "have to sleep on my back": the position
+    r"|\b(?:stuck|(?:have|got|has)\s+to\s+(?:lie|lay|sleep|stay))\s+on\s+(?:my|her|his)\s+back\b"
 )
 #: Sweating at night for an ordinary reason (also read by ``red_flag_phrases_everyday``).
 NOT_NIGHT_SWEAT = (

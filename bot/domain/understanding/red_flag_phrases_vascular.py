@@ -12,6 +12,10 @@ _CALF = (
     r"|below\s+(?:the|my|her|his)\s+knee|lower\s+leg|shin|bottom\s+(?:half\s+|part\s+)?of\s+"
     r"(?:my|her|his|the)\s+leg)\b"
     r"(?!\s+(?:raises?|stretch\w*|exercises?|pumps?|lifts?))"
+    # "the calf is soft and not hot", "calf isn't sore or hot": the calf said to be fine
+    # (unless a "but" follows: "calf isn't sore but it's red")
+    r"(?!\s+(?:(?:is|are|feels?|looks?)\s+)?(?:soft|fine|normal|ok|okay|not\s+\w+|isn'?t|aren'?t"
+    r"|is\s+not|are\s+not)\b(?![^.!?\n]*\bbut\b))"
 )
 #: "like a balloon", "like a tree trunk": swollen, said in pictures.
 _SIMILE = (
@@ -48,7 +52,7 @@ _EXERTION_BURN = (
     r"|bridges|step\s*ups)\b|\bgood\s+(?:\w+\s+){0,2}(?:burn|kind\s+of\s+burn)\b"
     # "did 10 heel raises, calves are on fire"
     r"|\b(?:heel\s+raises|raises|squats|step\s*ups|bridges|walk\w*)\b[^.!?\n]{0,30}\b(?:calf|calves)"
-    r"\s+(?:are|is)\s+(?:on\s+fire|burning)\b"
+    r"\s+(?:(?:are|is)\s+)?(?:on\s+fire|burning)\b"
 )
 #: Out of breath from effort: normal, unless something else is wrong.
 _EXERTION = (

@@ -144,6 +144,8 @@ _HEDGES = re.compile(
     # "it's hot and red, should I use ice or heat": what to do for it, not a doubt of it
     r"|should\s+(?:i|she|he|we)\s+(?:use|put|take|try|get)\s+(?:\w+\s+){0,3}?(?:ice|heat|a\s+cold"
     r"|a\s+hot|paracetamol|ibuprofen|painkillers?|cream|gel|a\s+bandage)"
+    # "you can see a gap, should I be worried?": how much the sign matters, not a doubt of it
+    r"|should\s+(?:i|we|she|he)\s+be\s+(?:\w+\s+)?(?:worried|concerned|bothered|alarmed)"
     # "doesn't matter if I lie left or right": any position, not a supposition
     r"|(?:doesn'?t|does\s+not|don'?t|no)\s+matter\s+(?:if|how|which|what|where)"
     # "hitch my knee up so my toes don't catch": a purpose, not a sign denied

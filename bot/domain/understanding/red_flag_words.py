@@ -114,8 +114,6 @@ SHORT_FIXES = {
     "nite": "night", "nites": "nights", "nitey": "nightie", "breff": "breath",
     "bref": "breath", "woud": "wound", "wounf": "wound", "wund": "wound",
     "wond": "wound", "w/o": "without", "with out trying": "without trying", "calfe": "calf",
-    # a hedge about telling, not a supposition: "I should probably say I had bowel cancer"
-    "i should probably say": "also", "i should probably mention": "also",
     "pane": "pain", "akes": "aches", "ake": "ache",
     "evry": "every", "coffing": "coughing", "cofing": "coughing", "way bare": "weight bear",
     "wait bare": "weight bear", "cloths are": "clothes are", "outta nowhere": "out of nowhere",

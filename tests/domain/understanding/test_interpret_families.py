@@ -102,6 +102,10 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "only_ache": ("no shooting pain, only a mild ache", "not numb, just a bit tight"),
     "negated_symptom": ("it doesn't wake me up", "never been on steroids"),
+    # a rest taken back (round 16)
+    "undo_rest": ("please cancel today's rest day, up for it after all",
+                  "un-pause me, back from Malaga", "take away the skip from this morning",
+                  "don't log me as resting today"),
     "sign_off": ("yep will do, ta", "nighty night, busy day tmrw", "speak soon x",
                  "that puts my mind at rest"),
 }
@@ -162,6 +166,10 @@ READS_AS: dict[str, tuple[str, ...]] = {
                         "cheers, that puts my mind at rest"),
     "unknown_stray": ("ignore that, it was meant for the choir whatsapp",),
     "pain_beside_chore": ("dad's hip about a 4 today, had his hair done for the do",),
+    # a rest taken back, unless they say they did them (round 16)
+    "undo_rest": ("please cancel today's rest day, up for it after all",
+                  "un-pause me, back from Malaga", "don't log me as resting today"),
+    "done_after_rest": ("ignore the skip from earlier, did all of them after tea",),
     "question_behind": ("getting behind with the stretches, what should I do",
                         "been a bit behind on my exercises lately"),
 }
@@ -173,7 +181,7 @@ GROUP_KIND = {
     "pain_with_exercise": "pain", "question_what_if": "question",
     "unknown_off_topic": "unknown", "social_praise": "social", "pain_only_ache": "pain",
     "social_sign_off": "social", "unknown_stray": "unknown", "pain_beside_chore": "pain",
-    "question_behind": "question",
+    "question_behind": "question", "undo_rest": "undo", "done_after_rest": "done",
 }
 
 

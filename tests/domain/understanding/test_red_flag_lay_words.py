@@ -96,6 +96,10 @@ LIVE: list[tuple[str, str]] = [
     ("cannot_bear_weight", "for a week now I can only put my toe down on the bad side"),
     ("neuro_deficit", "the pins and needles used to go after a minute but now they stay, and "
                       "they've spread down into my foot, which feels weak"),
+    # round 16: "should I be worried" asks how much it matters; a calf fine "but" red
+    ("wound", "there's a gap at one end of the scar now, should I be worried or is it normal"),
+    ("dvt", "his calf isn't sore but it's gone red and hot since the op"),
+    ("fracture_after_fall", "fell in the kitchen and broke my wrist, and my hip's agony now too"),
 ]
 
 QUIET: list[str] = [
@@ -144,6 +148,12 @@ QUIET: list[str] = [
     "would he even notice if his new hip popped out? his memory is so bad now",
     "had a fall in the garden myself, my arm's in a sling, so mum's exercises are on hold",
     "legs shaking after the sit to stands, hip about a 3",
+    # round 16: a burn after heel raises, a calf said to be fine, a fracture already found
+    # elsewhere, a night spent on one's back as told after the op
+    "finished 3 sets of heel raises, calves on fire",
+    "my ankle's a bit puffy at night but the calf is soft and not warm at all",
+    "I fell at the bus stop and have a broken wrist, still waiting at A&E",
+    "nights are awful, can't get comfy stuck on my back with the new hip",
 ]
 
 
