@@ -99,7 +99,7 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 continue  # "like someone stabbed me", "belongs to someone else": a figure
             if word in ("one", "ones") and index and words[index - 1] == "little":
                 kind = "other"
-            elif index and words[index - 1] == "our" and not kind:
+            elif index and words[index - 1] == "our" and not kind and word not in who.NOT_NAMED:
                 kind, word = "other", who.OUR  # "our Jack": family, read as kin
             if kind and index and words[index - 1].endswith("'s") and who.person_kind(
                 words[index - 1]

@@ -20,6 +20,16 @@ from bot.domain.understanding.red_flag_phrases import (
     rule,
 )
 from bot.domain.understanding.red_flag_phrases_everyday_msk import LEG_NEWS, SEEN_TO
+from bot.domain.understanding.red_flag_sudden_words import (
+    ANY_PAIN,
+    NO_REASON,
+    NOT_THIS_PAIN,
+    ONSET,
+    PAIN_ITSELF,
+    PAINLESS,
+    SEVERE_PAIN,
+    SUDDEN,
+)
 
 _NOT_A_FALL = (
     r"asleep|behind|apart|for\s+(?:it|that|him|her|them|a\s+(?:scam|trick|line)|the\s+(?:scam"
@@ -162,75 +172,6 @@ _NOT_HIP = (
     r"\b(?:shoulder|finger|thumb|jaw|knee ?cap|kneecap|elbow|wrist|patella|toe|ankle"
     r"|collar ?bone|disc)\b"
 )
-_SUDDEN = (
-    r"\b(?:sudden(?:ly)?|all of a sudden|out of nowhere|out of the blue|from nowhere"
-    r"|like a bolt|without (?:any )?warning|sudden onset|bam|from nothing to|shot up"
-    r"|came on (?:so |really )?(?:fast|quick(?:ly)?|sudden(?:ly)?|all at once|like)"
-    r"|just came on)\b"
-)
-_SEVERE_PAIN = (
-    rf"\b(?:agony|agonising|agonizing|excruciating|unbearable|severe|stabbing|awful|terrible"
-    rf"|horrendous|horrible|dreadful|worst|crippling|screaming|crying|knife|knives"
-    rf"|badly|(?:so|really|much|far)"
-    rf"\s+(?:bad|worse)|so\s+much|like\s+hell|feel\s+sick|can'?t\s+(?:move|think(?!\s+(?:about|of)\b)|walk"
-    rf"|stand)|(?<![/\d.,])10(?!\s*(?:/|out\s+of|outta)))\b|{HIGH_SCORE}|\b(?:[89]|10)/10\b"
-    r"|\b(?:pain|hurts|agony)\s+(?:is\s+|at\s+|of\s+|about\s+|a\s+)?(?:[89]|10|nine|ten)\b"
-    r"|\b(?:horrific|horrendous|torture|unreal|indescribable|immense|blinding|searing)\b"
-    r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:bear|cope\s+with|stand|take|handle)\s+(?:it|this"
-    r"|the\s+pain|much\s+more)\b|\b(?:howl\w*|sobb\w*|in\s+tears)\b"
-    r"|\b(?:scream\w*|yell\w*)\s+(?:in|with|from|out\s+in)\s+(?:the\s+)?(?:pain|agony|it)\b"
-    r"|\b(?:made|make|makes)\s+(?:me|her|him)\s+(?:scream|yell|cry|shout)\b"
-    r"|\b(?:i|she|he)\s+(?:screamed|yelled)\b|\bscreaming\s+(?:out|the\s+(?:house|place))\b"
-    r"|\boff\s+the\s+(?:scale|charts?)\b|\bthrough\s+the\s+roof\b"
-    r"|\bdoubled?\s+(?:me\s+|her\s+|him\s+)?(?:over|up)\b|\b(?:took|take)s?\s+(?:my|her|his)"
-    r"\s+breath\s+away\b|\bnever\s+(?:felt|had|known)\s+(?:\w+\s+)?pain\s+like\b"
-    r"|\b(?:pain|it)\s+(?:was\s+|is\s+)?so\s+(?:bad|intense|strong|sharp)\b"
-    r"|\b(?:legs?|knees?)\s+(?:nearly|almost)\s+(?:went|gave)\b|\bhad\s+to\s+be\s+helped\b"
-)
-#: Pain that struck at a moment: a red flag with pain that is severe (``_SEVERE_PAIN``).
-_ONSET = (
-    r"\b(?:in|within)\s+(?:a\s+few\s+|a\s+couple\s+of\s+|\d+\s+)?(?:seconds?|secs?|an\s+instant"
-    r"|a\s+flash|a\s+heartbeat|a\s+split\s+second)\b|\b(?:just|only\s+just|literally\s+just)"
-    r"\s+(?:now|started|begun|began|come\s+on|came\s+on|happened|kicked\s+in)\b"
-    r"|\b(?:started|began|came\s+on|come\s+on|kicked\s+in|hit\s+me)\s+(?:about\s+|only\s+)?"
-    r"(?:\d+|a\s+few|few|ten|twenty|five|half\s+an)\s+(?:mins?|minutes?|hours?|hrs?)\s+ago\b"
-    r"|\b(?:a\s+few|few|\d+|ten|twenty|five|couple\s+of|a\s+couple\s+of)\s+(?:mins?|minutes?)\s+ago\b"
-    r"|\b(?:was|felt|i\s+was)\s+(?:fine|ok|okay|grand|alright)\s+(?:\w+\s+){0,2}ago\b"
-    r"|\b(?:and|then)\s+(?:bang|wham|boom|whack)\b|\bout\s+of\s+the\s+blue\b"
-    r"|\b(?:hit|struck|got\s+hit|was\s+hit)\s+(?:me\s+)?(?:with|like)\b"
-    r"|\blike\s+(?:a|an)\s+(?:\w+\s+)?(?:lightning|bolt|thunderbolt|gunshot|shot|bullet|train|truck|lorry"
-    r"|sledgehammer|hammer)\b|\bexplod\w*|\bwent\s+from\s+(?:\d|nothing|zero|fine)\b"
-    r"|\bsuddenly\b|\bsudden\b|\bfrom\s+nowhere\b|\bout\s+of\s+nowhere\b"
-)
-#: A sentence with no pain and no body in it ("the film was unreal, out of the blue ...").
-_PAINLESS = (
-    r"^(?![\s\S]*\b(?:pain\w*|hurt\w*|agony|agonising|agonizing|hip|hips|groin|thigh|leg|legs"
-    r"|ache\w*|aching|joint|sore|throb\w*|excruciating|unbearable|knife|knives|stabbing)\b)"
-)
-#: Severity words that can only mean pain.
-_PAIN_ITSELF = (
-    rf"\b(?:agony|agonising|agonizing|excruciating|unbearable|crippling)\b|{HIGH_SCORE}"
-    r"|\b(?:[89]|10)/10\b|\bnever\s+(?:felt|had|known)\s+(?:\w+\s+)?pain\s+like\b"
-    r"|\bpain\s+(?:is\s+|was\s+)?so\s+(?:bad|intense|severe)\b"
-    r"|\b(?:can'?t|cannot)\s+(?:bear|cope\s+with|stand|take)\s+the\s+pain\b"
-)
-_NOT_THIS_PAIN = (
-    r"\b(?:twinges?|cramps?|stitch|breath\w*|headache|tooth\w*|period|stomach|tummy|migraine"
-    r"|in\s+a\s+good\s+way|good\s+(?:pain|burn|ache)|eased\s+off|eas(?:ed|ing)\s+(?:up|now)"
-    r"|wore\s+off|worn\s+off|subsided|settled\s+down|(?:much|loads|lots|far)\s+better|gone\s+now)\b"
-)
-_ANY_PAIN = r"\b(?:pain|pains|hurts?|hurting|aches?|aching|sharp|twinge)\b"
-_NO_REASON = (
-    r"\bno\s+(?:reason|injury|fall|trauma|trigger|idea why|cause)\b|\bfor no (?:\w+ )?reason\b",
-    r"\b(?:didn'?t|did not|haven'?t|hadn'?t)\s+(?:do|done)\s+(?:anything|nothing)\b",
-    r"\b(?:wasn'?t|not|weren'?t)\s+(?:even\s+)?(?:moving|doing anything)\b",
-    r"\bjust\s+(?:sitting|standing|lying|watching|resting)\b|\bnot my usual\b",
-    r"\bnothing\s+(?:triggered|caused|happened|set it off)\b|\bout of nowhere\b",
-    r"\bnever\s+(?:had|felt)\s+(?:pain|anything)\s+like\b",
-    r"\b(?:hadn'?t|had\s+not|didn'?t|wasn'?t)\s+(?:even\s+)?(?:moved|been\s+doing|done|doing)\b",
-    r"\b(?:was|were)\s+just\s+(?:sat|stood|sitting|standing|lying|watching|reading)\b",
-)
-
 RULES: tuple[Rule, ...] = (
     rule("fracture_after_fall", FALL, not_after=_NOT_SUBJECT, unless=SEEN_TO, keep=LEG_NEWS),
     rule("fracture_after_fall", WEAK_FALL, needs=_FRACTURE_SIGN, window=200,
@@ -343,13 +284,13 @@ RULES: tuple[Rule, ...] = (
     rule("dislocation", _CLUNK, needs=_DISLOCATION_SIGN, window=150, same_sentence=False,
          unless=r"\b(?:stitch\w*|staples?|clips?|wound|ears?|bubble|balloon|champagne)\b"),
     # sudden severe pain
-    rule("sudden_severe_pain", _SUDDEN, needs=_SEVERE_PAIN, window=60,
-         unless=rf"\b(?:twinges?|cramps?|stitch|breath\w*|tummy|stomach|gallstones?)\b|{_PAINLESS}"),
-    rule("sudden_severe_pain", _ONSET, needs=_SEVERE_PAIN, window=120,
-         unless=rf"{_NOT_THIS_PAIN}|{_PAINLESS}"),
+    rule("sudden_severe_pain", SUDDEN, needs=SEVERE_PAIN, window=60,
+         unless=rf"\b(?:twinges?|cramps?|stitch|breath\w*|tummy|stomach|gallstones?)\b|{PAINLESS}"),
+    rule("sudden_severe_pain", ONSET, needs=SEVERE_PAIN, window=120,
+         unless=rf"{NOT_THIS_PAIN}|{PAINLESS}"),
     # "it came on in seconds. unbearable.": words that are pain itself reach the next sentence
-    rule("sudden_severe_pain", _ONSET, needs=_PAIN_ITSELF, window=60, same_sentence=False,
-         unless=_NOT_THIS_PAIN),
+    rule("sudden_severe_pain", ONSET, needs=PAIN_ITSELF, window=60, same_sentence=False,
+         unless=NOT_THIS_PAIN),
     rule("sudden_severe_pain", (
         r"\b(?:hip|leg|groin|pain|it|back)\s+(?:\w+\s+)?explod\w*\s+(?:with|in|into)\s+"
         r"(?:pain|agony)\b",
@@ -375,13 +316,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:pain|pains|ache)\b",
         r"\b(?:excruciating|agonising|agonizing|unbearable|horrendous|agony)\b",
         rf"{HIGH_SCORE}|\b(?:9|10)/10\b",
-    ), needs=_NO_REASON, window=150, same_sentence=False),
+    ), needs=NO_REASON, window=150, same_sentence=False),
 )
 
 #: Too vague to call: ask one question.
 AMBIGUOUS: tuple[Rule, ...] = (
     rule("dislocation", not_right("hip", "new hip", "joint", "replacement")),
-    rule("sudden_severe_pain", _SUDDEN, needs=_ANY_PAIN, window=50,
+    rule("sudden_severe_pain", SUDDEN, needs=ANY_PAIN, window=50,
          unless=r"\b(?:cramps?|stitch|breath\w*|twinge\w*)\b"),
     rule("sudden_severe_pain", (
         r"\b(?:excruciating|agonising|agonizing|unbearable|horrendous)\b",

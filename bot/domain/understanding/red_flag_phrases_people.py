@@ -38,6 +38,15 @@ _MAYBE_PATIENT = frozenset(
 )
 #: The word a relative called "our Jack", "our Jean" is kept under: family, so kin.
 OUR = "our"
+#: What "our" owns that is not a person: "every night of our holiday", "down our road".
+NOT_NAMED = frozenset(
+    {"holiday", "holidays", "hols", "road", "street", "lane", "drive", "walk", "walks",
+     "anniversary", "wedding", "caravan", "house", "home", "garden", "kitchen", "stairs",
+     "internet", "coffee", "video", "machine", "weights", "phones", "visits", "trip", "village",
+     "town", "church", "flat", "bungalow", "car", "bed", "bedroom", "lounge", "hall", "bathroom",
+     "whole", "new", "next", "old", "last", "first", "usual", "local", "own", "way", "time",
+     "week", "weekend", "day", "morning", "evening", "night", "tea", "dinner", "lunch", "break"}
+)
 #: Family who are usually not the patient, but are when the message names their own hip
 #: operation ("my brother ... landed on the operated side", "auntie's hip wound").
 KIN = frozenset(
