@@ -80,6 +80,14 @@ _UNDO_STRONG = _any(
     r"|the done|what i (?:just )?(?:sent|said|pressed|wrote))\b",
     r"\bwrong (?:button|thing)\b|\b(?:pressed|clicked|hit|tapped) (?:done|it|that) by\b",
     r"\bun[\s-]?(?:record|mark|log|save)\w*|\b(?:finger|thumb) [sk]?[sk]ipped\b",
+    # a record counted twice, on the wrong day or with the wrong number (round 17)
+    r"\b(?:counted|ticked|logged|recorded) (?:\w+ ){0,3}twice\b|\b(?:two|2) ticks\b|\b(?:it|that"
+    r"|they|its|it's|theyre|they're|this) (?:\w+ ){0,2}(?:come up|came up|gone through|went"
+    r" through|on there|showing|shows) (?:\w+ ){0,2}twice\b",
+    r"(?<!if i )(?<!if you )\bticks? (?:\w+ ){0,2}(?:is |are |on the )wrong\b|\bun-do\b",
+    r"\bshould (?:of|have|'ve) been \d+|\bit was (?:actually|actualy|really|only) \d+\b",
+    r"\b(?:remove|scrub|delete|strike|wipe) (?:the|my) (?:\w+ ){0,3}(?:from|off) (?:today"
+    r"|yesterday|the list|my list)\b|\bscrub (?:the|that|my)\b",
 )
 #: A rest taken back: "cancel my break", "reverse the skip", "un-skip me".
 _UNDO_REST = _any(

@@ -73,6 +73,8 @@ DATED = _rx(
     r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:ago|now)\b|\ban?\s+hour\s+ago\b",
     # "is it normal to get a sudden 10/10 pain? I was just sat watching telly": it happened
     r"\bi\s+was\s+just\s+(?:sat|sitting|lying|watching|reading|standing|walking)\b",
+    # "...if u lose feeling down there? asking for me not a friend": it is the writer's
+    r"\basking\s+for\s+(?:me|myself)\b|\bnot\s+(?:asking\s+)?for\s+a\s+friend\b",
     # "haven't managed to get up since": since then, up to now
     r"\b(?:haven'?t|hasn'?t|not)\s+(?:managed|been\s+able)\s+to\s+\w+(?:\s+\w+)?\s+since\b"
     r"(?=\s*(?:[,.!?\n]|$))",
@@ -155,6 +157,9 @@ WHOLE = _rx(
     r"|usual|expected)\b",
     r"\b(?:can|should|could)\s+i\s+(?:still\s+)?(?:do|exercise|carry\s+on|keep\s+going|walk)\b"
     r"[^.!?\n]*\bwith\s+an?\s",
+    # "would foot drop come on suddenly or slowly?": how a sign goes, in general
+    r"\b(?:come|comes|start|starts|happen|happens|develop|develops)\s+on\s+(?:suddenly|quickly"
+    r"|slowly|gradually)\s+or\s+(?:suddenly|quickly|slowly|gradually)\b",
     r"\bif\s+(?:it|that|this|they|one)\s+ever\b|\bever\s+happens?\b|\bjust\s+in\s+case\b",
     r"\bsomething\s+(?:i|to)\s+(?:should\s+)?(?:worry|look\s+out|watch)\b",
     # reading up on a sign ("just reading about clots", "i keep reading about foot drop

@@ -207,6 +207,10 @@ RULES: tuple[Rule, ...] = (
          unless=_NOT_HOT, keep=_HOT_KEEP),
     # wound
     rule("wound", _WOUND, needs=_WOUND_SIGN, window=80, unless=_NOT_WOUND),
+    # "is pus normal with staples? there's a bit coming out round the top two" (round 17)
+    rule("wound", r"\bthere'?s\s+(?:a\s+(?:little\s+)?bit|some|a\s+little|a\s+lot|stuff|gunk|goo)"
+                  r"\s+(?:of\s+\w+\s+)?(?:coming|leaking|oozing|seeping)\s+out\b",
+         needs=_WOUND, window=120, same_sentence=False, unless=_NOT_WOUND),
     # "should I cover the scar? it's come open a bit at the bottom": the sign in the
     # next sentence
     rule("wound", r"\b(?:it'?s|its|it\s+has|it\s+had|has)\s+(?:\w+\s+)?(?:come|came|split"

@@ -178,6 +178,11 @@ RULES: tuple[Rule, ...] = (
          same_sentence=False, not_after=_NOT_SUBJECT),
     rule("short_leg", SHORT_LEG),
     # cannot bear weight
+    # "...if you literally can't stand on it? 10/10 when I try" (round 17)
+    rule("cannot_bear_weight",
+         r"\b(?:[89]|10)\s*/\s*10\s+when\s+(?:i|she|he)\s+(?:try|tries|tried)\b",
+         needs=r"\b(?:stand|weight|walk|put\s+(?:it|my\s+foot|her\s+foot|his\s+foot)\s+down)\b",
+         window=100, same_sentence=False),
     rule("cannot_bear_weight", (
         rf"\b{CANT}\s+{gap(2)}(?:bear|bare|put|take|get|hold|carry|transfer|place|shift)\s+"
         r"(?:any\s+|much\s+|my\s+|the\s+|her\s+|his\s+|full\s+|a\s+little\s+|some\s+|enough\s+"
@@ -304,7 +309,8 @@ RULES: tuple[Rule, ...] = (
         r"\bgot\s+hit\s+(?:with|by)\s+(?:a\s+|this\s+|such\s+)?(?:\w+\s+)?(?:pain|agony)\b",
         r"\b(?:red[\s-])?hot\s+(?:knife|poker|blade)\s+(?:in|into|through)\s+(?:my|her|his|the)\s+"
         r"(?:hip|groin|leg|thigh|side|joint|bum|back|buttock)\b",
-        rf"\bpain\s+{gap(1)}went\s+from\s+(?:\d|nothing|zero)\s+to\s+(?:[89]|10|nine|ten)\b",
+        rf"\bpain\s+{gap(1)}went\s+from\s+(?:an?\s+)?(?:\d|nothing|zero)\s+to\s+(?:[89]|10|nine|ten"
+        r"|unbearable|agony|excruciating|(?:the\s+)?worst)\b",
     )),
     rule("sudden_severe_pain", (
         r"\bworst\s+pain\s+(?:of\s+my\s+life|ever|i'?ve\s+ever)\b",

@@ -59,7 +59,7 @@ _SADDLE = (
     r"|lady\s+(?:parts|bits)|nethers|willy|scrotum|testicles)\b"
 )
 _SADDLE_NUMB = (
-    r"\b(?:numb(?!er)\w*|tingl\w*|pins\s+and\s+needles|no\s+(?:feeling|sensation)|lost\s+(?:the\s+"
+    r"\b(?:numb(?!er)\w*|tingl\w*|pins\s+and\s+needles|no\s+(?:feeling|sensation)|(?:lost|lose|losing)\s+(?:the\s+"
     r"|all\s+)?(?:feeling|sensation)|(?:can'?t|cannot)\s+(?:really\s+|properly\s+|even\s+)?feel"
     r"(?:\s+nothing)?|to\s+not\s+feel\s+(?:anything|a\s+thing)|dead|asleep|like\s+(?:after\s+)?(?:the\s+"
     r"|a\s+)?(?:dentist|an(?:a)?esthetic|injection))\b"
@@ -122,6 +122,13 @@ RULES: tuple[Rule, ...] = (
         rf"{WHOSE}{gap(3)}(?:foot|feet|toes|ankle)\b",
         rf"\b{CANT}\s+(?:even\s+)?(?:lift|raise|move)\s+(?:my|her|his|the)\s+(?:\w+\s+)?legs?\b",
     ), unless=rf"{_NOT_LEG}|{_POSITIONAL}", keep=_SPREADING),
+    # "numb down my shin? it's crept down from the knee to the ankle" (round 17)
+    rule("neuro_deficit",
+         r"\b(?:crept|creeping|spread|spreading|moved|travell?ed)\s+(?:down|up)\s+from\s+(?:the|my"
+         r"|her|his)\s+(?:hip|thigh|knee|shin|calf|bum|buttock)\s+(?:in)?to\s+(?:the|my|her|his)\s+"
+         r"(?:knee|shin|calf|ankle|foot|toes)\b",
+         needs=rf"{_NUMB}\b|\bweak\w*", window=120, same_sentence=False,
+         unless=r"\b(?:bruis\w*|swell\w*|swollen|colou?r|purple|yellow|rash)\b"),
     rule("neuro_deficit",
          rf"\b{CANT}\s+(?:even\s+)?(?:stand|walk|go|get)\s+(?:up\s+)?on\s+{WHOSE}"
          r"(?:tip\s?toes?|toes|heels?)\b",
@@ -132,7 +139,7 @@ RULES: tuple[Rule, ...] = (
          unless=r"\b(?:bottom|seat)\s+of\s+(?:my|the|her|his)\s+(?:foot|feet)\b"
                 # "his foot went numb sitting on the loo": the foot, not the saddle
                 r"|\b(?:foot|feet|toes?)\s+(?:went|gone|goes|go|going)\s+(?:numb|dead|to\s+sleep)\b"
-                r"|\b(?:from|after"
+                r"|(?<!be\s)\b(?:from|after"
                 r"|while|when)\s+(?:\w+\s+){0,2}(?:sitting|sat|sit)\b(?!\s+on\s+(?:a|the)"
                 r"\s+(?:toilet|loo|cold))|\b(?:hard|uncomfortable)\s+(?:chair|seat)\b|\bbike\b"
                 r"|\bcycling\b|\b(?:sitting|sat)\s+(?:through|for\s+(?:hours|ages|too\s+long"
@@ -223,7 +230,20 @@ RULES: tuple[Rule, ...] = (
         # "feels like I need to go but nothing comes", "wee just trickles out"
         r"\bneed\w*\s+to\s+go\s+but\s+nothing\s+(?:comes|coming|came|will\s+come|happens)\b",
         r"\b(?:wee|pee|urine)\s+(?:just\s+|only\s+)?(?:trickles?|dribbles?)\b",
+        # "not knowing when I've weed", "sat on the loo 20 mins and nothing" (round 17)
+        r"\b(?:not|don'?t|didn'?t|never)\s+(?:know|knowing|realis\w*|notic\w*|feel\w*)\s+(?:when"
+        r"|that)\s+(?:i'?ve|i\s+have|i|she'?s|he'?s|she|he)\s+(?:weed|wee'?d|peed|pee'?d|wet|gone)\b",
+        r"\b(?:sat|sitting|been)\s+on\s+the\s+(?:loo|toilet)\s+(?:for\s+)?(?:ages|(?:\d+|ten|twenty"
+        r"|half\s+an?)\s*(?:mins?|minutes?|hours?|hrs?))\s+and\s+(?:nothing|not\s+a\s+drop)\b",
     )),
+    # "found my knickers wet and never felt a thing"
+    rule("cauda_equina",
+         r"\b(?:knickers|pants|underwear|trousers|pyjamas|pjs)\s+(?:\w+\s+){0,2}(?:wet|soaked"
+         r"|damp|soggy)\b",
+         needs=r"\bnever\s+(?:felt|noticed|knew)\b|\b(?:didn'?t|did\s+not|couldn'?t|don'?t)\s+"
+               r"(?:feel|notice|know|realise|realize)\b|\bwithout\s+(?:feeling|knowing|noticing)\b"
+               r"|\bno\s+idea\b|\bnot\s+(?:know|knowing|feeling)\b",
+         window=100, same_sentence=False),
     rule("cauda_equina", (
         r"\bnothing\s+(?:comes|coming|came|will\s+come)\s+out\b",
         r"\b(?:just|only)\s+dribbles?\b",

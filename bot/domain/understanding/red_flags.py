@@ -210,9 +210,12 @@ def _hits_of(rule: Rule, prepared: Prepared, sentences: _Sentences
             best = needs[need_qualifiers.index(None)] if None in need_qualifiers else needs[0]
             if qualifier is None and None not in need_qualifiers and not (
                     need_qualifiers[0] == "past" and needs[0].end() <= start
-                    and _NOW_BEFORE.search(text, max(0, start - 40), start)):
+                    and _NOW_BEFORE.search(text, max(0, start - 40), start)) and not (
+                    need_qualifiers[0] == "hypothetical" and needs[0].end() <= low):
                 # (a need told as before, then the key as now, is the change: "numb only in
-                # the thigh last month, now it went down to the shin")
+                # the thigh last month, now it went down to the shin"; so is a need asked
+                # about in an earlier sentence: "could the slides cause numbness? it's crept
+                # down from the knee to the ankle")
                 qualifier = need_qualifiers[0]
             elif qualifier == "past" and None in need_qualifiers and best.start() >= end:
                 qualifier = None  # "it had healed, but now it's weeping": now wins

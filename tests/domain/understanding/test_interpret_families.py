@@ -106,7 +106,7 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     "undo_rest": ("please cancel today's rest day, up for it after all",
                   "un-pause me, back from Malaga", "take away the skip from this morning",
                   "don't log me as resting today"),
-    "sign_off": ("yep will do, ta", "nighty night, busy day tmrw", "speak soon x",
+    "sign_off": ("yep will do, ta", "nighty night, busy day tmrw", "speak soon, take care xx",
                  "that puts my mind at rest"),
 }
 
@@ -170,6 +170,9 @@ READS_AS: dict[str, tuple[str, ...]] = {
     "undo_rest": ("please cancel today's rest day, up for it after all",
                   "un-pause me, back from Malaga", "don't log me as resting today"),
     "done_after_rest": ("ignore the skip from earlier, did all of them after tea",),
+    # a record counted twice or with the wrong number (round 17)
+    "undo_fix": ("two ticks for the bridges, only did them once", "it's counted the walk twice",
+                 "I put 12 heel raises, it was actually 8"),
     "question_behind": ("getting behind with the stretches, what should I do",
                         "been a bit behind on my exercises lately"),
 }
@@ -182,6 +185,7 @@ GROUP_KIND = {
     "unknown_off_topic": "unknown", "social_praise": "social", "pain_only_ache": "pain",
     "social_sign_off": "social", "unknown_stray": "unknown", "pain_beside_chore": "pain",
     "question_behind": "question", "undo_rest": "undo", "done_after_rest": "done",
+    "undo_fix": "undo",
 }
 
 

@@ -100,6 +100,21 @@ LIVE: list[tuple[str, str]] = [
     ("wound", "there's a gap at one end of the scar now, should I be worried or is it normal"),
     ("dvt", "his calf isn't sore but it's gone red and hot since the op"),
     ("fracture_after_fall", "fell in the kitchen and broke my wrist, and my hip's agony now too"),
+    # round 17: signs asked about as questions, with the sign there
+    ("cauda_equina", "don't even know when I've weed these days, keep finding my knickers damp "
+                     "and didn't feel a thing"),
+    ("cauda_equina", "been sitting on the toilet for half an hour and not a drop, is that the "
+                     "hip?"),
+    ("cauda_equina", "what's it mean if you lose feeling down below and your legs go heavy? "
+                     "asking for me"),
+    ("cannot_bear_weight", "is it the hip if you can't stand on it at all? 9/10 when I try"),
+    ("wound", "are weepy staples normal? there's some yellow gunk coming out at the bottom"),
+    ("sudden_severe_pain", "is this normal?? pain went from a 2 to agony in a few minutes, just "
+                           "sat watching tv"),
+    ("sudden_severe_pain", "my dad's yelling that his hip is hurting him terribly, it came on "
+                           "suddenly a minute ago"),
+    ("night_pain_sweats", "my wife's been up every night of our holiday with her hip, can't "
+                          "get comfy whichever way she lies"),
 ]
 
 QUIET: list[str] = [
@@ -154,6 +169,8 @@ QUIET: list[str] = [
     "my ankle's a bit puffy at night but the calf is soft and not warm at all",
     "I fell at the bus stop and have a broken wrist, still waiting at A&E",
     "nights are awful, can't get comfy stuck on my back with the new hip",
+    # round 17: how a sign goes, asked in general
+    "would foot drop come on quickly or gradually? just wondering after the leaflet",
 ]
 
 
