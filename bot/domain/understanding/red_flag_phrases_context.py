@@ -310,6 +310,8 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"(?<!thought )(?<!assumed )(?<!hoped )\b(?:it|that|this|which)\s+was\s+just\b"
         r"(?!\s+(?:\w+ing|sittng|sat)\b)"  # "it was just sitting": what the writer was doing
         r"(?![^.!?\n]*\bnow\b)",
+        # not "thought it was just the tummy bug": a belief about the cause, now revised
+        r"(?<!thought\sit\s)(?<!assumed\sit\s)(?<!hoped\sit\s)(?<!thought\sthat\s)"
         r"\bwas\s+just\s+(?:my|a|the|normal|from)\b(?![^.!?\n]*\bnow\b)",
         r"\b(?:nothing|nowt)\s+like\s+that\s+(?:now|since|any\s*more)\b|\bnone\s+since\b",
         # "it stopped once I sat down"; not "(I) stopped after the first set": the exercise

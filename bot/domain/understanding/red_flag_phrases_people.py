@@ -258,6 +258,9 @@ FOR_SOMEONE = _rx(
     # "I'm his wife": the writer introduces themselves as the patient's relative
     r"\b(?:i'?m|im|i\s+am)\s+(?:his|her)\s+(?:wife|husband|daughter|son|partner|carer|granddaughter"
     r"|grandson|niece|nephew|sister|brother|neighbou?r)\b",
+    # "It's Kathleen's daughter": opened as the patient's relative
+    r"^(?:hi|hello|hiya)?[,!.\s]*(?:it'?s|its|this\s+is|i'?m|im|i\s+am)\s+(?:\w+\s+)?\w+'?s\s+"
+    r"(?:daughter|son|husband|wife|partner|sister|brother|niece|nephew|grand\w+|carer)\b",
     r"\b(?:mum|mom|mam|dad|nan|gran|grandad|grandma|auntie|aunty|uncle|she|he|her|him)\s+"
     r"(?:did|has\s+done|'s\s+done|done|won'?t\s+be\s+doing|is\s+doing\s+(?:great|well|brilliant))\s+"
     r"(?:her|his|hers|all\s+(?:her|his)|with\s+it|the\s+full)\b",

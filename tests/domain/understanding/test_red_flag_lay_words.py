@@ -115,6 +115,9 @@ LIVE: list[tuple[str, str]] = [
                            "suddenly a minute ago"),
     ("night_pain_sweats", "my wife's been up every night of our holiday with her hip, can't "
                           "get comfy whichever way she lies"),
+    # a belief about the cause, revised: no reason to read the sign as over
+    ("infection", "fever of 38.5 and the scar is red and hot, I thought it was just a cold "
+                  "coming"),
 ]
 
 QUIET: list[str] = [
@@ -171,6 +174,9 @@ QUIET: list[str] = [
     "nights are awful, can't get comfy stuck on my back with the new hip",
     # round 17: how a sign goes, asked in general
     "would foot drop come on quickly or gradually? just wondering after the leaflet",
+    # a relative who opened as such: "my own" wound is theirs
+    "It's Brenda's daughter. My own wound is still oozing a little after my op, so I can't "
+    "help her down onto the floor, can she do them sat on the bed?",
 ]
 
 
