@@ -173,6 +173,14 @@ _LATER = re.compile(
     r"|this\s+(?:evening|afternoon)|in\s+a\s+(?:bit|while))\b"
 )
 _YET = re.compile(r"\byet\b")
+#: The exercises said done in so many words, wherever in a long message: "Oh and did my
+#: exercises after breakfast", "She did all her exercises", "got my exercises in".
+_DID_THEM = re.compile(
+    r"(?<!will have )(?<!ll have )(?<!would have )(?<!should have )(?<!could have )"
+    r"\b(?:did|done|finished|completed|got\s+through)\s+(?:all\s+(?:of\s+)?)?(?:my|her|his|me"
+    r"|our)\s+(?:exercises|stretches|routine|bits|physio)\b(?!\s+(?:yet|later|tomorrow|tonight))"
+    r"|\bgot\s+(?:all\s+)?(?:my|her|his)\s+(?:exercises|stretches|routine|bits)\s+in\b"
+)
 #: A reply that only says it does not know: no record to take back, no rest asked for.
 _UNSURE_ONLY = re.compile(
     r"(?:(?:hmm+|erm+|um+|well|honestly|to be honest|tbh|i'?m|im|i am)\W+)*"
@@ -257,6 +265,10 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         text
     ):
         return "rest"  # "ten days in a row, so treating myself to a day off"
+    if _DID_THEM.search(text) and top in ("social", "unknown", "rest") and not cues & {
+        "not_done", "qmark", "undo", "undo_strong"
+    }:
+        return "done"  # a long message of news with "did my exercises" in the middle
     if "after_that" in cues and top in ("question", "social", "rest") and not cues & {
         "pain", "score", "number", "qmark", "rest", "rest_request", "q_start"
     }:
@@ -314,7 +326,7 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         return "pain"  # "mum's hip is a 3 today, got her nails done": the pain is the report
     if "done_chore" in cues and "exercise" not in cues and top == "done" and not cues & {
         "walked", "count"
-    }:
+    } and not _DID_THEM.search(text):
         return "unknown"  # "done the washing, now for the hoovering": not an exercise
     if cues <= {"no_cue"} and _mostly_symbols(text):
         return "unknown"  # "{name} {0} %s": code or a template, not a greeting

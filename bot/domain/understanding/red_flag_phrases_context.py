@@ -306,6 +306,8 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"|completely\s+|perfectly\s+|much\s+|a\s+lot\s+|loads\s+|way\s+)?(?:fine|ok|okay"
         r"|over\s+it|better|good|well)\s+now\b",
         r"\b(?:i'?m|im|i\s+am|got|get)\s+over\s+it\b|\ball\s+clear\b"
+        # "before I had numbness but now is gone": said without its "it"
+        r"|\bbut\s+now\s+(?:is|it\s+is)\s+(?:gone|finished|fine|ok|okay)\b"
         r"|\bturned\s+out\s+(?:to\s+be|it\s+was)\b",
         r"(?<!thought )(?<!assumed )(?<!hoped )\b(?:it|that|this|which)\s+was\s+just\b"
         r"(?!\s+(?:\w+ing|sittng|sat)\b)"  # "it was just sitting": what the writer was doing

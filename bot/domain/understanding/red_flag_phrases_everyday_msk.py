@@ -14,6 +14,9 @@ from bot.domain.understanding.red_flag_phrases_everyday import NO_BODY, VERY_BAD
 SEEN_TO = (
     r"\b(?:wrist|arm|elbow|hand|finger|thumb|shoulder|nose)(?:'s|\s+is|\s+was|\s+are)?\s+"
     r"(?:now\s+)?(?:in\s+(?:a\s+)?(?:cast|plaster|sling|splint)|strapped\s+up)\b"
+    # "fell from the ladder, he is ok, only small bruise": no harm to see to
+    r"|\b(?:he|she|i)\s+(?:is|'s|am|'m)\s+(?:ok|okay|fine|alright|all\s+right)\b[^.!?\n]{0,20}?"
+    r"\bonly\s+(?:a\s+)?(?:small|little|tiny|wee)\s+(?:bruise|graze|scratch|scrape)\b"
     # "...in hospital with a broken wrist": a fracture already found, of another part
     r"|\b(?:broken|broke|fractured?|snapped|cracked)\s+(?:(?:my|her|his|their|a|an|the)\s+)?"
     r"(?:left\s+|right\s+)?(?:wrist|arm|elbow|hand|finger|thumb|shoulder|nose|collar\s*bone"

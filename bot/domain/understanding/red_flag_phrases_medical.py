@@ -233,6 +233,10 @@ RULES: tuple[Rule, ...] = (
         r"|nightdress|t-?shirt|clothes|bedding))",
         r"\bsweat\w*\s+(?:\w+\s+){0,2}in\s+bed\b|\bwet\s+with\s+sweat\b",
         rf"\b(?:wak\w*|woke)\s+(?:up\s+)?{gap(2)}sweat(?:ing|y)\b",
+        # "keep waking with my t shirt stuck to me" (round 18)
+        r"\b(?:wak\w*|woke)\s+(?:up\s+)?(?:with|and)\s+(?:my|her|his|the)\s+(?:t[\s-]?shirt|top"
+        r"|nightie|nightdress|pyjamas|pjs|sheets?)\s+(?:\w+\s+){0,2}(?:stuck\s+to|clinging\s+to"
+        r"|wet|soaked|damp|drenched|sodden)\b",
         rf"\b(?:wak\w*|woke)\s+(?:up\s+)?{gap(4)}(?:soaked|soaking|drenched|sopping|wet|damp"
         r"|dripping|sweat\w*)\b(?=[^.!?\n]{0,40}\bsweat)",
         rf"\b(?:wak\w*|woke)\s+(?:up\s+)?{gap(3)}(?:in\s+a\s+)?(?:pool|puddle|bath)\s+of\s+sweat\b",

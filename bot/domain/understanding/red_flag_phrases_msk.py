@@ -184,6 +184,11 @@ RULES: tuple[Rule, ...] = (
          needs=r"\b(?:stand|weight|walk|put\s+(?:it|my\s+foot|her\s+foot|his\s+foot)\s+down)\b",
          window=100, same_sentence=False),
     rule("cannot_bear_weight", (
+        # "not able to put my leg on ground since morning"; "taking less weight as the weeks go
+        # on" (round 18)
+        rf"\b{CANT}\s+(?:put|place|set)\s+(?:my|her|his|the)\s+(?:bad\s+|operated\s+)?(?:leg|foot)"
+        r"\s+(?:on|to|onto)\s+(?:the\s+)?(?:ground|floor)\b",
+        r"\b(?:taking|putting|bearing)\s+less\s+(?:and\s+less\s+)?weight\s+(?:on|through)\b",
         rf"\b{CANT}\s+{gap(2)}(?:bear|bare|put|take|get|hold|carry|transfer|place|shift)\s+"
         r"(?:any\s+|much\s+|my\s+|the\s+|her\s+|his\s+|full\s+|a\s+little\s+|some\s+|enough\s+"
         r"|(?:an?|one|the\s+slightest)\s+(?:ounce|scrap|shred|jot|smidge\w*|iota)\s+of\s+)*"

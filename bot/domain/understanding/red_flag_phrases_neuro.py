@@ -17,7 +17,7 @@ from bot.domain.understanding.red_flag_phrases import (
 
 _NUMB = (
     r"\b(?:numb(?!er)\w*|tingl\w*|pins?\s*(?:and|&|n|'n'|an|\+)\s*needles?|pins ?n ?needles"
-    r"|no\s+(?:feeling|sensation)|lost\s+(?:the\s+|all\s+|any\s+)?(?:feeling|sensation)"
+    r"|no\s+(?:feeling|sensation)|(?:lost|losing)\s+(?:the\s+|all\s+|any\s+)?(?:feeling|sensation)"
     r"|(?:loss|lack)\s+of\s+(?:feeling|sensation)|electric\s+(?:shocks?|zaps?))"
 )
 _NOT_LEG = (

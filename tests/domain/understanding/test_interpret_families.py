@@ -171,6 +171,13 @@ READS_AS: dict[str, tuple[str, ...]] = {
                   "un-pause me, back from Malaga", "don't log me as resting today"),
     "done_after_rest": ("ignore the skip from earlier, did all of them after tea",),
     # a record counted twice or with the wrong number (round 17)
+    # the exercises said done in the middle of a long message of news (round 18)
+    "done_in_news": (
+        "Quick update from Mum's daughter: she had her nails done yesterday and the dog "
+        "chewed her glasses. She did all her exercises this morning with me, every one.",
+        "Right, what a week: the car's back from the garage, the tomatoes are in, and I've "
+        "booked the coach to Whitby. Done my bits. Off to the shops now",
+    ),
     "undo_fix": ("two ticks for the bridges, only did them once", "it's counted the walk twice",
                  "I put 12 heel raises, it was actually 8"),
     "question_behind": ("getting behind with the stretches, what should I do",
@@ -185,7 +192,7 @@ GROUP_KIND = {
     "unknown_off_topic": "unknown", "social_praise": "social", "pain_only_ache": "pain",
     "social_sign_off": "social", "unknown_stray": "unknown", "pain_beside_chore": "pain",
     "question_behind": "question", "undo_rest": "undo", "done_after_rest": "done",
-    "undo_fix": "undo",
+    "undo_fix": "undo", "done_in_news": "done",
 }
 
 

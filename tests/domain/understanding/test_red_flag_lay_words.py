@@ -118,6 +118,13 @@ LIVE: list[tuple[str, str]] = [
     # a belief about the cause, revised: no reason to read the sign as over
     ("infection", "fever of 38.5 and the scar is red and hot, I thought it was just a cold "
                   "coming"),
+    # round 18: English as a second language, and signs without their usual words
+    ("cannot_bear_weight", "from yesterday I am not able to put my foot on floor, so much pain"),
+    ("neuro_deficit", "gradually losing feeling in the front of my thigh, it's reached the knee "
+                      "now"),
+    ("night_pain_sweats", "woke up with my pyjamas clinging to me again, and a deep ache in the "
+                          "hip"),
+    ("cannot_bear_weight", "he is taking less weight on the operated leg every week"),
 ]
 
 QUIET: list[str] = [
@@ -177,6 +184,9 @@ QUIET: list[str] = [
     # a relative who opened as such: "my own" wound is theirs
     "It's Brenda's daughter. My own wound is still oozing a little after my op, so I can't "
     "help her down onto the floor, can she do them sat on the bed?",
+    # round 18: a fall with no harm; a sign that was, told without its "it"
+    "I fell off the step yesterday, I am ok, only a small graze, just telling you",
+    "before I had pins and needles in foot but now is gone, today 2",
 ]
 
 
