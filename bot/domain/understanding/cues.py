@@ -85,6 +85,10 @@ _UNDO_STRONG = _any(
     r"|they|its|it's|theyre|they're|this) (?:\w+ ){0,2}(?:come up|came up|gone through|went"
     r" through|on there|showing|shows) (?:\w+ ){0,2}twice\b",
     r"(?<!if i )(?<!if you )\bticks? (?:\w+ ){0,2}(?:is |are |on the )wrong\b|\bun-do\b",
+    # "can you just wipe today", "can you delete yesterday's?", "can you clear them" (round 19)
+    r"\b(?:can|could|would) you (?:just |please )?(?:wipe|delete|clear|remove|erase|scrub|cancel)"
+    r" (?:today'?s?|yesterday'?s?|them|those|these|all (?:of )?(?:them|those|today)|the (?:record"
+    r"|entry|ticks?|dones?)|my (?:record|ticks?|dones?))\b",
     r"\bshould (?:of|have|'ve) been \d+|\bit was (?:actually|actualy|really|only) \d+\b",
     r"\b(?:remove|scrub|delete|strike|wipe) (?:the|my) (?:\w+ ){0,3}(?:from|off) (?:today"
     r"|yesterday|the list|my list)\b|\bscrub (?:the|that|my)\b",

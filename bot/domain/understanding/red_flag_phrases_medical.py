@@ -71,8 +71,8 @@ _WOUND_SIGN = (
     r"(?:under|beneath|behind|leaking|coming|pouring|seeping|oozing|building|collecting)\b"
 )
 #: Signs that count only two together: a healing scar is often a bit red or swollen.
-_WOUND_MILD = (
-    r"\b(?:red\w*|pink|warm|swollen|swelling|puffy|wet|raw|sticky|blood\w*|sore|tender"
+_WOUND_MILD = (  # not "dry and not red": a sign denied is no sign
+    r"(?<!not\s)(?<!no\s)(?<!n't\s)(?<!nor\s)(?<!never\s)\b(?:red\w*|pink|warm|swollen|swelling|puffy|wet|raw|sticky|blood\w*|sore|tender"
     r"|lumpy|hard)\b"
 )
 _NOT_WOUND = (

@@ -146,6 +146,8 @@ _HEDGES = re.compile(
     r"|a\s+hot|paracetamol|ibuprofen|painkillers?|cream|gel|a\s+bandage)"
     # "you can see a gap, should I be worried?": how much the sign matters, not a doubt of it
     r"|should\s+(?:i|we|she|he)\s+be\s+(?:\w+\s+)?(?:worried|concerned|bothered|alarmed)"
+    # "coughed up blood, that's not normal is it": asking to be told it is not normal
+    r"|(?:that'?s|thats|that\s+is|it'?s|its)\s+not\s+normal,?\s+is\s+it"
     # "he says it's the duvet, could it be?": a cause doubted, not the sign
     r"|could\s+(?:it|that|this)\s+(?:just\s+)?be(?:\s+(?:the|a|an|my|his|her)\s+\w+)?(?=\s*\?)"
     # "doesn't matter if I lie left or right": any position, not a supposition

@@ -118,6 +118,8 @@ SHORT_FIXES = {
     "evry": "every", "coffing": "coughing", "cofing": "coughing", "way bare": "weight bear",
     "wait bare": "weight bear", "cloths are": "clothes are", "outta nowhere": "out of nowhere",
     "at knight": "at night",
+    # "getting number and number": more and more numb, not a number
+    "number and number": "more and more numb", "getting number": "getting more numb",
     "out the blue": "out of the blue", "carf": "calf", "calve": "calf",
     # autocorrect's "calm" for "calf": "my calm is swollen"
     "my calm is": "my calf is", "my calm has": "my calf has", "her calm is": "her calf is",

@@ -178,6 +178,9 @@ READS_AS: dict[str, tuple[str, ...]] = {
         "Right, what a week: the car's back from the garage, the tomatoes are in, and I've "
         "booked the coach to Whitby. Done my bits. Off to the shops now",
     ),
+    # asking the bot to wipe a day's records (round 19)
+    "undo_wipe": ("honestly can you just wipe today, I have made a right hash of the buttons",
+                  "Can you delete yesterdays? I mixed up Friday and Saturday"),
     "undo_fix": ("two ticks for the bridges, only did them once", "it's counted the walk twice",
                  "I put 12 heel raises, it was actually 8"),
     "question_behind": ("getting behind with the stretches, what should I do",
@@ -192,7 +195,7 @@ GROUP_KIND = {
     "unknown_off_topic": "unknown", "social_praise": "social", "pain_only_ache": "pain",
     "social_sign_off": "social", "unknown_stray": "unknown", "pain_beside_chore": "pain",
     "question_behind": "question", "undo_rest": "undo", "done_after_rest": "done",
-    "undo_fix": "undo", "done_in_news": "done",
+    "undo_fix": "undo", "done_in_news": "done", "undo_wipe": "undo",
 }
 
 

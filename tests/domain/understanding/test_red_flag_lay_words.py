@@ -125,6 +125,11 @@ LIVE: list[tuple[str, str]] = [
     ("night_pain_sweats", "woke up with my pyjamas clinging to me again, and a deep ache in the "
                           "hip"),
     ("cannot_bear_weight", "he is taking less weight on the operated leg every week"),
+    # round 19: asking how to exercise or rest with the sign there now
+    ("cauda_equina", "how long should I rest if my bum has gone numb and I can't feel the loo "
+                     "roll"),
+    ("wound", "can I do the bridges with a wound that's gaping? it opened up when I coughed"),
+    ("neuro_deficit", "my knee is getting number and number each day and now the foot too"),
 ]
 
 QUIET: list[str] = [
@@ -187,6 +192,8 @@ QUIET: list[str] = [
     # round 18: a fall with no harm; a sign that was, told without its "it"
     "I fell off the step yesterday, I am ok, only a small graze, just telling you",
     "before I had pins and needles in foot but now is gone, today 2",
+    # round 19: a sign denied beside one that is no red flag
+    "the scar is sore when I sit on it, but it's dry and not red at all, a 3",
 ]
 
 
