@@ -146,6 +146,11 @@ _HEDGES = re.compile(
     r"|a\s+hot|paracetamol|ibuprofen|painkillers?|cream|gel|a\s+bandage)"
     # "you can see a gap, should I be worried?": how much the sign matters, not a doubt of it
     r"|should\s+(?:i|we|she|he)\s+be\s+(?:\w+\s+)?(?:worried|concerned|bothered|alarmed)"
+    # "No fall, no drama. Just isn't getting any better", "she didn't want me to make a fuss":
+    # a cause denied, a sign not mending, a reluctance to tell; none denies the sign
+    r"|no\s+(?:fall|injury|trauma|drama|accident|knock)\b|(?:isn'?t|is\s+not|not)\s+getting\s+"
+    r"(?:any\s+)?better|(?:did\s*n[o']t|doesn'?t|does\s+not|don'?t)\s+want\s+(?:me\s+|us\s+)?to\s+"
+    r"(?:make\s+a\s+fuss|bother|worry|trouble)"
     # "coughed up blood, that's not normal is it": asking to be told it is not normal
     r"|(?:that'?s|thats|that\s+is|it'?s|its)\s+not\s+normal,?\s+is\s+it"
     # "he says it's the duvet, could it be?": a cause doubted, not the sign
