@@ -241,6 +241,9 @@ REMOTE = _rx(
     r"\b(?:\d+|a\s+few|few|couple\s+of|several|many|two|three|four|five|six|ten|twenty)\s+"
     r"(?:years?|yrs?|months?|summers?|winters?|decades?)\s+(?:ago|back|before)\b",
     r"\ban?\s+(?:year|decade)\s+(?:ago|back|before)\b",  # "a year ago I had three falls"
+    # "8 weeks since my fall and the hip is finally settling"
+    r"\b(?:\d+|a\s+few|several|two|three|four|five|six|eight|ten)\s+(?:weeks?|months?)\s+since\s+"
+    r"(?:my|her|his|the)\s+fall\b",
     r"\b(?:years|yrs|ages|decades|long|a\s+(?:long\s+)?while)\s+(?:ago|back|before)\b",
     r"\blast\s+(?:year|winter|summer|spring|autumn|time\s+round|christmas|easter)\b",
     rf"\b(?:19|20)\d\d\b|\bback\s+in\s+(?:the\s+(?:day|\d0s|nineties|eighties|seventies)|(?:19|20)"

@@ -109,6 +109,8 @@ _ANY_POSITION = (
     r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:find|get)\s+(?:a\s+|any\s+)?(?:comf\w*|position)"
     r"|\b(?:doesn'?t|does\s+not|won'?t|never)\s+(?:ease|settle|go|let\s+up|stop)\s+(?:\w+\s+)?"
     r"(?:when|if|even\s+when)\s+(?:i|she|he)\s+(?:rest|lie|sit|stop|keep\s+still)"
+    r"|\b(?:getting\s+up|walking\s+(?:round|about|around)|moving\s+about)\s+(?:\w+\s+)?(?:doesn'?t"
+    r"|does\s+not|won'?t)\s+help\b"
     r"|\b(?:makes?|made)\s+no\s+(?:odds|difference)\b|\b(?:left|right|one)\s+(?:side\s+)?or\s+"
     r"(?:the\s+)?(?:left|right|other)\b"
 )
@@ -223,7 +225,8 @@ RULES: tuple[Rule, ...] = (
     # "redness round my wound is getting wider each day": the redness is what spreads
     rule("wound", rf"\b(?:red\w*|pink\w*)\s+(?:\w+\s+){{0,2}}(?:round|around|about|near)\s+"
                   rf"(?:(?:my|the|her|his)\s+)?{_WOUND}",
-         needs=r"\b(?:wider|bigger|spread\w*|growing|gone\s+past|past\s+the\s+line|more\s+each"
+         needs=r"\b(?:wider|bigger|spread\w*|growing|gone\s+(?:\w+\s+)?past|past\s+the\s+(?:pen\s+"
+               r"|drawn\s+|marker\s+)?line|more\s+each"
                r"|every\s+day|each\s+day)\b", window=80, unless=_NOT_WOUND),
     # night pain and night sweats
     rule("night_pain_sweats", (
@@ -273,6 +276,9 @@ RULES: tuple[Rule, ...] = (
         r"\bgnaw\w*\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the|my|her|his)\s+(?:\w+\s+)?bones?\b"
         r"|\btoothache\s+in\s+(?:the|my|her|his)\s+(?:\w+\s+)?bones?\b",
         rf"\blying\s+(?:down\s+)?(?:is|=)\s+(?:\w+\s+)?(?:{PAIN}|murder|torture|hell)\b",
+        # "10 days of waking at 4 with a deep bone ache" (round 20)
+        r"\b(?:wak\w*|woke)\s+(?:up\s+)?(?:at\s+\d+\s*(?:am\s+)?)?with\s+(?:a\s+|the\s+)?(?:deep\s+"
+        r"|bad\s+|gnawing\s+)?(?:bone\s+)?(?:ache|pain|throb\w*)\b",
     ), needs=_ANY_POSITION, window=150, same_sentence=False, unless=rf"{_ONE_SIDE}|{_PAINLESS}"),
     # "I'm up half the night with it, resting doesn't ease it one bit"
     rule("night_pain_sweats",
@@ -348,6 +354,9 @@ RULES: tuple[Rule, ...] = (
         r"|swamp\w*)\b",
         rf"\bbelt\s+{gap(4)}(?:new\s+holes?|another\s+hole|extra\s+hole|notch)",
         rf"\bscales?\s+{gap(3)}(?:lost|down|dropped)\b",
+        # "trousers down 2 sizes since june" (round 20)
+        r"\b(?:trousers|clothes|jeans|skirts?|dress(?:es)?)\s+(?:\w+\s+)?(?:down|dropped)\s+(?:\d|a|one"
+        r"|two|three)\s+sizes?\b",
         r"\bdown\s+(?:another|a\s+further|a\s+good)\s+(?:\d+(?:[.,]\d+)?|a|one|two|three|half\s+a)"
         r"\s*(?:stone|st|kg|kgs|kilos?|lbs?|pounds)\b",
         r"\bweight\s+(?:is\s+|'s\s+|has\s+|has\s+gone\s+|has\s+come\s+)?(?:down|dropped)\s+(?:by\s+)?"

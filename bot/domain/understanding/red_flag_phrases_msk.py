@@ -327,7 +327,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:pain|pains|ache)\b",
         r"\b(?:excruciating|agonising|agonizing|unbearable|horrendous|agony)\b",
         rf"{HIGH_SCORE}|\b(?:9|10)/10\b",
-    ), needs=NO_REASON, window=150, same_sentence=False),
+    ), needs=NO_REASON, window=150, same_sentence=False,
+         # "no fall, no swelling, it's just the arthritis flaring like it does every winter"
+         unless=r"\b(?:just|only)\s+(?:the|my)\s+(?:arthritis|oa)\b|\blike\s+it\s+(?:always\s+)?does"
+                r"\s+every\b|\busual\s+(?:flare|winter)"),
 )
 
 #: Too vague to call: ask one question.

@@ -236,6 +236,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:sat|sitting|been)\s+on\s+the\s+(?:loo|toilet)\s+(?:for\s+)?(?:ages|(?:\d+|ten|twenty"
         r"|half\s+an?)\s*(?:mins?|minutes?|hours?|hrs?))\s+and\s+(?:nothing|not\s+a\s+drop)\b",
     )),
+    # "my bowels went yesterday with no warning, 2nd time this week" (round 20)
+    rule("cauda_equina",
+         r"\b(?:bowels?|bladder)\s+(?:just\s+)?(?:went|gone|opened|let\s+go|gave\s+way)\b",
+         needs=r"\b(?:no|without\s+(?:any\s+)?)\s*warning\b|\bout\s+of\s+nowhere\b|\bcouldn'?t\s+"
+               r"(?:stop|hold|help)\b|\bdidn'?t\s+(?:feel|know)\b|\b(?:2nd|second|3rd|third)\s+time\b",
+         window=80),
     # "found my knickers wet and never felt a thing"
     rule("cauda_equina",
          r"\b(?:knickers|pants|underwear|trousers|pyjamas|pjs)\s+(?:\w+\s+){0,2}(?:wet|soaked"

@@ -284,6 +284,7 @@ STRONG_OTHER = _rx(
     r"\b(?:he'?s|she'?s|hes|shes|he\s+is|she\s+is)\s+not\s+on\s+(?:this|here|the\s+(?:app|programme"
     r"|program))\b",
     r"\b(?:back|hind)\s+legs?\b",  # "the dog can't walk on her back leg"
+    r"\((?:her|his)\s+(?:husband|wife|partner)\)",  # "my dad (her husband)": not the patient
     # "writing for Mum. It's Dad who's poorly this week": the one ill is not the patient
     r"\bit'?s\s+(?:my\s+|our\s+)?(?:dad|mum|mom|mam|husband|wife|nan|gran|grandad|partner|brother"
     r"|sister|son|daughter)\s+who'?s\s+(?:\w+\s+)?(?:poorly|ill|unwell|sick|not\s+well|in\s+hospital)\b",

@@ -130,6 +130,14 @@ LIVE: list[tuple[str, str]] = [
                      "roll"),
     ("wound", "can I do the bridges with a wound that's gaping? it opened up when I coughed"),
     ("neuro_deficit", "my knee is getting number and number each day and now the foot too"),
+    # round 20: signs told with numbers and times
+    ("cancer_weight_loss", "jeans down two sizes since easter and I'm eating like a horse, hip "
+                           "aches all the time"),
+    ("cauda_equina", "my bladder just went in the queue at the post office with no warning, "
+                     "second time this week"),
+    ("night_pain_sweats", "two weeks of waking at 3 with a deep ache in the hip, walking about "
+                          "doesn't help"),
+    ("wound", "the red bit round the wound has gone well past the pen line they drew on Monday"),
 ]
 
 QUIET: list[str] = [
@@ -194,6 +202,11 @@ QUIET: list[str] = [
     "before I had pins and needles in foot but now is gone, today 2",
     # round 19: a sign denied beside one that is no red flag
     "the scar is sore when I sit on it, but it's dry and not red at all, a 3",
+    # round 20: a fall long mended, the patient's spouse taken ill, a known winter flare
+    "10 weeks since my fall on the ice and it's finally easing, 3/10 today",
+    "Dad can't do his walk today, my mum (his wife) was taken in with chest pains so we're "
+    "all at the hospital",
+    "8/10 today, no fall, it's just my arthritis flaring like it does every winter",
 ]
 
 
