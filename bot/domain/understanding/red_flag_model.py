@@ -184,9 +184,12 @@ class RedFlagModel:
         ]
         return items
 
-    def against(self, clean: str) -> int:
-        """How much the words that weigh against a live red flag weigh, together (>= 0)."""
-        return -sum(item.weight for item in self.weighed(clean) if item.weight < 0)
+    def against(self, clean: str, spans: Sequence[tuple[int, int]] = ()) -> int:
+        """How much the words that weigh against a live red flag weigh, together (>= 0),
+        leaving out those inside ``spans`` (the live hits: the sign's own words are no
+        evidence against it)."""
+        return -sum(item.weight for item in self.weighed(clean) if item.weight < 0
+                    and not any(s <= item.start < e for s, e in spans))
 
     def evidence(self, clean: str, *, live: bool, most: int | None = EVIDENCE
                  ) -> tuple[Evidence, ...]:

@@ -59,7 +59,7 @@ from bot.domain.understanding.red_flag_phrases import (
     Prepared,
 )
 from bot.domain.understanding.red_flag_phrases_people import TOKEN
-from bot.domain.understanding.red_flags import prepared_message, urgency_of
+from bot.domain.understanding.red_flags import prepared_message, scan_red_flags, urgency_of
 
 #: The model asks only when one word (or pair) of the message weighs at least this much
 #: towards a red flag on its own (1.1 log-odds; 99 % of the training red flags have one):
@@ -216,6 +216,12 @@ def _doubt_cues(text: str, spans: Sequence[tuple[int, int]] = ()) -> frozenset[s
     return found
 
 
+def live_spans(text: str) -> list[tuple[int, int]]:
+    """Where the rules' live hits of ``text`` stand in its prepared text."""
+    prepared = prepared_message(text)
+    return [_span(prepared, hit) for hit in scan_red_flags(text) if hit.live]
+
+
 def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None
                ) -> RulesView:
     live = [hit for hit in flags if hit.live]
@@ -294,7 +300,8 @@ def second_opinion(
     if rules.live and not rules.doubtable:
         return flags, ask  # nothing for the model to say: skip scoring
     logit = model.logit(clean)
-    against = model.against(clean) if rules.live and logit < model.doubt_below else 0
+    spans = [_span(prepared, hit) for hit in flags if hit.live]
+    against = model.against(clean, spans) if rules.live and logit < model.doubt_below else 0
     said = verdict(rules, logit, against, model, asking)
     if said == "ask_doubt":
         live = [hit for hit in flags if hit.live]

@@ -57,7 +57,7 @@ from bot.domain.understanding.red_flag_model import (
     category_features,
     features,
 )
-from bot.domain.understanding.red_flag_review import RulesView, rules_view, verdict
+from bot.domain.understanding.red_flag_review import RulesView, live_spans, rules_view, verdict
 from bot.domain.understanding.red_flags import (
     ambiguous_red_flag,
     prepared_message,
@@ -327,12 +327,13 @@ def out_of_fold(data: Data, views: Sequence[Seen]) -> OutOfFold:
     logit = [0] * len(data.rows)
     against = [0] * len(data.rows)
     category = [""] * len(data.rows)
+    spans = [live_spans(row.text) for row in data.rows]  # the sign's own words never count
     for k in range(FOLDS):
         model = model_of(data, [i for i in range(len(data.rows)) if fold[i] != k])
         for i in (i for i in range(len(data.rows)) if fold[i] == k):
             clean = prepared_message(data.rows[i].text).text
             logit[i] = model.logit(clean)
-            against[i] = model.against(clean)
+            against[i] = model.against(clean, spans[i])
             if data.live[i]:
                 category[i] = model.category(clean)
     return OutOfFold(logit, against, category)
