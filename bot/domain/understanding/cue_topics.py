@@ -2,8 +2,8 @@
 
 Split from ``cues`` (which names every cue the ranking model reads): these patterns say
 whether a message is social, about the hip programme, off topic, meant for someone
-else, about a resolved or denied symptom, or about another person. Pure: no
-``telegram``.
+else, about a resolved or denied symptom, or about another person, and whether it
+takes a record back in so many words. Pure: no ``telegram``.
 """
 
 from __future__ import annotations
@@ -184,3 +184,34 @@ def stray(text: str) -> bool:
         return False
     return bool(STRAY.search(text) or _MEANT_FOR.search(text)) and (
         _MEANT_FOR.search(text) is not None or not _TAKE_BACK.search(text))
+
+
+#: Undo said so plainly it beats the model: "pressed done by accident", "it ticked twice".
+UNDO_STRONG = _any(
+    r"\bundo\b|\bun[\s-]?tick\w*|\bby (?:accident|mistake)\b|\baccident(?:al)?ly\b",
+    r"(?:^|\bplease |\bpls |\bcan you |\bcould you |\bjust |, )(?:delete|remove|cancel"
+    r"|scratch|strike|scrap|disregard|ignore|take back) (?:that|it|this|the last|my last"
+    r"|the done|what i (?:just )?(?:sent|said|pressed|wrote))\b",
+    r"\bwrong (?:button|thing)\b|\b(?:pressed|clicked|hit|tapped) (?:done|it|that) by\b",
+    r"\bun[\s-]?(?:record|mark|log|save)\w*|\b(?:finger|thumb) [sk]?[sk]ipped\b",
+    # a record counted twice, on the wrong day or with the wrong number (round 17)
+    r"\b(?:counted|ticked|logged|recorded) (?:\w+ ){0,3}twice\b|\b(?:two|2) ticks\b|\b(?:it|that"
+    r"|they|its|it's|theyre|they're|this) (?:\w+ ){0,2}(?:come up|came up|gone through|went"
+    r" through|on there|showing|shows) (?:\w+ ){0,2}twice\b",
+    r"(?<!if i )(?<!if you )\bticks? (?:\w+ ){0,2}(?:is |are |on the )wrong\b|\bun-do\b",
+    # "can you just wipe today", "can you delete yesterday's?", "can you clear them" (round 19)
+    r"\b(?:can|could|would) you (?:just |please )?(?:wipe|delete|clear|remove|erase|scrub|cancel)"
+    r" (?:today'?s?|yesterday'?s?|them|those|these|all (?:of )?(?:them|those|today)|the (?:record"
+    r"|entry|ticks?|dones?)|my (?:record|ticks?|dones?))\b",
+    r"\bshould (?:of|have|'ve) been \d+|\bit was (?:actually|actualy|really|only) \d+\b",
+    r"\b(?:remove|scrub|delete|strike|wipe) (?:the|my) (?:\w+ ){0,3}(?:from|off) (?:today"
+    r"|yesterday|the list|my list)\b|\bscrub (?:the|that|my)\b",
+)
+#: A rest taken back: "cancel my break", "reverse the skip", "un-skip me".
+UNDO_REST = _any(
+    r"\b(?:cancel|remove|reverse|undo|delete|forget|ignore|scrap|scratch|drop|lift|end|take away"
+    r"|take off) (?:the"
+    r"|my|that|this|today'?s|yesterday'?s) (?:\w+ )?(?:skip|rest(?! of\b)(?: day)?|break|pause"
+    r"|day off)\b|\bun[\s-]?(?:skip|pause)\w*|\b(?:don'?t|do not) (?:put|mark|count|log) me "
+    r"(?:down )?as (?:resting|skipping|off)\b",
+)

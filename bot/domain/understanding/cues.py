@@ -22,6 +22,8 @@ from bot.domain.understanding.cue_topics import (
     SIGN_OFF,
     SMALL_TALK,
     SOCIAL,
+    UNDO_REST,
+    UNDO_STRONG,
     stray,
 )
 from bot.domain.understanding.done_objects import chore_done
@@ -72,34 +74,6 @@ _COUNT = _any(
     r"\binstead of\b|\b\d+ (?:out )?of (?:the )?\d+\b|\b\d+ (?:times|goes|rounds|laps)\b",
     r"\b(?:one|two|three|four|five|six|eight|ten|twelve|fifteen|twenty) (?:sets?|reps?|each"
     r"|times|a side)\b",
-)
-_UNDO_STRONG = _any(
-    r"\bundo\b|\bun[\s-]?tick\w*|\bby (?:accident|mistake)\b|\baccident(?:al)?ly\b",
-    r"(?:^|\bplease |\bpls |\bcan you |\bcould you |\bjust |, )(?:delete|remove|cancel"
-    r"|scratch|strike|scrap|disregard|ignore|take back) (?:that|it|this|the last|my last"
-    r"|the done|what i (?:just )?(?:sent|said|pressed|wrote))\b",
-    r"\bwrong (?:button|thing)\b|\b(?:pressed|clicked|hit|tapped) (?:done|it|that) by\b",
-    r"\bun[\s-]?(?:record|mark|log|save)\w*|\b(?:finger|thumb) [sk]?[sk]ipped\b",
-    # a record counted twice, on the wrong day or with the wrong number (round 17)
-    r"\b(?:counted|ticked|logged|recorded) (?:\w+ ){0,3}twice\b|\b(?:two|2) ticks\b|\b(?:it|that"
-    r"|they|its|it's|theyre|they're|this) (?:\w+ ){0,2}(?:come up|came up|gone through|went"
-    r" through|on there|showing|shows) (?:\w+ ){0,2}twice\b",
-    r"(?<!if i )(?<!if you )\bticks? (?:\w+ ){0,2}(?:is |are |on the )wrong\b|\bun-do\b",
-    # "can you just wipe today", "can you delete yesterday's?", "can you clear them" (round 19)
-    r"\b(?:can|could|would) you (?:just |please )?(?:wipe|delete|clear|remove|erase|scrub|cancel)"
-    r" (?:today'?s?|yesterday'?s?|them|those|these|all (?:of )?(?:them|those|today)|the (?:record"
-    r"|entry|ticks?|dones?)|my (?:record|ticks?|dones?))\b",
-    r"\bshould (?:of|have|'ve) been \d+|\bit was (?:actually|actualy|really|only) \d+\b",
-    r"\b(?:remove|scrub|delete|strike|wipe) (?:the|my) (?:\w+ ){0,3}(?:from|off) (?:today"
-    r"|yesterday|the list|my list)\b|\bscrub (?:the|that|my)\b",
-)
-#: A rest taken back: "cancel my break", "reverse the skip", "un-skip me".
-_UNDO_REST = _any(
-    r"\b(?:cancel|remove|reverse|undo|delete|forget|ignore|scrap|scratch|drop|lift|end|take away"
-    r"|take off) (?:the"
-    r"|my|that|this|today'?s|yesterday'?s) (?:\w+ )?(?:skip|rest(?! of\b)(?: day)?|break|pause"
-    r"|day off)\b|\bun[\s-]?(?:skip|pause)\w*|\b(?:don'?t|do not) (?:put|mark|count|log) me "
-    r"(?:down )?as (?:resting|skipping|off)\b",
 )
 _REST_REQUEST = _any(
     r"\b(?:can|could|may) (?:i|we|she|he|you) (?:just |please )?(?:skip|rest|have|take|stop"
@@ -375,8 +349,8 @@ def cue_features(text: str) -> list[str]:
         ("only_ache", bool(_ONLY_ACHE.search(text))),
         ("stray", stray(text)),
         ("said_no", bool(_SAID_NO.search(text))),
-        ("undo_strong", bool(_UNDO_STRONG.search(text))),
-        ("undo_rest", bool(_UNDO_REST.search(text))),
+        ("undo_strong", bool(UNDO_STRONG.search(text))),
+        ("undo_rest", bool(UNDO_REST.search(text))),
         ("asks_exercise", bool(_ASKS_EXERCISE.search(text))),
         ("done_word", word_at >= 0),
         ("did", did_at >= 0),
