@@ -216,16 +216,19 @@ def _doubt_cues(text: str, spans: Sequence[tuple[int, int]] = ()) -> frozenset[s
     return found
 
 
+def _live_spans(prepared: Prepared, flags: Sequence[FlagHit]) -> list[tuple[int, int]]:
+    return [_span(prepared, hit) for hit in flags if hit.live]
+
+
 def live_spans(text: str) -> list[tuple[int, int]]:
     """Where the rules' live hits of ``text`` stand in its prepared text."""
-    prepared = prepared_message(text)
-    return [_span(prepared, hit) for hit in scan_red_flags(text) if hit.live]
+    return _live_spans(prepared_message(text), scan_red_flags(text))
 
 
 def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None
                ) -> RulesView:
     live = [hit for hit in flags if hit.live]
-    spans = [_span(prepared, hit) for hit in live]
+    spans = _live_spans(prepared, live)
     doubtable = bool(live) and bool(_doubt_cues(prepared.text, spans)) and not any(
         said_now(prepared.text, *_span(prepared, hit))
         for hit in live if hit.urgency == "emergency"
@@ -300,8 +303,8 @@ def second_opinion(
     if rules.live and not rules.doubtable:
         return flags, ask  # nothing for the model to say: skip scoring
     logit = model.logit(clean)
-    spans = [_span(prepared, hit) for hit in flags if hit.live]
-    against = model.against(clean, spans) if rules.live and logit < model.doubt_below else 0
+    against = (model.against(clean, _live_spans(prepared, flags))
+               if rules.live and logit < model.doubt_below else 0)
     said = verdict(rules, logit, against, model, asking)
     if said == "ask_doubt":
         live = [hit for hit in flags if hit.live]
