@@ -266,9 +266,16 @@ def _undo_reply(context: Context, removed: list[Record]) -> str:
         return deps.content.text("undo_nothing")
     ids = dict.fromkeys(str(r.get("exercise")) for r in removed if r.get("exercise"))
     names = [deps.content.exercises[e].name for e in ids if e in deps.content.exercises]
+    # a rest, a walk or a whole routine has no exercise: say which of them went
+    kinds = dict.fromkeys(str(r.get("kind")) for r in removed)
+    names += [deps.content.text(_UNDO_WHAT[k]) for k in kinds if k in _UNDO_WHAT]
     if names:
         return deps.content.text("undo_done", what=", ".join(names))
     return deps.content.text("undo_done_other")
+
+
+_UNDO_WHAT = {"rest": "undo_what_rest", "walk": "undo_what_walk",
+              "routine_complete": "undo_what_routine"}
 
 
 async def undo_button(update: Update, context: Context) -> None:

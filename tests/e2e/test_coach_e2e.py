@@ -54,8 +54,9 @@ async def test_a_rest_day_taken_back_in_words_is_removed(tg: FakeTelegram, bot: 
     await replies_until_quiet(tg, UID)
     assert kinds(bot).count("rest") == 1
     tg.user_sends(UID, "cancel my rest day, feeling better now")
-    await replies_until_quiet(tg, UID)
+    replies = await replies_until_quiet(tg, UID)
     assert kinds(bot).count("rest") == 0 and kinds(bot).count("choice") == 0
+    assert any("Taken back: today's rest day" in (m.text or "") for m in replies)
 
 
 async def test_pain_7_asks_red_flag_questions_then_flare_plan(tg: FakeTelegram,
