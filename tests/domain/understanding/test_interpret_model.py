@@ -29,8 +29,9 @@ PROBE_IDS = (*(f"{name.removesuffix('.yaml')}:" for name in PROBE_FILES),
              *(f"t{n}-" for n in BATCHES))
 #: The weights grow with the tuning rows (1.01 MB with tune16, 1.87 MB with tune54, 2.45 MB
 #: with tune86; 1.46 MB with tune86 once features seen in one row only were dropped; read
-#: once, on first use, in about 0.2 s here).
-MAX_BYTES = 2_500_000
+#: once, on first use, in about 0.2 s here; 2.05 MB with tune161, read in 0.13 s). Raised
+#: from 2.5 MB to 3.5 MB with tune161: a read of about 0.2 s once per process is fine.
+MAX_BYTES = 3_500_000
 
 
 @pytest.mark.timeout(480)  # a minute alone; more beside other workers
