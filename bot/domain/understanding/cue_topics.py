@@ -206,6 +206,9 @@ UNDO_STRONG = _any(
     r"\bshould (?:of|have|'ve) been \d+|\bit was (?:actually|actualy|really|only) \d+\b",
     r"\b(?:remove|scrub|delete|strike|wipe) (?:the|my) (?:\w+ ){0,3}(?:from|off) (?:today"
     r"|yesterday|the list|my list)\b|\bscrub (?:the|that|my)\b",
+    # "take off the tick", "take today's done off" (round 21)
+    r"\btake (?:off|away) (?:the|today'?s|that|my|this) (?:\w+ )?(?:tick|done|record|entry)\b"
+    r"|\btake (?:the|today'?s|that|my|this) (?:\w+ )?(?:tick|done) (?:off|away)\b",
 )
 #: A rest taken back: "cancel my break", "reverse the skip", "un-skip me".
 UNDO_REST = _any(

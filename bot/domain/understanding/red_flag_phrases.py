@@ -49,7 +49,8 @@ def gap(most: int) -> str:
 
 CANT = (
     r"(?:can'?t|cannot|can not|cnt|carnt|cyah|cyaan|kyaan|couldn'?t|could not|unable to"
-    r"|not able to|impossible to|can ?(?:barely|hardly|only just)|could ?(?:barely|hardly))"
+    r"|not able to|impossible to|can ?(?:barely|hardly|only just)|could ?(?:barely|hardly)"
+    r"|(?:not|haven'?t|hasn'?t|have not|has not) been able to)"
     r"(?:\s+(?:really|even|properly|actually|seem\s+to|always))?"
 )
 #: Who a body part belongs to (or nothing).

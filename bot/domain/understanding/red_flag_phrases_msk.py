@@ -172,11 +172,18 @@ _NOT_HIP = (
     r"\b(?:shoulder|finger|thumb|jaw|knee ?cap|kneecap|elbow|wrist|patella|toe|ankle"
     r"|collar ?bone|disc)\b"
 )
+#: A choice between two ways to hold a foot: a question about form, not a sign.
+_WHICH_WAY = (
+    r"\b(?:forwards?|straight(?:\s+ahead)?|up(?:wards)?|ahead|in(?:wards)?)\s+or\s+(?:turned"
+    r"|pointing|pointed|rolled|rotated)\b|\b(?:turned|pointing|pointed|rolled)\s+(?:out|in)"
+    r"(?:wards)?\s+or\s+(?:not|straight|forwards?|up|in|out)\b"
+)
 RULES: tuple[Rule, ...] = (
     rule("fracture_after_fall", FALL, not_after=_NOT_SUBJECT, unless=SEEN_TO, keep=LEG_NEWS),
     rule("fracture_after_fall", WEAK_FALL, needs=_FRACTURE_SIGN, window=200,
          same_sentence=False, not_after=_NOT_SUBJECT),
-    rule("short_leg", SHORT_LEG),
+    # "toes forward or turned out on the standing side lift?": which way to hold it
+    rule("short_leg", SHORT_LEG, unless=_WHICH_WAY),
     # cannot bear weight
     # "...if you literally can't stand on it? 10/10 when I try" (round 17)
     rule("cannot_bear_weight",

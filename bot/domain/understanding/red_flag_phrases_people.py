@@ -170,6 +170,7 @@ def another(words: list[str], index: int) -> bool:
     return index > 1 and words[index - 1] == "other" and words[index - 2] in ("the", "my")
 
 
+_BIRTHS = frozenset({"kids", "babies", "baby", "children", "son", "daughter", "twins"})
 _PLACE_PREPOSITIONS = frozenset({"at", "round", "to", "from", "over", "in", "outside"})
 
 
@@ -179,9 +180,11 @@ _OBJECT_PREPOSITIONS = frozenset({"on", "over", "in", "with", "by", "at", "from"
 def not_a_subject(words: list[str], index: int) -> bool:
     """Whether the person word ``words[index]`` cannot be who a sign is about: a home ("at
     his brother's"), an animal after a preposition ("tripped on the dogs lead", "over the
-    cat"), or "lady parts"."""
+    cat"), "lady parts", or births ("worse than having the kids")."""
     word = words[index]
     if word == "lady" and index + 1 < len(words) and words[index + 1] in ("parts", "bits"):
+        return True
+    if word in _BIRTHS and index > 1 and words[index - 2] == "having":
         return True
     if index == 0:
         return False

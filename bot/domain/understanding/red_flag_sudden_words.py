@@ -12,6 +12,14 @@ SUDDEN = (
     r"|came on (?:so |really )?(?:fast|quick(?:ly)?|sudden(?:ly)?|all at once|like)"
     r"|just came on)\b"
 )
+PAIN_LIKE_NOTHING = (
+    r"\bpain\s+(?:\w+\s+)?like\s+nothing\s+(?:i'?ve|i\s+have|she'?s|he'?s|i|she|he)\s+"
+    r"(?:ever|had|felt)\b"
+)
+WORSE_THAN_BIRTH = (
+    r"\b(?:worse|more)\s+than\s+(?:child\s*birth|labou?r|giving\s+birth|having\s+(?:my|the)"
+    r"\s+(?:kids|babies|baby|children))\b"
+)
 SEVERE_PAIN = (
     rf"\b(?:agony|agonising|agonizing|excruciating|unbearable|severe|stabbing|awful|terrible"
     rf"|horrendous|horrible|dreadful|worst|crippling|screaming|crying|knife|knives"
@@ -29,6 +37,8 @@ SEVERE_PAIN = (
     r"|\bdoubled?\s+(?:me\s+|her\s+|him\s+)?(?:over|up)\b|\b(?:took|take)s?\s+(?:my|her|his)"
     r"\s+breath\s+away\b|\bnever\s+(?:felt|had|known)\s+(?:\w+\s+)?pain\s+like\b"
     r"|\b(?:pain|it)\s+(?:was\s+|is\s+)?so\s+(?:bad|intense|strong|sharp)\b"
+    # "pain like nowt I've ever had", "hurting worse than childbirth"
+    rf"|{PAIN_LIKE_NOTHING}|{WORSE_THAN_BIRTH}"
     r"|\b(?:legs?|knees?)\s+(?:nearly|almost)\s+(?:went|gave)\b|\bhad\s+to\s+be\s+helped\b"
     # "shouting that his hip is paining him seriously"
     r"|\b(?:hurt\w*|pain\w*)\s+(?:me\s+|her\s+|him\s+)?(?:seriously|terribly|horribly|awfully)\b"
@@ -59,7 +69,7 @@ PAINLESS = (
 PAIN_ITSELF = (
     rf"\b(?:agony|agonising|agonizing|excruciating|unbearable|crippling)\b|{HIGH_SCORE}"
     r"|\b(?:[89]|10)/10\b|\bnever\s+(?:felt|had|known)\s+(?:\w+\s+)?pain\s+like\b"
-    r"|\bpain\s+(?:is\s+|was\s+)?so\s+(?:bad|intense|severe)\b"
+    rf"|\bpain\s+(?:is\s+|was\s+)?so\s+(?:bad|intense|severe)\b|{PAIN_LIKE_NOTHING}"
     r"|\b(?:can'?t|cannot)\s+(?:bear|cope\s+with|stand|take)\s+the\s+pain\b"
 )
 NOT_THIS_PAIN = (
@@ -73,6 +83,8 @@ NO_REASON = (
     r"\b(?:didn'?t|did not|haven'?t|hadn'?t)\s+(?:do|done)\s+(?:anything|nothing)\b",
     r"\b(?:wasn'?t|not|weren'?t)\s+(?:even\s+)?(?:moving|doing anything)\b",
     r"\bjust\s+(?:sitting|standing|lying|watching|resting)\b|\bnot my usual\b",
+    # "just stood at the sink", "didn't fall or anything"
+    r"\bjust\s+(?:stood|sat)\s+(?:at|in|on|by|there)\b|\b(?:didn'?t|did\s+not)\s+(?:even\s+)?fall\b",
     r"\bnothing\s+(?:triggered|caused|happened|set it off)\b|\bout of nowhere\b",
     r"\bnever\s+(?:had|felt)\s+(?:pain|anything)\s+like\b",
     r"\b(?:hadn'?t|had\s+not|didn'?t|wasn'?t)\s+(?:even\s+)?(?:moved|been\s+doing|done|doing)\b",

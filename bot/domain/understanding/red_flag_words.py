@@ -32,6 +32,18 @@ SCOTS_WORDS = {
         "leg", "legs", "hip", "hips", "left", "right", "new", "bad", "back", "foot", "feet",
         "bum", "knee", "calf", "thigh", "groin", "wound", "scar", "chest", "side")},
 }
+#: Northern and West Country English: the dropped h ("me 'ip"), "me" for "my" before a
+#: body word, "nowt", "owt" and "summat".
+NORTHERN_WORDS = {
+    "nowt": "nothing", "owt": "anything", "summat": "something", "summit like": "something like",
+    **{f"{owner} 'ip{s}": f"{owner.replace('me', 'my')} hip{s}"
+       for owner in ("me", "my", "her", "his", "the", "'s", "'er", "'is", "your", "yer")
+       for s in ("", "s")},
+    # not "chest": "the football's giving me chest pains" is a figure of speech
+    **{f"me {w}": f"my {w}" for w in (
+        "leg", "legs", "hip", "hips", "foot", "feet", "knee", "calf", "thigh", "groin",
+        "wound", "scar", "bum", "waterworks", "bladder", "privates", "bits")},
+}
 #: Jamaican and other Caribbean English, in the English it means. "mi" is "my" before a
 #: body word, "me" after a verb, "I" before one; "a" before a verb is "is ...ing" ("mi
 #: wee a come out"), read here only where a rule needs it.
@@ -133,6 +145,6 @@ SHORT_FIXES = {
     "thru": "through", "n night": "and night", "loosing": "losing", "wieght": "weight",
     "reasn": "reason", "calfs": "calf", "tite": "tight", "yestrday": "yesterday",
     "cming": "coming", "botom": "bottom", "sudn": "sudden", "wrst": "worst", "evr": "ever",
-    **SCOTS_WORDS, **CARIBBEAN_WORDS, **MIXED_LANGUAGE_WORDS, **SPOKEN,
+    **SCOTS_WORDS, **NORTHERN_WORDS, **CARIBBEAN_WORDS, **MIXED_LANGUAGE_WORDS, **SPOKEN,
     **G_DROPPED,
 }

@@ -183,6 +183,9 @@ READS_AS: dict[str, tuple[str, ...]] = {
                   "Can you delete yesterdays? I mixed up Friday and Saturday"),
     "undo_fix": ("two ticks for the bridges, only did them once", "it's counted the walk twice",
                  "I put 12 heel raises, it was actually 8"),
+    # the tick taken off, even with a rest beside it (round 21)
+    "undo_tick": ("not up to it after all, take off the tick please",
+                  "can you take today's done off, I jumped the gun"),
     "question_behind": ("getting behind with the stretches, what should I do",
                         "been a bit behind on my exercises lately"),
 }
@@ -195,7 +198,7 @@ GROUP_KIND = {
     "unknown_off_topic": "unknown", "social_praise": "social", "pain_only_ache": "pain",
     "social_sign_off": "social", "unknown_stray": "unknown", "pain_beside_chore": "pain",
     "question_behind": "question", "undo_rest": "undo", "done_after_rest": "done",
-    "undo_fix": "undo", "done_in_news": "done", "undo_wipe": "undo",
+    "undo_fix": "undo", "done_in_news": "done", "undo_wipe": "undo", "undo_tick": "undo",
 }
 
 

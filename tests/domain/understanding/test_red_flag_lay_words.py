@@ -138,6 +138,13 @@ LIVE: list[tuple[str, str]] = [
     ("night_pain_sweats", "two weeks of waking at 3 with a deep ache in the hip, walking about "
                           "doesn't help"),
     ("wound", "the red bit round the wound has gone well past the pen line they drew on Monday"),
+    # round 21: the dropped h and "me" for "my"; pain like no other, with no cause
+    ("cannot_bear_weight", "can't stand on me 'ip since tea, stuck on the settee"),
+    ("sudden_severe_pain", "husband's 'ip went sudden like, he's grey and can't bear it"),
+    ("sudden_severe_pain", "Mam's hip went all of a sudden, she says it's worse than having "
+                           "the kids"),
+    ("sudden_severe_pain", "just stood at the cooker and the pain in me hip's like nowt I've "
+                           "ever felt, 10 out of 10"),
 ]
 
 QUIET: list[str] = [
@@ -207,6 +214,10 @@ QUIET: list[str] = [
     "Dad can't do his walk today, my mum (his wife) was taken in with chest pains so we're "
     "all at the hospital",
     "8/10 today, no fall, it's just my arthritis flaring like it does every winter",
+    # round 21: which way a foot goes in an exercise; a figure of speech with "me"
+    "standing side lift: toes straight ahead or turned out?",
+    # "me" is "my" only before a hip or leg word, not in "giving me chest pains"
+    "the cricket is giving me chest pains, 40 runs needed off 3 overs",
 ]
 
 
