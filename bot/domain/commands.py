@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rapidfuzz.distance import OSA
+
 PATIENT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("routine", "Start today's guided routine"),
     ("exercises", "Browse the exercises"),
@@ -46,3 +48,19 @@ def help_lines(is_admin: bool) -> list[str]:
         lines.append("")
         lines.extend(f"/{name} — {text}" for name, text in CLINICIAN_COMMANDS)
     return lines
+
+
+def closest_command(typed: str, is_admin: bool) -> tuple[str, str] | None:
+    """The command a mistyped one was meant to be ("/strat" -> start), with its line in the
+    menu; None when none is one slip away (two for long names) or it is spelt right (a
+    command for another bot, or a clinician's command sent by a patient)."""
+    word = typed.lstrip("/").split("@", 1)[0].split(maxsplit=1)[0:1]
+    name = word[0].casefold() if word else ""
+    if not name:
+        return None
+    menu = PATIENT_COMMANDS + (CLINICIAN_COMMANDS if is_admin else ())
+    limit = 1 if len(name) <= 5 else 2
+    best = min(menu, key=lambda item: (OSA.distance(name, item[0]),
+                                       not item[0].startswith(name), len(item[0])))
+    distance = OSA.distance(name, best[0])
+    return best if 0 < distance <= limit else None

@@ -12,6 +12,7 @@ from telegram.error import TelegramError
 from telegram.warnings import PTBUserWarning
 
 from bot.deps import Deps
+from bot.domain.commands import closest_command
 from bot.transport.context import BotContext
 
 log = logging.getLogger(__name__)
@@ -99,4 +100,13 @@ async def consenting(
 
 async def unknown_command(update: Update, context: Context) -> None:
     """A command nobody handles (clinician commands for non-clinicians land here too)."""
-    await send(update, context, context.deps.content.text("unknown_command"))
+    deps = context.deps
+    message = update.effective_message
+    close = closest_command((message.text or "") if message else "",
+                            deps.is_admin(user_id_of(update)))
+    if close is not None:
+        name, line = close
+        await send(update, context, deps.content.text("unknown_command_close", name=name,
+                                                      line=line))
+        return
+    await send(update, context, deps.content.text("unknown_command"))
