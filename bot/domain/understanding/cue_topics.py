@@ -128,6 +128,14 @@ SIGN_OFF = _any(
     r"|sleep well|later alligator|see (?:ya|you) later|speak soon|ttyl)\b",
     r"\bmind at rest\b",
 )
+#: A wish handed back to the bot, or the chat ended: "rest well yourself", "you take it
+#: easy too", "that's me done chatting". No rest asked for, nothing done (round 22).
+WISH_BACK = _any(
+    r"\b(?:rest|take it easy|take care|sleep)(?: well| easy)? (?:yourself|too|as well)\b",
+    r"(?:^|, |and )you (?:rest|take it easy|take care|deserve a (?:rest|break))(?: too)?\b",
+    r"\b(?:done|finished) (?:with )?(?:talking|chatting|moaning|waffling|ranting|my moaning"
+    r"|nattering)\b",
+)
 RESOLVED = _any(
     r"\byears? ago\b|\b(?:in|since) (?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\blast (?:year|winter"
     r"|summer|spring|autumn|month)\b|\bback in\b|\bwhen i was\b|\bused to\b|\bin my \d0s\b",
@@ -217,4 +225,15 @@ UNDO_REST = _any(
     r"|my|that|this|today'?s|yesterday'?s) (?:\w+ )?(?:skip|rest(?! of\b)(?: day)?|break|pause"
     r"|day off)\b|\bun[\s-]?(?:skip|pause)\w*|\b(?:don'?t|do not) (?:put|mark|count|log) me "
     r"(?:down )?as (?:resting|skipping|off)\b",
+)
+#: An earlier message taken back because it was done after all: "scratch my last message,
+#: I did manage them", "ignore what I said earlier, I've done them now" (round 22).
+DONE_INSTEAD = _any(
+    r"\b(?:scratch|ignore|disregard|forget|scrap)\s+(?:that|this|it|my\s+(?:last|earlier)"
+    r"(?:\s+(?:message|msg|text|one))?|what\s+i\s+(?:just\s+)?(?:said|sent|wrote|put)(?:\s+"
+    r"(?:earlier|before|this\s+morning))?)\b[^?]{0,40}?\b(?:i'?ve|ive|i\s+have|i)\s+"
+    r"(?:(?!only\b|just\b|think\b)\w+\s+)?(?:did|done|managed|finished|completed)\b"
+    # not a count or a day put right: "I did 8 not 10", "I only did the walk", "yesterday"
+    r"(?![^.!?\n]{0,40}\b(?:not\s+\d+|not\s+today|instead\s+of|by\s+(?:mistake|accident)"
+    r"|wrong|yesterday|half|only)\b)",
 )

@@ -13,6 +13,7 @@ import re
 
 from bot.domain.understanding.cue_topics import (
     DOMAIN,
+    DONE_INSTEAD,
     ELSEWHERE,
     NEGATED_SYMPTOM,
     OFF_TOPIC,
@@ -24,6 +25,7 @@ from bot.domain.understanding.cue_topics import (
     SOCIAL,
     UNDO_REST,
     UNDO_STRONG,
+    WISH_BACK,
     stray,
 )
 from bot.domain.understanding.done_objects import chore_done
@@ -319,10 +321,11 @@ def says_done(text: str) -> bool:
 def cue_features(text: str) -> list[str]:
     """The rule cues that fire on respelt normalised ``text``, as feature names."""
     starts = clause_starts(text)
-    resting = _FAREWELL.sub(" ", text)
+    wishes = WISH_BACK.sub(lambda m: " " * len(m[0]), text)  # same length: starts still fit
+    resting = _FAREWELL.sub(" ", wishes)
     found: list[str] = []
     first = text[:18]
-    word_at, did_at = _done_at(text, starts), _live_at(_DID, text, starts)
+    word_at, did_at = _done_at(wishes, starts), _live_at(_DID, wishes, starts)
     done_at = max(word_at, did_at)
     rest_at = _live_at(_REST, resting, clause_starts(resting))
     time_words = bool(_TIME_WORDS.search(text))
@@ -345,11 +348,13 @@ def cue_features(text: str) -> list[str]:
         ("done_past", bool(_DONE_PAST.search(text))),
         ("after_that", bool(_AFTER_THAT.search(text))),
         ("yes_no", bool(YES_NO.search(text))),
+        ("wish_back", bool(WISH_BACK.search(text))),
         ("what_if", bool(_WHAT_IF.search(text))),
         ("only_ache", bool(_ONLY_ACHE.search(text))),
         ("stray", stray(text)),
         ("said_no", bool(_SAID_NO.search(text))),
         ("undo_strong", bool(UNDO_STRONG.search(text))),
+        ("done_instead", bool(DONE_INSTEAD.search(text))),
         ("undo_rest", bool(UNDO_REST.search(text))),
         ("asks_exercise", bool(_ASKS_EXERCISE.search(text))),
         ("done_word", word_at >= 0),

@@ -232,6 +232,10 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         cues & {"did", "undo", "rest_request", "rest_request_time"}
     ):
         return "question"  # "im falling behind with my exercises", "fell off the wagon"
+    if "done_instead" in cues and "not_done" not in cues and top in (
+        "undo", "rest", "social", "done", "unknown"
+    ):
+        return "done"  # "scratch my last message, I did manage them after all"
     if "undo_strong" in cues and "stray" not in cues and top in (
         "question", "unknown", "social", "done", "rest", "exercise"
     ):
@@ -278,6 +282,10 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         and not cues & {"request", "did", "done_word", "count", "walked"}
     ):
         return "question"  # "is walking uphill ok", "do these help my balance"
+    if "wish_back" in cues and top in ("rest", "done", "undo") and not cues & {
+        "rest_request", "rest_request_time", "undo_strong", "did", "done_word", "rest"
+    }:
+        return "social"  # "rest well yourself", "that's me done chatting, Corrie's on"
     if "sign_off" in cues and top in ("rest", "social") and not cues & {
         "rest_request", "rest_request_time", "undo", "did", "done_word"
     } and ("domain" not in cues or "mind at rest" in text):

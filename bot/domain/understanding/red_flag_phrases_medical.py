@@ -149,7 +149,10 @@ _INTENDED = (
     r"(?:lose|shift|drop|get\s+rid)|deliberately|pleased|happy|proud|chuffed|delighted|thrilled"
     r"|well\s+done|goal|target|kept\s+it\s+off|trying|tried|walking|exercis\w*|swimming"
     r"|yay|woohoo|hooray|at\s+last|finally|thanks\s+to|on\s+track|not\s+complaining"
-    r"|no\s+complaints|bonus|silver\s+lining)\b|[😀😊🎉💪👍🙌🥳]"
+    r"|no\s+complaints|bonus|silver\s+lining|injections?|jabs?)\b|[😀😊🎉💪👍🙌🥳]"
+    # "does losing weight help hip pain?": weight loss as a treatment, asked about
+    r"|\b(?:does|do|would|will|could|can|should|is|did)\s+(?:\w+\s+)?(?:losing|lose|weight\s?loss)"
+    r"\s+(?:\w+\s+){0,2}(?:help|ease|make|take|be\s+(?:good|worth))\b"
 )
 _UNINTENDED = (
     r"\b(?:without|not|no|never|didn'?t|haven'?t|hasn'?t|wasn'?t|isn'?t|aren'?t)\s+"

@@ -51,7 +51,7 @@ _KEEP = _wordset(
     squads squats hamster sprain strain strains rotate motor motors motion lotion
     accidents incidents incident mistaken explained explains explaining exercised
     exorcise excise cancels cancer canned answer thanked tanks thanking stretcher tried
-    tries thinks angle angles
+    tries thinks angle angles moaning moaned moaner
     """
 )
 _WORD = re.compile(r"[a-z]{5,}")

@@ -106,6 +106,11 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     "undo_rest": ("please cancel today's rest day, up for it after all",
                   "un-pause me, back from Malaga", "take away the skip from this morning",
                   "don't log me as resting today"),
+    # a wish handed back, or the chat ended (round 22)
+    "wish_back": ("and you take it easy yourself", "that's me finished nattering for tonight"),
+    # an earlier message taken back because it was done after all (round 22)
+    "done_instead": ("disregard my earlier text, I've managed the lot now",
+                     "forget what I put this morning, I did get them finished"),
     "sign_off": ("yep will do, ta", "nighty night, busy day tmrw", "speak soon, take care xx",
                  "that puts my mind at rest"),
 }
@@ -183,6 +188,11 @@ READS_AS: dict[str, tuple[str, ...]] = {
                   "Can you delete yesterdays? I mixed up Friday and Saturday"),
     "undo_fix": ("two ticks for the bridges, only did them once", "it's counted the walk twice",
                  "I put 12 heel raises, it was actually 8"),
+    "social_wish": ("and you take it easy yourself", "that's me finished nattering for tonight"),
+    # done after all, not a record taken back; a count put right stays undo (round 22)
+    "done_instead": ("disregard my earlier text, I've managed the lot now",
+                     "forget what I put this morning, I did get them finished"),
+    "undo_count": ("ignore that last one, I did 7 not 12",),
     # the tick taken off, even with a rest beside it (round 21)
     "undo_tick": ("not up to it after all, take off the tick please",
                   "can you take today's done off, I jumped the gun"),
@@ -199,6 +209,7 @@ GROUP_KIND = {
     "social_sign_off": "social", "unknown_stray": "unknown", "pain_beside_chore": "pain",
     "question_behind": "question", "undo_rest": "undo", "done_after_rest": "done",
     "undo_fix": "undo", "done_in_news": "done", "undo_wipe": "undo", "undo_tick": "undo",
+    "done_instead": "done", "undo_count": "undo", "social_wish": "social",
 }
 
 

@@ -223,6 +223,8 @@ def test_a_new_subject_after_a_comma_ends_a_denial() -> None:
 def test_a_question_after_an_exclamation_is_a_supposition() -> None:
     """A sentence-opening supposition ("would losing weight help...?") counts after any
     sentence end, not only at the start of the message."""
-    hits = scan_red_flags("my sister lost a stone on the jab, I'm jealous! would losing weight "
-                          "help my hip?")
+    # (not "would losing weight help my hip?": weight loss asked about as a treatment is no
+    # sign at all now, round 22)
+    hits = scan_red_flags("my friend lost a stone, lucky her! would shedding the pounds help "
+                          "my knees?")
     assert hits and not any(hit.live for hit in hits), hits
