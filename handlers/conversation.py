@@ -24,6 +24,7 @@ from bot.domain.understanding.faq_reading import needs_index, with_faq
 from bot.domain.understanding.interpret import interpret
 from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
+from bot.domain.understanding.score_fix import corrected_score
 from bot.domain.understanding.yes_no import screening_answer, yes_or_no
 from bot.transport.context import App
 from handlers.base import Context, answer, consenting, send, user_id_of
@@ -43,7 +44,7 @@ from handlers.base.routine import apply_event, load_active_session, render, star
 from handlers.base.screening import ask_red_flag_questions, pending_screening
 from handlers.base.screening_answer import answer_screening
 from handlers.base.understanding import reading_of
-from handlers.base.undo import last_group, undo_group
+from handlers.base.undo import last_group, take_back_pain, undo_group
 
 #: Callback data of the "did you mean" buttons: ``dym:<kind>``.
 SUGGEST_PREFIX = "dym:"
@@ -149,7 +150,7 @@ async def carry_out(
     elif isinstance(action, act.RecordDone):
         await record_done(update, context, slots=action.slots)
     elif isinstance(action, act.UndoLast):
-        await undo_last(update, context)
+        await undo_last(update, context, words)
     elif isinstance(action, act.PushBack):
         await push_back(update, context)
     elif isinstance(action, act.ReportPain):
@@ -248,12 +249,21 @@ def _done_slots(event: sm.Event) -> Slots:
     return Slots(reps=event.reps, sides="both" if event.both_sides else None)
 
 
-async def undo_last(update: Update, context: Context) -> None:
-    """Typed "undo": take back the newest thing recorded today."""
+async def undo_last(update: Update, context: Context, said: str = "") -> None:
+    """Typed "undo": take back the newest thing recorded today; a pain score put right in
+    words ("that 8 was a typo, I meant 3") is taken back and the right one recorded."""
     deps = context.deps
     user_id = user_id_of(update)
     assert user_id is not None
     group = None
+    right = corrected_score(said) if said else None
+    if right is not None and deps.profile(user_id).consent:
+        wrong = take_back_pain(deps, user_id, deps.today_for(user_id).isoformat())
+        if wrong is not None:
+            await send(update, context, deps.content.text("undo_pain_fixed",
+                                                          old=wrong.get("pain"), new=right))
+            await pain_report(update, context, right)
+            return
     if deps.profile(user_id).consent:
         group = last_group(deps, user_id, deps.today_for(user_id).isoformat())
     removed = undo_group(deps, user_id, group) if group else []

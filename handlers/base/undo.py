@@ -61,3 +61,22 @@ def last_group(deps: Deps, user_id: int, today: str) -> str | None:
     # a button's records extend its id ("b12:co:c:rest" and "b12:co:c:rest:rest"): the
     # shortest is the reply's, so one Undo takes back the choice and the rest together
     return min((g for g in map(reply_of, records) if in_group(newest, g)), key=len)
+
+
+def take_back_pain(deps: Deps, user_id: int, today: str) -> Record | None:
+    """Today's newest pain score, removed with the flare-up records written since, when no
+    undoable record is newer ("that 8 was a typo, I meant 3"); None when there is none."""
+    with deps.store.user(user_id) as txn:
+        records = [r for r in txn.recent_records() if r.get("date") == today]
+        scored = [r for r in records if r.get("kind") in UNDOABLE | {"pain"}]
+        if not scored:
+            return None
+        newest = max(scored, key=lambda r: (r.get("ts") or "", r.get("id") or ""))
+        if newest.get("kind") != "pain":
+            return None
+        since = newest.get("ts") or ""
+        flares = [r for r in records if r.get("kind") == "flare" and (r.get("ts") or "") >= since]
+        ids = [newest.get("id") or "", *(r.get("id") or "" for r in flares)]
+        for record_id in ids:
+            txn.remove_record(record_id)
+    return newest

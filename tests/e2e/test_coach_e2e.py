@@ -59,6 +59,23 @@ async def test_a_rest_day_taken_back_in_words_is_removed(tg: FakeTelegram, bot: 
     assert any("Taken back: today's rest day" in (m.text or "") for m in replies)
 
 
+async def test_a_pain_score_put_right_in_words_replaces_the_wrong_one(tg: FakeTelegram,
+                                                                     bot: BotUnderTest):
+    """"that 8 was a typo, I meant 3": the 8 and its flare-up day go, the 3 is kept (it used
+    to answer "nothing to take back")."""
+    await onboard(tg, UID)
+    tg.user_sends(UID, "pain 8")
+    questions = await until(tg, UID, "rf:y:")
+    tg.user_taps(UID, data_of(questions, "rf:n:"))
+    await replies_until_quiet(tg, UID)
+    assert "flare" in kinds(bot)
+    tg.user_sends(UID, "sorry that 8 was a typo, I meant 3")
+    replies = await replies_until_quiet(tg, UID)
+    assert any("taken back the 8/10" in (m.text or "") for m in replies)
+    pains = [r.get("pain") for r in bot.deps.store.records(UID) if r["kind"] == "pain"]
+    assert pains == [3] and "flare" not in kinds(bot)
+
+
 async def test_pain_7_asks_red_flag_questions_then_flare_plan(tg: FakeTelegram,
                                                              bot: BotUnderTest):
     await onboard(tg, UID)
