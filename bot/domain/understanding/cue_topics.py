@@ -237,3 +237,8 @@ DONE_INSTEAD = _any(
     r"(?![^.!?\n]{0,40}\b(?:not\s+\d+|not\s+today|instead\s+of|by\s+(?:mistake|accident)"
     r"|wrong|yesterday|half|only)\b)",
 )
+#: A number that was not a pain score: "the 4 I typed was my blood sugar not my pain".
+NOT_MY_PAIN = _any(
+    r"\b\d{1,2}\b[^.!?\n]{0,30}?\b(?:was|is|were)\s+(?:my|the|her|his|how)\s+[a-z ]{2,30}?,?\s+"
+    r"not\s+(?:my|the|her|his)\s+pain\b",
+)

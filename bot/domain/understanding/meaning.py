@@ -236,9 +236,9 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         "undo", "rest", "social", "done", "unknown"
     ):
         return "done"  # "scratch my last message, I did manage them after all"
-    if "undo_strong" in cues and "stray" not in cues and top in (
+    if ("undo_strong" in cues and "stray" not in cues and top in (
         "question", "unknown", "social", "done", "rest", "exercise"
-    ):
+    )) or ("not_my_pain" in cues and top == "pain"):
         return "undo"  # "can you delete what I just sent", "pressed done by accident"
     if "undo_rest" in cues and not cues & _DID_CUES and top in ("rest", "social", "unknown"):
         return "undo"  # "cancel my break", "un-skip me" (not "ignore the skip, did the lot")

@@ -342,7 +342,9 @@ WEAK_OTHER = _rx(
     # not "I'm scared to move him": a fear for the one they write about
     r"(?!\s+to\s+(?:move|lift|touch|leave|help|shift)\s+(?:him|her|them)\b)",
     r"(?<!saying )(?<!says )(?<!insists )(?<!claims )(?<!reckons )(?<!thinks )(?<!swears )"
-    r"\b(?:he'?s|hes|she'?s|shes)\s+(?:fine|ok|okay)\b|\bglad\s+it\s+was\s+not\b",
+    # not "she's ok in herself": not very unwell, said of the one with the sign (round 23)
+    r"\b(?:he'?s|hes|she'?s|shes)\s+(?:fine|ok|okay)\b(?!\s+in\s+(?:herself|himself))"
+    r"|\bglad\s+it\s+was\s+not\b",
     r"\b(?:i'?ve|ive|i\s+have)\s+been\s+(?:doing|up\s+with|busy|run)\b",
     # the writer's own exercise report: "exercises done", "did clams 8", "my pain score"
     r"\b(?:exercises?|clams|bridges|squats|step\s*ups|heel\s+raises|stretches|reps|sets)\s+"

@@ -36,6 +36,10 @@ SCOTS_WORDS = {
 #: body word, "nowt", "owt" and "summat".
 NORTHERN_WORDS = {
     "nowt": "nothing", "owt": "anything", "summat": "something", "summit like": "something like",
+    # "next door fell off her step": the neighbour, not a door (round 23)
+    **{f"next door {verb}": f"neighbour {verb}" for verb in (
+        "fell", "has", "had", "is", "was", "slipped", "tripped", "went", "says", "said",
+        "took", "got", "broke", "collapsed", "ended")},
     **{f"{owner} 'ip{s}": f"{owner.replace('me', 'my')} hip{s}"
        for owner in ("me", "my", "her", "his", "the", "'s", "'er", "'is", "your", "yer")
        for s in ("", "s")},

@@ -106,6 +106,8 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     "undo_rest": ("please cancel today's rest day, up for it after all",
                   "un-pause me, back from Malaga", "take away the skip from this morning",
                   "don't log me as resting today"),
+    # a number that was no pain score (round 23)
+    "not_my_pain": ("that 6 I sent was my step count, not my pain",),
     # a wish handed back, or the chat ended (round 22)
     "wish_back": ("and you take it easy yourself", "that's me finished nattering for tonight"),
     # an earlier message taken back because it was done after all (round 22)
@@ -193,6 +195,7 @@ READS_AS: dict[str, tuple[str, ...]] = {
     "done_instead": ("disregard my earlier text, I've managed the lot now",
                      "forget what I put this morning, I did get them finished"),
     "undo_count": ("ignore that last one, I did 7 not 12",),
+    "undo_not_pain": ("that 6 I sent was my step count, not my pain",),
     # the tick taken off, even with a rest beside it (round 21)
     "undo_tick": ("not up to it after all, take off the tick please",
                   "can you take today's done off, I jumped the gun"),
@@ -210,6 +213,7 @@ GROUP_KIND = {
     "question_behind": "question", "undo_rest": "undo", "done_after_rest": "done",
     "undo_fix": "undo", "done_in_news": "done", "undo_wipe": "undo", "undo_tick": "undo",
     "done_instead": "done", "undo_count": "undo", "social_wish": "social",
+    "undo_not_pain": "undo",
 }
 
 
