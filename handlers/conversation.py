@@ -24,7 +24,7 @@ from bot.domain.understanding.faq_reading import needs_index, with_faq
 from bot.domain.understanding.interpret import interpret
 from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
-from bot.domain.understanding.score_fix import corrected_score
+from bot.domain.understanding.score_fix import about_a_score, score_fix
 from bot.domain.understanding.yes_no import screening_answer, yes_or_no
 from bot.transport.context import App
 from handlers.base import Context, answer, consenting, send, user_id_of
@@ -154,6 +154,9 @@ async def carry_out(
     elif isinstance(action, act.PushBack):
         await push_back(update, context)
     elif isinstance(action, act.ReportPain):
+        fix = score_fix(words)  # "I put 8 earlier but I meant 3": the 8 goes first
+        if fix is not None and fix[0] == action.score:
+            await _take_back_score(update, context, fix)
         await pain_report(update, context, action.score)
     elif isinstance(action, act.ShowExercise):
         exercise = deps.content.exercises.get(action.exercise_id or "")
@@ -256,18 +259,34 @@ async def undo_last(update: Update, context: Context, said: str = "") -> None:
     user_id = user_id_of(update)
     assert user_id is not None
     group = None
-    right = corrected_score(said) if said else None
-    if right is not None and deps.profile(user_id).consent:
-        wrong = take_back_pain(deps, user_id, deps.today_for(user_id).isoformat())
-        if wrong is not None:
-            await send(update, context, deps.content.text("undo_pain_fixed",
-                                                          old=wrong.get("pain"), new=right))
-            await pain_report(update, context, right)
-            return
+    if said and about_a_score(said) and deps.profile(user_id).consent:
+        # a score spoken of: never an exercise taken back in its place
+        fix = score_fix(said)
+        taken = await _take_back_score(update, context, fix)
+        if fix is not None:
+            await pain_report(update, context, fix[0])
+        elif not taken:
+            await send(update, context, deps.content.text("undo_nothing"))
+        return
     if deps.profile(user_id).consent:
         group = last_group(deps, user_id, deps.today_for(user_id).isoformat())
     removed = undo_group(deps, user_id, group) if group else []
     await send(update, context, _undo_reply(context, removed))
+
+
+async def _take_back_score(update: Update, context: Context,
+                           fix: tuple[int, int | None] | None) -> bool:
+    """Today's wrong pain score taken back ("that 8 was a typo, I meant 3"), said so."""
+    deps = context.deps
+    user_id = user_id_of(update)
+    if user_id is None or not deps.profile(user_id).consent:
+        return False
+    wrong = take_back_pain(deps, user_id, deps.today_for(user_id).isoformat(),
+                           fix[1] if fix is not None else None)
+    if wrong is None:
+        return False
+    await send(update, context, deps.content.text("undo_pain_fixed", old=wrong.get("pain")))
+    return True
 
 
 def _undo_reply(context: Context, removed: list[Record]) -> str:

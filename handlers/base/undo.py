@@ -63,16 +63,18 @@ def last_group(deps: Deps, user_id: int, today: str) -> str | None:
     return min((g for g in map(reply_of, records) if in_group(newest, g)), key=len)
 
 
-def take_back_pain(deps: Deps, user_id: int, today: str) -> Record | None:
+def take_back_pain(deps: Deps, user_id: int, today: str, wrong: int | None = None
+                   ) -> Record | None:
     """Today's newest pain score, removed with the flare-up records written since, when no
-    undoable record is newer ("that 8 was a typo, I meant 3"); None when there is none."""
+    undoable record is newer ("that 8 was a typo, I meant 3") and it is the ``wrong`` one
+    named, if any ("3 not 8"); None when there is none."""
     with deps.store.user(user_id) as txn:
         records = [r for r in txn.recent_records() if r.get("date") == today]
         scored = [r for r in records if r.get("kind") in UNDOABLE | {"pain"}]
         if not scored:
             return None
         newest = max(scored, key=lambda r: (r.get("ts") or "", r.get("id") or ""))
-        if newest.get("kind") != "pain":
+        if newest.get("kind") != "pain" or wrong not in (None, newest.get("pain")):
             return None
         since = newest.get("ts") or ""
         flares = [r for r in records if r.get("kind") == "flare" and (r.get("ts") or "") >= since]

@@ -76,6 +76,20 @@ async def test_a_pain_score_put_right_in_words_replaces_the_wrong_one(tg: FakeTe
     assert pains == [3] and "flare" not in kinds(bot)
 
 
+async def test_a_number_that_was_no_pain_score_is_taken_back_not_an_exercise(
+        tg: FakeTelegram, bot: BotUnderTest):
+    """"the 3 was my blood sugar, not my pain": the score goes, the set done stays."""
+    await onboard(tg, UID)
+    tg.user_sends(UID, "done")
+    await replies_until_quiet(tg, UID)
+    tg.user_sends(UID, "pain 3")
+    await replies_until_quiet(tg, UID)
+    tg.user_sends(UID, "the 3 was my blood sugar, not my pain")
+    replies = await replies_until_quiet(tg, UID)
+    assert any("taken back the 3/10" in (m.text or "") for m in replies)
+    assert "pain" not in kinds(bot) and "done" in kinds(bot)
+
+
 async def test_pain_7_asks_red_flag_questions_then_flare_plan(tg: FakeTelegram,
                                                              bot: BotUnderTest):
     await onboard(tg, UID)

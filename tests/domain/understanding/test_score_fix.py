@@ -13,12 +13,13 @@ from bot.domain.understanding.score_fix import corrected_score
     ("sorry that 8 was a typo, I meant 3", 3),
     ("oops should have been a 2", 2),
     ("fat fingers, it was actually 4", 4),
+    ("that 8 I sent earlier shud of been a 3", 3),
     ("3 not 8 sorry", 3),
     ("not 8, 3", 3),
     ("not 9 but more like 5", 5),
     ("I meant to put four", 4),
     ("sorry, meant 2 out of 10", 2),
-    ("it's really a 0", 0),
+    ("no, it was more like a 1", 1),
 ])
 def test_the_right_score_is_read(text: str, right: int) -> None:
     assert corrected_score(text) == right
@@ -26,7 +27,7 @@ def test_the_right_score_is_read(text: str, right: int) -> None:
 
 @pytest.mark.parametrize("text", [
     "undo that please", "meant 30", "I didn't mean it", "take off the bridges",
-    "should have been yesterday",
+    "should have been yesterday", "my pain is really a 6 today", "it's only a 2 this morning",
 ])
 def test_no_score_no_fix(text: str) -> None:
     assert corrected_score(text) is None
