@@ -242,3 +242,12 @@ NOT_MY_PAIN = _any(
     r"\b\d{1,2}\b[^.!?\n]{0,30}?\b(?:was|is|were)\s+(?:my|the|her|his|how)\s+[a-z ]{2,30}?,?\s+"
     r"not\s+(?:my|the|her|his)\s+pain\b",
 )
+#: A question about how Undo works, not an Undo: "how far back can I undo?", "if I press
+#: done by mistake how do I take it back?" (round 23).
+ASKS_UNDO = _any(
+    r"\bhow\s+(?:do|can|would|will)\s+(?:i|you|we)\s+(?:\w+\s+){0,2}(?:undo|take\s+(?:it|that"
+    r"|something|them|a\s+\w+)\s+back)\b(?=[^.!\n]*(?:\?|\bnext\s+time\b|\bmyself\b))",
+    r"\bhow\s+far\s+back\s+can\b|\bdoes\s+undo\b|\bwhat'?s\s+the\s+word\s+(?:to|for)\b",
+    r"\bwhat\s+happens\s+if\s+i\s+(?:\w+\s+){0,3}by\s+(?:mistake|accident)\b",
+    r"\bif\s+i\s+(?:press|tap|hit|say|put)\w*\s+(?:\w+\s+){0,2}by\s+(?:mistake|accident),?\s+how\b",
+)

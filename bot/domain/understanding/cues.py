@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.understanding.cue_topics import (
+    ASKS_UNDO,
     DOMAIN,
     DONE_INSTEAD,
     ELSEWHERE,
@@ -357,6 +358,7 @@ def cue_features(text: str) -> list[str]:
         ("undo_strong", bool(UNDO_STRONG.search(text))),
         ("done_instead", bool(DONE_INSTEAD.search(text))),
         ("not_my_pain", bool(NOT_MY_PAIN.search(text))),
+        ("asks_undo", bool(ASKS_UNDO.search(text))),
         ("undo_rest", bool(UNDO_REST.search(text))),
         ("asks_exercise", bool(_ASKS_EXERCISE.search(text))),
         ("done_word", word_at >= 0),

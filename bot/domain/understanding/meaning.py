@@ -232,6 +232,8 @@ def _ruled(text: str, cues: set[str], probs: dict[IntentKind, float]) -> IntentK
         cues & {"did", "undo", "rest_request", "rest_request_time"}
     ):
         return "question"  # "im falling behind with my exercises", "fell off the wagon"
+    if "asks_undo" in cues and top in ("undo", "unknown", "social", "question", "done"):
+        return "question"  # "how far back can I undo?": asked about, not done
     if "done_instead" in cues and "not_done" not in cues and top in (
         "undo", "rest", "social", "done", "unknown"
     ):

@@ -196,6 +196,9 @@ READS_AS: dict[str, tuple[str, ...]] = {
                      "forget what I put this morning, I did get them finished"),
     "undo_count": ("ignore that last one, I did 7 not 12",),
     "undo_not_pain": ("that 6 I sent was my step count, not my pain",),
+    # asked how Undo works: a question, never an Undo (round 23)
+    "question_about_undo": ("how would I undo a tick if I get it wrong? asking for next time",
+                            "what happens if I tap done by accident"),
     # the tick taken off, even with a rest beside it (round 21)
     "undo_tick": ("not up to it after all, take off the tick please",
                   "can you take today's done off, I jumped the gun"),
@@ -213,7 +216,7 @@ GROUP_KIND = {
     "question_behind": "question", "undo_rest": "undo", "done_after_rest": "done",
     "undo_fix": "undo", "done_in_news": "done", "undo_wipe": "undo", "undo_tick": "undo",
     "done_instead": "done", "undo_count": "undo", "social_wish": "social",
-    "undo_not_pain": "undo",
+    "undo_not_pain": "undo", "question_about_undo": "question",
 }
 
 
