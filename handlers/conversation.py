@@ -21,7 +21,7 @@ from bot.domain.conversation.policy import SCREEN_STATES, decide, state_of
 from bot.domain.conversation.reminder_requests import plan_change
 from bot.domain.records import Record
 from bot.domain.understanding.faq_reading import needs_index, with_faq
-from bot.domain.understanding.interpret import interpret
+from bot.domain.understanding.interpret import done_after_all, interpret
 from bot.domain.understanding.reading import Interpretation, Slots
 from bot.domain.understanding.red_flags import flag_by_id
 from bot.domain.understanding.score_fix import about_a_score, score_fix
@@ -44,7 +44,7 @@ from handlers.base.routine import apply_event, load_active_session, render, star
 from handlers.base.screening import ask_red_flag_questions, pending_screening
 from handlers.base.screening_answer import answer_screening
 from handlers.base.understanding import reading_of
-from handlers.base.undo import last_group, take_back_pain, undo_group
+from handlers.base.undo import last_group, take_back_pain, take_back_rest, undo_group
 
 #: Callback data of the "did you mean" buttons: ``dym:<kind>``.
 SUGGEST_PREFIX = "dym:"
@@ -148,6 +148,9 @@ async def carry_out(
                          sm.current_prompt(deps.content, current, with_card=False,
                                            brief=True))
     elif isinstance(action, act.RecordDone):
+        user_id = user_id_of(update)
+        if user_id is not None and done_after_all(words) and deps.profile(user_id).consent:
+            take_back_rest(deps, user_id, deps.today_for(user_id).isoformat())
         await record_done(update, context, slots=action.slots)
     elif isinstance(action, act.UndoLast):
         await undo_last(update, context, words)

@@ -82,3 +82,12 @@ def take_back_pain(deps: Deps, user_id: int, today: str, wrong: int | None = Non
         for record_id in ids:
             txn.remove_record(record_id)
     return newest
+
+
+def take_back_rest(deps: Deps, user_id: int, today: str) -> int:
+    """Today's rest, and the choice that took it, removed ("ignore my rest message, I did
+    them after all"); how many records went."""
+    with deps.store.user(user_id) as txn:
+        ids = [r.get("id") or "" for r in txn.recent_records() if r.get("date") == today and (
+            r.get("kind") == "rest" or (r.get("kind") == "choice" and r.get("note") == "rest"))]
+        return sum(txn.remove_record(i) is not None for i in ids)

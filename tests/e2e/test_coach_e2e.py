@@ -90,6 +90,22 @@ async def test_a_number_that_was_no_pain_score_is_taken_back_not_an_exercise(
     assert "pain" not in kinds(bot) and "done" in kinds(bot)
 
 
+async def test_done_after_all_replaces_the_rest_of_the_day(tg: FakeTelegram,
+                                                           bot: BotUnderTest):
+    """"ignore what I said earlier, I've done them now": the done is recorded and the rest
+    taken that day goes (it used to stay beside the done)."""
+    await onboard(tg, UID)
+    tg.user_sends(UID, "not today")
+    await until(tg, UID, "co:c:rest")
+    tg.user_taps(UID, "co:c:rest")
+    await replies_until_quiet(tg, UID)
+    assert "rest" in kinds(bot)
+    tg.user_sends(UID, "ignore what I said earlier, I've done them now")
+    await replies_until_quiet(tg, UID)
+    assert "done" in kinds(bot) or "routine_complete" in kinds(bot)
+    assert "rest" not in kinds(bot) and "choice" not in kinds(bot)
+
+
 async def test_pain_7_asks_red_flag_questions_then_flare_plan(tg: FakeTelegram,
                                                              bot: BotUnderTest):
     await onboard(tg, UID)

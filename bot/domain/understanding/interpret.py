@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 
+from bot.domain.understanding.cue_topics import DONE_INSTEAD
 from bot.domain.understanding.meaning import MAX_INTENT_CHARS, prepare, readings
 from bot.domain.understanding.quick_replies import quick_reading
 from bot.domain.understanding.reading import UNKNOWN, FlagHit, Interpretation, Reading
@@ -64,3 +65,9 @@ def interpret(text: str) -> Interpretation:
     flags, ask_about = _flag_hits(text, top.kind in _ASKING or (
         top.kind in _EVERYDAY and top.confidence >= EVERYDAY_SURE))
     return Interpretation(flags=flags, readings=found, ask_about=ask_about)
+
+
+def done_after_all(text: str) -> bool:
+    """Whether a "done" takes back an earlier message of the day ("scratch my last message,
+    I did them after all"), so the rest it asked for goes when the done is recorded."""
+    return DONE_INSTEAD.search(prepare(text[:MAX_INTENT_CHARS])) is not None
