@@ -263,14 +263,14 @@ async def undo_last(update: Update, context: Context, said: str = "") -> None:
     assert user_id is not None
     group = None
     if said and about_a_score(said) and deps.profile(user_id).consent:
-        # a score spoken of: never an exercise taken back in its place
+        # a score spoken of: today's newest score goes if it is the newest record; a score
+        # put right is recorded, never with an exercise taken back in its place
         fix = score_fix(said)
         taken = await _take_back_score(update, context, fix)
         if fix is not None:
             await pain_report(update, context, fix[0])
-        elif not taken:
-            await send(update, context, deps.content.text("undo_nothing"))
-        return
+        if taken or fix is not None:
+            return
     if deps.profile(user_id).consent:
         group = last_group(deps, user_id, deps.today_for(user_id).isoformat())
     removed = undo_group(deps, user_id, group) if group else []

@@ -90,6 +90,20 @@ async def test_a_number_that_was_no_pain_score_is_taken_back_not_an_exercise(
     assert "pain" not in kinds(bot) and "done" in kinds(bot)
 
 
+async def test_an_undo_that_mentions_pain_still_takes_back_the_set(tg: FakeTelegram,
+                                                                   bot: BotUnderTest):
+    """"undo that, the pain was too much": no score is named, so the newest record (the
+    set) goes; it used to answer "nothing to take back"."""
+    await onboard(tg, UID)
+    tg.user_sends(UID, "done")
+    await replies_until_quiet(tg, UID)
+    assert "done" in kinds(bot)
+    tg.user_sends(UID, "undo that, the pain was too much to finish it")
+    replies = await replies_until_quiet(tg, UID)
+    assert any("Taken back" in (m.text or "") for m in replies)
+    assert "done" not in kinds(bot)
+
+
 async def test_done_after_all_replaces_the_rest_of_the_day(tg: FakeTelegram,
                                                            bot: BotUnderTest):
     """"ignore what I said earlier, I've done them now": the done is recorded and the rest

@@ -158,12 +158,18 @@ def _at_screening(top: Reading, answer: ScreenAnswer | None) -> tuple[Action, ..
     return (*_side_remark(top), Reprompt())
 
 
+def _score_put_right(top: Reading) -> bool:
+    """An undo that names the right score ("that 3 was a typo, I meant 6"): inside a routine
+    it is that score, and what comes next follows it."""
+    return top.kind == "undo" and top.slots.score is not None
+
+
 def _at_pain_question(top: Reading, state: State, short: sm.Event | None
                       ) -> tuple[Action, ...]:
     if isinstance(short, sm.PainScore | sm.Skip):
         return (Routine(short),)
     if top.qualifier is None:
-        if top.kind == "pain" and top.slots.score is not None:
+        if (top.kind == "pain" or _score_put_right(top)) and top.slots.score is not None:
             return (Routine(sm.PainScore(top.slots.score, None, "text")),)
         if top.kind == "pain":  # "11/10", "it hurts": a number from 0 to 10, please
             return (ReportPain(None), Reprompt())
@@ -191,7 +197,7 @@ def _at_step(top: Reading, short: sm.Event | None) -> tuple[Action, ...]:
             if slots.all:
                 return (Routine(sm.DoneAll("text")),)
             return (Routine(sm.Done("text", None, slots.reps, both_sides=slots.sides == "both")),)
-        if top.kind == "pain":
+        if top.kind == "pain" or _score_put_right(top):
             if slots.score is None:
                 return (Routine(sm.TooPainful("text")),)
             return (Routine(sm.PainDuring(slots.score)),)

@@ -36,6 +36,7 @@ from bot.domain.understanding.questions import question_topic
 from bot.domain.understanding.reading import UNKNOWN, IntentKind, Qualifier, Reading, Slots
 from bot.domain.understanding.reminder_reading import reminder_slots
 from bot.domain.understanding.rest_reading import rest_slots
+from bot.domain.understanding.score_fix import corrected_score
 from bot.domain.understanding.spelling import correct
 from bot.domain.understanding.start_reading import asks_to_start
 from bot.domain.understanding.text_norm import normalise
@@ -95,8 +96,8 @@ def _slots(kind: IntentKind, clean: str, text: str) -> Slots:
         return done_slots(clean, text)
     if kind == "rest":
         return rest_slots(text)
-    if kind == "pain":
-        return _pain_slots(text)
+    if kind in ("pain", "undo"):  # an undo may put a score right: "I meant 6"
+        return _pain_slots(text) if kind == "pain" else Slots(score=corrected_score(text))
     if kind == "exercise":
         named = mentions(text)
         return Slots(exercise=named[0].exercise if named else None)

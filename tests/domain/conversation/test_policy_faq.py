@@ -71,3 +71,13 @@ def test_the_exercise_finder_keeps_exercise_requests() -> None:
 def test_a_question_about_a_warning_sign_gets_the_warning_signs_answer() -> None:
     got = actions("what if my calf goes hot and tight, do i go to a&e?", "idle")
     assert got == (act.AnswerQuestion("warning_signs"),)
+
+
+def test_a_score_put_right_in_a_routine_drives_what_comes_next() -> None:
+    """"that 3 was a typo, I meant 7" at a step is a pain of 7 during the routine (it used
+    to take the 3 back, then show the step again), and at the pain question it answers it."""
+    at_step = actions("that 3 was a typo, I meant 7", "step")
+    assert at_step == (act.Routine(sm.PainDuring(7)),)
+    asked = actions("sorry that 2 was a typo, I meant 7", "pain_before")
+    assert len(asked) == 1 and isinstance(asked[0], act.Routine)
+    assert isinstance(asked[0].event, sm.PainScore) and asked[0].event.score == 7
