@@ -217,6 +217,16 @@ UNDO_STRONG = _any(
     # "take off the tick", "take today's done off" (round 21)
     r"\btake (?:off|away) (?:the|today'?s|that|my|this) (?:\w+ )?(?:tick|done|record|entry)\b"
     r"|\btake (?:the|today'?s|that|my|this) (?:\w+ )?(?:tick|done) (?:off|away)\b",
+    # the done itself named as wrong: "that done was a lie", "can that done come off",
+    # "it's got me down as done", "my grandkids keep pressing done, none done yet" (round 24)
+    r"\b(?:that|the|my|last) done (?:was|is) (?:a )?(?:lie|wrong|mistake|fib|not (?:true|right))\b"
+    r"|\btake back (?:my|that|the|this morning'?s?) done\b|\b(?:that|the|my) done (?:come|go"
+    r"|be taken|be removed) off\b|\b(?:got|has|have) (?:me|her|him|mum|dad) down (?:as|for)"
+    r" (?:done|finished)\b",
+    r"\b(?:press|tap|hit)\w* (?:the )?done\b[^?]{0,80}?\b(?:none|nothing|not (?:\w+ )?(?:done"
+    r"|started))\b",
+    r"\b(?:dictation|voice to text|autocorrect|predictive text)\b[^.!?]{0,60}\b(?:none"
+    r"|not (?:i'?ve |ive )?done|haven'?t done)\b|\b(?:got|get|getting) my days? mixed up\b",
 )
 #: A rest taken back: "cancel my break", "reverse the skip", "un-skip me".
 UNDO_REST = _any(
@@ -229,6 +239,12 @@ UNDO_REST = _any(
 #: An earlier message taken back because it was done after all: "scratch my last message,
 #: I did manage them", "ignore what I said earlier, I've done them now" (round 22).
 DONE_INSTEAD = _any(
+    r"(?:\bi\s+take\s+(?:it|that)\s+back|\bi\s+said\s+[^.?!]{0,40}?\bbut\s+(?:i\s+)?(?:lied|fibbed"
+    r"|was\s+wrong)|\b(?:scratch|scrub|undo|ignore|forget)\s+(?:the|my|that|today'?s)\s+(?:rest"
+    r"(?:\s+day)?|skip|lazy\s+day|day\s+off|break)|\bscratch\s+what\s+i\s+said\s+about\s+\w+)"
+    r"\b[^?]{0,40}?\b(?:(?:i'?ve|ive|i\s+have|i)\s+)?(?:did|done)\s+(?:them|it|the|my|all|\d)\b"
+    r"(?![^.!?\n]{0,40}\b(?:not\s+\d+|not\s+today|instead\s+of|by\s+(?:mistake|accident)"
+    r"|wrong|yesterday|half|only)\b)",
     r"\b(?:scratch|ignore|disregard|forget|scrap)\s+(?:that|this|it|my\s+(?:last|earlier)"
     r"(?:\s+(?:message|msg|text|one))?|what\s+i\s+(?:just\s+)?(?:said|sent|wrote|put)(?:\s+"
     r"(?:earlier|before|this\s+morning))?)\b[^?]{0,40}?\b(?:i'?ve|ive|i\s+have|i)\s+"
@@ -250,4 +266,17 @@ ASKS_UNDO = _any(
     r"\bhow\s+far\s+back\s+can\b|\bdoes\s+undo\b|\bwhat'?s\s+the\s+word\s+(?:to|for)\b",
     r"\bwhat\s+happens\s+if\s+i\s+(?:\w+\s+){0,3}by\s+(?:mistake|accident)\b",
     r"\bif\s+i\s+(?:press|tap|hit|say|put)\w*\s+(?:\w+\s+){0,2}by\s+(?:mistake|accident),?\s+how\b",
+    # "how do i undo if i press done by mistake", "is there an undo button", "if I undo a
+    # done does it...", "can these exercises undo the damage" (round 24)
+    r"\bhow\s+(?:do|can|would|will)\s+(?:i|you|we)\s+(?:\w+\s+){0,2}undo\s+(?:if|when|something"
+    r"|things|a\s+\w+|it\s+if)\b|\bis\s+there\s+(?:an?\s+)?(?:undo|delete|remove)\b|\bif\s+i"
+    r"\s+undo\b|\bundo\s+(?:the\s+|a\s+|all\s+the\s+)?(?:\w+\s+){0,2}(?:damage|lifetime|years"
+    r"|decades|wear)\b|\btoo\s+late\s+to\s+undo\b",
+)
+#: A report opened like a question: "would you believe it, 10 sit to stands", "is it me or
+#: is it stiffer today", "was wondering when you'd ask, done them ages ago" (round 24).
+RHETORICAL = _any(
+    r"^(?:\W*\w+\W+){0,2}?(?:would\s+you\s+believe|is\s+it\s+(?:just\s+)?me\s+or|is\s+it\s+bad"
+    r"\s+that\s+i|(?:i\s+)?was\s+wondering\s+(?:when|if|whether)\s+(?:you'?d|youd|you\s+would)"
+    r"\s+(?:ask|notice)|guess\s+what)\b",
 )

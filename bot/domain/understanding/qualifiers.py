@@ -172,8 +172,10 @@ def _hypothetical(reading: _Reading, start: int, length: int) -> bool:
     low, high = _within(reading.sentence_starts, start, length)
     if reading.dated:
         after = _next_sentence_end(reading, start, length)
-        if any(start <= d < after for d in reading.dated):
-            return False  # "should I worry if my leg went numb? 2 hours now": it is happening
+        if any(low <= d < after for d in reading.dated):
+            # "should I worry if my leg went numb? 2 hours now", "ok to skip today, since
+            # this morning my foot keeps slapping": it is happening
+            return False
     if any(low <= s < high for s, _ in reading.whole):
         return True
     for s, e in reading.forward:

@@ -155,7 +155,9 @@ RULES: tuple[Rule, ...] = (
          r"|\bin\s+the\s+(?:last|past)\s+(?:half\s+(?:an\s+)?hour|hour|few\s+minutes)\b"
          r"|\bwent\s+through\s+the\s+roof\b",
          needs=rf"{VERY_BAD}|{OFF_THE_SCALE}", window=100, same_sentence=False,
-         unless=rf"\b(?:cramps?|stitch|twinge\w*|laugh\w*)\b|{NO_BODY}"),
+         # "the hip suddenly feels free, never had anything like it": relief, not pain
+         unless=rf"\b(?:cramps?|stitch|twinge\w*|laugh\w*)\b|{NO_BODY}|\b(?:feels?|felt)\s+(?:so\s+)?"
+                r"(?:free|freer|better|great|amazing|loose\w*|lighter|easier)\b|\brelief\b"),
     rule("sudden_severe_pain", (
         rf"\bpain\s+{gap(1)}went\s+from\s+(?:a\s+)?(?:\d|nothing|zero)\s+to\s+(?:a\s+)?(?:[89]"
         r"|10|nine|ten)\b",

@@ -22,6 +22,8 @@ from bot.domain.understanding.red_flag_phrases import (
 from bot.domain.understanding.red_flag_phrases_everyday_msk import LEG_NEWS, SEEN_TO
 from bot.domain.understanding.red_flag_sudden_words import (
     ANY_PAIN,
+    GONE_IN_HIP,
+    NEVER_LIKE_THIS,
     NO_REASON,
     NOT_THIS_PAIN,
     ONSET,
@@ -308,6 +310,9 @@ RULES: tuple[Rule, ...] = (
     # "it came on in seconds. unbearable.": words that are pain itself reach the next sentence
     rule("sudden_severe_pain", ONSET, needs=PAIN_ITSELF, window=60, same_sentence=False,
          unless=NOT_THIS_PAIN),
+    # "summat's gone in me hip ... proper bad"; "never had anything like it ... screaming"
+    rule("sudden_severe_pain", (GONE_IN_HIP, NEVER_LIKE_THIS), needs=(SEVERE_PAIN, ONSET),
+         window=100, same_sentence=False, unless=NOT_THIS_PAIN),
     rule("sudden_severe_pain", (
         r"\b(?:hip|leg|groin|pain|it|back)\s+(?:\w+\s+)?explod\w*\s+(?:with|in|into)\s+"
         r"(?:pain|agony)\b",

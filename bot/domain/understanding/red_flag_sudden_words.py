@@ -18,7 +18,23 @@ PAIN_LIKE_NOTHING = (
 )
 WORSE_THAN_BIRTH = (
     r"\b(?:worse|more)\s+than\s+(?:child\s*birth|labou?r|giving\s+birth|having\s+(?:my|the)"
-    r"\s+(?:kids|babies|baby|children))\b"
+    r"\s+(?:kids|babies|baby|children)|kidney\s+stones?|(?:an?\s+)?abscess|being\s+stabbed)\b"
+)
+#: Pain measured against the worst the writer has known: "had toothache ... nothing
+#: compares", "worst I've known in 40 year", "I'd rather give birth again". Only as said
+#: of pain: "pain like nothing on earth", never "the relief is like nothing on earth" or
+#: "suddenly I could touch my toes, never felt anything like it".
+NEVER_LIKE_THIS = (
+    r"\b(?:pain|agony|hurt\w*|ache|aching)\s+(?:\w+\s+){0,3}like\s+nothing\s+on\s+earth\b"
+    r"|\b(?:toothache|abscess|kidney\s+stones?|child\s*birth|labou?r|broken\s+\w+)\b[^.!?]{0,60}"
+    r"\bnothing\s+(?:compares|comes\s+close)\b"
+    r"|\b(?:pain|agony|hurt\w*|scream\w*)\b[^.!?]{0,50}\bnever\s+(?:had|felt|known)\s+(?:anything"
+    r"|owt|nowt|out|summat)\s+like\s+(?:it|this|that)\b"
+    r"|\bworst\s+(?:i'?ve|ive|i\s+have|she'?s|he'?s|i)\s+(?:ever\s+)?(?:known|had|felt)\b"
+    r"|\b(?:rather|sooner)\s+(?:give\s+birth|have\s+(?:a\s+)?(?:baby|babies))\b"
+    r"|\b(?:hundred|thousand|million|ten)\s+times\s+worse\b|\blike\s+labou?r\s+pains?\b"
+    r"|\b(?:kidney\s+stones?|toothache|abscess|child\s*birth)\b[^.!?]{0,40}?\b(?:this|it)"
+    r"(?:\s+is|'s|\s+was)\s+worse\b"
 )
 SEVERE_PAIN = (
     rf"\b(?:agony|agonising|agonizing|excruciating|unbearable|severe|stabbing|awful|terrible"
@@ -38,12 +54,21 @@ SEVERE_PAIN = (
     r"\s+breath\s+away\b|\bnever\s+(?:felt|had|known)\s+(?:\w+\s+)?pain\s+like\b"
     r"|\b(?:pain|it)\s+(?:was\s+|is\s+)?so\s+(?:bad|intense|strong|sharp)\b"
     # "pain like nowt I've ever had", "hurting worse than childbirth"
-    rf"|{PAIN_LIKE_NOTHING}|{WORSE_THAN_BIRTH}"
+    rf"|{PAIN_LIKE_NOTHING}|{WORSE_THAN_BIRTH}|{NEVER_LIKE_THIS}"
+    # "proper bad", "canny bad this pet", "fierce bad", "gey sore doesnae cover it"
+    r"|\b(?:proper|canny|fierce|wicked|desperate|pure)\s+(?:bad|sore|painful)\b"
+    r"|\b(?<!not\s)that\s+bad\s+(?:i|she|he|it|about|aboot)\b|\bkilling\s+(?:me|her|him)\b"
+    r"|\b(?:sore|painful|bad)\s+(?:doesn'?t|doesnae|does\s+not)\s+(?:cover|describe)\s+it\b"
     r"|\b(?:legs?|knees?)\s+(?:nearly|almost)\s+(?:went|gave)\b|\bhad\s+to\s+be\s+helped\b"
     # "shouting that his hip is paining him seriously"
     r"|\b(?:hurt\w*|pain\w*)\s+(?:me\s+|her\s+|him\s+)?(?:seriously|terribly|horribly|awfully)\b"
     r"|\b(?:shouting|screaming|yelling|crying\s+out)\s+(?:that|about)\s+(?:my|her|his|the)\s+"
     r"(?:hip|leg|groin)\b"
+)
+#: "summat's gone in me hip": something gave way inside, at a moment.
+GONE_IN_HIP = (
+    r"\b(?:summat|something|sommat|summit)(?:'s|\s+has|\s+is)?\s+(?:just\s+)?gone\s+in\s+"
+    r"(?:me|my|her|his|the)\s+(?:hip|groin|leg)\b"
 )
 #: Pain that struck at a moment: a red flag with pain that is severe (``SEVERE_PAIN``).
 ONSET = (
@@ -59,6 +84,13 @@ ONSET = (
     r"|\blike\s+(?:a|an)\s+(?:\w+\s+)?(?:lightning|bolt|thunderbolt|gunshot|shot|bullet|train|truck|lorry"
     r"|sledgehammer|hammer)\b|\bexplod\w*|\bwent\s+from\s+(?:\d|nothing|zero|fine)\b"
     r"|\bsuddenly\b|\bsudden\b|\bfrom\s+nowhere\b|\bout\s+of\s+nowhere\b"
+    # "about an hour ago", "came on in a wave", "went to bed right as rain", "hip just went"
+    r"|\b(?:about|aboot|around|only|just|not\s+even)\s+(?:an?|half\s+an)\s+(?:hour|hr)\s+ago\b"
+    r"|\bcame\s+on\s+(?:in\s+a\s+(?:wave|rush|flash|second)|all\s+at\s+once)\b|\ball\s+at\s+once\b"
+    r"|\bwent\s+to\s+bed\s+(?:fine|ok|okay|grand|alright|right\s+as\s+rain|fit\s+as)\b"
+    r"|\b(?:hip|it|groin|leg)\s+(?:just\s+)?went(?=\s*(?:[,.!]|$|about|aboot|at\s+(?:dinner|tea|lunch)"
+    r"|an?\s+hour|\d+\s+min|this\s+morning|when|while|as\s+i))"
+    rf"|{GONE_IN_HIP}"
 )
 #: A sentence with no pain and no body in it ("the film was unreal, out of the blue ...").
 PAINLESS = (
@@ -68,6 +100,9 @@ PAINLESS = (
 #: Severity words that can only mean pain.
 PAIN_ITSELF = (
     rf"\b(?:agony|agonising|agonizing|excruciating|unbearable|crippling)\b|{HIGH_SCORE}"
+    # "sudden. horrific. hip.": only with the body next to it, never "the news, horrific"
+    r"|\bhorrific\b(?=\W{1,4}(?:\w+\W+){0,2}?(?:hip|groin|leg|thigh|pain)\b)"
+    rf"|{NEVER_LIKE_THIS}"
     r"|\b(?:[89]|10)/10\b|\bnever\s+(?:felt|had|known)\s+(?:\w+\s+)?pain\s+like\b"
     rf"|\bpain\s+(?:is\s+|was\s+)?so\s+(?:bad|intense|severe)\b|{PAIN_LIKE_NOTHING}"
     r"|\b(?:can'?t|cannot)\s+(?:bear|cope\s+with|stand|take)\s+the\s+pain\b"

@@ -112,7 +112,16 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
     "wish_back": ("and you take it easy yourself", "that's me finished nattering for tonight"),
     # an earlier message taken back because it was done after all (round 22)
     "done_instead": ("disregard my earlier text, I've managed the lot now",
-                     "forget what I put this morning, I did get them finished"),
+                     "forget what I put this morning, I did get them finished",
+                     "scrub the rest day, did them after my nap",
+                     "I said I was too tired but I lied, did the whole lot"),
+    # the done itself named as wrong; Undo asked about; a report opened like a question
+    # (round 24)
+    "undo_strong": ("honestly that done was a fib, never got round to them",
+                    "the app's got me down as done but I haven't started"),
+    "asks_undo": ("is there an undo option anywhere", "if I undo the walk will the bridges stay"),
+    "rhetorical": ("would you believe it, all three sets before breakfast",
+                   "is it just me or is the hip creakier this week"),
     "sign_off": ("yep will do, ta", "nighty night, busy day tmrw", "speak soon, take care xx",
                  "that puts my mind at rest"),
 }
@@ -193,12 +202,20 @@ READS_AS: dict[str, tuple[str, ...]] = {
     "social_wish": ("and you take it easy yourself", "that's me finished nattering for tonight"),
     # done after all, not a record taken back; a count put right stays undo (round 22)
     "done_instead": ("disregard my earlier text, I've managed the lot now",
-                     "forget what I put this morning, I did get them finished"),
+                     "forget what I put this morning, I did get them finished",
+                     "scrub the rest day, did them after my nap",
+                     "I said I was too tired but I lied, did the whole lot"),
     "undo_count": ("ignore that last one, I did 7 not 12",),
     "undo_not_pain": ("that 6 I sent was my step count, not my pain",),
     # asked how Undo works: a question, never an Undo (round 23)
     "question_about_undo": ("how would I undo a tick if I get it wrong? asking for next time",
-                            "what happens if I tap done by accident"),
+                            "what happens if I tap done by accident",
+                            "is there an undo option anywhere",
+                            "could the stretches undo years of sitting about?"),
+    "undo_done_named": ("honestly that done was a fib, never got round to them",
+                        "the app's got me down as done but I haven't started"),
+    "done_rhetorical": ("would you believe it, all three sets before breakfast",),
+    "pain_rhetorical": ("is it just me or is the hip creakier this week",),
     # the tick taken off, even with a rest beside it (round 21)
     "undo_tick": ("not up to it after all, take off the tick please",
                   "can you take today's done off, I jumped the gun"),
@@ -216,7 +233,8 @@ GROUP_KIND = {
     "question_behind": "question", "undo_rest": "undo", "done_after_rest": "done",
     "undo_fix": "undo", "done_in_news": "done", "undo_wipe": "undo", "undo_tick": "undo",
     "done_instead": "done", "undo_count": "undo", "social_wish": "social",
-    "undo_not_pain": "undo", "question_about_undo": "question",
+    "undo_not_pain": "undo", "question_about_undo": "question", "undo_done_named": "undo",
+    "done_rhetorical": "done", "pain_rhetorical": "pain",
 }
 
 

@@ -145,9 +145,27 @@ LIVE: list[tuple[str, str]] = [
                            "the kids"),
     ("sudden_severe_pain", "just stood at the cooker and the pain in me hip's like nowt I've "
                            "ever felt, 10 out of 10"),
+    # round 24: pain told only by how bad and how sudden, in dialect and comparisons
+    ("sudden_severe_pain", "summat's gone in my hip. got up from the table and it just went, "
+                           "proper bad"),
+    ("sudden_severe_pain", "been through kidney stones and this is worse, hip, came on all at "
+                           "once watching telly"),
+    ("sudden_severe_pain", "worst I've ever known, my hip, came on in a wave half an hour ago"),
+    ("sudden_severe_pain", "out of the blue my groin went, a hundred times worse than toothache, "
+                           "help"),
+    ("neuro_deficit", "is it ok to miss today, since lunchtime my foot keeps slapping and I "
+                      "can't lift the toes"),
 ]
 
 QUIET: list[str] = [
+    # round 24: figures of speech about how bad, with nothing sudden in the hip
+    "worst workout ever lol, the clams nearly finished me off",
+    "I'd rather give birth again than sit through another of his speeches",
+    "this cold snap is killing me, hip a bit stiff but I did the bridges",
+    # ... and relief told in the same words as the worst pain
+    "suddenly I could reach my socks again, never felt anything like it!",
+    "the hip suddenly feels free, never had anything like it in years",
+    "all at once the stiffness went, like nothing on earth",
     # a long-known condition, said to be old news
     "pins and needles in my feet at night from the neuropathy, but that's been years",
     "feet numb as always from the diabetes, old news, did the bridges",
