@@ -20,6 +20,10 @@ _INTRODUCED = re.compile(r"\bthis\s+is\s+[\w']+,?\s+$")
 _NO_PATIENT = frozenset({"the", "so", "very", "being", "be", "been", "too", "more", "really"})
 
 
+#: Titles before a name: "Mr P's wife", "Mrs Kaur's son" are someone of theirs.
+_TITLED = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+
 #: Before "me", words that make it a place ("the lady next to me"), not who a sign is about.
 _BESIDE = frozenset({"beside", "behind", "near", "opposite"})
 
@@ -101,8 +105,9 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 kind = "other"
             elif index and words[index - 1] == "our" and not kind and word not in who.NOT_NAMED:
                 kind, word = "other", who.OUR  # "our Jack": family, read as kin
-            if kind and index and words[index - 1].endswith("'s") and who.person_kind(
-                words[index - 1]
+            if kind and index and words[index - 1].endswith("'s") and (
+                who.person_kind(words[index - 1])  # "my friend's husband"
+                or (index > 1 and words[index - 2] in _TITLED)  # "Mr P's wife"
             ):
                 if _INTRODUCED.search(text[max(0, start - 40):start]
                                       .removesuffix(words[index - 1] + " ")):

@@ -67,7 +67,8 @@ _NOT_PATIENT = frozenset(
      "puppy", "kitten", "pony",
      "teacher", "vicar", "twin", "people", "chap", "fella", "client", "one", "ones",
      "sil", "bil", "brothers", "sisters", "kids", "women", "men", "walker", "patient",
-     "kapitbahay", "flatmate", "housemate", "roommate", "roomie", "teammate"}
+     "kapitbahay", "flatmate", "housemate", "roommate", "roomie", "teammate", "lodger",
+     "tenant", "landlord", "landlady", "postman", "postie"}
 )
 
 
@@ -250,7 +251,10 @@ WRITING_FOR = _rx(
     r"\b(?:asked|wanted|told)\s+me\s+to\s+(?:message|text|tell|write|let\s+you\s+know)\b",
     r"\b[a-z']+\s+(?:doesn'?t|does\s+not|can'?t|won'?t)\s+(?:do\s+phones|use\s+(?:the\s+|a\s+)?"
     r"phone|text|type|message)\b",
-    r"\b(?:she|he)'?s\s+the\s+patient\b|\b(?:this\s+is|i'?m|im|i\s+am|it'?s)\s+[a-z]+'s\s+"
+    # "him indoors (he's the one on the hip programme)", "my brother, he's the patient"
+    r"\b(?:she|he)'?s\s+the\s+(?:one\s+(?:on|using|doing)\s+(?:the\s+|this\s+)?(?:hip\s+)?"
+    r"(?:programme|program|app|here|this|exercises)\b|patient\b)"
+    r"|\b(?:this\s+is|i'?m|im|i\s+am|it'?s)\s+[a-z]+'s\s+"
     r"(?:daughter|son|wife|husband|sister|brother|partner|mum|mom|mother|dad|father|niece"
     r"|nephew|granddaughter|grandson|neighbou?r|roommate|flatmate)\b",
 )
@@ -281,6 +285,9 @@ OWN = _rx(
 STRONG_OTHER = _rx(
     r"\bmy\s+own\b|\bmine\b|\bme\s+too\b|\b(?:for|help)\s+(?:her|him|them)\s+too\b",
     # not "(not her raised one)": her chair, not who it is about
+    # not "(he's the one on the hip programme, not me)": the patient named, not excluded
+    r"(?<!programme )(?<!program )(?<!patient )(?<!here )(?<!app )(?<!programme, )"
+    r"(?<!program, )(?<!patient, )(?<!here, )(?<!app, )"
     r"\bnot\s+(?:me|him)\b|\bnot\s+her\b(?!\s+(?:\w+\s+)?(?:one|chair|seat|bed|room|frame|stick"
     r"|walker|usual|normal|own|fault)\b)|\bglad\s+it\s+(?:wasn'?t|was\s+not|isn'?t)\s+me\b",
     r"\bnothing\s+like\s+that\s+(?:going\s+on\s+)?(?:with|for|here\s+for)\s+me\b",

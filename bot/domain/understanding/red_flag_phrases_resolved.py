@@ -19,6 +19,9 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"|(?<!she's\s)(?<!shes\s)(?<!he's\s)(?<!hes\s)(?<!they've\s)(?<!they're\s)\bgone\s+now\b",
         r"(?<!thought )(?<!hoped )(?<!thinking )\b(?:it|that)\s+(?:was|turned\s+out\s+to\s+be)\s+"
         r"(?:just\s+|only\s+)?(?:gas|wind|indigestion|heartburn)\b",
+        # "coughing up blood ... turned out to be a nosebleed, panic over" (round 25)
+        r"\bturned\s+out\s+to\s+be\s+(?:just\s+|only\s+)?(?:a|an|the)\s+(?:nose\s*bleed|bitten"
+        r"|cold|virus|bug|cramp|sprain|bruise|nothing)\b|\bpanic\s+over\b|\bfalse\s+alarm\b",
         r"\b(?:mostly|almost|nearly|largely|pretty\s+much)\s+back(?:\s+to\s+normal)?\s+now\b",
         r"\b(?:it'?s|its|it\s+has|it\s+had|that'?s|thats|all)\s+(?:(?!just\b)\w+\s+)?gone\b"
         r"(?!\s+(?:numb|dead|weak|red|hot|swollen|cold|stiff|heavy|floppy|tingly|worse|bad|funny"

@@ -282,6 +282,13 @@ def _most_urgent(hits: Sequence[FlagHit]) -> FlagHit:
     return min(hits, key=lambda hit: (hit.urgency != "emergency", hit.start))
 
 
+#: A death told: the signs the model alone finds there are more likely the one who died.
+_DEATH = re.compile(
+    r"\b(?:passed\s+away|passed\s+on|died|funeral|bereave\w*|lost\s+(?:my|our|her|his)\s+"
+    r"(?:husband|wife|mum|mom|dad|son|daughter|brother|sister|partner))\b"
+)
+
+
 def second_opinion(
     text: str, flags: tuple[FlagHit, ...], ask: FlagHit | None, asking: bool = False
 ) -> tuple[tuple[FlagHit, ...], FlagHit | None]:
@@ -332,6 +339,8 @@ def second_opinion(
         return flags, ask  # many weak words, one word over and over, or no sign named
     category = model.category(clean)
     evidence = tuple(item.words for item in towards[:EVIDENCE])
+    if said == "alarm_alone" and _DEATH.search(clean):
+        said = "ask_model"  # "my husband passed away, very sudden in the end": news, asked
     if said == "alarm_alone":  # quote the clause around the word, for the clinician
         phrase, start = prepared.quote(*_clause(clean, named[0].start, named[0].end))
         return (*flags, FlagHit(category, urgency_of(category, prepared), phrase, start, None,

@@ -155,9 +155,19 @@ LIVE: list[tuple[str, str]] = [
                            "help"),
     ("neuro_deficit", "is it ok to miss today, since lunchtime my foot keeps slapping and I "
                       "can't lift the toes"),
+    # round 25: the patient named as the one on the programme, "not me"
+    ("cannot_bear_weight", "the husband (he's the one on the hip app, not me) says his left "
+                           "leg just folds under him since this morning"),
 ]
 
 QUIET: list[str] = [
+    # round 25: a lodger's fall, the patient's husband's fall told by her carer, a death
+    "our lodger slipped on the stairs last night, ambulance came, I'm fine, doing my bridges "
+    "later",
+    "Mr D's wife had a fall at the day centre and is in for x-rays, he's upset so no exercises "
+    "today. Carer",
+    "Sorry for the silence, my sister died very suddenly last month and I can't face anything "
+    "yet",
     # round 24: figures of speech about how bad, with nothing sudden in the hip
     "worst workout ever lol, the clams nearly finished me off",
     "I'd rather give birth again than sit through another of his speeches",
