@@ -20,6 +20,9 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"(?<!thought )(?<!hoped )(?<!thinking )\b(?:it|that)\s+(?:was|turned\s+out\s+to\s+be)\s+"
         r"(?:just\s+|only\s+)?(?:gas|wind|indigestion|heartburn)\b",
         # "coughing up blood ... turned out to be a nosebleed, panic over" (round 25)
+        # "wound weepy last wk, dry now", "numbness gone since tues" (round 26)
+        r"\b(?:dry|dried|healed|closed)\s+(?:up\s+)?now\b|\b(?:numbness|tingling|pins\s+and\s+needles"
+        r"|swelling|redness|fever|temperature|sweats)\s+(?:has\s+|have\s+|all\s+)?gone\s+since\b",
         r"\bturned\s+out\s+to\s+be\s+(?:just\s+|only\s+)?(?:a|an|the)\s+(?:nose\s*bleed|bitten"
         r"|cold|virus|bug|cramp|sprain|bruise|nothing)\b|\bpanic\s+over\b|\bfalse\s+alarm\b",
         r"\b(?:mostly|almost|nearly|largely|pretty\s+much)\s+back(?:\s+to\s+normal)?\s+now\b",

@@ -160,7 +160,10 @@ RULES: tuple[Rule, ...] = (
         rf"\b{CANT}\s+(?:fully\s+)?wb\b",
         r"\bnwb\b|\bnon[\s-]weight[\s-]bearing\b",
     ), unless=r"\b(?:told|advised|instructed|meant)\s+to\s+(?:be\s+|stay\s+|keep\s+)?(?:nwb|non)"
-              r"|\bfor\s+(?:\d+|six|two|four)\s+weeks\b"),
+              r"|\bfor\s+(?:\d+|six|two|four)\s+weeks\b"
+              # "pt NWB for now", "NWB until fracture clinic": the surgeon's order (round 26)
+              r"|\bnwb\s+(?:for\s+now|until|till|as\s+per|per\s+(?:the\s+)?(?:surgeon|physio|plan)"
+              r"|post[\s-]?op)\b"),
     # "heard a crack and now the top of my leg is agony"
     rule("fracture_after_fall", r"\b(?:heard|felt)\s+(?:a\s+|something\s+)?(?:crack|snap)\b",
          needs=rf"\bagony\b|\bexcruciating\b|\b{CANT}\s+(?:get\s+up|move|stand|walk|put)\b",

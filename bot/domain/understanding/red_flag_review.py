@@ -123,6 +123,10 @@ _HEDGES = re.compile(
     # "I hope you don't mind me mentioning it", "sorry to bother you": politeness
     r"|hope\s+you\s+(?:don'?t|do\s+not)\s+mind\s+(?:me\s+)?(?:mention\w*|ask\w*|say\w*|writ\w*"
     r"|messag\w*)(?:\s+(?:it|this))?|sorry\s+to\s+(?:bother|trouble)\s+you"
+    # "a pillow between the knees does nothing", "painkillers make no difference": a remedy
+    # that fails, not a denial of the sign (round 26)
+    r"|(?:does|did|do|doing)\s+(?:absolutely\s+)?nothing\b(?!\s+(?:to|for|wrong))"
+    r"|(?:makes?|made)\s+no\s+(?:difference|odds)\b"
     # "resting doesn't ease it one bit": the sign itself, not a denial of it
     r"|(?:resting|rest|lying\s+still|nothing|sitting\s+up)\s+(?:\w+\s+)?(?:doesn'?t|doesnt"
     r"|does\s+not|won'?t)\s+(?:ease|help|touch)\w*|nothing\s+to\s+do\s+with\s+how\s+(?:i|she|he)\s+"

@@ -123,7 +123,9 @@ G_DROPPED = {
     f"{stem}in": f"{stem}ing" for stem in (
         "soak", "dropp", "point", "open", "leak", "weep", "swell", "throbb", "burn", "ach",
         "shak", "shiver", "sweat", "limp", "fall", "bleed", "cough", "gasp", "ooz", "dripp",
-        "tingl", "los", "wak", "com", "go", "hurt", "stabb", "shoot", "hang")
+        "tingl", "los", "wak", "com", "go", "hurt", "stabb", "shoot", "hang",
+        # round 26: "draggin his leg", "bendin for a sock", "screamin w hip pain"
+        "dragg", "bend", "scream", "cry", "slapp", "catch", "buckl", "collaps", "crawl")
 }
 #: Every fix, misspellings and shorthand first.
 SHORT_FIXES = {
@@ -149,6 +151,16 @@ SHORT_FIXES = {
     "thru": "through", "n night": "and night", "loosing": "losing", "wieght": "weight",
     "reasn": "reason", "calfs": "calf", "tite": "tight", "yestrday": "yesterday",
     "cming": "coming", "botom": "bottom", "sudn": "sudden", "wrst": "worst", "evr": "ever",
+    # texting shorthand (round 26): "wound weepy last wk", "sorted b4 i came home"
+    "last wk": "last week", "last yr": "last year", "b4": "before", "wen": "when",
+    "brekkie": "breakfast", "tues": "tuesday", "weds": "wednesday",
+    "thurs": "thursday", "w hip": "with hip", "w pain": "with pain", "w it": "with it",
+    "lyin": "lying",
+    # in-laws are read as the relative they are named by; "clients wife" as "client's wife"
+    **{f"{kin} in law": kin for kin in (
+        "mother", "father", "sister", "brother", "daughter", "son")},
+    **{f"{who}s {kin}": f"{who}'s {kin}" for who in ("client", "patient") for kin in (
+        "wife", "husband", "son", "daughter", "partner", "dog")},
     **SCOTS_WORDS, **NORTHERN_WORDS, **CARIBBEAN_WORDS, **MIXED_LANGUAGE_WORDS, **SPOKEN,
     **G_DROPPED,
 }

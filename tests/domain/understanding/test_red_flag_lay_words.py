@@ -161,6 +161,13 @@ LIVE: list[tuple[str, str]] = [
 ]
 
 QUIET: list[str] = [
+    # round 26: texting shorthand for what is over; a surgeon's order; a client's husband
+    "scar weepy last wk, dry now",
+    "tingling gone since weds 👍",
+    "fell off my bike last yr, that's why I'm doing this",
+    "heel raises done, she's NWB until fracture clinic",
+    "my clients husband collapsed at the shops and is in hospital, she's too upset for "
+    "exercises today",
     # round 25: a lodger's fall, the patient's husband's fall told by her carer, a death
     "our lodger slipped on the stairs last night, ambulance came, I'm fine, doing my bridges "
     "later",
