@@ -28,8 +28,9 @@ from bot.domain.understanding.red_flags import (
 __all__ = ["MAX_INTENT_CHARS", "interpret", "prepare"]
 
 
-#: Meanings for which the model's second opinion needs its higher score to ask.
-_ASKING = frozenset({"exercise", "question"})
+#: Meanings for which the model's second opinion needs its higher score to ask (a request
+#: about the reminders or to start, read by rules, is as sure: "remind me at 9 this morning").
+_ASKING = frozenset({"exercise", "question", "reminder", "start"})
 #: An everyday report read this surely needs the higher score too: "bottom stair ups and
 #: downs, 8 a leg", "storm's taken the power out, skipping" name a leg or the weather, not
 #: a sign (asked 35 -> 20 ordinary messages of tune62 to tune66, no red flag less asked).

@@ -220,3 +220,22 @@ def test_these_phrases_are_not_corpus_rows() -> None:
 ])
 def test_a_stuck_key_is_nothing_to_act_on(text: str, kind: str) -> None:
     assert interpret(text).readings[0].kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "remind me at 9 this morning",
+    "can you remind me at half 7 tonight",
+    "start today's routine",
+])
+def test_a_request_read_by_rules_is_not_asked_the_safety_question(text: str) -> None:
+    """The model's second opinion asks about a request only from its higher score, as for
+    questions: "remind me at 9 this morning" is no sign, whatever "9" and "morning" weigh."""
+    reading = interpret(text)
+    assert reading.readings[0].kind in ("reminder", "start")
+    assert reading.ask_about is None and not reading.is_red_flag
+
+
+def test_a_reminder_request_with_a_sign_still_alarms() -> None:
+    reading = interpret("remind me at 8 tomorrow, I can't feel anything down below and my "
+                        "bladder's gone")
+    assert reading.is_red_flag
