@@ -33,7 +33,9 @@ _SHOULD = re.compile(r"\b(?:should|better|best|ok to|okay to|safe|wise|harm)\b")
 _REST_NOW = re.compile(r"\b(?:resting|rest day|day off|a break|a rest|skipping|skip)\b")
 _CONDITION = re.compile(r"\b(?:if|when|whether)\b")
 #: How the hip feels, in words the pain cue leaves to the model ("creakier", "stiff").
-_FELT = re.compile(r"\b(?:stiff|creak|sore|ach|twing|niggl|grumbl)\w*")
+_FELT = re.compile(
+    r"\b(?:stiff\w*|creak\w*|sore\w*|ach(?:e|es|ed|ing|y)|twing\w*|niggl\w*|grumbl\w*)\b"
+)
 _DID_CUES = frozenset({"done_word", "did", "count", "walked"})
 _ASKING = frozenset({"qmark", "q_start", "q_mid", "request", "please"})
 _OTHER_ACTS = _DID_CUES | _ASKING | {"rest", "undo", "rest_request", "exercise", "social"}
