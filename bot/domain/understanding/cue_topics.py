@@ -57,7 +57,8 @@ SOCIAL = _any(
 )
 DOMAIN = _any(
     r"\bhips?\b|\bexercis\w*|\bstretch\w*|\bprogramme\b|\bprogram\b|\bphysio\w*|\bremind\w*",
-    r"\bpain\w*|\bsore\b|\bach\w*|\bstiff\w*|\blegs?\b|\bknees?\b|\bgroin\b|\bthigh\b",
+    r"\bpain(?!t)\w*|\bsore\b|\bach(?:e|es|ed|ey|y|ing|in)\b|\bstiff\w*|\blegs?\b|\bknees?\b",
+    r"\bgroin\b|\bthigh\b",
     r"\bwalk\w*|\bdone\b|\bskip\w*|\brest\w*|\bsets?\b|\breps?\b|\broutine\b|\bsession\b",
     r"\bbot\b|\bcoach\b|\bop\b|\boperation\b|\bsurgery\b|\bdoctor\b|\bgp\b|\bnurse\b",
     r"\bscar\b|\bwound\b|\barthritis\b|\bbalance\b|\bmessages?\b|\bnotifications?\b",

@@ -129,13 +129,17 @@ YES_NO = re.compile(
     r"|should|would|will|shall|may|might|must) (?!you (?:show|send|explain|tell|remind)\b"
     r"|(?:i|we) (?:do|try)\b)"
 )
+#: Aching said any way ("ache", "achy", "achin'"), not every word that starts so ("achieved").
+_ACHE = r"ach(?:e|es|ed|ey|y|ing|in)\b"
+#: Pain and its forms ("painful", "painkillers"), not painting or paint.
+_PAIN_WORD = r"pain(?!t)\w*"
 #: A message that reached the bot by accident, with no word about a record to take back.
 #: A denial, then what the patient does feel: "no tingling, just stiff", "not sharp, only
 #: a dull ache".
 _ONLY_ACHE = re.compile(
     r"\b(?:just|only|but|apart from|except)\b(?:\s+(?:a|the|my|bit|of|little|dull|mild|tight"
-    r"|very|bit))*\s+(?:stiff\w*|ach\w*|sore\w*|tight\w*|tender|niggl\w*|pain\w*|twinge\w*"
-    r"|throb\w*)"
+    r"|very|bit))*\s+(?:stiff\w*|" + _ACHE + r"|sore\w*|tight\w*|tender|niggl\w*|"
+    + _PAIN_WORD + r"|twinge\w*|throb\w*)"
 )
 #: A question about what might happen, not a request for an exercise: "what if my leg goes
 #: numb during the clams", "if it clicks on the bridge do I stop", "whats the risk of".
@@ -241,7 +245,8 @@ _REST = _any(
     r"\bgoing (?:back )?to bed\b|\bon the (?:sofa|couch)\b|\bin bed today\b",
 )
 _PAIN = _any(
-    r"\bpain\w*|\bhurt\w*|\bsore\w*|\bach\w*|\bstiff?\w*|\btender\b|\btwinge\w*|\bniggle\b",
+    r"\b" + _PAIN_WORD + r"|\bhurt\w*|\bsore\w*|\b" + _ACHE + r"|\bstiff?\w*|\btender\b"
+    r"|\btwinge\w*|\bniggle\b",
     r"\bgrumbl\w*|\bcreaky\b|\btight\b|\bthrob\w*|\bjip\b|\bwincing\b|\bbruised\b|\blimp\w*",
     r"\buncomfortable\b|\bdiscomfort\b|\bhobbl\w*|\bpulls\b|\bburning\b|\bacting up\b",
     r"\bniggl\w*|\bouch\w*|\bow+\b|\boww+\b|\bbruis\w*|\bnot (?:too|so|that) bad\b"

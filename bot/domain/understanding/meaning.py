@@ -103,7 +103,9 @@ def _slots(kind: IntentKind, clean: str, text: str) -> Slots:
     return Slots()
 
 
-_TRIGGER = re.compile(r"\b(?:did|done|finished|walked|pain|hurts?|sore|ach\w*)\b")
+_TRIGGER = re.compile(
+    r"\b(?:did|done|finished|walked|pain|hurts?|sore|ach(?:e|es|ed|ey|y|ing|in))\b"
+)
 _PAST_OR_IF = re.compile(
     r"\b(?:used|was|were|had|ago|last|years?|back|before|once|if|would|could|might|should"
     r"|in case|suppose\w*|imagine|what|when|whether|will|gonna|going to|until|till)\b"

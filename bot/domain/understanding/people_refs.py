@@ -16,6 +16,16 @@ from bot.domain.understanding import red_flag_phrases_people as who
 #: "This is Siobhan, " before "Mammy's daughter": the writer introducing themselves.
 _INTRODUCED = re.compile(r"\bthis\s+is\s+[\w']+,?\s+$")
 
+#: The writer's own introduction, opening the message: "hi this is Dev, Mums next door
+#: neighbour", "hello its Joan's friend Maggie". The role named in it is the writer; the
+#: one named before it ("Jean's daughter") is the patient, "our Jean" later on too.
+_INTRODUCTION = re.compile(
+    r"^(?:(?:hi|hello|hiya|hey|morning|evening)\b[,!.\s]*)?(?:it'?s|its|this\s+is|i'?m|im"
+    r"|i\s+am)\s+(?:[a-z]+,?\s+)?(?:the|her|his|their|([a-z]+?)(?:'s|s))\s+(?:next\s+door\s+)?"
+    r"(?:neighbou?r|friend|carer|daughter|son|wife|husband|niece|nephew|grandson|granddaughter"
+    r"|sister|brother|partner)\b"
+)
+
 #: Before "patient": the patient named as such ("my husband (the patient)"), or a virtue.
 _NO_PATIENT = frozenset({"the", "so", "very", "being", "be", "been", "too", "more", "really"})
 
@@ -50,6 +60,9 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
     found: list[Ref] = []
     tokens = list(who.TOKEN.finditer(text))
     words = [t.group() for t in tokens]
+    introduction = _INTRODUCTION.match(text)
+    introduced = introduction.end() if introduction else -1
+    introduced_for = introduction.group(1) if introduction else None
     lead = 0  # tokens since the segment began that may come before its subject
     segment = 0
     for index, match in enumerate(tokens):
@@ -82,6 +95,8 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
         else:
             kind = who.person_kind(word)
             stem = who.stem(word)
+            if match.end() == introduced:
+                continue  # "this is Dev, Mums next door neighbour": the writer
             previous = words[index - 1] if index else ""
             if stem == "client" or (carer and stem in who.CARED):
                 # a carer's "client", "the lady I care for"; not "my other client"
@@ -103,6 +118,8 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                 continue  # "like someone stabbed me", "belongs to someone else": a figure
             if word in ("one", "ones") and index and words[index - 1] == "little":
                 kind = "other"
+            elif index and words[index - 1] == "our" and word == introduced_for:
+                kind = "patient"  # "It's Sandra, Jeans daughter. Our Jean went over..."
             elif index and words[index - 1] == "our" and not kind and word not in who.NOT_NAMED:
                 kind, word = "other", who.OUR  # "our Jack": family, read as kin
             if kind and index and words[index - 1].endswith("'s") and (

@@ -100,7 +100,8 @@ def _read(text: str) -> _Reading:
     sentence_starts = tuple(s for s, _ in sentences) or (0,)
     segment_starts = tuple(sorted({*sentence_starts, *(m.end() for m in _SEGMENT.finditer(text))}))
     resolved = _spans(when.RESOLVED, text)
-    remote = _spans(when.REMOTE, text)
+    remote = tuple(span for span in _spans(when.REMOTE, text)  # not "his op was last month"
+                   if not when.OPERATION_WAS.search(text, max(0, span[0] - 40), span[0]))
     now = tuple(
         m.start() for m in when.NOW.finditer(text)  # not "gone now", "years ago now"
         if not any(s <= m.start() <= e + 1 for s, e in (*resolved, *remote))
@@ -354,7 +355,8 @@ _NOT_DENIALS = re.compile(
     r"|\b(?:don'?t|do\s+not|didn'?t)\s+know\s+why\b|\bno\s+idea\s+why\b"
     # "didn't do anything to it", "no injury, nothing set it off": no cause, the point
     r"|\b(?:didn'?t|did\s+not|hadn'?t|haven'?t)\s+(?:do|done)\s+(?:anything|nothing)(?:\s+to\s+it)?\b"
-    r"|\bno\s+(?:injury|fall|knock|trauma|reason)\b|\bnothing\s+(?:set|triggered|brought)\s+it\b"
+    r"|\bno\s+(?:injury|fall|knock|trauma|reason|warning)\b|\bwithout\s+(?:any\s+)?warning\b"
+    r"|\bnothing\s+(?:set|triggered|brought)\s+it\b|\bnot\s+(?:improving|getting\s+better|easing)\b"
 )
 
 

@@ -55,6 +55,11 @@ FUNCTION_WORDS = frozenset(
      "it's", "its", "is", "am", "are", "to", "of", "in", "on", "at", "for", "with", "this",
      "that", "be", "so", "s", "up", "there", "there's", "some", "bit", "then", "just"}
 )
+#: Words that name no person, time or manner: never evidence that a sign is not live.
+NEUTRAL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "is", "am", "are", "it", "it's", "its", "to", "of", "in",
+     "on", "at", "that", "this", "there", "there's", "be"}
+)
 #: A live rule hit is doubted only when the message's words against it weigh at least
 #: this much together (1/SCALE log-odds): a low score that comes from the bias alone
 #: means the model does not know the words, not that they say "not live".
@@ -187,9 +192,13 @@ class RedFlagModel:
     def against(self, clean: str, spans: Sequence[tuple[int, int]] = ()) -> int:
         """How much the words that weigh against a live red flag weigh, together (>= 0),
         leaving out those inside ``spans`` (the live hits: the sign's own words are no
-        evidence against it)."""
+        evidence against it) and words that say nothing about anyone or anything ("or",
+        "the", "that"): they lean with whatever the training rows happened to say, and
+        never make a sign doubtful. "my" and "so" still count ("my neighbour fell", "so
+        sad I couldn't breathe")."""
         return -sum(item.weight for item in self.weighed(clean) if item.weight < 0
-                    and not any(s <= item.start < e for s, e in spans))
+                    and not any(s <= item.start < e for s, e in spans)
+                    and not set(item.words.split()) <= NEUTRAL_WORDS)
 
     def evidence(self, clean: str, *, live: bool, most: int | None = EVIDENCE
                  ) -> tuple[Evidence, ...]:

@@ -26,6 +26,11 @@ FORWARD = _rx(
     r"\bwould\s+(?:i|you|we|one)\s+(?:even\s+)?(?:know|notice|tell|realise|realize|feel)\b",
     r"\bwhen\s+would\b|\bwould\s+it\s+be\b|\bin\s+the\s+event\b|\bleaflet\b",
     r"\bwarning\s+signs?\b|\bwhat\s+are\s+the\s+(?:\w+\s+)?(?:signs|symptoms)\b",
+    # "the discharge sheet says watch for numbness": an instruction, not a sign
+    r"\b(?:sheet|leaflet|letter|booklet|nurse|physio|surgeon|doctor)\s+says?\s+(?:to\s+)?(?:watch"
+    r"|look)\s+(?:out\s+)?for\b",
+    # "what do they mean by 'foot slapping'?": a word asked about, not a sign told
+    r"\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){1,2}mean\s+by\b|\bwhat\s+is\s+meant\s+by\b",
     r"\bwhen\s+(?:should|do|would|must)\s+i\s+(?:worry|be\s+worried|call|ring|phone|seek|go)\b",
     r"\bhow\s+(?:would|do|can|could|will)\s+(?:i|you|u|one|we)\s+(?:even\s+)?(?:know|tell"
     r"|spot|recogni[sz]e)\b|\bdifference\s+between\b",
@@ -222,6 +227,11 @@ ASKING = re.compile(
 #: An operation in a segment: a date there is the operation's, not the symptom's.
 OPERATION = re.compile(
     r"\b(?:op|operation|surgery|replacement|replaced|new\s+hip|hip\s+done|had\s+it\s+done)\b"
+)
+#: An operation dated by the time that follows ("his op was only last month"): the time
+#: is the operation's, not the sign's.
+OPERATION_WAS = re.compile(
+    r"\b(?:op|operation|surgery|replacement|new\s+hip)\s+(?:was|were)\s+(?:only\s+|just\s+)?$"
 )
 _MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"

@@ -17,6 +17,9 @@ SEEN_TO = (
     # "fell from the ladder, he is ok, only small bruise": no harm to see to
     r"|\b(?:he|she|i)\s+(?:is|'s|am|'m)\s+(?:ok|okay|fine|alright|all\s+right)\b[^.!?\n]{0,20}?"
     r"\bonly\s+(?:a\s+)?(?:small|little|tiny|wee)\s+(?:bruise|graze|scratch|scrape)\b"
+    # "came off my bike (Im fine just my pride)": nothing hurt but pride
+    r"|\b(?:just|only)\s+(?:my|his|her)\s+(?:pride|dignity|ego)\b|\bpride\s+(?:was\s+|is\s+)?"
+    r"(?:hurt|dented|bruised|wounded)\b"
     # "...in hospital with a broken wrist": a fracture already found, of another part
     r"|\b(?:broken|broke|fractured?|snapped|cracked)\s+(?:(?:my|her|his|their|a|an|the)\s+)?"
     r"(?:left\s+|right\s+)?(?:wrist|arm|elbow|hand|finger|thumb|shoulder|nose|collar\s*bone"
@@ -27,7 +30,8 @@ LEG_NEWS = r"\b(?:hip|leg|groin|pelvis|thigh|can'?t\s+(?:stand|walk|get\s+up|mov
 
 #: Falls in everyday words.
 _FELL = (
-    r"\bwent\s+over\s+on\b|\bcame\s+a\s+cropper\b|\bface[\s-]?plant\w*|\bknocked\s+(?:sideways|over"
+    r"\bwent\s+over\s+on\b|\bwent\s+over\s+in\s+the\s+(?:back\s+|front\s+)?(?:yard|garden|kitchen"
+    r"|bathroom|hall|street)\b|\bcame\s+a\s+cropper\b|\bface[\s-]?plant\w*|\bknocked\s+(?:sideways|over"
     r"|flying)\b|\blost\s+(?:my|her|his)\s+footing\b|\btook\s+a\s+(?:spill|tumble|header|nosedive)\b"
     r"|\blanded\s+(?:hard|heavily)\b|\bwhacked\s+(?:my|her|his)\s+hip\b|\bhip\s+took\s+the\s+"
     r"(?:full\s+)?(?:hit|brunt|impact)\b|\bwent\s+(?:flying|arse\s+over|head\s+over)\b"
@@ -35,7 +39,7 @@ _FELL = (
 #: What a broken hip does next.
 _BROKEN = (
     rf"\b{CANT}\s+(?:shift|move|bend|budge|lift|get\s+up|stand|walk)\b|\bwon'?t\s+let\s+me\s+move\b"
-    r"|\blump\b|\bsticking\s+out\b|\b(?:foot|leg)\s+(?:flopped|flops|turned|rolled)\s+out\w*"
+    r"|\blump\b|\bsticking\s+out\b|\b(?:foot|leg)\s+(?:is\s+|'s\s+|has\s+)?(?:flopped|flops|turned|rolled)\s+(?:right\s+)?out\w*"
     r"|\bfeel\s+sick\b|\bstuffed\b|\bdone\s+something\s+(?:bad|serious)\b|\bthrobbing\s+like\s+mad\b"
     rf"|{VERY_BAD}"
 )

@@ -15,6 +15,13 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 
 IDIOMS = _rx(
+    # "numb to the alarm clock", "knees went weak when the surgeon said...": feelings
+    r"\bnumb\s+to\s+(?!(?:the\s+)?touch\b)(?:the|it|all|that|this|bad|news|him|her)\b",
+    r"\bknees\s+(?:went|go|goes|turned)\s+(?:weak|to\s+jelly)\s+when\s+(?:\w+\s+){1,2}(?:said|saw"
+    r"|smiled|told|walked\s+in)\b",
+    # "nearly keeled over when I saw the price of butter": shock at news, not a faint
+    r"\b(?:nearly|almost)\s+(?:keeled|fell|passed|toppled)\s+over\s+(?:when|after)\s+(?:i|we|she|he)"
+    r"\s+(?:saw|heard|read|got|opened|found\s+out)\b",
     # "breathless just looking at the rota", "marking, I'm drowning": work, not lungs
     r"\bbreathless\s+(?:just\s+)?(?:looking|thinking|reading)\s+(?:at|about)\b",
     r"\bdrowning\s+in\s+(?:work|marking|paperwork|emails?|admin|washing|laundry|forms)\b"

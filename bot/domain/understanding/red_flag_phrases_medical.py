@@ -17,7 +17,7 @@ _HOT_RED = (
 #: "warm after the exercises": the blood going to it, not an infection.
 _WARM_FROM_EFFORT = (
     r"\b(?:warm|warmer|on\s+fire|burning|angry)\s+(?:after|from)\s+(?:the\s+|my\s+|all\s+the\s+"
-    r"|doing\s+the\s+|\d+\s+)?(?:aqua\s+)?(?:exercis\w*|stretch\w*|walk\w*|session|workout"
+    r"|doing\s+the\s+|\d+\s+)?(?:aqua\s+|wedding\s+|party\s+)?(?:danc\w*|exercis\w*|stretch\w*|walk\w*|session|workout"
     r"|bridges|clams|routine|aerobics|class|swim\w*|gym|a\s+side|five\s+a\s+side|football|footy"
     r"|run\w*|training|match|game|golf|tennis|cycl\w*|ride|hike|gardening|digging)\b"
 )
@@ -201,6 +201,9 @@ RULES: tuple[Rule, ...] = (
                 # shivering in the cold, the hip fine: "at the bus stop, the hip's fine"
                 r"|\b(?:hip|groin|joint)(?:'s|\s+is)\s+(?:\w+\s+)?(?:fine|ok|okay|good|grand|alright)\b"
                 r"|\bbus\s+stop\b|\b(?:freezing|cold|chilly|icy)\s+(?:out|outside|day|morning|wind)\b"
+                # "hot n sweaty after the walk": the effort, not a fever
+                r"|\bsweaty\s+(?:after|from)\s+(?:the|my|all\s+the|doing\s+the)\s+(?:walk|exercis\w*"
+                r"|stretches|bridges|clams|routine|session|class|gardening|hoovering)\b"
                 # "took my temp, 36.8, normal": checked, and no fever
                 r"|\btemp\w*[^.!?\n]{0,12}\b(?:normal|3[56](?:[.,]\d)?)\b",
          keep=r"\b(?:swollen|swelling|red|inflamed|fever\w*)\b"

@@ -93,7 +93,7 @@ FALL = (
     rf"\blanded\s+(?:on\s+{WHOSE}(?:\w+\s+)?(?:{_BODY}|floor|ground|stairs|steps|pavement|ice"
     r"|concrete|tiles)\b|hard|heavily|awkwardly|badly|flat)",
     r"\b(?:slid|slipped|rolled|tumbled)\s+(?:off|out of|down)\s+(?:the|my|her|his|a)\s+"
-    r"(?:\w+\s+)?(?:chair|bed|sofa|toilet|stairs|steps?|stool|couch)",
+    r"(?:\w+\s+)?(?:chair|bed|sofa|toilet|stairs|steps?|stool|couch|commode)",
     r"\b(?:was|got|been|were|be)\s+(?:knocked|run)\s+(?:down|over)\b",
     r"\bknocked\s+(?:me|her|him)\s+(?:down|over|flying|flat)\b",
     r"\b(?:car|road|bike|cycling|traffic|motorbike|skiing)\s+(?:accident|crash|collision)\b",
@@ -197,7 +197,17 @@ RULES: tuple[Rule, ...] = (
         # on" (round 18)
         rf"\b{CANT}\s+(?:put|place|set)\s+(?:my|her|his|the)\s+(?:bad\s+|operated\s+)?(?:leg|foot)"
         r"\s+(?:on|to|onto)\s+(?:the\s+)?(?:ground|floor)\b",
-        r"\b(?:taking|putting|bearing)\s+less\s+(?:and\s+less\s+)?weight\s+(?:on|through)\b",
+        r"\b(?:taking|putting|bearing|managing)\s+less\s+(?:and\s+less\s+)?weight\s+(?:on|through)\b",
+        # "hasn't put his foot to the floor since yesterday", "screams if any weight goes
+        # thru the R leg", "couldnt stand for the transfer" (round 27)
+        r"\b(?:hasn'?t|has\s+not|haven'?t|have\s+not|not)\s+(?:been\s+able\s+to\s+)?put\s+(?:his|her"
+        r"|my|the)\s+(?:bad\s+|right\s+|left\s+)?(?:foot|leg)\s+(?:to|on)\s+the\s+(?:floor|ground)\b",
+        r"\b(?:screams?|scream\w+|cries|cry\w*|yells?|howls?)\s+(?:out\s+)?(?:if|when|whenever)\s+"
+        r"(?:any\s+)?weight\s+goes\s+(?:thru|through|on)\b",
+        rf"\b(?:{CANT}|unable\s+to)\s+stand\s+for\s+(?:the\s+|her\s+|his\s+)?transfers?\b",
+        # "says he cant bear it on the right leg" (round 27)
+        rf"\b{CANT}\s+bear\s+(?:it|to\s+put\s+it)\s+(?:on|through)\s+(?:the|my|her|his|that)\s+"
+        r"(?:right\s+|left\s+|bad\s+|operated\s+)?(?:leg|foot|side)\b",
         rf"\b{CANT}\s+{gap(2)}(?:bear|bare|put|take|get|hold|carry|transfer|place|shift)\s+"
         r"(?:any\s+|much\s+|my\s+|the\s+|her\s+|his\s+|full\s+|a\s+little\s+|some\s+|enough\s+"
         r"|(?:an?|one|the\s+slightest)\s+(?:ounce|scrap|shred|jot|smidge\w*|iota)\s+of\s+)*"
@@ -332,6 +342,9 @@ RULES: tuple[Rule, ...] = (
     rule("sudden_severe_pain", (
         r"\bworst\s+pain\s+(?:of\s+my\s+life|ever|i'?ve\s+ever)\b",
         r"\bthe\s+(?:most\s+awful|worst|most\s+horrible)\s+pain\b",
+        # "got this searing pain in my hip, worst ever" (round 27)
+        r"\b(?:searing|stabbing|tearing|ripping)\s+pain\b[^.!?]{0,50}?\bworst\s+(?:ever|of\s+my"
+        r"\s+life)\b",
     )),
     rule("sudden_severe_pain", (
         rf"\b(?:severe|intense|extreme|horrible|awful|terrible|dreadful|stabbing|sharp|bad"
@@ -339,6 +352,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:pain|pains|ache)\b",
         r"\b(?:excruciating|agonising|agonizing|unbearable|horrendous|agony)\b",
         rf"{HIGH_SCORE}|\b(?:9|10)/10\b",
+        r"\b(?:screaming|howling|crying\s+out)\s+(?:in|with)\s+(?:\w+\s+)?(?:pain|agony)\b",
     ), needs=NO_REASON, window=150, same_sentence=False,
          # "no fall, no swelling, it's just the arthritis flaring like it does every winter"
          unless=r"\b(?:just|only)\s+(?:the|my)\s+(?:arthritis|oa)\b|\blike\s+it\s+(?:always\s+)?does"

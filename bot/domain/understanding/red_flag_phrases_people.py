@@ -266,8 +266,9 @@ FOR_SOMEONE = _rx(
     r"\b(?:i'?m|im|i\s+am)\s+(?:his|her)\s+(?:wife|husband|daughter|son|partner|carer|granddaughter"
     r"|grandson|niece|nephew|sister|brother|neighbou?r)\b",
     # "It's Kathleen's daughter": opened as the patient's relative
-    r"^(?:hi|hello|hiya)?[,!.\s]*(?:it'?s|its|this\s+is|i'?m|im|i\s+am)\s+(?:\w+\s+)?\w+'?s\s+"
-    r"(?:daughter|son|husband|wife|partner|sister|brother|niece|nephew|grand\w+|carer)\b",
+    r"^(?:hi|hello|hiya)?[,!.\s]*(?:it'?s|its|this\s+is|i'?m|im|i\s+am)\s+(?:\w+,?\s+)?\w+'?s\s+"
+    r"(?:next\s+door\s+)?(?:daughter|son|husband|wife|partner|sister|brother|niece|nephew"
+    r"|grand\w+|carer|neighbou?r|friend)\b",
     r"\b(?:mum|mom|mam|dad|nan|gran|grandad|grandma|auntie|aunty|uncle|she|he|her|him)\s+"
     r"(?:did|has\s+done|'s\s+done|done|won'?t\s+be\s+doing|is\s+doing\s+(?:great|well|brilliant))\s+"
     r"(?:her|his|hers|all\s+(?:her|his)|with\s+it|the\s+full)\b",
@@ -278,7 +279,7 @@ FOR_SOMEONE = _rx(
 )
 #: The writer speaks of their own body as their own ("my own ankle", "I'm limping myself").
 OWN = _rx(
-    r"\bmy\s+own\b|\bmine\b|\b(?:i'?m|im|i\s+am)\s+(?:\w+ing\s+myself|the\s+one)\b|\b(?:i'?ve|ive|i\s+have)"
+    r"\bmy\s+own\b|\bmine\b|\bmyself\b|\b(?:i'?m|im|i\s+am)\s+(?:\w+ing\s+myself|the\s+one)\b|\b(?:i'?ve|ive|i\s+have)"
     r"\s+(?:got|gone\s+down\s+with|had|been)\b",
 )
 #: The writer is the patient and the third person someone else: decisive.

@@ -75,6 +75,10 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"\s+as)\b|\b(?:all|it|that|swelling|they)\s+(?:\w+\s+)?went\s+down\b"
         r"(?!\s+(?:to|into|past|as\s+far)\b)",
         r"\bnow\s+(?:walking|getting\s+about)\s+(?:without|with\s+no|normally|unaided|fine)\b",
+        # "right as rain now"; not "I was right as rain yesterday", the time before
+        r"\bright\s+as\s+rain\s+(?:now|again)\b|\b(?:now|back\s+to)\s+right\s+as\s+rain\b",
+        # "couldnt stand on his leg after the op but now hes up and walking to the shops"
+        r"\bnow\s+(?:he'?s|she'?s|hes|shes|i'?m|im)\s+(?:back\s+)?up\s+and\s+(?:walking|about)\b",
         r"\b(?:today|now)\s+(?:i\s+)?walked\s+(?:to|round|up|down|all|the|\d)",
         r"\bno\s+harm\s+done\b|\ball\s+good\s+so\s+far\b|\ball\s+treated\b",
         r"\bback\s+to\s+(?:my|her|his)\s*(?:old\s+)?self\b",

@@ -181,4 +181,12 @@ RULES: tuple[Rule, ...] = (
     # "shot from a 3 to a 9 while I was sat reading": the verb says it was sudden
     rule("sudden_severe_pain", r"\b(?:shot|jumped|leapt|leaped|rocketed|spiked|flew)\s+(?:up\s+)?"
          rf"from\s+(?:a\s+)?[0-5]\s+to\s+(?:a\s+)?(?:9|10)\b{_NOT_A_SCORE}"),
+    # round 27, in a few words: "chest stabs wen i breathe in", "cut opened at the bottom
+    # end", "up at 3 with it every night"
+    rule("pe", r"\bchest\s+(?:stabs?|stabbing|stabbed|catches|catching|knifes)\s+(?:\w+\s+)?"
+               r"(?:when|whenever)\s+(?:i|she|he)\s+(?:breath\w*|take\s+a\s+breath)\b"),
+    rule("wound", r"\b(?:cut|scar|incision)\s+(?:has\s+|'s\s+)?(?:opened|come\s+open|split|gaping)"
+                  r"\s+(?:up\s+)?(?:at|along|in|near)\s+the\b"),
+    rule("night_pain_sweats", r"\b(?:up|awake)\s+at\s+(?:[1-5]|one|two|three|four|five)\s+"
+                              r"(?:am\s+)?with\s+(?:it|the\s+(?:hip|pain))\s+every\s+night\b"),
 )

@@ -156,6 +156,9 @@ SHORT_FIXES = {
     "brekkie": "breakfast", "tues": "tuesday", "weds": "wednesday",
     "thurs": "thursday", "w hip": "with hip", "w pain": "with pain", "w it": "with it",
     "lyin": "lying",
+    # typed in a hurry (round 27): "slipd in bath now leg turnd out", "wet meself"
+    "slipd": "slipped", "turnd": "turned", "stnd": "stand", "rite leg": "right leg",
+    "rite side": "right side", "pood": "pooed", "meself": "myself",
     # in-laws are read as the relative they are named by; "clients wife" as "client's wife"
     **{f"{kin} in law": kin for kin in (
         "mother", "father", "sister", "brother", "daughter", "son")},

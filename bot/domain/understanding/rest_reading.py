@@ -67,7 +67,8 @@ _REASONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bhumid\b|(?<!the )\bweather\w*|\bwhether\b"
         r"|☔|🌧|\bthaws?\b|\bdamp\b|\btoo dark\b")),
     ("pain", re.compile(
-        r"\bsore\b|\bach\w*|\bhurts?\b|\bpain\w*|\btender\b|\bstiff\b|\bgrumbl\w*"
+        r"\bsore\b|\bach(?:e|es|ed|ey|y|ing|in)\b|\bhurts?\b|\bpain(?!t)\w*|\btender\b|\bstiff\b"
+        r"|\bgrumbl\w*"
         r"|\bplaying up\b|\boverdid\b|\bpushed too hard\b|\bsettle\b|\bhip\b"
         r"|\bit'?s (?:about |only )?an? \d")),
     ("tired", re.compile(

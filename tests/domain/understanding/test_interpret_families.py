@@ -254,6 +254,20 @@ def test_the_family_reads_as_its_kind(kind: str, text: str) -> None:
     assert reading.readings[0].kind == kind, reading.readings
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["achieved every one of my bridges before breakfast", "painted the fence, then the clams"],
+)
+def test_words_that_only_start_like_pain_are_no_pain_cue(text: str) -> None:
+    """"ach..." and "pain..." were read as aching and pain: "achieved", "painted"."""
+    assert "pain" not in cue_features(prepare(text))
+
+
+@pytest.mark.parametrize("text", ["achin a bit round the hip", "hip's achy", "painful today"])
+def test_aching_and_pain_in_their_forms_are_the_pain_cue(text: str) -> None:
+    assert "pain" in cue_features(prepare(text))
+
+
 def test_a_question_about_what_to_do_if_is_not_an_exercise_request() -> None:
     assert "how_to_do" not in cue_features(prepare("what do I do if it clicks?"))
 

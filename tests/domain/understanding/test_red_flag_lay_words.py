@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.understanding.interpret import interpret
+from bot.domain.understanding.red_flags import scan_red_flags
 
 LIVE: list[tuple[str, str]] = [
     # "uses a walker": a walking frame, not a person; "he" is still the husband
@@ -158,6 +159,27 @@ LIVE: list[tuple[str, str]] = [
     # round 25: the patient named as the one on the programme, "not me"
     ("cannot_bear_weight", "the husband (he's the one on the hip app, not me) says his left "
                            "leg just folds under him since this morning"),
+    # round 27: the writer introduced by name and role; an operation dated after the sign;
+    # hurried spellings; "no warning" is no denial
+    ("wound", "hi its Pat's friend Lorraine, her scar is leaking and hot to touch and the ward "
+              "isn't answering"),
+    ("infection", "Grandad's burning up and muddled, his new hip was only 3 weeks ago"),
+    ("cannot_bear_weight", "care home here re Mrs Pike, she cant bear it on the left leg this "
+                           "morning"),
+    ("cannot_bear_weight", "Mum's been managing less weight on the operated leg every day"),
+    ("fracture_after_fall", "slipd on the ice n my leg turnd out"),
+    ("cauda_equina", "wet meself at the sink and never felt it"),
+    ("cauda_equina", "pooed myself without any warning, both legs weak"),
+    ("cannot_bear_weight", "Nan hasn't put her foot on the floor since Sunday, she shuffles on "
+                           "her bottom to the loo"),
+    ("cannot_bear_weight", "Mr K cries out whenever any weight goes through the left leg"),
+    ("fracture_after_fall", "resident slid off the commode, leg looks short"),
+    ("sudden_severe_pain", "she's screaming in pain with the hip and we've no idea why, she "
+                           "didn't do anything"),
+    ("sudden_severe_pain", "got a tearing pain in my groin lifting the kettle, worst ever"),
+    ("pe", "my chest catches when I breathe in, hip op was 10 days ago"),
+    ("wound", "the scar has split open near the top"),
+    ("night_pain_sweats", "awake at 4 with the hip every night, nothing helps"),
 ]
 
 QUIET: list[str] = [
@@ -253,6 +275,22 @@ QUIET: list[str] = [
     "standing side lift: toes straight ahead or turned out?",
     # "me" is "my" only before a hip or leg word, not in "giving me chest pains"
     "the cricket is giving me chest pains, 40 runs needed off 3 overs",
+    # round 27: the writer's own fall in a message for the patient; only pride hurt; a
+    # spell that is over; a shock at a price
+    "It's Alan, Jeans husband. I had a fall myself at the bowls yesterday, only a scraped "
+    "elbow, and Jean's done her stretches",
+    "It's Gary, I came off my scooter this morning, only my pride hurt, and Lynn is taking a "
+    "rest day",
+    "Dad couldn't stand on his leg for a week after the op but now he's up and walking round "
+    "the garden",
+    "almost fell over when I saw the gas bill this morning",
+    "what does the leaflet mean by 'saddle numbness'? is that the bum",
+    "the nurse says watch for a hot calf, will do",
+    "boiling and sweaty after my walk, all good",
+    "hip was angry after the party dancing but fine today",
+    "I'm numb to the news these days",
+    "my knees went to jelly when the grandkids walked in",
+    "foot went to sleep on the loo, right as rain now",
 ]
 
 
@@ -266,3 +304,21 @@ def test_the_sign_is_caught_with_its_category(category: str, text: str) -> None:
 @pytest.mark.parametrize("text", QUIET)
 def test_the_same_words_elsewhere_raise_no_alarm(text: str) -> None:
     assert not interpret(text).is_red_flag
+
+
+#: Round 27: a writer who opens with their name and role ("Sam, Nans neighbour"): the
+#: rules read the news as the patient's. The model still doubts some of these on the
+#: role word, so the bot asks its yes/no question instead of alarming (never silent).
+INTRODUCED = [
+    ("fracture_after_fall", "hello, this is Sam, Nans neighbour from across the road. she went "
+                            "over on her front step and her leg's rolled right out"),
+    ("fracture_after_fall", "it's Bev, Rons wife. Our Ron went over in the garden and his foot "
+                            "is turned right out"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), INTRODUCED)
+def test_an_introduced_writers_news_is_the_patients(category: str, text: str) -> None:
+    assert category in {hit.category for hit in scan_red_flags(text) if hit.live}
+    reading = interpret(text)
+    assert reading.is_red_flag or reading.ask_about is not None
