@@ -28,7 +28,9 @@ FORWARD = _rx(
     r"\bwarning\s+signs?\b|\bwhat\s+are\s+the\s+(?:\w+\s+)?(?:signs|symptoms)\b",
     # "the discharge sheet says watch for numbness": an instruction, not a sign
     r"\b(?:sheet|leaflet|letter|booklet|nurse|physio|surgeon|doctor)\s+says?\s+(?:to\s+)?(?:watch"
-    r"|look)\s+(?:out\s+)?for\b",
+    r"|look)\s+(?:out\s+)?for\b|\b(?:sheet|leaflet|booklet)\s+says\s+['\"]",
+    r"\bhow\s+long\s+after\s+(?:surgery|the\s+op|an?\s+op|a\s+hip\s+replacement|the\s+operation)"
+    r"\s+(?:can|could|does|do|is|will)\b",
     # "what do they mean by 'foot slapping'?": a word asked about, not a sign told
     r"\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){1,2}mean\s+by\b|\bwhat\s+is\s+meant\s+by\b",
     r"\bwhen\s+(?:should|do|would|must)\s+i\s+(?:worry|be\s+worried|call|ring|phone|seek|go)\b",
@@ -216,6 +218,7 @@ WHOLE = _rx(
 STOP = re.compile(
     r"\b(?:but|however|anyway|right\s+now|at\s+the\s+moment|currently|and\s+now)\b"
     r"|\bnow\s+(?:i|my|it|the|she|he|her|his)\b|[,.;]\s*(?:yes|yeah|yep)\b"
+    r"|\b(?:i|she|he)\s+did\s+(?:it|that|just\s+that)\b"  # "the leaflet says never ..., I did it"
 )
 #: An "if" is a supposition only in a question or a plan ("what if I fall?", "if my
 #: wound leaks, who do I call"); "if I try to stand, my leg gives way" is a report.

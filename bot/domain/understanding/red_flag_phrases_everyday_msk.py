@@ -30,7 +30,7 @@ LEG_NEWS = r"\b(?:hip|leg|groin|pelvis|thigh|can'?t\s+(?:stand|walk|get\s+up|mov
 
 #: Falls in everyday words.
 _FELL = (
-    r"\bwent\s+over\s+on\b|\bwent\s+over\s+in\s+the\s+(?:back\s+|front\s+)?(?:yard|garden|kitchen"
+    r"\bdown\s+on\s+the\s+(?:pavement|tarmac|path|ice|road|kerb|curb)\b|\bwent\s+over\s+on\b|\bwent\s+over\s+in\s+the\s+(?:back\s+|front\s+)?(?:yard|garden|kitchen"
     r"|bathroom|hall|street)\b|\bcame\s+a\s+cropper\b|\bface[\s-]?plant\w*|\bknocked\s+(?:sideways|over"
     r"|flying)\b|\blost\s+(?:my|her|his)\s+footing\b|\btook\s+a\s+(?:spill|tumble|header|nosedive)\b"
     r"|\blanded\s+(?:hard|heavily)\b|\bwhacked\s+(?:my|her|his)\s+hip\b|\bhip\s+took\s+the\s+"

@@ -19,6 +19,9 @@ IDIOMS = _rx(
     r"\bnumb\s+to\s+(?!(?:the\s+)?touch\b)(?:the|it|all|that|this|bad|news|him|her)\b",
     r"\bknees\s+(?:went|go|goes|turned)\s+(?:weak|to\s+jelly)\s+when\s+(?:\w+\s+){1,2}(?:said|saw"
     r"|smiled|told|walked\s+in)\b",
+    # "couldnt feel my fingers or my feet at the football, freezing": the cold
+    r"\b(?:couldn'?t|can'?t|could\s+not)\s+feel\s+my\s+(?:fingers|toes|feet|hands)\b"
+    r"(?=[^.!?\n]{0,60}\b(?:freezing|frozen|so\s+cold|bitter|perishing|brass\s+monkeys)\b)",
     # "nearly keeled over when I saw the price of butter": shock at news, not a faint
     r"\b(?:nearly|almost)\s+(?:keeled|fell|passed|toppled)\s+over\s+(?:when|after)\s+(?:i|we|she|he)"
     r"\s+(?:saw|heard|read|got|opened|found\s+out)\b",

@@ -20,6 +20,8 @@ _WARM_FROM_EFFORT = (
     r"|doing\s+the\s+|\d+\s+)?(?:aqua\s+|wedding\s+|party\s+)?(?:danc\w*|exercis\w*|stretch\w*|walk\w*|session|workout"
     r"|bridges|clams|routine|aerobics|class|swim\w*|gym|a\s+side|five\s+a\s+side|football|footy"
     r"|run\w*|training|match|game|golf|tennis|cycl\w*|ride|hike|gardening|digging)\b"
+    # "clams done, outer thigh is on fire 🔥": the burn of the exercise just done
+    r"|\b(?:done|finished)\b[^.!?\n]{0,30}\bon\s+fire\b"
 )
 _NOT_HOT = (
     r"\b(?:warm|hot|heat)\s+(?:bath|shower|up|pack|pad|water|tub|weather|wheat|compress|day"

@@ -92,7 +92,8 @@ FALL = (
     r"|wheelchair|walker|frame|bike|bicycle|motorbike|horse|ladder|chair|bed|stool|step)\b",
     rf"\blanded\s+(?:on\s+{WHOSE}(?:\w+\s+)?(?:{_BODY}|floor|ground|stairs|steps|pavement|ice"
     r"|concrete|tiles)\b|hard|heavily|awkwardly|badly|flat)",
-    r"\b(?:slid|slipped|rolled|tumbled)\s+(?:off|out of|down)\s+(?:the|my|her|his|a)\s+"
+    r"(?<!nearly\s)(?<!almost\s)\b(?:slid|slipped|rolled|tumbled)\s+(?:off|out of|down)\s+"
+    r"(?:the|my|her|his|a)\s+"
     r"(?:\w+\s+)?(?:chair|bed|sofa|toilet|stairs|steps?|stool|couch|commode)",
     r"\b(?:was|got|been|were|be)\s+(?:knocked|run)\s+(?:down|over)\b",
     r"\bknocked\s+(?:me|her|him)\s+(?:down|over|flying|flat)\b",

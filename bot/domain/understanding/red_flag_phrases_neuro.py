@@ -34,7 +34,7 @@ _POSITIONAL = (
     r"(?:scar|wound|incision|cut)\b|\bnumb\s+patch\b"
     r"|\b(?:sitting|sat)\s+(?:through|for\s+(?:hours|ages|too\s+long|a\s+long)|watching"
     r"|in\s+the\s+car|on\s+(?:a\s+|the\s+|that\s+)?(?:hard|wooden|plastic|bus|train|plane"
-    r"|floor|bench))"
+    r"|floor|bench))|\b(?:plastic|hard|wooden|metal)\s+(?:chairs?|seats?|benches?)\b"
     # "numb for a sec when I sat on it, but fine": pressure that passed at once
     r"|\b(?:sat|lay|lain|lying|knelt)\s+on\s+(?:it|my\s+(?:leg|foot|feet))\b"
     r"|\bfor\s+a\s+(?:sec|second|moment|minute|min|few\s+seconds)\b(?=[^.!?\n]{0,40}\b(?:but"
@@ -144,7 +144,9 @@ RULES: tuple[Rule, ...] = (
                 r"\s+(?:toilet|loo|cold))|\b(?:hard|uncomfortable)\s+(?:chair|seat)\b|\bbike\b"
                 r"|\bcycling\b|\b(?:sitting|sat)\s+(?:through|for\s+(?:hours|ages|too\s+long"
                 r"|a\s+long)|watching|in\s+the\s+car|on\s+(?:a\s+|the\s+|that\s+)?(?:hard|wooden"
-                r"|plastic|bus|train|plane|floor|bench))"),
+                r"|plastic|bus|train|plane|floor|bench))"
+                # "from 3 hours on them plastic chairs" (round 27)
+                r"|\b(?:plastic|hard|wooden|metal)\s+(?:chairs?|seats?|benches?)\b"),
     rule("cauda_equina", (
         r"\bsaddle\s+(?:area|region|numb(?!er)\w*|an(?:a)?esthesia)\b",
         r"\b(?:like|as\s+if|as\s+though)\s+(?:i'?m|i\s+am|she'?s|he'?s|you'?re|sitting)\s+"

@@ -309,7 +309,8 @@ STRONG_OTHER = _rx(
     r"\bnot\s+the\s+one\s+(?:on\s+here|on\s+this|using\s+(?:this|the\s+app)|doing\s+(?:the|these)"
     r"\s+exercises)\b",
     r"\bmeant\s+for\b|\bare\s+the\s+new\s+ones\b|\bsign\s+up\b|\bchances?\s+of\s+that\b",
-    r"\b(?:is\s+that|will\s+that\s+be)\s+likely\b|\bprogramme\s+for\s+(?:that|him|her)\b",
+    r"\b(?:is\s+that|will\s+that\s+be)\s+likely\b|(?<!your\s)(?<!the\s)\bprogramme\s+for\s+(?:that|him|her)\b"
+    r"(?!\s+(?:hip|new\s+hip|op)\b)",
     r"\bwould\s+these\s+exercises\s+be\s+good\s+for\b",
     r"\bnot\s+about\s+(?:her|him|[a-z]+)\s+(?:this\s+time|today)\b",
     # the writer turns to their own hip or their own week: "meanwhile my hip is a 3",
@@ -358,7 +359,8 @@ WEAK_OTHER = _rx(
     r"\b(?:exercises?|clams|bridges|squats|step\s*ups|heel\s+raises|stretches|reps|sets)\s+"
     r"(?:all\s+)?done\b|\b(?:did|done)\s+(?:my\s+|the\s+)?(?:clams|bridges|squats|exercises"
     r"|stretches|heel\s+raises|step\s*ups)\b",
-    r"\bno\s+exercises\s+for\s+me\b|\bmy\s+pain\s+(?:score|level)\b|\bboth\s+of\s+us\b",
+    r"\bno\s+exercises\s+for\s+me\b|\bmy\s+pain\s+(?:score|level)\b|\bboth\s+of\s+us\b"
+    r"|\bme\s+and\s+(?:hubby|him|her|the\s+\w+|my\s+\w+)\s+both\b",
     r"\bnext\s+to\s+(?:him|her)\b|\b(?:i'?m|im|i\s+am)\s+testing\s+negative\b",
 )
 #: "my sister's hip popped out last year and now mine's done the same": what happened to

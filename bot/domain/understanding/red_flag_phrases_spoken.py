@@ -236,7 +236,7 @@ RULES_TUNE13: tuple[Rule, ...] = (
 RULES_TUNE14: tuple[Rule, ...] = (
     rule("cauda_equina",
          r"\b(?:undercarriage|down\s+below|nether\s+regions|privates|private\s+parts)\s+(?:\w+\s+){0,2}"
-         r"(?:numb(?!er)\w*|no\s+feeling|dead)\b"),
+         r"(?:numb(?!er)\w*|no\s+feeling|dead|gone\s+to\s+sleep|asleep)\b"),
     rule("pe", r"\b(?:fighting|gasping|struggling)\s+for\s+(?:breath|air)\b",
          needs=r"\bchest\b|\bop\b|\boperation\b|\bsurgery\b|\bcough\w*\b", window=120,
          same_sentence=False, unless=r"\blaugh\w*\b"),

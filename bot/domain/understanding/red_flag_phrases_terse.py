@@ -110,7 +110,9 @@ RULES: tuple[Rule, ...] = (
     # one calf "warmer than the other one", told a sentence after the calf
     rule("dvt",
          r"\b(?:warmer|hotter|bigger|fatter)\s+than\s+the\s+other(?:\s+(?:one|leg|calf|side))?\b",
-         needs=r"\bcalf\b|\bcalves\b", window=100, same_sentence=False),
+         needs=r"\bcalf\b|\bcalves\b", window=100, same_sentence=False,
+         # "sheet says to watch for a hot calf, what counts as hot? just warmer than...?"
+         unless=r"\bwhat\s+counts\s+as\b|\bsays?\s+(?:to\s+)?watch\s+(?:out\s+)?for\b"),
     rule("pe", r"\b(?:sharp|stabbing|catching)\s+pain\s+(?:\w+\s+){0,6}?(?:every\s+time|whenever)"
                r"\s+(?:i|she|he)\s+breathe\b"),
     rule("pe", rf"\b{CANT}\s+(?:finish|get\s+(?:to\s+the\s+end\s+of|through))\s+a\s+sentence\b"),
@@ -187,6 +189,22 @@ RULES: tuple[Rule, ...] = (
                r"(?:when|whenever)\s+(?:i|she|he)\s+(?:breath\w*|take\s+a\s+breath)\b"),
     rule("wound", r"\b(?:cut|scar|incision)\s+(?:has\s+|'s\s+)?(?:opened|come\s+open|split|gaping)"
                   r"\s+(?:up\s+)?(?:at|along|in|near)\s+the\b"),
+    # round 28: "why cant I lift my toes on the left?", "no idea if I need the toilet",
+    # "had 2 accidents, couldnt stop it", "mine is oozing" (the scar of the two ops)
+    rule("neuro_deficit", rf"\bwhy\s+(?:{CANT}|won'?t)\s+(?:i|she|he)\s+lift\s+(?:my|her|his|the)"
+                          r"\s+(?:toes|foot|front\s+of\s+(?:my|her|his|the)\s+foot)\b"),
+    rule("cauda_equina", (
+        r"\b(?:no\s+idea|can'?t\s+tell|don'?t\s+know)\s+(?:if|when|whether)\s+(?:i|she|he)\s+"
+        r"(?:need|needs)\s+(?:the\s+)?(?:toilet|loo|a\s+wee|to\s+(?:go|wee|pee))\b",
+        r"\binsides?\s+of\s+(?:my|her|his)\s+thighs\s+(?:feel|feels|are|is)\s+(?:like\s+(?:cardboard"
+        r"|wood|rubber)|numb|dead|wooden)\b",
+        r"\b(?:had|having)\s+(?:\d+|an?|two|three|a\s+couple\s+of|a\s+few)\s+accidents?\b"
+        r"(?=[^.!?]{0,40}\b(?:couldn'?t|could\s+not|can'?t)\s+(?:stop|hold|help)\s+it\b)",
+    )),
+    rule("wound", r"\bmine\s+(?:is|'s|has)\s+(?:\w+\s+){0,3}?(?:oozing|weeping|leaking|split"
+                  r"|gaping|opened)\b",
+         needs=r"\b(?:op|ops|operation|scar|wound|incision|hip|stitches)\b", window=100,
+         same_sentence=False),
     rule("night_pain_sweats", r"\b(?:up|awake)\s+at\s+(?:[1-5]|one|two|three|four|five)\s+"
                               r"(?:am\s+)?with\s+(?:it|the\s+(?:hip|pain))\s+every\s+night\b"),
 )

@@ -62,6 +62,8 @@ _EXERTION = (
 _NOT_CHEST = (
     r"\bchest\s+(?:infection|of\s+drawers|press|stretch|exercise)|\boff\s+my\s+chest"
     r"|\bknees?\s+(?:to|2|too)\s+(?:my\s+|your\s+|the\s+)?chest\b"
+    # "port flushed today and my chest is sore from the needle": the needle, not the lungs
+    r"|\bsore\s+from\s+the\s+(?:needle|jab|injection|port|line|drip|cannula)\b"
 )
 #: A known chest condition explains tightness or wheeze, unless it is new or worse.
 _ASTHMA = r"\b(?:asthma\w*|inhaler|copd|emphysema|puffer)\b"

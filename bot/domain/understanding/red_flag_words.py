@@ -159,6 +159,7 @@ SHORT_FIXES = {
     # typed in a hurry (round 27): "slipd in bath now leg turnd out", "wet meself"
     "slipd": "slipped", "turnd": "turned", "stnd": "stand", "rite leg": "right leg",
     "rite side": "right side", "pood": "pooed", "meself": "myself",
+    "my foots": "my foot's", "her foots": "her foot's", "his foots": "his foot's",
     # in-laws are read as the relative they are named by; "clients wife" as "client's wife"
     **{f"{kin} in law": kin for kin in (
         "mother", "father", "sister", "brother", "daughter", "son")},

@@ -180,6 +180,17 @@ LIVE: list[tuple[str, str]] = [
     ("pe", "my chest catches when I breathe in, hip op was 10 days ago"),
     ("wound", "the scar has split open near the top"),
     ("night_pain_sweats", "awake at 4 with the hip every night, nothing helps"),
+    # round 28: a sign asked about as a question; the scar of the two operations; what
+    # the bladder no longer tells; accidents that could not be stopped
+    ("neuro_deficit", "why can't she lift her foot properly? she keeps catching it on the mat"),
+    ("cauda_equina", "don't know when I need a wee any more, and the insides of my thighs are "
+                     "numb"),
+    ("cauda_equina", "Grandma's had a couple of accidents today, couldn't help it at all"),
+    ("cauda_equina", "Dad says his undercarriage has gone to sleep and it won't wake up"),
+    ("fracture_after_fall", "tripped on a paving slab and down on the pavement, can't get up, "
+                            "hip is agony"),
+    ("neuro_deficit", "my wife's foot keeps slapping since lunch, she's on your programme for "
+                      "her hip"),
 ]
 
 QUIET: list[str] = [
@@ -291,6 +302,14 @@ QUIET: list[str] = [
     "I'm numb to the news these days",
     "my knees went to jelly when the grandkids walked in",
     "foot went to sleep on the loo, right as rain now",
+    "my chest's a bit sore from the needle after the port flush, taking today off",
+    "bridges done and my bum is on fire 🔥",
+    "my bum's gone numb on the plastic chairs in outpatients",
+    "couldn't feel my toes at the bus stop, freezing this morning",
+    "did my side lifts, almost rolled off the bed 😂",
+    "me and the wife both had flu, she had the night sweats, I'm fine",
+    "the booklet says 'loss of bladder control', what does that mean exactly?",
+    "how long after the op can the new hip still pop out?",
 ]
 
 
@@ -306,10 +325,12 @@ def test_the_same_words_elsewhere_raise_no_alarm(text: str) -> None:
     assert not interpret(text).is_red_flag
 
 
-#: Round 27: a writer who opens with their name and role ("Sam, Nans neighbour"): the
-#: rules read the news as the patient's. The model still doubts some of these on the
-#: role word, so the bot asks its yes/no question instead of alarming (never silent).
+#: Signs the rules read as live that the model still doubts on a word of the message: a
+#: writer who opens with their name and role ("Sam, Nans neighbour", round 27), "mine"
+#: said of the second of two operations (round 28). The bot asks its yes/no question
+#: instead of alarming: never silent.
 INTRODUCED = [
+    ("wound", "his knee's fine but mine is leaking yellow stuff where the stitches were"),
     ("fracture_after_fall", "hello, this is Sam, Nans neighbour from across the road. she went "
                             "over on her front step and her leg's rolled right out"),
     ("fracture_after_fall", "it's Bev, Rons wife. Our Ron went over in the garden and his foot "
@@ -318,7 +339,7 @@ INTRODUCED = [
 
 
 @pytest.mark.parametrize(("category", "text"), INTRODUCED)
-def test_an_introduced_writers_news_is_the_patients(category: str, text: str) -> None:
+def test_signs_the_model_doubts_are_read_by_the_rules_and_asked(category: str, text: str) -> None:
     assert category in {hit.category for hit in scan_red_flags(text) if hit.live}
     reading = interpret(text)
     assert reading.is_red_flag or reading.ask_about is not None
