@@ -104,7 +104,7 @@ GATED = _rx(
     # "I should (probably) say I had bowel cancer": a hedge about telling, no supposition
     r"\bin\s+case\b|(?<!should\s)(?<!must\s)(?<!to\s)(?<!probably\s)\bsay\s+(?:i|my|it|the)\b"
     r"|\b(?:signs?|symptoms?)\s+of\b",
-    r"\bchances?\s+(?:of|that)\b|\brisks?\s+of\b|\bmention(?:ed|s)\b",
+    r"\bchances?\s+(?:of|that)\b|\brisks?\s+of\b|(?<!i\s)\bmention(?:ed|s)\b",
     r"\bwarned\s+(?:me\s+)?about\b|\btold\s+me\s+about\b",
     r"\b(?:scared|afraid|frightened|terrified)\s+(?:of|that)\b",
 )

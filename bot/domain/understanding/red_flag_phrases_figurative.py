@@ -19,6 +19,9 @@ IDIOMS = _rx(
     r"\bnumb\s+to\s+(?!(?:the\s+)?touch\b)(?:the|it|all|that|this|bad|news|him|her)\b",
     r"\bknees\s+(?:went|go|goes|turned)\s+(?:weak|to\s+jelly)\s+when\s+(?:\w+\s+){1,2}(?:said|saw"
     r"|smiled|told|walked\s+in)\b",
+    # "my motivation's gone numb this week": a feeling, not a nerve
+    r"\b(?:motivation|enthusiasm|willpower|brain|mind|heart|soul)'?s?\s+(?:\w+\s+)?(?:gone\s+|is\s+|feels\s+)?"
+    r"numb\b",
     # "couldnt feel my fingers or my feet at the football, freezing": the cold
     r"\b(?:couldn'?t|can'?t|could\s+not)\s+feel\s+my\s+(?:fingers|toes|feet|hands)\b"
     r"(?=[^.!?\n]{0,60}\b(?:freezing|frozen|so\s+cold|bitter|perishing|brass\s+monkeys)\b)",

@@ -198,7 +198,7 @@ RULES: tuple[Rule, ...] = (
         r"\s+(?:the\s+)?flu\b",
         r"\b(?:very|really|so|feel\w*)\s+(?:unwell|ill|poorly|rough|rubbish|awful|terrible)\b",
     ), needs=r"\b(?:hips?|groin|joint|wound|fever\w*|temp\w*|hot|warm|swollen|swelling|red"
-             r"|inflamed|achy|aching)\b", window=100, same_sentence=False,
+             r"|redness|inflamed|achy|aching)\b", window=100, same_sentence=False,
          unless=r"\b(?:in\s+bed|at\s+night|every\s+night|(?<!last )(?<!since )nights?)\b"
                 # shivering in the cold, the hip fine: "at the bus stop, the hip's fine"
                 r"|\b(?:hip|groin|joint)(?:'s|\s+is)\s+(?:\w+\s+)?(?:fine|ok|okay|good|grand|alright)\b"

@@ -209,7 +209,7 @@ RULES: tuple[Rule, ...] = (
         # "says he cant bear it on the right leg" (round 27)
         rf"\b{CANT}\s+bear\s+(?:it|to\s+put\s+it)\s+(?:on|through)\s+(?:the|my|her|his|that)\s+"
         r"(?:right\s+|left\s+|bad\s+|operated\s+)?(?:leg|foot|side)\b",
-        rf"\b{CANT}\s+{gap(2)}(?:bear|bare|put|take|get|hold|carry|transfer|place|shift)\s+"
+        rf"\b{CANT}\s+{gap(2)}(?:bear|bare|put|take|get|hold|carry|transfer|place|shift|support)\s+"
         r"(?:any\s+|much\s+|my\s+|the\s+|her\s+|his\s+|full\s+|a\s+little\s+|some\s+|enough\s+"
         r"|(?:an?|one|the\s+slightest)\s+(?:ounce|scrap|shred|jot|smidge\w*|iota)\s+of\s+)*"
         r"(?:weight|wait|pressure)\b",

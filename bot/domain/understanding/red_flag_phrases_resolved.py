@@ -76,6 +76,10 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         r"(?!\s+(?:to|into|past|as\s+far)\b)",
         r"\bnow\s+(?:walking|getting\s+about)\s+(?:without|with\s+no|normally|unaided|fine)\b",
         # "right as rain now"; not "I was right as rain yesterday", the time before
+        # "the wound has stopped weeping ... healing nicely" (round 29)
+        # (not "I'm sure it's healing fine, just a wet patch": a hope, not a check)
+        r"\b(?:has|have|'s)\s+stopped\s+(?:weeping|oozing|leaking|bleeding)\b|\b(?:said|says)\s+"
+        r"(?:it'?s|its|it\s+is)\s+healing\s+(?:nicely|well|fine)\b",
         r"\bright\s+as\s+rain\s+(?:now|again)\b|\b(?:now|back\s+to)\s+right\s+as\s+rain\b",
         # "couldnt stand on his leg after the op but now hes up and walking to the shops"
         r"\bnow\s+(?:he'?s|she'?s|hes|shes|i'?m|im)\s+(?:back\s+)?up\s+and\s+(?:walking|about)\b",

@@ -174,9 +174,11 @@ RULES: tuple[Rule, ...] = (
         r"\bpain\s+like\s+a\s+knife\s+went\s+(?:into|through)\b",
     ), needs=r"\bso\s+hard\b|\bnearly\s+(?:passed\s+out|fainted)\b|\bagony\b|\bworst\b"
              r"|\bscream\w*", window=120, same_sentence=False),
-    rule("sudden_severe_pain",
+    rule("sudden_severe_pain", (
          rf"\b(?:gone|went|go|goes|rose|climbed)\s+(?:up\s+)?from\s+(?:a\s+)?\d\s+to\s+(?:a\s+)?(?:9|10)\b"
          rf"{_NOT_A_SCORE}",
+         # "from a 3 to a 9 in about ten minutes", the verb left out (round 29)
+         rf"(?:^|[.!?,]\s*)from\s+(?:a\s+)?[0-5]\s+to\s+(?:a\s+)?(?:9|10)\b{_NOT_A_SCORE}"),
          needs=r"\bminutes?\b|\bmins?\b|\bsudden\w*|\bnothing\b|\bno\s+reason\b|\bseconds?\b"
                r"|\bmoment\b|\binstant\w*|\bno\s+(?:fall|knock|twist)\b", window=120,
          same_sentence=False),
@@ -198,6 +200,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:need|needs)\s+(?:the\s+)?(?:toilet|loo|a\s+wee|to\s+(?:go|wee|pee))\b",
         r"\binsides?\s+of\s+(?:my|her|his)\s+thighs\s+(?:feel|feels|are|is)\s+(?:like\s+(?:cardboard"
         r"|wood|rubber)|numb|dead|wooden)\b",
+        r"\b(?:had|having)\s+(?:another|an)\s+accident,?\s+(?:with\s+)?(?:my\s+|her\s+|his\s+|the\s+)?"
+        r"(?:bowels?|bladder|waterworks)\b",
         r"\b(?:had|having)\s+(?:\d+|an?|two|three|a\s+couple\s+of|a\s+few)\s+accidents?\b"
         r"(?=[^.!?]{0,40}\b(?:couldn'?t|could\s+not|can'?t)\s+(?:stop|hold|help)\s+it\b)",
     )),
@@ -205,6 +209,10 @@ RULES: tuple[Rule, ...] = (
                   r"|gaping|opened)\b",
          needs=r"\b(?:op|ops|operation|scar|wound|incision|hip|stitches)\b", window=100,
          same_sentence=False),
+    # "cant sleep for the pain ... sat up in the chair at 3am again" (round 29)
+    rule("night_pain_sweats", rf"\b{CANT}\s+sleep\s+(?:for|because\s+of|with)\s+(?:the\s+)?pain\b",
+         needs=r"\b(?:[1-5]\s*am|again|every\s+night|all\s+night|night\s+after\s+night"
+               r"|each\s+night)\b", window=150, same_sentence=False),
     rule("night_pain_sweats", r"\b(?:up|awake)\s+at\s+(?:[1-5]|one|two|three|four|five)\s+"
                               r"(?:am\s+)?with\s+(?:it|the\s+(?:hip|pain))\s+every\s+night\b"),
 )

@@ -78,7 +78,9 @@ GENERIC_WORDS = frozenset(
      "keeps", "keeping", "helping", "hanging", "early", "over", "very", "trying", "think",
      "looks", "writing", "tempted", "front", "didn't", "haven't", "shouldn't", "consultant",
      "hand", "treat", "tried", "leftover", "oven", "theres", "heartache", "gone",
-     "has"}
+     "has",
+     # "late nights with spreadsheets": the letters of "sheets", not soaked bedding
+     "spreadsheet", "spreadsheets"}
 )
 #: Words the rules excuse as no sign ("pollen's been horrendous", "my thumb slipped"): the
 #: model does not ask about them either.

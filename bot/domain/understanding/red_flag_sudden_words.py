@@ -8,7 +8,8 @@ from bot.domain.understanding.red_flag_phrases import HIGH_SCORE
 
 SUDDEN = (
     r"\b(?:sudden(?:ly)?|all of a sudden|out of nowhere|out of the blue|from nowhere"
-    r"|like a bolt|without (?:any )?warning|sudden onset|bam|from nothing to|shot up"
+    r"|like a bolt|without (?:any )?warning|sudden onset|bam|from nothing to|out of nothing"
+    r"|shot up"
     r"|came on (?:so |really )?(?:fast|quick(?:ly)?|sudden(?:ly)?|all at once|like)"
     r"|just came on)\b"
 )

@@ -81,6 +81,8 @@ CARIBBEAN_WORDS = {
 }
 #: Spanish, Hindi (in Latin letters) and Polish symptom words, as patients mix them in.
 MIXED_LANGUAGE_WORDS = {
+    # Tagalog: "wala naman po fever", "walang lagnat": no fever
+    "wala naman po": "no", "wala naman": "no", "walang": "no", "lagnat": "fever",
     # Spanish
     "no puedo apoyar el pie": "can't put weight on the leg",
     "no puedo apoyar la pierna": "can't put weight on the leg",

@@ -191,6 +191,16 @@ LIVE: list[tuple[str, str]] = [
                             "hip is agony"),
     ("neuro_deficit", "my wife's foot keeps slapping since lunch, she's on your programme for "
                       "her hip"),
+    # round 29: English as a second language; a sign that comes back; a follow-up that
+    # names what the writer "mentioned"; a jump in pain told without its verb
+    ("cannot_bear_weight", "today my mother can not support her weight on the left leg"),
+    ("sudden_severe_pain", "out of nothing pain like a knife in the hip, I was only reading"),
+    ("infection", "the redness round the hip is bigger and I'm shivering under the duvet"),
+    ("cauda_equina", "had another accident with my bladder this morning, didn't feel it coming"),
+    ("night_pain_sweats", "can't sleep for the pain again, up in the chair every night this week"),
+    ("sudden_severe_pain", "from a 2 to a 10 in a few minutes while I sat at the table"),
+    ("cancer_weight_loss", "the ache I mentioned on Monday, I should say I had bowel cancer "
+                           "before, it's there day and night now"),
 ]
 
 QUIET: list[str] = [
@@ -310,6 +320,9 @@ QUIET: list[str] = [
     "me and the wife both had flu, she had the night sweats, I'm fine",
     "the booklet says 'loss of bladder control', what does that mean exactly?",
     "how long after the op can the new hip still pop out?",
+    "walang lagnat, the cut is clean and dry, just itchy",
+    "the nurse came and said it's healing nicely, no more weeping",
+    "my enthusiasm's gone numb this week lol but I did my walk",
 ]
 
 
