@@ -218,7 +218,10 @@ WHOLE = _rx(
 STOP = re.compile(
     r"\b(?:but|however|anyway|right\s+now|at\s+the\s+moment|currently|and\s+now)\b"
     r"|\bnow\s+(?:i|my|it|the|she|he|her|his)\b|[,.;]\s*(?:yes|yeah|yep)\b"
-    r"|\b(?:i|she|he)\s+did\s+(?:it|that|just\s+that)\b"  # "the leaflet says never ..., I did it"
+    # "the leaflet says never cross your legs, I did it without thinking": a report; not
+    # "what if I did that", a supposition
+    r"|\b(?:i|she|he)\s+did\s+(?:it|that|just\s+that)\s+(?:anyway|without\s+thinking|by\s+"
+    r"(?:accident|mistake)|this\s+morning|today|yesterday|last\s+night)\b"
 )
 #: An "if" is a supposition only in a question or a plan ("what if I fall?", "if my
 #: wound leaks, who do I call"); "if I try to stand, my leg gives way" is a report.

@@ -356,3 +356,14 @@ def test_signs_the_model_doubts_are_read_by_the_rules_and_asked(category: str, t
     assert category in {hit.category for hit in scan_red_flags(text) if hit.live}
     reading = interpret(text)
     assert reading.is_red_flag or reading.ask_about is not None
+
+
+@pytest.mark.parametrize("text", [
+    "what if I did that and my hip popped out?",
+    "suppose I did it wrong and my leg went numb, would I know?",
+    "would it be bad if I did that and the wound opened?",
+])
+def test_a_supposition_about_doing_it_stays_a_supposition(text: str) -> None:
+    """Round 28's "I did it without thinking" ends a leaflet's supposition; "if I did
+    that" begins one (the rules, before the model's second opinion)."""
+    assert not any(hit.live for hit in scan_red_flags(text))
