@@ -226,9 +226,12 @@ def _live_spans(prepared: Prepared, flags: Sequence[FlagHit]) -> list[tuple[int,
     return [_span(prepared, hit) for hit in flags if hit.live]
 
 
-def live_spans(text: str) -> list[tuple[int, int]]:
-    """Where the rules' live hits of ``text`` stand in its prepared text."""
-    return _live_spans(prepared_message(text), scan_red_flags(text))
+def live_spans(text: str, prepared: Prepared | None = None,
+               flags: Sequence[FlagHit] | None = None) -> list[tuple[int, int]]:
+    """Where the rules' live hits of ``text`` stand in its prepared text (``prepared`` and
+    ``flags``: the text's own, already computed)."""
+    return _live_spans(prepared or prepared_message(text),
+                       scan_red_flags(text) if flags is None else flags)
 
 
 def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None

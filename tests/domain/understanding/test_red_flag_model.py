@@ -11,6 +11,7 @@ category and the words that weighed most.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 
 import pytest
@@ -42,7 +43,7 @@ from bot.domain.understanding.red_flags import (
     prepared_message,
     scan_red_flags,
 )
-from tests.domain.understanding.corpus import RED_FLAG_CATEGORIES
+from tests.domain.understanding.corpus import RED_FLAG_CATEGORIES, Row
 from tests.domain.understanding.split import SPLIT_FILE, corpus, held_out, row_key
 from tests.domain.understanding.train_red_flag_model import (
     BATCHES,
@@ -50,7 +51,11 @@ from tests.domain.understanding.train_red_flag_model import (
     MIN_SURE,
     PROBE_FILES,
     build,
+    data_of,
+    inputs,
+    inputs_digest,
     logit_of,
+    seen,
     trained_on,
     training_rows,
 )
@@ -60,6 +65,8 @@ from tests.domain.understanding.train_red_flag_model import (
 #: 2.47 MB with tune161, read once per process in 0.06 s here. Raised from 2.5 MB to
 #: 3.5 MB then: a read of about 0.1 s at first use costs nothing a patient notices.
 MAX_BYTES = 3_500_000
+#: ``FULL=1`` retrains in full and compares byte for byte (5 minutes).
+FULL = os.environ.get("FULL") == "1"
 #: Rules find nothing live; the model asks (shivering and hot in turns: an infection?).
 MODEL_ASKS = "been shivering and boiling hot in turns all night, can't get warm"
 #: Rules alarm on "a clot"; a supposition, and the model says strongly "not live".
@@ -76,7 +83,34 @@ def clean(text: str) -> str:
 # --- reproducible, and learnt from the tune part, probes 1-2 and the batches only -------
 
 
-@pytest.mark.timeout(480)  # a minute alone; more beside other workers
+def test_the_committed_weights_were_trained_on_todays_inputs() -> None:
+    """Training is deterministic, so the weights are stale exactly when what it reads has
+    changed: the rows, their features, the rules' views of them, or the training code."""
+    data, views = inputs()
+    committed = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert committed["inputs_sha256"] == inputs_digest(data, views), (
+        "red_flag_weights.json is stale: run "
+        "python -m tests.domain.understanding.train_red_flag_model"
+    )
+
+
+def test_the_inputs_digest_sees_a_changed_label_feature_or_view() -> None:
+    rows = [Row("a", "cant feel my bum when i wipe", "redflag", {"category": "cauda_equina"}),
+            Row("b", "did my bridges", "done", {}),
+            Row("c", "did my clams", "done", {})]
+    data, views = data_of(rows), [seen(row.text) for row in rows]
+    digest = inputs_digest(data, views)
+    assert inputs_digest(data_of(rows), [seen(row.text) for row in rows]) == digest
+    relabelled = [*rows[:2], replace(rows[2], intent="rest")]
+    assert inputs_digest(data_of(relabelled), views) != digest
+    assert inputs_digest(replace(data, feats=[*data.feats[:2], data.feats[2][:-1]]),
+                         views) != digest
+    flipped = replace(views[1], view=replace(views[1].view, asks=not views[1].view.asks))
+    assert inputs_digest(data, [views[0], flipped, views[2]]) != digest
+
+
+@pytest.mark.skipif(not FULL, reason="retrains in full (5 minutes): FULL=1 make test")
+@pytest.mark.timeout(900)
 def test_retraining_reproduces_the_committed_weights_exactly() -> None:
     text, _ = build()
     assert text == WEIGHTS_FILE.read_text(encoding="utf-8"), (

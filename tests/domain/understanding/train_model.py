@@ -6,7 +6,8 @@ held-out fifth).
 ``red_flag_weights.json`` (``train_red_flag_model``: both go stale when the rows change).
 Training is deterministic: a seeded
 shuffle and integer arithmetic only, so the same corpus always gives the same file
-(``test_interpret_model.py`` retrains and compares it byte for byte). Red-flag rows are
+(``test_interpret_model.py`` checks the digest of its inputs recorded in the file, and
+with ``FULL=1`` retrains and compares it byte for byte). Red-flag rows are
 left out: a red flag is not a reading, the flags report it.
 """
 
@@ -25,6 +26,7 @@ import yaml
 from bot.domain.understanding.meaning import prepare
 from bot.domain.understanding.model import MODEL_KINDS, WEIGHTS_FILE, features, weighted
 from tests.domain.understanding import train_red_flag_model
+from tests.domain.understanding.code_digest import code_of
 from tests.domain.understanding.corpus import Row, load_rows
 from tests.domain.understanding.split import SPLIT_FILE, corpus, parts, row_key
 
@@ -164,15 +166,30 @@ def trained_on(rows: Sequence[Row]) -> dict[str, object]:
     return {"rows": len(rows), "row_keys_sha256": digest}
 
 
+def inputs_digest(rows: Sequence[Row], examples: Sequence[tuple[list[str], int]]) -> str:
+    """A SHA-256 of everything training reads: the rows' keys, their features and labels,
+    the kinds and this module's code (``code_of``: comments and docstrings left out).
+    Training is deterministic, so the same digest means the same weights:
+    ``test_interpret_model.py`` checks the digest on every run and retrains in full with
+    ``FULL=1``."""
+    digest = hashlib.sha256(code_of(Path(__file__)).encode("utf-8"))
+    for part in (list(MODEL_KINDS), [row_key(row.text) for row in rows], list(examples)):
+        digest.update(json.dumps(part, ensure_ascii=False).encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def build() -> str:
     """The weights file's text for the current corpus and code."""
     rows = training_rows()
+    examples = examples_of(rows)
     data = {
         "about": "Written by python -m tests.domain.understanding.train_model; do not edit.",
         "kinds": list(MODEL_KINDS),
         "scale": SCALE,
         "trained_on": trained_on(rows),
-        "weights": train(examples_of(rows)),
+        "inputs_sha256": inputs_digest(rows, examples),
+        "weights": train(examples),
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 

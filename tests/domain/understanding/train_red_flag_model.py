@@ -9,7 +9,8 @@ features seen in a single row left out (``MIN_ROWS``); never the held-out fifth 
 probe row whose text is a held-out row is left out, by row key) and
 never a third probe. Deterministic: seeded shuffles and integer arithmetic only (the
 logistic function is a table of integers), so the same rows always give the same file
-(``test_red_flag_model.py`` rebuilds it and compares byte for byte).
+(``test_red_flag_model.py`` checks the digest of its inputs recorded in the file, and
+with ``FULL=1`` rebuilds it and compares byte for byte).
 
 Cross-validation: the rows are dealt into 5 folds by a hash of their text, within red
 flags, look-alikes and other messages alike; each fold is scored by a model trained on the
@@ -43,11 +44,12 @@ import random
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 import yaml
 
+from bot.domain.understanding import red_flag_model, red_flag_review
 from bot.domain.understanding.red_flag_model import (
     CHAR_NS,
     DOUBT_WORDS,
@@ -63,6 +65,7 @@ from bot.domain.understanding.red_flags import (
     prepared_message,
     scan_red_flags,
 )
+from tests.domain.understanding.code_digest import code_of
 from tests.domain.understanding.corpus import RED_FLAG_CATEGORIES, Row, load_rows
 from tests.domain.understanding.split import SPLIT_FILE, corpus, parts, row_key
 
@@ -180,6 +183,7 @@ class Data:
     """The rows as the trainer sees them: features as numbers, labels, the vocabulary."""
 
     rows: list[Row]
+    cleans: list[str]  # each row's prepared text, as the model reads it
     vocabulary: list[str]
     feats: list[list[int]]
     category_feats: list[list[int]]
@@ -206,7 +210,7 @@ def data_of(rows: list[Row]) -> Data:
         RED_FLAG_CATEGORIES.index(row.slots["category"]) if row.intent == "redflag" else -1
         for row in rows
     ]
-    return Data(rows, list(index), feats, category_feats,
+    return Data(rows, cleans, list(index), feats, category_feats,
                 [row.intent == "redflag" for row in rows], categories)
 
 
@@ -303,6 +307,7 @@ class Seen:
 
     view: RulesView
     doubtable_if_live: bool  # would be doubtable, had the rules read its hits as live
+    spans: list[tuple[int, int]]  # the live hits' words (``live_spans``): they never count
 
 
 def seen(text: str) -> Seen:
@@ -310,7 +315,8 @@ def seen(text: str) -> Seen:
     hits = scan_red_flags(text)
     view = rules_view(prepared, hits, ambiguous_red_flag(text))
     as_live = [replace(hit, qualifier=None) for hit in hits]
-    return Seen(view, rules_view(prepared, as_live, None).doubtable)
+    return Seen(view, rules_view(prepared, as_live, None).doubtable,
+                live_spans(text, prepared, hits))
 
 
 @dataclass(frozen=True)
@@ -327,13 +333,12 @@ def out_of_fold(data: Data, views: Sequence[Seen]) -> OutOfFold:
     logit = [0] * len(data.rows)
     against = [0] * len(data.rows)
     category = [""] * len(data.rows)
-    spans = [live_spans(row.text) for row in data.rows]  # the sign's own words never count
     for k in range(FOLDS):
         model = model_of(data, [i for i in range(len(data.rows)) if fold[i] != k])
         for i in (i for i in range(len(data.rows)) if fold[i] == k):
-            clean = prepared_message(data.rows[i].text).text
+            clean = data.cleans[i]
             logit[i] = model.logit(clean)
-            against[i] = model.against(clean, spans[i])
+            against[i] = model.against(clean, views[i].spans)
             if data.live[i]:
                 category[i] = model.category(clean)
     return OutOfFold(logit, against, category)
@@ -446,11 +451,40 @@ def figures(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold,
     return out
 
 
+#: The code training runs on its inputs: this module, the model (its scores, read out of
+#: fold) and the review (``verdict``, which the thresholds are chosen by).
+TRAINING_CODE = (Path(__file__), Path(red_flag_model.__file__), Path(red_flag_review.__file__))
+
+
+def inputs() -> tuple[Data, list[Seen]]:
+    """What training learns from: the rows, their features and what the rules make of them."""
+    rows = training_rows()
+    return data_of(rows), [seen(row.text) for row in rows]
+
+
+def inputs_digest(data: Data, views: Sequence[Seen]) -> str:
+    """A SHA-256 of everything training reads: the rows as the trainer sees them (features,
+    labels, folds' keys, the rules' views) and the training code (``code_of``: comments
+    and docstrings left out). Training is deterministic,
+    so the same digest means the same weights: ``test_red_flag_model.py`` checks the digest
+    on every run and retrains in full with ``FULL=1``."""
+    digest = hashlib.sha256()
+    for path in TRAINING_CODE:
+        digest.update(code_of(path).encode("utf-8"))
+    rows = [[row_key(row.text), row.text, row.intent, row.lookalike,
+             row.slots.get("category")] for row in data.rows]
+    seen_ = [[*astuple(one.view), one.doubtable_if_live, one.spans] for one in views]
+    for part in (RED_FLAG_CATEGORIES, rows, data.cleans, data.vocabulary, data.feats,
+                 data.category_feats, data.live, data.category, seen_):
+        digest.update(json.dumps(part, ensure_ascii=False).encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def build() -> tuple[str, dict[str, str]]:
     """The weights file's text for the current rows and code, and the CV figures."""
-    rows = training_rows()
-    data = data_of(rows)
-    views = [seen(row.text) for row in rows]
+    data, views = inputs()
+    rows = data.rows
     oof = out_of_fold(data, views)
     chosen = thresholds(rows, views, oof)
     model = model_of(data, range(len(rows)), chosen)
@@ -470,6 +504,7 @@ def build() -> tuple[str, dict[str, str]]:
                        "min_sure": MIN_SURE},
         "cross_validation": cv,
         "trained_on": trained_on(rows),
+        "inputs_sha256": inputs_digest(data, views),
         "live": dict(sorted(model.live.items())),
         "category": dict(sorted(model.category_weights.items())),
     }
