@@ -55,9 +55,13 @@ SOCIAL = _any(
     r" morning\b|\bsun'?s (?:out|shining)\b|\bnippy\b|\bbrr+\b|\b(?:having|had) a (?:good"
     r"|nice|lovely) day\b|\bi'?ll remember that\b",
 )
+#: Aching said any way ("ache", "achy", "achin'"), not every word that starts so ("achieved").
+ACHE = r"ach(?:e|es|ed|ey|y|ing|in)\b"
+#: Pain and its forms ("painful", "painkillers"), not painting or paint.
+PAIN_WORD = r"pain(?!t)\w*"
 DOMAIN = _any(
     r"\bhips?\b|\bexercis\w*|\bstretch\w*|\bprogramme\b|\bprogram\b|\bphysio\w*|\bremind\w*",
-    r"\bpain(?!t)\w*|\bsore\b|\bach(?:e|es|ed|ey|y|ing|in)\b|\bstiff\w*|\blegs?\b|\bknees?\b",
+    r"\b" + PAIN_WORD + r"|\bsore\b|\b" + ACHE + r"|\bstiff\w*|\blegs?\b|\bknees?\b",
     r"\bgroin\b|\bthigh\b",
     r"\bwalk\w*|\bdone\b|\bskip\w*|\brest\w*|\bsets?\b|\breps?\b|\broutine\b|\bsession\b",
     r"\bbot\b|\bcoach\b|\bop\b|\boperation\b|\bsurgery\b|\bdoctor\b|\bgp\b|\bnurse\b",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.understanding.cue_topics import (
+    ACHE,
     ASKS_UNDO,
     DOMAIN,
     DONE_INSTEAD,
@@ -20,6 +21,7 @@ from bot.domain.understanding.cue_topics import (
     NOT_MY_PAIN,
     OFF_TOPIC,
     OTHER_PERSON,
+    PAIN_WORD,
     RESOLVED,
     RHETORICAL,
     SELF,
@@ -129,17 +131,13 @@ YES_NO = re.compile(
     r"|should|would|will|shall|may|might|must) (?!you (?:show|send|explain|tell|remind)\b"
     r"|(?:i|we) (?:do|try)\b)"
 )
-#: Aching said any way ("ache", "achy", "achin'"), not every word that starts so ("achieved").
-_ACHE = r"ach(?:e|es|ed|ey|y|ing|in)\b"
-#: Pain and its forms ("painful", "painkillers"), not painting or paint.
-_PAIN_WORD = r"pain(?!t)\w*"
 #: A message that reached the bot by accident, with no word about a record to take back.
 #: A denial, then what the patient does feel: "no tingling, just stiff", "not sharp, only
 #: a dull ache".
-_ONLY_ACHE = re.compile(
+_ONLYACHE = re.compile(
     r"\b(?:just|only|but|apart from|except)\b(?:\s+(?:a|the|my|bit|of|little|dull|mild|tight"
-    r"|very|bit))*\s+(?:stiff\w*|" + _ACHE + r"|sore\w*|tight\w*|tender|niggl\w*|"
-    + _PAIN_WORD + r"|twinge\w*|throb\w*)"
+    r"|very|bit))*\s+(?:stiff\w*|" + ACHE + r"|sore\w*|tight\w*|tender|niggl\w*|"
+    + PAIN_WORD + r"|twinge\w*|throb\w*)"
 )
 #: A question about what might happen, not a request for an exercise: "what if my leg goes
 #: numb during the clams", "if it clicks on the bridge do I stop", "whats the risk of".
@@ -245,7 +243,7 @@ _REST = _any(
     r"\bgoing (?:back )?to bed\b|\bon the (?:sofa|couch)\b|\bin bed today\b",
 )
 _PAIN = _any(
-    r"\b" + _PAIN_WORD + r"|\bhurt\w*|\bsore\w*|\b" + _ACHE + r"|\bstiff?\w*|\btender\b"
+    r"\b" + PAIN_WORD + r"|\bhurt\w*|\bsore\w*|\b" + ACHE + r"|\bstiff?\w*|\btender\b"
     r"|\btwinge\w*|\bniggle\b",
     r"\bgrumbl\w*|\bcreaky\b|\btight\b|\bthrob\w*|\bjip\b|\bwincing\b|\bbruised\b|\blimp\w*",
     r"\buncomfortable\b|\bdiscomfort\b|\bhobbl\w*|\bpulls\b|\bburning\b|\bacting up\b",
@@ -358,7 +356,7 @@ def cue_features(text: str) -> list[str]:
         ("yes_no", bool(YES_NO.search(text))),
         ("wish_back", bool(WISH_BACK.search(text))),
         ("what_if", bool(_WHAT_IF.search(text))),
-        ("only_ache", bool(_ONLY_ACHE.search(text))),
+        ("only_ache", bool(_ONLYACHE.search(text))),
         ("stray", stray(text)),
         ("said_no", bool(_SAID_NO.search(text))),
         ("undo_strong", bool(UNDO_STRONG.search(text))),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from bot.domain.understanding.cue_topics import ACHE
 from bot.domain.understanding.cues import says_done
 from bot.domain.understanding.done_reading import done_slots
 from bot.domain.understanding.emoji_reading import friendly_emoji_only
@@ -104,7 +105,7 @@ def _slots(kind: IntentKind, clean: str, text: str) -> Slots:
 
 
 _TRIGGER = re.compile(
-    r"\b(?:did|done|finished|walked|pain|hurts?|sore|ach(?:e|es|ed|ey|y|ing|in))\b"
+    r"\b(?:did|done|finished|walked|pain|hurts?|sore)\b|\b" + ACHE
 )
 _PAST_OR_IF = re.compile(
     r"\b(?:used|was|were|had|ago|last|years?|back|before|once|if|would|could|might|should"

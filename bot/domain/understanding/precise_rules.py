@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.understanding.cue_topics import ACHE
 from bot.domain.understanding.pain_reading import alone_score, pick_score
 from bot.domain.understanding.reading import IntentKind
 
@@ -34,7 +35,7 @@ _REST_NOW = re.compile(r"\b(?:resting|rest day|day off|a break|a rest|skipping|s
 _CONDITION = re.compile(r"\b(?:if|when|whether)\b")
 #: How the hip feels, in words the pain cue leaves to the model ("creakier", "stiff").
 _FELT = re.compile(
-    r"\b(?:stiff\w*|creak\w*|sore\w*|ach(?:e|es|ed|ing|y)|twing\w*|niggl\w*|grumbl\w*)\b"
+    r"\b(?:stiff\w*|creak\w*|sore\w*|twing\w*|niggl\w*|grumbl\w*)\b|\b" + ACHE
 )
 _DID_CUES = frozenset({"done_word", "did", "count", "walked"})
 _ASKING = frozenset({"qmark", "q_start", "q_mid", "request", "please"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.understanding.cue_topics import ACHE, PAIN_WORD
 from bot.domain.understanding.reading import Slots, Span
 
 _DAY_NAMES = (
@@ -67,7 +68,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bhumid\b|(?<!the )\bweather\w*|\bwhether\b"
         r"|☔|🌧|\bthaws?\b|\bdamp\b|\btoo dark\b")),
     ("pain", re.compile(
-        r"\bsore\b|\bach(?:e|es|ed|ey|y|ing|in)\b|\bhurts?\b|\bpain(?!t)\w*|\btender\b|\bstiff\b"
+        r"\bsore\b|\b" + ACHE + r"|\bhurts?\b|\b" + PAIN_WORD + r"|\btender\b|\bstiff\b"
         r"|\bgrumbl\w*"
         r"|\bplaying up\b|\boverdid\b|\bpushed too hard\b|\bsettle\b|\bhip\b"
         r"|\bit'?s (?:about |only )?an? \d")),
