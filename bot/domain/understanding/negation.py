@@ -153,6 +153,8 @@ def is_negated(text: str, start: int, window: int = _WINDOW, clause_start: int =
             if (word.endswith(("n't", "nt")) and following not in _PERCEIVING
                     and "," in tokens[index + 1:]):
                 return False  # "the leg won't lift, and the numbness...": the verb's, not it
+            if word == "not" and following == ",":
+                return False  # "says he's fine but he's not, he's dragging his foot"
             # "No, it's numb" / "no, numb": a bare "no" before a comma answers a question.
             return not (word in _INTERJECTIONS and following == ",")
         words_seen += 1

@@ -55,6 +55,11 @@ class Ref:
     subject: bool  # said as the one something happens to, not "my friend's" or "his"
 
 
+#: Before "little ones", a size or a count: small things, not the children.
+_SIZED = frozenset({"only", "just", "some", "few", "couple", "did", "do", "doing", "very",
+                    "really", "two", "three", "tiny"})
+
+
 def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tuple[Ref, ...]:
     """The people ``text`` names, in order (``carer``: the writer says they are a carer)."""
     found: list[Ref] = []
@@ -117,6 +122,8 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
             ):
                 continue  # "like someone stabbed me", "belongs to someone else": a figure
             if word in ("one", "ones") and index and words[index - 1] == "little":
+                if index > 1 and (words[index - 2] in _SIZED or words[index - 2].isdigit()):
+                    continue  # "the bridges (only little ones)": small ones, not children
                 kind = "other"
             elif index and words[index - 1] == "our" and word == introduced_for:
                 kind = "patient"  # "It's Sandra, Jeans daughter. Our Jean went over..."
@@ -130,6 +137,9 @@ def people_refs(text: str, segment_starts: tuple[int, ...], carer: bool) -> tupl
                                       .removesuffix(words[index - 1] + " ")):
                     continue  # "This is Siobhan, Mammy's daughter": the writer
                 kind = "other"  # "my friend's husband", "my partner's mum"
+                if found and found[-1].start == tokens[index - 1].start():
+                    # "Mum's husband was taken in": the husband is the one it is about
+                    subject = subject or found.pop().subject
             if kind and found and text[max(0, start - 2) : start].strip() == "(" and (
                 start - found[-1].start < 30
             ):

@@ -306,12 +306,15 @@ ONGOING = re.compile(
 )
 #: A report of now: it stops a past cue reaching a phrase.
 NOW = _rx(
-    r"\b(?:now|today|tonight|currently|still|again|started|starting|yesterday"
+    # not "has gone, not still there" (round 30)
+    r"\b(?:now|today|tonight|currently|(?<!not\s)still|again|started|starting|yesterday"
     # not "the new blood pressure tablets", "new shoes": a thing bought, not a sign begun
     r"|new(?!\s+(?:\w+\s+){0,2}(?:tablets?|pills?|meds?|medication|medicine|drugs?|inhalers?"
     r"|glasses|shoes|trainers|slippers|mattress|bed|car|house|flat|job|baby|puppy|kitten))"
     r"|this\s+(?:morning|afternoon|evening|week)|at\s+the\s+moment|getting\s+worse"
-    r"|this\s+(?:\w+\s+){0,2}(?:is|feels|seems)\s+(?:\w+\s+)?different|last\s+night|keeps?"
+    # "this feels exactly the same" as a sign of years ago: it is back (round 30)
+    r"|this\s+(?:\w+\s+){0,2}(?:is|feels|seems)\s+(?:\w+\s+)?(?:different|the\s+same)"
+    r"|last\s+night|keeps?"
     r"|this\s+(?:last|past)\s+(?:month|week|fortnight|few\s+(?:days|weeks))|lately|recently"
     r"|from\s+(?:the|this)\s+morning|in\s+one\s+moment|fresh|next\s+minute"
     r"|(?:\d+|few|couple\s+of|a\s+few|two|five|ten|fifteen|twenty)\s+(?:mins?|minutes)\s+"

@@ -325,6 +325,9 @@ RULES: tuple[Rule, ...] = (
          r"|carcinoma|secondaries|tamoxifen|letrozole|anastrozole|lesions?|mastectom\w*"
          r"|lumpectom\w*|prostatectom\w*)\b"
          r"|\bshadow\s+on\s+(?:my|the|her|his)\s+(?:bone|scan|x-?ray|lung)"
+         # "had my all clear from the breast clinic last year" (round 30)
+         r"|\ball[\s-]+clear\s+from\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:breast|oncology|haematology"
+         r"|chemo|prostate|lymphoma)\b"
          r"|\bspots?\s+on\s+(?:my|the|her|his)\s+bones?\b"
          # treatment named by the organ ("prostate treatment"), a lump taken out
          r"|\b(?:prostate|breast|bowel|lung|kidney|thyroid|blood|bone)\s+(?:treatment|tumou?r"

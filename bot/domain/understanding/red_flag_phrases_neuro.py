@@ -211,8 +211,9 @@ RULES: tuple[Rule, ...] = (
         r"\bcouldn'?t\s+(?:even\s+)?tell\s+(?:i|she|he)\s+was\s+going\b",
         rf"\bpelvic\s+floor\s+{gap(1)}(?:gone|has\s+gone|given\s+up|packed\s+up|not\s+working)\b",
         r"\b(?:bladder|it)\s+(?:won'?t|will\s+not|doesn'?t|isn'?t|does\s+not)\s+(?:empty|emptying)\b",
+        # not "Bowels opened, hooray, after three days": a carer's note of a normal day (round 30)
         r"\b(?:bowels?|bladder|waterworks)\s+(?:have\s+|has\s+|just\s+)?(?:let\s+go|given\s+way"
-        r"|gave\s+way|opened)\b",
+        r"|gave\s+way)\b|\bbladder\s+(?:have\s+|has\s+|just\s+)?opened\b",
         rf"\b{CANT}\s+(?:fully\s+)?empty\s+(?:my|her|his|the)\s+bladder\b",
         r"\b(?:bladder|bowels?|waterworks)\s+(?:is\s+|are\s+|'s\s+)?(?:not|isn'?t|aren'?t)\s+"
         r"(?:right|working|behaving)\b",

@@ -234,6 +234,8 @@ WRITING_FOR = _rx(
     r"\bon\s+behalf\s+of\s+(?:my\s+|our\s+)?([a-z']+)",
     r"\b(?:my|our)\s+([a-z']+)\s+is\s+the\s+patient\b|\b([a-z']+)\s+\(the\s+patient\)",
     r"\b(?:i'?m|im|i\s+am)\s+(?:my\s+)?([a-z]+)(?:'s)?\s+(?:carer|care\s+giver|caregiver)\b",
+    # "Pete here for Sandra": a name, then whom for (round 30)
+    r"^(?:hi|hello|hiya|evening|morning)?[,!.\s]*[a-z]+\s+here\s+for\s+([a-z']+)\b",
     # "daughter here for dad", "neighbour of Mrs Kaur here": for whom, when said
     r"\b(?:neighbou?r|carer|daughter|son|wife|husband|friend|niece|nephew|grandson|granddaughter)"
     r"\s+here\s+(?:for|on\s+behalf\s+of)\s+(?:my\s+|our\s+)?([a-z']+)",
@@ -272,6 +274,9 @@ FOR_SOMEONE = _rx(
     r"\b(?:mum|mom|mam|dad|nan|gran|grandad|grandma|auntie|aunty|uncle|she|he|her|him)\s+"
     r"(?:did|has\s+done|'s\s+done|done|won'?t\s+be\s+doing|is\s+doing\s+(?:great|well|brilliant))\s+"
     r"(?:her|his|hers|all\s+(?:her|his)|with\s+it|the\s+full)\b",
+    # "we did her exercises after" (round 30)
+    r"\bwe\s+(?:did|done|'ve\s+done|have\s+done)\s+(?:her|his)\s+(?:exercises|routine|stretches"
+    r"|bridges|clams|walk)\b",
     r"\bhelp\w*\s+(?:her|him|them|mum|mom|dad|nan|gran|grandad|grandma|auntie|aunty|uncle)\s+"
     r"(?:with|do)\s+(?:her|his|their|the)\s+(?:exercises|routine|stretches)\b",
     r"\b(?:did|doing|done)\s+the\s+(?:full\s+)?(?:routine|exercises)\s+with\s+(?:her|him|mum|dad"
@@ -279,7 +284,8 @@ FOR_SOMEONE = _rx(
 )
 #: The writer speaks of their own body as their own ("my own ankle", "I'm limping myself").
 OWN = _rx(
-    r"\bmy\s+own\b|\bmine\b|\bmyself\b|\b(?:i'?m|im|i\s+am)\s+(?:\w+ing\s+myself|the\s+one)\b|\b(?:i'?ve|ive|i\s+have)"
+    # "Me on the other hand, my sciatica's flared up" (round 30)
+    r"\bme,?\s+on\s+the\s+other\s+hand\b|\bmy\s+own\b|\bmine\b|\bmyself\b|\b(?:i'?m|im|i\s+am)\s+(?:\w+ing\s+myself|the\s+one)\b|\b(?:i'?ve|ive|i\s+have)"
     r"\s+(?:got|gone\s+down\s+with|had|been)\b",
 )
 #: The writer is the patient and the third person someone else: decisive.
@@ -357,7 +363,7 @@ WEAK_OTHER = _rx(
     r"\b(?:i'?ve|ive|i\s+have)\s+been\s+(?:doing|up\s+with|busy|run)\b",
     # the writer's own exercise report: "exercises done", "did clams 8", "my pain score"
     r"\b(?:exercises?|clams|bridges|squats|step\s*ups|heel\s+raises|stretches|reps|sets)\s+"
-    r"(?:all\s+)?done\b|\b(?:did|done)\s+(?:my\s+|the\s+)?(?:clams|bridges|squats|exercises"
+    r"(?:all\s+)?done\b|(?<!we\s)\b(?:did|done)\s+(?:my\s+|the\s+)?(?:clams|bridges|squats|exercises"
     r"|stretches|heel\s+raises|step\s*ups)\b",
     r"\bno\s+exercises\s+for\s+me\b|\bmy\s+pain\s+(?:score|level)\b|\bboth\s+of\s+us\b"
     r"|\bme\s+and\s+(?:hubby|him|her|the\s+\w+|my\s+\w+)\s+both\b",

@@ -23,6 +23,11 @@ RESOLVED = re.compile(_UNDENIED + "(?:" + _rx(
         # "wound weepy last wk, dry now", "numbness gone since tues" (round 26)
         r"\b(?:dry|dried|healed|closed)\s+(?:up\s+)?now\b|\b(?:numbness|tingling|pins\s+and\s+needles"
         r"|swelling|redness|fever|temperature|sweats)\s+(?:has\s+|have\s+|all\s+)?gone\s+since\b",
+        # "the numbness has gone", "... has GONE not still there" (round 30); not "has gone
+        # down my leg", "gone into my foot"
+        r"\b(?:numbness|tingling|pins\s+and\s+needles|swelling|redness|fever|temperature|sweats)"
+        r"\s+(?:has\s+|have\s+|'s\s+|is\s+)?(?:all\s+|completely\s+|totally\s+)?gone\b"
+        r"(?=\s*(?:[.!,;?\n]|$|now\b|not\b|completely\b|totally\b|for\s+good\b|thank))",
         r"\bturned\s+out\s+to\s+be\s+(?:just\s+|only\s+)?(?:a|an|the)\s+(?:nose\s*bleed|bitten"
         r"|cold|virus|bug|cramp|sprain|bruise|nothing)\b|\bpanic\s+over\b|\bfalse\s+alarm\b",
         r"\b(?:mostly|almost|nearly|largely|pretty\s+much)\s+back(?:\s+to\s+normal)?\s+now\b",

@@ -16,7 +16,7 @@ from tests.domain.understanding.train_model import probe_rows
 
 #: (family cue, phrases that must fire it)
 CUE_FAMILIES: dict[str, tuple[str, ...]] = {
-    "done_word": ("dunnit 👍", "all dunit"),
+    "done_word": ("dunnit now 👍", "all dunit"),
     # praise for the bot or its makers, not a report: "well done", "you've done"
     "done_blocked": ("well done you lot, lovely app", "you've done wonders for my confidence"),
     "undo": (

@@ -59,7 +59,13 @@ from bot.domain.understanding.red_flag_model import (
     category_features,
     features,
 )
-from bot.domain.understanding.red_flag_review import RulesView, live_spans, rules_view, verdict
+from bot.domain.understanding.red_flag_review import (
+    RulesView,
+    live_spans,
+    rules_view,
+    sign_sentences,
+    verdict,
+)
 from bot.domain.understanding.red_flags import (
     ambiguous_red_flag,
     prepared_message,
@@ -86,7 +92,7 @@ TUNE4_FILES = tuple(
     for name in (f"redflags_tune{n}.yaml", f"intents_tune{n}.yaml")
 )
 #: The batches written later in the corpus's style (tune13 on; ``tests/data/understanding_tune*``).
-BATCHES = range(13, 207)
+BATCHES = range(13, 212)
 #: Batches written later (tune8 and tune9's everyday messages, and tune13 on, every row).
 #: Until tune86 the model learnt only from the rows above and these fed the intent model
 #: alone; learning from them too halved the ordinary messages asked about in five fresh
@@ -326,6 +332,13 @@ class OutOfFold:
     logit: list[int]
     against: list[int]
     category: list[str]
+    local: list[int | None]  # the live hits' own sentences' score (``sign_sentences``)
+
+    def doubt_score(self, i: int) -> int:
+        """The score a doubt needs below ``doubt_below``: the message's, and its live hits'
+        sentences' too."""
+        local = self.local[i]
+        return self.logit[i] if local is None else max(self.logit[i], local)
 
 
 def out_of_fold(data: Data, views: Sequence[Seen]) -> OutOfFold:
@@ -333,15 +346,21 @@ def out_of_fold(data: Data, views: Sequence[Seen]) -> OutOfFold:
     logit = [0] * len(data.rows)
     against = [0] * len(data.rows)
     category = [""] * len(data.rows)
+    local: list[int | None] = [None] * len(data.rows)
+    sentences = [sign_sentences(clean, one.spans) if one.view.live else None
+                 for clean, one in zip(data.cleans, views, strict=True)]
     for k in range(FOLDS):
         model = model_of(data, [i for i in range(len(data.rows)) if fold[i] != k])
         for i in (i for i in range(len(data.rows)) if fold[i] == k):
             clean = data.cleans[i]
             logit[i] = model.logit(clean)
             against[i] = model.against(clean, views[i].spans)
+            sentence = sentences[i]
+            if sentence is not None:
+                local[i] = model.logit(sentence)
             if data.live[i]:
                 category[i] = model.category(clean)
-    return OutOfFold(logit, against, category)
+    return OutOfFold(logit, against, category, local)
 
 
 def logit_of(probability: float) -> int:
@@ -372,7 +391,7 @@ def thresholds(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold
         views[i].view.live or views[i].view.asks or views[i].view.qualified)]
     ask_from = _lowest_above(plain, math.floor(ASK_BUDGET * len(ordinary)) - taken)
     flags = sum(1 for row in rows if row.intent == "redflag")
-    doubtable = sorted(logit[i] for i, row in enumerate(rows)
+    doubtable = sorted(oof.doubt_score(i) for i, row in enumerate(rows)
                        if row.intent == "redflag" and views[i].view.doubtable
                        and oof.against[i] >= DOUBT_WORDS)
     allowed = math.floor(DOUBT_BUDGET * flags)
@@ -398,11 +417,11 @@ def figures(rows: Sequence[Row], views: Sequence[Seen], oof: OutOfFold,
     asks = ("ask_rules", "ask_model", "ask_doubt")
 
     def doubts(i: int) -> bool:
-        return oof.logit[i] < model.doubt_below and oof.against[i] >= DOUBT_WORDS
+        return oof.doubt_score(i) < model.doubt_below and oof.against[i] >= DOUBT_WORDS
 
     for i, row in enumerate(rows):
         seen_, score = views[i], oof.logit[i]
-        said = verdict(seen_.view, score, oof.against[i], model)
+        said = verdict(seen_.view, score, oof.against[i], model, local=oof.local[i])
         group = group_of(row)
         total[group] += 1
         count[f"{group}:{said}"] += 1
