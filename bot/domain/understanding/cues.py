@@ -134,7 +134,7 @@ YES_NO = re.compile(
 #: A message that reached the bot by accident, with no word about a record to take back.
 #: A denial, then what the patient does feel: "no tingling, just stiff", "not sharp, only
 #: a dull ache".
-_ONLYACHE = re.compile(
+_ONLY_ACHE = re.compile(
     r"\b(?:just|only|but|apart from|except)\b(?:\s+(?:a|the|my|bit|of|little|dull|mild|tight"
     r"|very|bit))*\s+(?:stiff\w*|" + ACHE + r"|sore\w*|tight\w*|tender|niggl\w*|"
     + PAIN_WORD + r"|twinge\w*|throb\w*)"
@@ -356,7 +356,7 @@ def cue_features(text: str) -> list[str]:
         ("yes_no", bool(YES_NO.search(text))),
         ("wish_back", bool(WISH_BACK.search(text))),
         ("what_if", bool(_WHAT_IF.search(text))),
-        ("only_ache", bool(_ONLYACHE.search(text))),
+        ("only_ache", bool(_ONLY_ACHE.search(text))),
         ("stray", stray(text)),
         ("said_no", bool(_SAID_NO.search(text))),
         ("undo_strong", bool(UNDO_STRONG.search(text))),

@@ -17,6 +17,7 @@ _YES = re.compile(
     r"^(?:y|yes+|yea+h?|yep|yup|ya|sure|ok(?:ay)?|k|fine|of course|go ahead|please do"
     r"|that'?s fine|absolutely|definitely|alright|all right|i agree|agreed|store them"
     r"|yes store (?:them|my replies|it)|do it)(?:\s+(?:please|thanks|thank you|go ahead"
+    r"|store (?:them|my replies|it|away)|you can|that'?s ok"
     r"|that'?s fine|ok|fine|sure|i have|i was|i've been(?: checked| seen)?|they did"
     r"|i did|checked|all checked|been checked|been seen))*$"
 )

@@ -15,7 +15,9 @@ from bot.domain.understanding.red_flags import prepared_message, scan_red_flags
 from tests.domain.understanding.corpus import RED_FLAG_CATEGORIES
 
 #: A day's report whose sign sits in one plain sentence among many ordinary ones (the
-#: model weighs the sign's own sentence before it may doubt the rules' live hit).
+#: model weighs the sign's own sentence before it may doubt the rules' live hit). The
+#: last one the model doubts when it weighs the whole report (with the weights of round
+#: 30), so it is alarmed only through ``sign_sentences``; the others are alarmed either way.
 DAY_REPORTS: list[tuple[str, str]] = [
     ("dvt", "Evening update on Dad. Porridge for breakfast and all his tablets. We did the "
             "ankle pumps and the heel slides together on the bed, ten each. He had a snooze "
@@ -29,6 +31,12 @@ DAY_REPORTS: list[tuple[str, str]] = [
                            "Did the heel slides in bed. Since yesterday she hasn't been able "
                            "to stand for the transfer to the commode, the hip gives and she "
                            "sits straight back down. Office informed."),
+    ("dvt", "Update on Nan 😊 Slept right through, no loo trips. Scrambled egg for breakfast. "
+            "We did her ankle pumps x 15 and the squeezes x 10, and the bridges (just small "
+            "ones). Walked to the gate and back with the frame. She's missing the dog who's at "
+            "my brother's this week. Only thing, her calf on the op leg looks fat and feels "
+            "warm and she says it's sore when I press it, the other one is fine. Wondered if "
+            "it's from the bridges? She's 2 weeks post op. Same again tomorrow 👍"),
 ]
 
 

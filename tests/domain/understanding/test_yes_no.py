@@ -11,6 +11,7 @@ from bot.domain.understanding.yes_no import screening_answer, yes_or_no
 
 @pytest.mark.parametrize("text", ["yes", "Yes please!", "yeah fine", "ok", "go ahead",
                                   "y", "sure", "yes store them", "Okay thanks",
+                                  "yes ok store it", "ok you can", "yes that's ok",
                                   # to /resume's "has a clinician checked you?"
                                   "yes I have", "Yes, I've been checked", "yep been seen"])
 def test_yes(text: str) -> None:
