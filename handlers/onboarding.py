@@ -104,23 +104,29 @@ async def _consent_given(update: Update, context: Context, agreed: bool) -> None
     await ask_time(update, context)
 
 
-async def ask_time(update: Update, context: Context) -> None:
+async def ask_time(update: Update, context: Context, *, brief: bool = False) -> None:
+    """The reminder-time question; ``brief``: asked again after a side remark."""
     text = context.deps.content.text
     rows = [[(t, f"ob:time:{t}") for t in COMMON_TIMES[:3]],
             [(t, f"ob:time:{t}") for t in COMMON_TIMES[3:]],
             [(text("onboarding_no_reminder_button"), "ob:time:none")]]
-    await send(update, context, text("onboarding_ask_time"), rows)
+    await send(update, context,
+               text("onboarding_ask_time_again" if brief else "onboarding_ask_time"), rows)
 
 
-async def ask_timezone(update: Update, context: Context) -> None:
+async def ask_timezone(update: Update, context: Context, *, brief: bool = False) -> None:
+    """The time-zone question; ``brief``: asked again, so the location keyboard sent the
+    first time (it stays until used) is not sent once more."""
     text = context.deps.content.text
     rows = [
         [(z.split("/")[-1].replace("_", " "), f"ob:tz:{z}") for z in COMMON_ZONES[i : i + 3]]
         for i in range(0, len(COMMON_ZONES), 3)
     ]
-    await send(update, context, text("onboarding_ask_timezone"), rows)
+    await send(update, context,
+               text("onboarding_ask_timezone_again" if brief else "onboarding_ask_timezone"),
+               rows)
     chat = update.effective_chat
-    if chat is not None:
+    if chat is not None and not brief:
         await context.bot.send_message(
             chat.id,
             text("onboarding_share_location_button"),
@@ -318,13 +324,29 @@ def _means_something_else(update: Update, stage: str) -> bool:
             and top.confidence >= OTHER_MEANING_FROM)
 
 
+#: In this process's memory: the routine after whose first reply the set-up question was
+#: asked again, so the routine's later steps are not each followed by it.
+REASKED_IN_ROUTINE = "setup_reasked_in"
+
+
 async def reask_step(update: Update, context: Context) -> None:
-    """After a side remark during set-up, the pending step's question once more."""
+    """After a side remark during set-up, the pending step's question once more, briefly.
+
+    During a routine, only once: its own questions are the newer, and the set-up question
+    after every step buried them (seen in ``make chat``).
+    """
     user_id = user_id_of(update)
     if user_id is None:
         return
     stage = context.deps.profile(user_id).stage
+    if stage not in ("time", "tz"):
+        return
+    session = load_active_session(context.application, user_id)
+    if session is not None and context.user_data is not None:
+        if context.user_data.get(REASKED_IN_ROUTINE) == session.id:
+            return
+        context.user_data[REASKED_IN_ROUTINE] = session.id
     if stage == "time":
-        await ask_time(update, context)
-    elif stage == "tz":
-        await ask_timezone(update, context)
+        await ask_time(update, context, brief=True)
+    else:
+        await ask_timezone(update, context, brief=True)

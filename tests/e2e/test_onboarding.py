@@ -165,6 +165,12 @@ async def test_a_routine_started_during_setup_takes_its_own_answers(
     assert [p["pain"] for p in pains] == [4], "the score is recorded as pain"
     assert any(d.startswith(f"ob:{step}:") for m in replies for _, d in m.buttons), (
         "the set-up question is asked again")
+    assert "One thing still to set up" in texts, "briefly"
+    tg.user_sends(14, "done")
+    replies = await replies_until_quiet(tg, 14)
+    assert not any(d.startswith("ob:") for m in replies for _, d in m.buttons), (
+        "once per routine: its next steps are not each followed by the set-up question")
+    assert any(r["kind"] == "done" for r in bot.deps.store.records(14)), "the set counts"
     tg.user_sends(14, "9am" if step == "time" else "Europe/Paris")
     await replies_until_quiet(tg, 14)
     profile = bot.deps.store.profile(14)
