@@ -39,6 +39,8 @@ _HEDGES = frozenset(
      "major",
      # "no warning, the worst pain": how it began, not a denial
      "warning", "reason",
+     # "nothing happened, worst pain ever": no cause, the point of the report (round 31)
+     "happened", "happen",
      # "I'm not dieting, lost 8 kilos": the weight loss is unintended, not denied
      "dieting", "diet", "trying",
      # "did the walk, no bother": no trouble at all

@@ -83,6 +83,8 @@ DATED = _rx(
     r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:ago|now)\b|\ban?\s+hour\s+ago\b",
     # "is it normal to get a sudden 10/10 pain? I was just sat watching telly": it happened
     r"\bi\s+was\s+just\s+(?:sat|sitting|lying|watching|reading|standing|walking)\b",
+    # "...with no fall or anything?? cant think straight its that bad" (round 31)
+    r"\b(?:can'?t|cannot)\s+think\s+straight\b|\b(?:it'?s|its)\s+that\s+bad\b",
     # "it opened up when I sneezed", "been creeping on over the last fortnight", "husband
     # noticed it today": the sign asked about is already there
     r"\bit\s+(?:opened|split|burst|started|came\s+on|began|went)\s+(?:up\s+|open\s+)?(?:when|after"
@@ -132,8 +134,9 @@ CONTINUING = re.compile(
     r"|all\s+the\s+time|these\s+days)\b))"
     r"|\b(?:(?:should|can|could|may)\s+(?:i|she|he|we)\s+(?:still\s+)?(?:do|go|try|walk|exercise"
     r"|carry\s+on|keep)|(?:is\s+it|it'?s)\s+(?:ok|okay|safe|alright|fine)\s+to\s+\w+)\b[^.!?\n]*"
-    r"\bif\s+(?:i|she|he)\s+(?:(?:am|'m|is|'s|are)\s+(?:\w+ing)|(?:have|'ve|has)\s+(?:just\s+"
-    r"|already\s+)?(?:wet|soiled|coughed|fallen|lost|passed|been\s+sick))\b"
+    r"\bif\s+(?:(?:i|she|he)\s*(?:(?:am|'m|is|'s|are)\s+(?:\w+ing)|(?:have|'ve|has)\s+(?:just\s+"
+    r"|already\s+)?(?:wet|soiled|coughed|fallen|lost|passed|been\s+sick))|(?:my|her|his)\s+"
+    r"(?:\w+\s+){0,2}?\w+(?:'s|\s+has|\s+have)\s+gone\s+(?:numb|dead|weak))\b"
     # "should I worry if one calf is much fatter than the other?": a state, in the present
     r"|\b(?:should|do)\s+(?:i|we)\s+(?:be\s+)?(?:worr\w*|concerned)\b[^.!?\n]*\bif\s+(?:my|one"
     r"|the|her|his)\s+(?:\w+\s+){0,3}?(?:is|are|'s|looks?|has\s+been|have\s+been)\s+"

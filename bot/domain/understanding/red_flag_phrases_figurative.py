@@ -95,7 +95,8 @@ IDIOMS = _rx(
     r"\s+(?:\w+\s+){0,2}(?:giving|gives|gave)\s+"
     r"(?:me|her|him)\s+(?:chest\s+pains?|a\s+heart\s+attack|palpitations|a\s+coronary)\b",
     r"\b(?:remote|telly|tv|phone|computer|laptop|app|tablet|gadget|technology|tech|forms?"
-    r"|paperwork|choice|decision|fear|nerves|indecision)\s+(?:\w+\s+)?(?:has|had|got|have)\s+"
+    r"|paperwork|choice|decision|fear|nerves|indecision|crossword|puzzle|quiz|sudoku|wordle)"
+    r"\s+(?:\w+\s+)?(?:has|had|got|have)\s+"
     r"(?:me|her|him)\s+(?:totally\s+|completely\s+)?paraly[sz]ed\b",
     r"\b(?:knees?|legs?|arms?|feet|bum|backside)\s+(?:\w+\s+)?(?:fell|fall|falling)\s+off\b",
     r"\b(?:wallet|purse|bank\s+account|bank\s+balance|savings|pocket)\s+(?:has\s+)?lost\s+"

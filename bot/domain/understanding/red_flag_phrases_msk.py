@@ -270,8 +270,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:had\s+to\s+hop|hopping\s+(?:round|around|about|to)|hopped\s+(?:to|round))\b",
         r"\bcrawl(?:ed|ing)?\s+(?:to|around|round|up|along|into)\b",
         r"\b(?:only|just)\s+(?:on|walk on|stand on)\s+(?:my\s+)?(?:tip\s?toes?|toes)\b",
-        r"\b(?:barely|hardly|only)\s+(?:put|get|take|bear)\s+(?:a little\s+|any\s+|much\s+"
-        r"|some\s+)?(?:weight|wait)\b",
+        r"\b(?:barely|hardly|only)\s+(?:able\s+to\s+)?(?:put|get|take|bear)\s+"
+        r"(?:a little\s+|any\s+|much\s+|some\s+)?(?:weight|wait)\b",
         r"\bnon[\s-]?weight[\s-]?bearing\b(?!\s+(?:for|until|till|after|since))",
     )),
     # "I can't walk": unless it is the weather, the diary or the distance

@@ -64,7 +64,7 @@ _NOT_PATIENT = frozenset(
      "grandchild", "grandchildren", "kid", "child", "children", "baby", "toddler", "niece",
      "nephew", "cousin", "aunt", "auntie", "aunty", "uncle", "boss", "cat", "dog", "horse",
      "bloke", "lady", "woman", "man", "guy", "someone", "somebody", "lad", "girl", "boy",
-     "puppy", "kitten", "pony",
+     "puppy", "kitten", "pony", "mare", "budgie", "parrot", "rabbit", "hamster", "tortoise",
      "teacher", "vicar", "twin", "people", "chap", "fella", "client", "one", "ones",
      "sil", "bil", "brothers", "sisters", "kids", "women", "men", "walker", "patient",
      "kapitbahay", "flatmate", "housemate", "roommate", "roomie", "teammate", "lodger",
@@ -93,7 +93,8 @@ BODY = frozenset(
      "pants", "trousers", "knickers", "bed", "pyjamas", "seat", "saddle", "perineum"}
 )
 #: Animals are never "she" or "he" here ("Mum reached for the cat and her hip went").
-ANIMALS = frozenset({"cat", "dog", "horse", "puppy", "kitten", "pony"})
+ANIMALS = frozenset({"cat", "dog", "horse", "puppy", "kitten", "pony", "mare", "budgie",
+                     "parrot", "rabbit", "hamster", "tortoise"})
 
 
 def stem(word: str) -> str:
@@ -388,6 +389,7 @@ PATIENT_CUE = _rx(
     r"replaced\b",
     r"\b(?:that|who)\s+(?:did|had)\s+(?:the|her|his)\s+hip\s+(?:operation|op|replacement|surgery)\b",
     r"\b(?:auntie|aunty|aunt|uncle|brother|sister)'s\s+(?:hip\s+)?(?:wound|scar|new\s+hip)\b",
+    r"\bour\s+\w+'s\s+(?:new\s+|bad\s+|operated\s+)?hip\b",  # "our Jean's hip has come out"
 )
 #: The writer speaking of themselves: a sentence of it between another person and a
 #: subjectless phrase makes the phrase the writer's.

@@ -215,4 +215,21 @@ RULES: tuple[Rule, ...] = (
                r"|each\s+night)\b", window=150, same_sentence=False),
     rule("night_pain_sweats", r"\b(?:up|awake)\s+at\s+(?:[1-5]|one|two|three|four|five)\s+"
                               r"(?:am\s+)?with\s+(?:it|the\s+(?:hip|pain))\s+every\s+night\b"),
+    # round 31: "cant feel to wipe", "POPPED OUT I think!!! new hip", "3am again. hip.
+    # every position. soaked"
+    rule("cauda_equina", (
+        rf"\b{CANT}\s+feel\s+(?:to\s+|myself\s+|it\s+when\s+i\s+)?wip(?:e|ing)\b",
+        # "the undercarriage feels like it belongs to some other chap"
+        r"\b(?:undercarriage|down\s+below|nether\s+regions|privates|saddle\s+area|bum|backside)"
+        r"\s+(?:feels?|felt)\s+like\s+(?:it\s+)?belongs?\s+to\s+(?:some(?:one|body)\s+else"
+        r"|some\s+other|another)\b",
+    )),
+    rule("dislocation", r"\bpopped\s+out\b(?!\s+(?:to|for|at|with|in|on|and|the|this|earlier"
+                        r"|quickly|after|before|of\s+(?:the|a)|again\s+to))",
+         needs=r"\bnew\s+hip\b|\b(?:hip\s+)?replacement\b", window=40, same_sentence=False),
+    rule("night_pain_sweats", r"\b(?:soaked|drenched|sopping)\b(?!\s+(?:to|by|in|from|through|with"
+                              r"|on|the|my|her|his|it|them|walking|coming))",
+         needs=r"\b(?:[1-5]\s*am|[1-5]\s+in\s+the\s+morning)\b", window=60, same_sentence=False,
+         unless=r"\b(?:rain\w*|shower\w*|bath\w*|puddles?|wash\w*|downpour|storm|weather"
+                r"|dog|swim\w*|pool|drizzle)\b"),
 )

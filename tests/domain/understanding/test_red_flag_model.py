@@ -67,8 +67,10 @@ from tests.domain.understanding.train_red_flag_model import (
 MAX_BYTES = 3_500_000
 #: ``FULL=1`` retrains in full and compares byte for byte (5 minutes).
 FULL = os.environ.get("FULL") == "1"
-#: Rules find nothing live; the model asks (shivering and hot in turns: an infection?).
-MODEL_ASKS = "been shivering and boiling hot in turns all night, can't get warm"
+#: Rules find nothing live; the model asks (shivery all night: an infection?). Round 31's
+#: weights alarm on "been shivering and boiling hot in turns all night, can't get warm",
+#: the example until then: rigors at night, the model now calls it alone.
+MODEL_ASKS = "been shivery all night, can't get warm"
 #: Rules alarm on "a clot"; a supposition, and the model says strongly "not live".
 MODEL_DOUBTS = "I wonder whether a clot would feel like cramp, asking for my book club"
 #: A plain emergency with no qualifier cue: never doubted, whatever the model says.
