@@ -16,7 +16,7 @@ from bot.domain.understanding.yes_no import yes_or_no
 from handlers.base import Context, answer, send, user_id_of
 from handlers.base.hooks import profile_changed
 from handlers.base.red_flags import safety_list
-from handlers.base.routine import load_active_session
+from handlers.base.routine import TRANSIENT_KEY, load_active_session
 from handlers.base.understanding import reading_of
 
 
@@ -88,8 +88,12 @@ async def _consent_given(update: Update, context: Context, agreed: bool) -> None
             deps.store.forget(user.id)
         await send(update, context, deps.content.text("onboarding_no_consent"))
         return
+    # A routine begun before the answer lived in memory only: from now on it is stored.
+    running = context.application.bot_data.get(TRANSIENT_KEY, {}).pop(user.id, None)
     with deps.store.user(user.id) as txn:
         profile = txn.get("profile")
+        if running and not deps.view(profile).consent:
+            txn.set("session", running)
         if not deps.view(profile).consent:
             txn.set(
                 "profile",
@@ -256,10 +260,15 @@ async def onboarding_text(update: Update, context: Context) -> bool:
     stage = deps.profile(user_id).stage
     if stage is None and context.user_data and context.user_data.get(CONSENT_ASKED):
         agreed = yes_or_no(message.text)
-        if agreed is None:  # not an answer: the question again, with how to answer it
-            await ask_consent(update, context, "onboarding_consent_reask")
-        else:
+        if agreed is not None:
             await _consent_given(update, context, agreed)
+            return True
+        if load_active_session(context.application, user_id) is not None or (
+                _means_something_else(update, "consent")):
+            # "/routine" tapped before answering: "4" is its pain score, not a non-answer
+            # (in make chat every typed step got the consent question and went nowhere)
+            return False  # the routine or the conversation answers, then reask_step
+        await ask_consent(update, context, "onboarding_consent_reask")
         return True
     if stage not in ("time", "tz"):
         return False
@@ -313,6 +322,10 @@ def _for_routine(update: Update, stage: str, raw: str) -> bool:
 
 
 def _means_something_else(update: Update, stage: str) -> bool:
+    """Whether a text that does not answer the ``stage`` step surely means something else
+    ("done", "how do I do the bridge"). At the consent step a question is most often about
+    the question ("what do you do with it?"): it gets the question again, with how to
+    answer it."""
     reading = reading_of(update)
     message = update.effective_message
     if reading is None or message is None or not message.text:
@@ -320,8 +333,8 @@ def _means_something_else(update: Update, stage: str) -> bool:
     if stage == "time" and _TIME_WORDS.search(message.text):
         return False
     top = reading.top
-    return (top.kind in ("done", "undo", "rest", "exercise", "question")
-            and top.confidence >= OTHER_MEANING_FROM)
+    kinds = ("done", "undo", "rest", "exercise") + (("question",) if stage != "consent" else ())
+    return top.kind in kinds and top.confidence >= OTHER_MEANING_FROM
 
 
 #: In this process's memory: the routine after whose first reply the set-up question was
@@ -339,14 +352,18 @@ async def reask_step(update: Update, context: Context) -> None:
     if user_id is None:
         return
     stage = context.deps.profile(user_id).stage
-    if stage not in ("time", "tz"):
+    consent_asked = stage is None and bool(context.user_data) and bool(
+        context.user_data.get(CONSENT_ASKED))  # type: ignore[union-attr]
+    if stage not in ("time", "tz") and not consent_asked:
         return
     session = load_active_session(context.application, user_id)
     if session is not None and context.user_data is not None:
         if context.user_data.get(REASKED_IN_ROUTINE) == session.id:
             return
         context.user_data[REASKED_IN_ROUTINE] = session.id
-    if stage == "time":
+    if consent_asked:
+        await ask_consent(update, context, "onboarding_consent_again")
+    elif stage == "time":
         await ask_time(update, context, brief=True)
     else:
         await ask_timezone(update, context, brief=True)

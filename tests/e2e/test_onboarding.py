@@ -176,3 +176,31 @@ async def test_a_routine_started_during_setup_takes_its_own_answers(
     profile = bot.deps.store.profile(14)
     assert profile["reminder_times"] == ["09:00"]
     assert profile["stage"] == ("tz" if step == "time" else "done")
+
+
+async def test_a_routine_started_before_consent_takes_its_own_answers(
+    tg: FakeTelegram, bot: BotUnderTest
+) -> None:
+    """/routine while the consent question waits (allowed: nothing is stored): a typed "4"
+    and "done" move the routine on; the consent question comes back once, briefly; a "yes"
+    then carries the running routine into storage, so the next "done" is recorded."""
+    await to_consent_question(tg, 15)
+    tg.user_sends(15, "/routine")
+    await until(tg, 15, "s:n0:")
+    tg.user_sends(15, "4")
+    replies = await replies_until_quiet(tg, 15)
+    assert any(d.startswith("s:") for m in replies for _, d in m.buttons), "the first step"
+    again = [m for m in replies if any(d == "ob:consent:yes" for _, d in m.buttons)]
+    assert len(again) == 1 and "Still waiting on one answer" in (again[0].text or "")
+    tg.user_sends(15, "done")
+    replies = await replies_until_quiet(tg, 15)
+    assert any("right side" in (m.text or "") for m in replies), "the next step"
+    assert not any(d.startswith("ob:") for m in replies for _, d in m.buttons), "once"
+    assert not bot.deps.store.records(15), "nothing stored before consent"
+    tg.user_sends(15, "yes please")
+    await until(tg, 15, "ob:time:")
+    tg.user_sends(15, "done")
+    replies = await replies_until_quiet(tg, 15)
+    assert any(d.startswith("s:") for m in replies for _, d in m.buttons), "still the routine"
+    records = bot.deps.store.records(15)
+    assert [r["kind"] for r in records] == ["done"], records
