@@ -41,6 +41,8 @@ _HEDGES = frozenset(
      "warning", "reason",
      # "nothing happened, worst pain ever": no cause, the point of the report (round 31)
      "happened", "happen",
+     # "that's not true any more, toes keep catching": the earlier claim, not the sign
+     "true", "correct",
      # "I'm not dieting, lost 8 kilos": the weight loss is unintended, not denied
      "dieting", "diet", "trying",
      # "did the walk, no bother": no trouble at all

@@ -39,6 +39,7 @@ FORWARD = _rx(
     r"\bany\s+chance\b|\bis\s+there\s+a\s+chance\b",
     r"\bwhat'?s\s+the\s+rule\b|\brule\s+about\b|\bwhat\s+if\b",
     r"\b(?:is\s+it|it'?s)\s+(?:possible|likely|common)\s+(?:to|that|for)\b|\bhow\s+likely\b",
+    r"\b(?:is|are)\s+(?:\w+\s+){1,3}(?:likely|liable)\s+to\s+(?:make|cause|give|bring\s+on)\b",
     r"\bin\s+future\b|\bif\s+ever\b|\bwhat\s+(?:should|do)\s+i\s+do\s+(?:if|when)\b",
     r"\bis\s+it\s+(?:dangerous|safe|ok|okay|bad|wise|alright|advisable|sensible|risky)\s+to\b",
     r"\bis\s+it\s+(?:normal|common|usual|expected)\s+to\s+get\b",
@@ -91,7 +92,8 @@ DATED = _rx(
     r"|while)\b|\bbeen\s+(?:creeping|coming|building)\s+on\b|\bnoticed\s+(?:it\s+)?(?:today"
     r"|this\s+morning|yesterday|last\s+night)\b|\bit\s+was\s+fine\s+(?:yesterday|last\s+week)\b",
     # "...if u lose feeling down there? asking for me not a friend": it is the writer's
-    r"\basking\s+for\s+(?:me|myself)\b|\bnot\s+(?:asking\s+)?for\s+a\s+friend\b",
+    # (not "asking for me and the wife lol": a couple's question, round 32)
+    r"\basking\s+for\s+(?:me|myself)\b(?!\s+and\b)|\bnot\s+(?:asking\s+)?for\s+a\s+friend\b",
     # "haven't managed to get up since": since then, up to now
     r"\b(?:haven'?t|hasn'?t|not)\s+(?:managed|been\s+able)\s+to\s+\w+(?:\s+\w+)?\s+since\b"
     r"(?=\s*(?:[,.!?\n]|$))",

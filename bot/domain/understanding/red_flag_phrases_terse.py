@@ -232,4 +232,17 @@ RULES: tuple[Rule, ...] = (
          needs=r"\b(?:[1-5]\s*am|[1-5]\s+in\s+the\s+morning)\b", window=60, same_sentence=False,
          unless=r"\b(?:rain\w*|shower\w*|bath\w*|puddles?|wash\w*|downpour|storm|weather"
                 r"|dog|swim\w*|pool|drizzle)\b"),
+    # round 32: "toes on the bad side keep catching the carpet", "Now its suddenly 10",
+    # "had my bowels go twice today without any warning", the calf "gone fat"
+    rule("neuro_deficit", r"\b(?:toes|foot)\s+(?:on\s+(?:the|my|her|his)\s+(?:\w+\s+)?"
+                          r"(?:side|leg)\s+)?(?:keeps?|kept)\s+(?:catching|snagging|scuffing|dragging|clipping)\b"),
+    rule("sudden_severe_pain",
+         r"\b(?:it'?s|its|pain'?s|pain\s+is|now)\s+(?:\w+\s+)?suddenly\s+(?:gone\s+|shot\s+|jumped\s+)?"
+         r"(?:up\s+)?(?:to\s+)?(?:a\s+)?(?:9|10|nine|ten)\b(?!\s*(?:x\b|each|reps?|times|sets?|mins?))"),
+    rule("cauda_equina", r"\bbowels?\s+(?:\w+\s+){0,2}?(?:go|went|gone|open(?:ed)?|move[ds]?)\s+"
+                         r"(?:\w+\s+){0,4}?without\s+(?:any\s+)?(?:warning|knowing|noticing|feeling"
+                         r"|me\s+(?:knowing|noticing|feeling))\b"),
+    rule("dvt", r"\b(?:it'?s|its|it\s+has)\s+(?:gone|come\s+up|swelled\s+up)\s+"
+                r"(?:all\s+|really\s+)?(?:fat|puffy|swollen|fatter|bigger|tight\s+and\s+(?:fat|shiny))\b",
+         needs=r"\bcalf\b", window=80, same_sentence=False),
 )

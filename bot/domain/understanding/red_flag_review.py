@@ -193,6 +193,11 @@ _PATIENT_NAMED = re.compile(
 )
 
 
+#: Words a live hit may hold as its own: the "can't" of "can't stand on it", the "had" of
+#: "I've had an accident with my bowels" (round 32), not a denial or a time gone by.
+_HIT_OWN = NEGATORS | {"had"}
+
+
 def _doubt_cues(text: str, spans: Sequence[tuple[int, int]] = ()) -> frozenset[str]:
     """The qualifier cues that let the model doubt a live hit (hedges about telling left out,
     and the negators inside the live hits: the "can't" of "can't stand on it" is the sign,
@@ -200,7 +205,7 @@ def _doubt_cues(text: str, spans: Sequence[tuple[int, int]] = ()) -> frozenset[s
     leg", "the gentleman I care for")."""
     text = _HEDGES.sub(lambda m: " " * len(m[0]), text)  # the same length: spans still fit
     for start, end in spans:
-        inside = TOKEN.sub(lambda m: " " * len(m[0]) if m[0] in NEGATORS else m[0],
+        inside = TOKEN.sub(lambda m: " " * len(m[0]) if m[0] in _HIT_OWN else m[0],
                            text[start:end])
         text = text[:start] + inside + text[end:]
     found = cues(text)

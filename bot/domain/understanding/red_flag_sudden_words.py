@@ -42,7 +42,10 @@ SEVERE_PAIN = (
     rf"|horrendous|horrible|dreadful|worst|crippling|screaming|crying|knife|knives"
     rf"|badly|(?:so|really|much|far)"
     rf"\s+(?:bad|worse)|so\s+much|like\s+hell|feel\s+sick|can'?t\s+(?:move|think(?!\s+(?:about|of)\b)|walk"
-    rf"|stand)|(?<![/\d.,])10(?!\s*(?:/|out\s+of|outta)))\b|{HIGH_SCORE}|\b(?:[89]|10)/10\b"
+    # not "did them just now, 10 each leg": a count (round 31)
+    rf"|stand)|(?<![/\d.,])10(?!\s*(?:/|out\s+of|outta|x\b|each|of\s+each|reps?|times|sets?"
+    rf"|a\s+side|per\s+side|on\s+each|mins?|minutes|secs?|seconds)))\b|{HIGH_SCORE}"
+    rf"|\b(?:[89]|10)/10\b"
     r"|\b(?:pain|hurts|agony)\s+(?:is\s+|at\s+|of\s+|about\s+|a\s+)?(?:[89]|10|nine|ten)\b"
     r"|\b(?:horrific|horrendous|torture|unreal|indescribable|immense|blinding|searing)\b"
     r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:bear|cope\s+with|stand|take|handle)\s+(?:it|this"

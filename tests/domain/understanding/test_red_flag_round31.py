@@ -16,7 +16,7 @@ LIVE: list[tuple[str, str]] = [
     ("cauda_equina", "can't feel it when i wipe, just numb down there"),
     ("cauda_equina", "my backside feels like it belongs to someone else, no feeling at all"),
     ("dislocation", "popped out!! the new hip. cant move"),
-    ("dislocation", "think the replacement popped out when I bent for the cat bowl"),
+    ("dislocation", "think the replacement popped out when I bent over the sink"),
     ("night_pain_sweats", "4am. hip again. bed soaked"),
     # "nothing happened": how it began (no fall, no twist), not a denial of the pain
     ("sudden_severe_pain", "sat in the chair, nothing happened, then the worst pain of my life "
