@@ -88,13 +88,15 @@ async def _consent_given(update: Update, context: Context, agreed: bool) -> None
             deps.store.forget(user.id)
         await send(update, context, deps.content.text("onboarding_no_consent"))
         return
-    # A routine begun before the answer lived in memory only: from now on it is stored.
-    running = context.application.bot_data.get(TRANSIENT_KEY, {}).pop(user.id, None)
+    # A routine begun before the answer lived in memory only: from now on it is stored
+    # (and dropped from memory once the write has landed).
+    transient = context.application.bot_data.get(TRANSIENT_KEY, {})
+    running = transient.get(user.id)
     with deps.store.user(user.id) as txn:
         profile = txn.get("profile")
-        if running and not deps.view(profile).consent:
-            txn.set("session", running)
         if not deps.view(profile).consent:
+            if running:
+                txn.set("session", running)
             txn.set(
                 "profile",
                 new_profile(
@@ -105,6 +107,7 @@ async def _consent_given(update: Update, context: Context, agreed: bool) -> None
                     deps.settings.default_timezone,
                 ),
             )
+    transient.pop(user.id, None)
     await ask_time(update, context)
 
 
@@ -258,7 +261,7 @@ async def onboarding_text(update: Update, context: Context) -> bool:
     if user_id is None or message is None or not message.text:
         return False
     stage = deps.profile(user_id).stage
-    if stage is None and context.user_data and context.user_data.get(CONSENT_ASKED):
+    if _consent_pending(context, stage):
         agreed = yes_or_no(message.text)
         if agreed is not None:
             await _consent_given(update, context, agreed)
@@ -337,6 +340,11 @@ def _means_something_else(update: Update, stage: str) -> bool:
     return top.kind in kinds and top.confidence >= OTHER_MEANING_FROM
 
 
+def _consent_pending(context: Context, stage: str | None) -> bool:
+    """Whether the consent question waits for its answer (nothing stored yet)."""
+    return stage is None and bool(context.user_data and context.user_data.get(CONSENT_ASKED))
+
+
 #: In this process's memory: the routine after whose first reply the set-up question was
 #: asked again, so the routine's later steps are not each followed by it.
 REASKED_IN_ROUTINE = "setup_reasked_in"
@@ -352,8 +360,7 @@ async def reask_step(update: Update, context: Context) -> None:
     if user_id is None:
         return
     stage = context.deps.profile(user_id).stage
-    consent_asked = stage is None and bool(context.user_data) and bool(
-        context.user_data.get(CONSENT_ASKED))  # type: ignore[union-attr]
+    consent_asked = _consent_pending(context, stage)
     if stage not in ("time", "tz") and not consent_asked:
         return
     session = load_active_session(context.application, user_id)

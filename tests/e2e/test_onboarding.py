@@ -197,7 +197,7 @@ async def test_a_routine_started_before_consent_takes_its_own_answers(
     assert any("right side" in (m.text or "") for m in replies), "the next step"
     assert not any(d.startswith("ob:") for m in replies for _, d in m.buttons), "once"
     assert not bot.deps.store.records(15), "nothing stored before consent"
-    tg.user_sends(15, "yes please")
+    tg.user_sends(15, "yes pls")  # shorthand: still the consent's answer, not the step's
     await until(tg, 15, "ob:time:")
     tg.user_sends(15, "done")
     replies = await replies_until_quiet(tg, 15)

@@ -16,7 +16,8 @@ MAX_WORDS = 6
 _YES = re.compile(
     r"^(?:y|yes+|yea+h?|yep|yup|ya|sure|ok(?:ay)?|k|fine|of course|go ahead|please do"
     r"|that'?s fine|absolutely|definitely|alright|all right|i agree|agreed|store them"
-    r"|yes store (?:them|my replies|it)|do it)(?:\s+(?:please|thanks|thank you|go ahead"
+    r"|yes store (?:them|my replies|it)|do it)(?:\s+(?:please|pls|plz|thanks|thank you|thx|ta"
+    r"|cheers|go ahead|go on"
     r"|store (?:them|my replies|it|away)|you can|that'?s ok"
     r"|that'?s fine|ok|fine|sure|i have|i was|i've been(?: checked| seen)?|they did"
     r"|i did|checked|all checked|been checked|been seen))*$"
@@ -26,7 +27,7 @@ _NO = re.compile(
     r"|not yet|no not yet|nope not yet|not so far|no i haven'?t|haven'?t yet"
     r"|please don'?t|do not|not really|i don'?t want (?:that|to|you to)"
     r"|don'?t store (?:them|anything|my replies))(?:\s+(?:thanks|thank you|please"
-    r"|thx))*$"
+    r"|thx|pls|plz|ta|cheers))*$"
 )
 
 

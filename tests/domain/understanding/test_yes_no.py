@@ -12,6 +12,9 @@ from bot.domain.understanding.yes_no import screening_answer, yes_or_no
 @pytest.mark.parametrize("text", ["yes", "Yes please!", "yeah fine", "ok", "go ahead",
                                   "y", "sure", "yes store them", "Okay thanks",
                                   "yes ok store it", "ok you can", "yes that's ok",
+                                  # shorthand (in make chat, "yes pls" mid-routine was
+                                  # read as the routine's "done" and consent never given)
+                                  "yes pls", "yeah go on", "ok ta", "yes plz cheers",
                                   # to /resume's "has a clinician checked you?"
                                   "yes I have", "Yes, I've been checked", "yep been seen"])
 def test_yes(text: str) -> None:
@@ -20,7 +23,7 @@ def test_yes(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["no", "No thanks", "nope", "nah", "rather not",
                                   "please don't", "no thank you", "not yet", "No, not yet",
-                                  "no i haven't"])
+                                  "no i haven't", "no ta", "nah cheers", "no thx"])
 def test_no(text: str) -> None:
     assert yes_or_no(text) is False
 
