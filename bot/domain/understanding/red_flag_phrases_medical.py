@@ -23,6 +23,7 @@ _WARM_FROM_EFFORT = (
     # "clams done, outer thigh is on fire 🔥": the burn of the exercise just done
     r"|\b(?:done|finished)\b[^.!?\n]{0,30}\bon\s+fire\b"
 )
+_WORKED = r"and\s+(?:a\s+(?:bit|little)\s+|quite\s+)?(?:tired|worked|loose|looser)\b"
 _NOT_HOT = (
     r"\b(?:warm|hot|heat)\s+(?:bath|shower|up|pack|pad|water|tub|weather|wheat|compress|day"
     r"|flannel|towel|drink|tea|room)\b|\bhot\s+water\s+bottle\b|\bband\b|\bwarm(?:ed|ing)?\s+up"
@@ -44,6 +45,9 @@ _NOT_HOT = (
     rf"|{_WARM_FROM_EFFORT}"
     # "the other hip feels just as warm": both the same, not one joint inflamed
     r"|\b(?:other|both)\s+(?:hips?|sides?|ones?)\s+(?:\w+\s+){0,2}(?:just\s+as|as|equally)\s+warm\b"
+    # "feels warm and a bit tired", "flexors are angry" (round 33): worked muscles
+    rf"|\bwarm\s+{_WORKED}|\b(?:flexors?|muscles?|hamstrings?|quads?|glutes?|tendons?)\s+(?:are|is"
+    r"|were|was|feel|feels|felt)\s+(?:\w+\s+)?angry\b"
 )
 #: Signs that stand even beside a heat pack or an "ice or heat?" in the same sentence.
 _HOT_KEEP = (
@@ -51,7 +55,7 @@ _HOT_KEEP = (
     r"|chills?)\b"
     r"|\bhot\s+to\s+(?:the\s+)?touch\b|\b(?:hot|warm)\s+and\s+(?:red|swollen|puffy)\b"
     r"|\b(?:is|feels?|felt|looks?|gone|going|getting|so|really|very)\s+(?:hot|warm)\b"
-    r"(?!\s+(?:after|from)\b)"
+    rf"(?!\s+(?:after|from)\b|\s+{_WORKED})"
 )
 _WOUND = (
     r"\b(?:wounds?|incisions?|scars?|stitch(?:es)?|(?:stitch|clip|staple|suture)\s+line|staples?|clips|dressings?|op\s+site"

@@ -242,7 +242,26 @@ RULES: tuple[Rule, ...] = (
     rule("cauda_equina", r"\bbowels?\s+(?:\w+\s+){0,2}?(?:go|went|gone|open(?:ed)?|move[ds]?)\s+"
                          r"(?:\w+\s+){0,4}?without\s+(?:any\s+)?(?:warning|knowing|noticing|feeling"
                          r"|me\s+(?:knowing|noticing|feeling))\b"),
-    rule("dvt", r"\b(?:it'?s|its|it\s+has)\s+(?:gone|come\s+up|swelled\s+up)\s+"
-                r"(?:all\s+|really\s+)?(?:fat|puffy|swollen|fatter|bigger|tight\s+and\s+(?:fat|shiny))\b",
-         needs=r"\bcalf\b", window=80, same_sentence=False),
+    rule("dvt", (
+        r"\b(?:it'?s|its|it\s+has)\s+(?:gone|come\s+up|swelled\s+up)\s+"
+        r"(?:all\s+|really\s+)?(?:fat|puffy|swollen|fatter|bigger|tight\s+and\s+(?:fat|shiny))\b",
+        # round 33: "it's now swollen and shiny"
+        r"\b(?:it'?s|its|it\s+is)\s+(?:now\s+)?(?:all\s+|really\s+)?(?:swollen|puffy|tight|fat)\s+"
+        r"(?:and|n|&)\s+shiny\b",
+    ), needs=r"\bcalf\b", window=80, same_sentence=False),
+    # "leg is not want to hold the weight ... it give way, I use the wall" (second-language
+    # English, round 33)
+    rule("cannot_bear_weight", r"\b(?:leg|hip)\s+(?:is\s+|does\s+)?not\s+want\s+(?:to\s+)?(?:hold"
+                               r"|take|carry)\s+(?:the\s+|my\s+|any\s+)?weight\b",
+         needs=r"\bgi(?:ve|ves|ving)\s+way\b|\bgave\s+way\b|\bwall\b|\bfall\w*|\bfell\b",
+         window=120, same_sentence=False),
+    # round 33: "bladder wont go, tried all morning"; "couldn't feel the water on my bum"
+    rule("cauda_equina", r"\bbladder\s+(?:just\s+)?(?:wont|won'?t|will\s+not|doesn'?t|does\s+not"
+                         r"|isn'?t|can'?t)\s+(?:go|work|empty|start|going|working|emptying)\b"
+                         r"(?!\s+(?:through|all\s+night|the\s+(?:whole\s+)?night|till|until|more\s+than"
+                         r"|long|as\s+long|for\s+long))"),
+    rule("cauda_equina", rf"\b{CANT}\s+feel\s+(?:the\s+)?(?:water|towel|shower|loo\s+roll"
+                         r"|toilet\s+paper|seat|flannel|sponge)\b",
+         needs=r"\b(?:bum|bottom|backside|between\s+(?:my|her|his)\s+legs|privates|down\s+there"
+               r"|saddle|undercarriage|nether)\b", window=80, same_sentence=False),
 )

@@ -260,11 +260,20 @@ def live_spans(text: str, prepared: Prepared | None = None,
                        scan_red_flags(text) if flags is None else flags)
 
 
+#: A fever measured ("a temp of 38.4"): a supposition or a denial beside it ("is it ok to
+#: stretch or should I leave them") is about what to do, not a doubt of it (round 33).
+_MEASURED_FEVER = re.compile(r"(?<![\d.,/])\b(?:3[89]|40)[.,]\d\b(?![\d.,/])"
+                             r"|\btemp\w*\s+(?:of\s+|is\s+|was\s+|at\s+)?(?:3[89]|40|10[0-4])\b")
+
+
 def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None
                ) -> RulesView:
     live = [hit for hit in flags if hit.live]
     spans = _live_spans(prepared, live)
-    doubtable = bool(live) and bool(_doubt_cues(prepared.text, spans)) and not any(
+    doubts = _doubt_cues(prepared.text, spans) if live else frozenset()  # lazily: it is slow
+    if doubts <= {"hypothetical", "negated"} and _MEASURED_FEVER.search(prepared.text):
+        doubts = frozenset()
+    doubtable = bool(doubts) and not any(
         said_now(prepared.text, *_span(prepared, hit))
         for hit in live if hit.urgency == "emergency"
     )

@@ -1,5 +1,5 @@
 """Red flags typed garbled, in dialect, as a question, as a correction or as the reason to
-rest, and harmless news in the same voices (rounds 31 and 32: tune212 to tune221). Our own
+rest, and harmless news in the same voices (rounds 31 to 33: tune212 to tune224). Our own
 phrasings, not the batches' rows."""
 
 from __future__ import annotations
@@ -42,6 +42,12 @@ LIVE: list[tuple[str, str]] = [
     ("sudden_severe_pain", "was a 2 this morning, now it's suddenly 10, didn't do anything"),
     ("cauda_equina", "my bowels went twice in the night without me knowing"),
     ("dvt", "did the pumps but my calf, its gone all puffy and it aches like a cramp"),
+    # round 33: a bladder that "won't go", no feeling of the water or the towel where one
+    # sits, a calf "now swollen and shiny"
+    ("cauda_equina", "bladder just wont go since i woke up"),
+    ("cauda_equina", "had a shower and couldnt feel the water on my bottom, weird"),
+    ("dvt", "the calf on my op leg, its now all tight and shiny"),
+    ("cannot_bear_weight", "my leg is not want to take my weight, it give way in the kitchen"),
 ]
 
 
@@ -64,6 +70,18 @@ def test_the_had_of_the_sign_itself_is_no_time_gone_by() -> None:
     assert not was_view.live or was_view.doubtable
 
 
+def test_a_measured_fever_is_not_doubted_for_a_question_beside_it() -> None:
+    """"a temp of 38.6, ok to do the stretches?": what to do about it is asked, the fever
+    is not doubted (round 33); a fever of the past still may be."""
+    text = "temp of 38.6 today and the hip is red, is it ok to do the stretches?"
+    view = rules_view(prepared_message(text), scan_red_flags(text), ambiguous_red_flag(text))
+    assert view.live and not view.doubtable
+    assert interpret(text).is_red_flag
+    old = "had a temp of 38.6 last month with flu, hip was red then, fine now, ok to stretch?"
+    old_view = rules_view(prepared_message(old), scan_red_flags(old), ambiguous_red_flag(old))
+    assert not old_view.live or old_view.doubtable
+
+
 QUIET: list[str] = [
     # a budgie, a mare, a crossword; an errand; rain at 5am; a count "just now"; a couple's
     # question
@@ -77,6 +95,10 @@ QUIET: list[str] = [
     "missed the bridges this morning so did them just now, 10 each side",
     "is a long flight likely to make the hip dislocate? asking for me and my husband, we "
     "fly in May",
+    # round 33: muscles warm from work, "angry" flexors; a bladder that won't last the night
+    "did the kickbacks, 3 sets, leg feels warm and a bit worked, no pain",
+    "my glutes are really angry after the step ups yesterday lol",
+    "bladder won't go through the night these days, up twice for a wee",
 ]
 
 
