@@ -286,8 +286,10 @@ REMOTE = _rx(
     r"|days|week|weeks)\s+(?:or\s+two\s+)?)\s+after\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:op"
     r"|operation|surgery|replacement)\b",
     # "dislocated it playing rugby at 19" (an age, not a temperature or a time)
-    r"\b(?:playing|doing|skiing|riding|running|dancing)\s+(?:\w+\s+)?at\s+(?:1\d|[2-9]\d)\b"
-    r"(?!\s*(?:[:.]\d|am\b|pm\b|degrees|°))",
+    r"\b(?:(?:playing|doing|skiing|riding|running|dancing)\s+(?:\w+\s+)?at\s+(?:1\d|[2-9]\d)"
+    # "fell off a horse at 19" (round 34)
+    r"|off\s+(?:a|an|the|my)\s+(?:\w+\s+)?at\s+(?:1[3-9]|[2-9]\d))\b"
+    r"(?!\s*(?:[:.]\d|am\b|pm\b|degrees|°|this|tonight|last|in\s+the|o'?clock))",
     # not "over the last month" (up to now)
     r"(?<!since )(?<!from )(?<!over the )(?<!in the )(?<!for the )(?<!during the )"
     r"(?<!within the )(?<!this )\blast\s+month\b",

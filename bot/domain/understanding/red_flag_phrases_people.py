@@ -68,7 +68,7 @@ _NOT_PATIENT = frozenset(
      "teacher", "vicar", "twin", "people", "chap", "fella", "client", "one", "ones",
      "sil", "bil", "brothers", "sisters", "kids", "women", "men", "walker", "patient",
      "kapitbahay", "flatmate", "housemate", "roommate", "roomie", "teammate", "lodger",
-     "tenant", "landlord", "landlady", "postman", "postie"}
+     "tenant", "landlord", "landlady", "postman", "postie", "folk"}
 )
 
 
@@ -308,6 +308,7 @@ STRONG_OTHER = _rx(
     r"|sister|son|daughter)\s+who'?s\s+(?:\w+\s+)?(?:poorly|ill|unwell|sick|not\s+well|in\s+hospital)\b",
     # "..., not my mum": the patient named as not the one; "will that happen to me?"
     r"\bnot\s+(?:my|our)\s+(?:mum|mom|mam|dad|husband|wife|nan|gran|grandad|partner)\b",
+    r"\bnext\s+door\s+to\s+(?:him|her|them|us|me|mum|mom|dad)\b",  # "Mrs P next door to him fell"
     r"\b(?:going\s+to|gonna|will\s+(?:that|it|this)|could\s+(?:that|it|this)|might\s+(?:that|it|this))"
     r"\s+happen\s+to\s+me\b",
     # "told my GP about my uncle who lost 2 stone": a relative's story, told to a clinician

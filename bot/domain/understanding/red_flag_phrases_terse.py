@@ -96,6 +96,12 @@ RULES: tuple[Rule, ...] = (
         rf"\s*{WEIGHT_UNIT}?",
     ), needs=NO_DIET, window=120, same_sentence=False),
     rule("night_pain_sweats", r"\bno\s+way\s+of\s+lying\b"),
+    # "wide awake at 3 ... back, side, front, nothing helps"; "woke me at 2 ... tried my back,
+    # both sides, nothing shifts it" (round 34)
+    rule("night_pain_sweats", r"\b(?:back|sides?|front)\b[^.!?]{0,60}\bnothing\s+(?:\w+\s+)?"
+                              r"(?:helps|shifts\s+it|works|eases\s+it|touches\s+it)\b",
+         needs=r"\b[1-5]\s*am\b|\bwoke\b|\bwak(?:e|es|ing)\b|\bnights?\b|\bawake\b", window=120,
+         same_sentence=False),
     rule("night_pain_sweats",
          r"\btried\s+(?:lying\s+on\s+)?(?:my\s+)?(?:back|side|front)\b[^.!?]{0,40}\bnothing\s+helps\b",
          needs=r"\bwoke\b|\bwak\w*|\bnight\b", window=120, same_sentence=False),

@@ -152,6 +152,7 @@ _HEDGES = re.compile(
     r"|(?:doesn'?t|does\s+not|don'?t|no)\s+matter\s+(?:if|how|which|what|where)"
     # "hitch my knee up so my toes don't catch": a purpose, not a sign denied
     r"|so\s+(?:that\s+)?(?:my\s+|the\s+)?(?:toes?|foot|feet|leg)\s+(?:don'?t|doesn'?t|won'?t)"
+    r"|before\s+(?:bed|breakfast|work|tea|lunch|dinner|school)"  # a time of day (round 34)
     r")\b"
 )
 #: What becomes of a message's red-flag reading.
@@ -200,9 +201,8 @@ _HIT_OWN = NEGATORS | {"had"}
 
 def _doubt_cues(text: str, spans: Sequence[tuple[int, int]] = ()) -> frozenset[str]:
     """The qualifier cues that let the model doubt a live hit (hedges about telling left out,
-    and the negators inside the live hits: the "can't" of "can't stand on it" is the sign,
-    not a denial of it; a third person left out when the patient is named as such: "the op
-    leg", "the gentleman I care for")."""
+    and the negators inside the live hits: the "can't" of "can't stand on it" is the sign;
+    a third person left out when the patient is named: "the op leg", "the man I care for")."""
     text = _HEDGES.sub(lambda m: " " * len(m[0]), text)  # the same length: spans still fit
     for start, end in spans:
         inside = TOKEN.sub(lambda m: " " * len(m[0]) if m[0] in _HIT_OWN else m[0],

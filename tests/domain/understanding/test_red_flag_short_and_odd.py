@@ -1,5 +1,5 @@
 """Red flags typed garbled, in dialect, as a question, as a correction or as the reason to
-rest, and harmless news in the same voices (rounds 31 to 33: tune212 to tune224). Our own
+rest, and harmless news in the same voices (rounds 31 to 34: tune212 to tune229). Our own
 phrasings, not the batches' rows."""
 
 from __future__ import annotations
@@ -48,6 +48,12 @@ LIVE: list[tuple[str, str]] = [
     ("cauda_equina", "had a shower and couldnt feel the water on my bottom, weird"),
     ("dvt", "the calf on my op leg, its now all tight and shiny"),
     ("cannot_bear_weight", "my leg is not want to take my weight, it give way in the kitchen"),
+    # round 34: every position tried at night, "nothing works"; "before bed" is the time of
+    # the exercises, not a time gone by
+    ("night_pain_sweats", "4am, wide awake again, tried my back, my side, my front, "
+                          "nothing works"),
+    ("night_pain_sweats", "did the stretches before bed and still the hip woke me twice, tried "
+                          "both sides, nothing eases it"),
 ]
 
 
@@ -99,6 +105,10 @@ QUIET: list[str] = [
     "did the kickbacks, 3 sets, leg feels warm and a bit worked, no pain",
     "my glutes are really angry after the step ups yesterday lol",
     "bladder won't go through the night these days, up twice for a wee",
+    # round 34: the one next door to the patient; "folk" on the television; an age
+    "the fella next door to mum had a fall on the ice, ambulance came",
+    "can't watch folk coughing up blood on these hospital dramas",
+    "came off my bike at 17 and broke my hip, did the bridges today",
 ]
 
 
