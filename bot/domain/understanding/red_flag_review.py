@@ -208,10 +208,9 @@ def live_spans(text: str, prepared: Prepared | None = None,
                        scan_red_flags(text) if flags is None else flags)
 
 
-#: A fever measured ("a temp of 38.4"): a supposition or a denial beside it ("ok to stretch
-#: or should I leave them?") is about what to do, not a doubt of it (round 33).
-_MEASURED_FEVER = re.compile(r"(?<![\d.,/])\b(?:3[89]|40)[.,]\d\b(?![\d.,/])"
-                             r"|\btemp\w*\s+(?:of\s+|is\s+|was\s+|at\s+)?(?:3[89]|40|10[0-4])\b")
+#: A live fever hit that is a reading ("a temp of 38.4"): a supposition or a denial beside
+#: it ("ok to stretch or should I leave them?") is about what to do, not a doubt of it.
+_FEVER_READING = re.compile(r"\b(?:3[89]|40|10[0-4])(?:[.,]\d)?\b")
 
 
 def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None
@@ -219,7 +218,8 @@ def rules_view(prepared: Prepared, flags: Sequence[FlagHit], ask: FlagHit | None
     live = [hit for hit in flags if hit.live]
     spans = _live_spans(prepared, live)
     doubts = _doubt_cues(prepared.text, spans) if live else frozenset()  # lazily: it is slow
-    if doubts <= {"hypothetical", "negated"} and _MEASURED_FEVER.search(prepared.text):
+    if doubts and doubts <= {"hypothetical", "negated"} and any(
+            hit.category == "infection" and _FEVER_READING.search(hit.phrase) for hit in live):
         doubts = frozenset()
     doubtable = bool(doubts) and not any(
         said_now(prepared.text, *_span(prepared, hit))
